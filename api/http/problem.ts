@@ -1,0 +1,61 @@
+import type { Context, Next } from 'koa';
+import { GovflowError, type Logger } from '../../engine';
+
+interface HttpLikeError {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  type?: string;
+  message: string;
+}
+
+/** Messages for errors raised by Koa's body parser (raw-body, co-body), keyed by their `type`. */
+const parserMessages: Record<string, string> = {
+  'entity.too.large': 'the request body is larger than this endpoint accepts',
+  'entity.parse.failed': 'the request body is not valid JSON',
+  'encoding.unsupported': 'the request body has an unsupported content encoding',
+};
+
+/**
+ * The one error sink (STYLE.md): every error leaves as application/problem+json. A GovflowError
+ * keeps its code, status and details; a parser error keeps its 4xx status; anything else is a
+ * 500 whose internals are logged, never sent.
+ */
+export function problemResponses(log: Logger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        writeProblem(ctx, 404, 'not-found', `no route for ${ctx.method} ${ctx.path}`);
+      }
+    } catch (error) {
+      if (error instanceof GovflowError) {
+        writeProblem(ctx, error.status, error.code, error.message, error.details);
+        if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
+        return;
+      }
+      const httpError = error as HttpLikeError;
+      const status = httpError.status ?? httpError.statusCode ?? 500;
+      if (status < 500 && httpError.expose !== false) {
+        writeProblem(ctx, status, httpError.type ?? 'bad-request', parserMessages[httpError.type ?? ''] ?? httpError.message);
+        return;
+      }
+      log.error({ err: error, path: ctx.path }, 'request failed');
+      writeProblem(ctx, 500, 'internal', 'the server failed to handle the request; it was logged');
+    }
+  };
+}
+
+/** Writes an RFC 9457 problem document. */
+export function writeProblem(ctx: Context, status: number, code: string, detail: string, errors: unknown[] = []): void {
+  ctx.status = status;
+  ctx.type = 'application/problem+json';
+  ctx.body = {
+    type: `https://govflow.dev/problems/${code}`,
+    title: code,
+    status,
+    detail,
+    instance: ctx.path,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}

@@ -1,0 +1,83 @@
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { InvalidInputError, UnsupportedMediaTypeError, type Actor, type Govflow, type Role } from '../../engine';
+import { requireActor } from '../auth/authenticate';
+import type { TokenService } from '../auth/tokens';
+
+/** What a handler gets: the validated input and the services it dispatches to. */
+export interface RouteInput<Body, Query> {
+  actor: Actor;
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+  ctx: Context;
+  govflow: Govflow;
+  tokens: TokenService;
+}
+
+export interface RouteAnswer {
+  status?: number;
+  body: unknown;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One API operation: its path in OpenAPI form, who may call it, its schemas and its handler.
+ * The router and /api/openapi.json are both built from these, so the document cannot drift.
+ */
+export interface Route<Body = unknown, Query = unknown> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed to call; `public` needs no token. */
+  access: readonly Role[] | 'public';
+  body?: z.ZodType<Body>;
+  /** Media type of the body; default application/json. */
+  bodyType?: 'application/json' | 'application/xml';
+  query?: z.ZodType<Query>;
+  responses: Record<number, string>;
+  handler(input: RouteInput<Body, Query>): Promise<RouteAnswer>;
+}
+
+/** Keeps each route's Body and Query types tied to its schemas. */
+export function defineRoute<Body = undefined, Query = undefined>(route: Route<Body, Query>): Route<Body, Query> {
+  return route;
+}
+
+const anonymous: Actor = { username: 'anonymous', roles: [], department: null, groups: [] };
+
+/** Turns a route into Koa middleware: authorise, validate, call, answer. */
+export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
+  return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
+    const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
+    const body = route.body ? parseBody(route, ctx) : undefined;
+    const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
+    const answer = await route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens });
+    ctx.status = answer.status ?? 200;
+    if (answer.headers) ctx.set(answer.headers);
+    if (answer.type) ctx.type = answer.type;
+    ctx.body = answer.body;
+  };
+}
+
+function parseBody(route: Route, ctx: Context): unknown {
+  const expected = route.bodyType ?? 'application/json';
+  const accepted = expected === 'application/xml' ? ['application/xml', 'text/xml'] : ['application/json'];
+  if (!ctx.is(accepted)) {
+    throw new UnsupportedMediaTypeError(`send the body as ${accepted.join(' or ')}`);
+  }
+  return validate(route.body as z.ZodType, (ctx.request as unknown as { body: unknown }).body, 'body');
+}
+
+/** Validates with zod and reports every problem with a JSON pointer (body) or parameter name (query). */
+export function validate<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query'): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    path: where === 'body' ? `/${issue.path.join('/')}` : issue.path.join('.') || where,
+    message: issue.message,
+  }));
+  throw new InvalidInputError(`the request ${where} is invalid`, details);
+}

@@ -1,0 +1,1 @@
+export { createApp, type ApiOptions } from './app';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Route } from './http/route';
+import { problem } from './http/schemas';
+
+/** Builds /api/openapi.json from the route table, so the document always matches what is served. */
+export function openApiDocument(routes: readonly Route[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    paths[route.path][route.method] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'govflow API', version, description: 'Government approvals, enforcement and e-supervision on BPMN.' },
+    servers: [{ url: '/api' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: z.toJSONSchema(problem) },
+    },
+    paths,
+  };
+}
+
+function operation(route: Route): Record<string, unknown> {
+  const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  if (route.query) {
+    const schema = z.toJSONSchema(route.query, { io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
+    }
+  }
+  return {
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.access }),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: z.toJSONSchema(route.body, { io: 'input' }) } } } }
+      : {}),
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, description]) => [
+        status,
+        Number(status) >= 400 ? { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : { description },
+      ]),
+    ),
+  };
+}

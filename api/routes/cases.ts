@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../../engine';
+import { defineRoute } from '../http/route';
+import { identifier, variables } from '../http/schemas';
+
+const startCaseBody = z.strictObject({
+  processKey: identifier,
+  title: z.string().trim().min(1).max(200),
+  data: variables.default({}),
+});
+
+const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
+
+const idempotencyKey = /^[\x21-\x7e]{1,128}$/;
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/cases',
+    summary: 'Submit an application; an Idempotency-Key header makes retries safe',
+    tag: 'applicant',
+    access: ['applicant'],
+    body: startCaseBody,
+    responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 404: 'no such process', 409: 'the key was used for a different application' },
+    async handler({ body, actor, ctx, govflow }) {
+      const key = ctx.get('idempotency-key') || undefined;
+      if (key !== undefined && !idempotencyKey.test(key)) {
+        throw new InvalidInputError('the Idempotency-Key header is invalid', [{ path: 'Idempotency-Key', message: '1–128 printable ASCII characters' }]);
+      }
+      const { result, created } = await govflow.startCase({ ...body, idempotencyKey: key }, actor);
+      return { status: created ? 201 : 200, body: result, headers: { location: `/api/cases/${result.id}` } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/{id}',
+    summary: 'A case: status, current steps with their task ids, and history',
+    tag: 'cases',
+    access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
+    responses: { 200: 'the case', 404: 'no such case, or not visible to the caller' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.getCase(params.id, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/{id}/withdraw',
+    summary: 'The applicant withdraws a case before it is decided',
+    tag: 'applicant',
+    access: ['applicant'],
+    body: withdrawBody,
+    responses: { 200: 'withdrawn', 404: 'no such case', 409: 'the case has ended or is decided' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.withdrawCase(params.id, body.reason, actor) };
+    },
+  }),
+];

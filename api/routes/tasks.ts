@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route';
+import { variables } from '../http/schemas';
+
+const staff = ['clerk', 'leader'] as const;
+
+const completeBody = z.strictObject({
+  decision: z.string().min(1).max(64).optional(),
+  comment: z.string().max(4000).optional(),
+  data: variables.optional(),
+});
+
+export const taskRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/tasks',
+    summary: 'The inbox: tasks I hold (mine) or tasks I may claim (claimable)',
+    tag: 'tasks',
+    access: staff,
+    query: z.object({ scope: z.enum(['mine', 'claimable']).default('mine'), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    responses: { 200: 'the tasks, oldest first' },
+    async handler({ query, actor, govflow }) {
+      const items = await govflow.listTasks(actor, query.scope, query.limit);
+      return { body: { items: items.map(({ caseRev: _rev, ...task }) => ({ id: task._id, ...task, _id: undefined })), total: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/claim',
+    summary: 'Take a task into my inbox',
+    tag: 'tasks',
+    access: staff,
+    responses: { 200: 'claimed', 403: 'not a candidate', 404: 'no such task', 409: 'held by someone else or closed' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.claimTask(params.id, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/unclaim',
+    summary: 'Put a task I hold back for the other candidates',
+    tag: 'tasks',
+    access: staff,
+    responses: { 200: 'unclaimed', 404: 'no such task', 409: 'not held by me or closed' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.unclaimTask(params.id, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/complete',
+    summary: 'Complete a task with a decision, an opinion and form data',
+    tag: 'tasks',
+    access: staff,
+    body: completeBody,
+    responses: { 200: 'completed; the answer names the next tasks', 403: 'not a candidate', 404: 'no such task', 409: 'closed, or held by someone else', 422: 'a decision is missing or not offered' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.completeTask(params.id, body, actor) };
+    },
+  }),
+];

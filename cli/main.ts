@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { createLogger, Govflow, GovflowError, systemActor } from '../engine';
+import { projectRoot, startLocalServices } from '../scripts/services';
+import { announceServices, connect, type Connection } from './connection';
+import { run, stopOnSignal } from './run';
+
+const program = new Command('govflow')
+  .description('govflow: BPMN workflows for government approvals, enforcement and e-supervision')
+  .showHelpAfterError();
+
+const port = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('a port is 0–65535');
+  return parsed;
+};
+const defaultPort = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+
+program
+  .command('start')
+  .description('the embedded default: local MongoDB-protocol server and Redis under .govflow/, the API and a worker')
+  .option('-p, --port <port>', 'HTTP port', port, defaultPort)
+  .action(async (options: { port: number }) => {
+    const services = await startLocalServices({ dataDir: join(projectRoot, '.govflow', 'data') });
+    const forget = announceServices(services);
+    const connection: Connection = { ...services, release: async () => (forget(), services.stop()) };
+    stopOnSignal(await run(connection, { api: true, worker: true, port: options.port, host }));
+  });
+
+program
+  .command('serve')
+  .description('an API node (MONGODB_URI, REDIS_URL, GOVFLOW_JWT_SECRET)')
+  .option('-p, --port <port>', 'HTTP port', port, defaultPort)
+  .action(async (options: { port: number }) => {
+    stopOnSignal(await run(await connect(), { api: true, worker: false, port: options.port, host }));
+  });
+
+program
+  .command('worker')
+  .description('a worker: timers, deadlines and repair of interrupted commands')
+  .action(async () => {
+    stopOnSignal(await run(await connect(), { api: false, worker: true, port: 0, host }));
+  });
+
+program
+  .command('deploy <file>')
+  .description('deploy a BPMN file as the next version of its process')
+  .action((file: string) =>
+    withGovflow(async (govflow) => {
+      const outcome = await govflow.deploy(readFileSync(file, 'utf8'), { ...systemActor, username: 'cli' });
+      print(outcome);
+    }),
+  );
+
+const user = program.command('user').description('manage users');
+user
+  .command('add <name>')
+  .description('create a user')
+  .requiredOption('--password <password>', 'initial password')
+  .requiredOption('--roles <roles>', 'comma-separated: applicant, clerk, leader, supervisor, designer, admin')
+  .option('--department <department>', 'department the user works in')
+  .option('--groups <groups>', 'comma-separated candidate groups, as role@department')
+  .action((name: string, options: { password: string; roles: string; department?: string; groups?: string }) =>
+    withGovflow(async (govflow) => {
+      const actor = await govflow.users.add({ username: name, password: options.password, roles: list(options.roles), department: options.department, groups: list(options.groups) });
+      print(actor);
+    }),
+  );
+
+program
+  .command('audit')
+  .description('audit log tools')
+  .command('verify <caseId>')
+  .description("verify a case's hash-chained audit log; exit code 1 when broken")
+  .action((caseId: string) =>
+    withGovflow(async (govflow) => {
+      const verdict = await govflow.verifyAudit(caseId);
+      print(verdict);
+      if (!verdict.ok) process.exitCode = 1;
+    }),
+  );
+
+async function withGovflow(task: (govflow: Govflow) => Promise<void>): Promise<void> {
+  const connection = await connect();
+  const logger = createLogger('govflow-cli', 2);
+  const govflow = await Govflow.create({ mongodbUri: connection.mongodbUri, redisUrl: connection.redisUrl, logger });
+  try {
+    await task(govflow);
+  } finally {
+    await govflow.close();
+    await connection.release();
+  }
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof GovflowError) {
+    process.stderr.write(`govflow: ${error.message}\n${error.details.map((detail) => `  ${detail.path ?? ''}: ${detail.message}\n`).join('')}`);
+    process.exit(2);
+  }
+  process.stderr.write(`govflow: ${(error as Error).message}\n`);
+  process.exit(1);
+});

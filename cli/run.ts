@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { createApp } from '../api';
+import { demoUsers, Govflow, MaintenanceWorker, systemActor, type Logger } from '../engine';
+import { projectRoot } from '../scripts/services';
+import { jwtSecret, type Connection } from './connection';
+
+export interface RunOptions {
+  api: boolean;
+  worker: boolean;
+  port: number;
+  host: string;
+}
+
+/**
+ * Runs an API node, a worker, or both in one process, on an open connection; resolves to a
+ * stop function. Called by `govflow serve`, `govflow worker` and `govflow start`.
+ */
+export async function run(connection: Connection, options: RunOptions): Promise<() => Promise<void>> {
+  const govflow = await Govflow.create({ mongodbUri: connection.mongodbUri, redisUrl: connection.redisUrl, allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1' });
+  const stops: Array<() => Promise<void>> = [];
+  if (process.env.GOVFLOW_DEMO === '1') await seedDemo(govflow);
+  const repaired = await govflow.executor.repair();
+  if (repaired > 0) govflow.log.info({ repaired }, 'applied outboxes left by an earlier crash');
+  if (options.worker) {
+    const worker = await MaintenanceWorker.start(govflow);
+    stops.push(() => worker.close());
+    govflow.log.info('worker running');
+  }
+  if (options.api) {
+    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret() }).callback()), options, govflow.log);
+    stops.push(() => new Promise((resolve) => server.close(() => resolve())));
+  }
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+    await govflow.close();
+    await connection.release();
+  };
+}
+
+function listen(server: Server, options: RunOptions, log: Logger): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      log.info(`govflow API on http://${options.host}:${options.port} (OpenAPI at /api/openapi.json)`);
+      resolve(server);
+    });
+  });
+}
+
+/** GOVFLOW_DEMO=1: the demo users of DESIGN.md and the shipped processes; idempotent. */
+async function seedDemo(govflow: Govflow): Promise<void> {
+  for (const user of demoUsers) await govflow.users.ensure(user);
+  const folder = join(projectRoot, 'processes');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.bpmn'))) {
+    const outcome = await govflow.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);
+    govflow.log.info({ key: outcome.key, version: outcome.version }, `demo process ${file}`);
+  }
+  govflow.log.warn('GOVFLOW_DEMO=1: demo users exist with the password "demo"; never use this in production');
+}
+
+/** Stops cleanly on Ctrl-C or SIGTERM. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}

@@ -1,0 +1,25 @@
+import { NotFoundError } from '../errors';
+import type { Models } from '../store/models';
+import type { AuditRecord } from '../store/records';
+import { verifyChain, type ChainVerdict } from './hash-chain';
+
+/** Reads and verifies case audit logs; entries are written only through the executor's outbox. */
+export class AuditLog {
+  readonly #models: Models;
+
+  constructor(models: Models) {
+    this.#models = models;
+  }
+
+  /** A case's entries in order. */
+  entries(caseId: string): Promise<AuditRecord[]> {
+    return this.#models.audit.find({ caseId }).sort({ seq: 1 }).lean();
+  }
+
+  /** Verifies a case's chain against the head its case document holds; apply its outbox first. */
+  async verify(caseId: string): Promise<ChainVerdict> {
+    const record = await this.#models.cases.findById(caseId, { auditHead: 1 }).lean();
+    if (!record) throw new NotFoundError('case', caseId);
+    return verifyChain(await this.entries(caseId), record.auditHead);
+  }
+}

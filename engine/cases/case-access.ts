@@ -1,0 +1,15 @@
+import type { CaseRecord } from '../store/records';
+import { mayAct } from '../tasks';
+import { hasRole, type Actor } from '../users/actor';
+
+/**
+ * Who may read a case: supervisors and admins all; an applicant their own; staff (clerks,
+ * leaders) the cases their department held a step of, or that wait on them.
+ */
+export function mayReadCase(actor: Actor, record: CaseRecord): boolean {
+  if (hasRole(actor, 'supervisor', 'admin')) return true;
+  if (record.applicant === actor.username) return true;
+  if (!hasRole(actor, 'clerk', 'leader')) return false;
+  if (actor.department && record.departments.includes(actor.department)) return true;
+  return record.openTasks.some((task) => mayAct(task, actor));
+}

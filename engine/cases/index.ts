@@ -1,0 +1,3 @@
+export { receiptNumbers } from './receipt-numbers';
+export { mayReadCase } from './case-access';
+export { caseView, progressView, type CaseView, type ProgressView } from './case-views';

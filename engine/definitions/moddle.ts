@@ -1,0 +1,15 @@
+import { BpmnModdle } from 'bpmn-moddle';
+import govflow from './govflow-moddle.json';
+
+/**
+ * The moddle extensions every govflow parser loads. Camunda's descriptor is deliberately not
+ * among them: it defines the same property names (assignee, candidateGroups …) and moddle
+ * refuses two packages extending one type with equal names. `camunda:` attributes stay readable
+ * as plain attributes (element.get('camunda:assignee')), which is all govflow needs of them.
+ */
+export const moddleExtensions = { govflow };
+
+/** A bpmn-moddle instance that knows the govflow attributes. */
+export function createModdle(): BpmnModdle {
+  return new BpmnModdle(moddleExtensions);
+}

@@ -1,0 +1,98 @@
+/**
+ * govflow's errors. Every error a caller can cause is a GovflowError with a stable string
+ * `code`, the HTTP status the API answers with, and typed `details`; the API's one error
+ * middleware turns them into application/problem+json.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'definition-rejected'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'engine-failure';
+
+export interface ProblemDetail {
+  /** Where the problem is: a JSON pointer into the body, a query parameter, or a BPMN element id. */
+  path?: string;
+  message: string;
+}
+
+export class GovflowError extends Error {
+  override name = 'GovflowError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details: ProblemDetail[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Thrown by validation at the API edge and by commands whose input breaks a rule; 400 or 422. */
+export class InvalidInputError extends GovflowError {
+  override name = 'InvalidInputError';
+  constructor(message: string, details: ProblemDetail[] = [], status: 400 | 422 = 400) {
+    super('invalid-input', status, message, details);
+  }
+}
+
+/** Thrown by the auth middleware when a request carries no valid token or wrong credentials. */
+export class UnauthenticatedError extends GovflowError {
+  override name = 'UnauthenticatedError';
+  constructor(message = 'a valid bearer token is required') {
+    super('unauthenticated', 401, message);
+  }
+}
+
+/** Thrown when the caller's role or relation to a case or task does not allow the action. */
+export class ForbiddenError extends GovflowError {
+  override name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', 403, message);
+  }
+}
+
+/** Thrown when a definition, case, task or user does not exist or is not visible to the caller. */
+export class NotFoundError extends GovflowError {
+  override name = 'NotFoundError';
+  constructor(what: string, id: string) {
+    super('not-found', 404, `${what} ${JSON.stringify(id)} was not found`);
+  }
+}
+
+/** Thrown by commands when the case or task is not in a state that allows the action. */
+export class ConflictError extends GovflowError {
+  override name = 'ConflictError';
+  constructor(message: string) {
+    super('conflict', 409, message);
+  }
+}
+
+/** Thrown by deploy when the BPMN does not parse or breaks a lint rule; details name each element. */
+export class DefinitionRejectedError extends GovflowError {
+  override name = 'DefinitionRejectedError';
+  constructor(message: string, details: ProblemDetail[]) {
+    super('definition-rejected', 422, message, details);
+  }
+}
+
+/** Thrown by the executor when bpmn-engine fails while running a command; nothing is stored. */
+export class EngineFailureError extends GovflowError {
+  override name = 'EngineFailureError';
+  constructor(message: string, cause: unknown) {
+    super('engine-failure', 500, message, [], { cause });
+  }
+}
+
+/** Thrown at the API edge when a body arrives in a media type the endpoint does not take. */
+export class UnsupportedMediaTypeError extends GovflowError {
+  override name = 'UnsupportedMediaTypeError';
+  constructor(message: string) {
+    super('unsupported-media-type', 415, message);
+  }
+}

@@ -1,0 +1,1 @@
+export { resolveTemplate, parseExpression, expressionProblems, type Variables } from './safe-expression';

@@ -1,0 +1,185 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { AuditLog, type ChainVerdict } from './audit';
+import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
+import { DefinitionRegistry, type DeployOutcome } from './definitions';
+import { NotFoundError } from './errors';
+import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
+import {
+  caseIdOfTask,
+  ClaimTask,
+  CompleteTask,
+  Executor,
+  StartCase,
+  TaskNotOpenError,
+  UnclaimTask,
+  WithdrawCase,
+  type CaseCommand,
+  type ClaimedTask,
+  type CompletedTask,
+  type CompleteTaskInput,
+  type StartCaseInput,
+  type StartedCase,
+  type WithdrawnCase,
+} from './runtime';
+import { Store, type AuditRecord, type CaseRecord, type DefinitionRecord, type TaskRecord } from './store';
+import { inboxFilter, mayAct } from './tasks';
+import { UserDirectory, type Actor } from './users';
+
+export interface DefinitionSummary {
+  key: string;
+  name: string;
+  latestVersion: number;
+  deployedAt: string;
+}
+
+export interface DefinitionDetail {
+  key: string;
+  name: string;
+  versions: Array<{ version: number; deployedAt: string; deployedBy: string }>;
+  latest: { version: number; xml: string };
+}
+
+/**
+ * govflow's service surface: one line per use case, each dispatching a command to the executor
+ * or reading a projection. Made by `Govflow.create`; used by the API, the CLI and the worker.
+ */
+export class Govflow {
+  readonly users: UserDirectory;
+  readonly definitions: DefinitionRegistry;
+  readonly auditLog: AuditLog;
+  readonly executor: Executor;
+  readonly #nextReceiptNo: () => Promise<string>;
+
+  private constructor(
+    readonly store: Store,
+    readonly redis: Redis,
+    readonly options: ResolvedOptions,
+  ) {
+    const { models } = store;
+    this.users = new UserDirectory(models);
+    this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
+    this.auditLog = new AuditLog(models);
+    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs }, options.logger);
+    this.#nextReceiptNo = receiptNumbers(models);
+  }
+
+  /** Connects to MongoDB and Redis and makes sure the indexes exist. */
+  static async create(options: GovflowOptions): Promise<Govflow> {
+    const resolved = resolveOptions(options);
+    const store = await Store.create(resolved.mongodbUri, resolved.dbName);
+    const redis = new Redis(resolved.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    try {
+      await redis.connect();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return new Govflow(store, redis, resolved);
+  }
+
+  get log(): Logger {
+    return this.options.logger;
+  }
+
+  deploy(xml: string, actor: Actor): Promise<DeployOutcome> {
+    return this.definitions.deploy(xml, actor.username);
+  }
+
+  async listDefinitions(): Promise<DefinitionSummary[]> {
+    const records = await this.store.models.definitions.find({}, { xml: 0, catalogue: 0 }).sort({ key: 1, version: -1 }).lean<DefinitionRecord[]>();
+    const latest = new Map<string, DefinitionRecord>();
+    for (const record of records) if (!latest.has(record.key)) latest.set(record.key, record);
+    return [...latest.values()].map((record) => ({ key: record.key, name: record.name, latestVersion: record.version, deployedAt: record.deployedAt.toISOString() }));
+  }
+
+  async getDefinition(key: string): Promise<DefinitionDetail> {
+    const records = await this.store.models.definitions.find({ key }, { catalogue: 0 }).sort({ version: -1 }).lean<DefinitionRecord[]>();
+    if (records.length === 0) throw new NotFoundError('process', key);
+    return {
+      key,
+      name: records[0].name,
+      versions: records.map((record) => ({ version: record.version, deployedAt: record.deployedAt.toISOString(), deployedBy: record.deployedBy })),
+      latest: { version: records[0].version, xml: records[0].xml },
+    };
+  }
+
+  /** Starts a case; `created` is false when the Idempotency-Key named an existing one. */
+  startCase(input: StartCaseInput, actor: Actor): Promise<{ result: StartedCase; created: boolean }> {
+    return this.executor.create(new StartCase(input, actor.username, this.#nextReceiptNo), actor);
+  }
+
+  async getCase(caseId: string, actor: Actor): Promise<CaseView> {
+    const record = await this.#readableCase(caseId, actor);
+    return caseView(record, await this.auditLog.entries(caseId), actor);
+  }
+
+  async withdrawCase(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
+    await this.#readableCase(caseId, actor);
+    return this.executor.run(new WithdrawCase(caseId, reason), actor);
+  }
+
+  /** Public progress by receipt number; a wrong code answers like an unknown number. */
+  async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
+    const record = await this.store.models.cases.findOne({ receiptNo }).lean<CaseRecord>();
+    if (!record || record.queryCode !== queryCode.toUpperCase()) throw new NotFoundError('receipt number', receiptNo);
+    return progressView(record);
+  }
+
+  listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskRecord[]> {
+    return this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
+  }
+
+  claimTask(taskId: string, actor: Actor): Promise<ClaimedTask> {
+    return this.#taskCommand(taskId, new ClaimTask(caseIdOfTask(taskId), taskId), actor);
+  }
+
+  unclaimTask(taskId: string, actor: Actor): Promise<ClaimedTask> {
+    return this.#taskCommand(taskId, new UnclaimTask(caseIdOfTask(taskId), taskId), actor);
+  }
+
+  completeTask(taskId: string, input: CompleteTaskInput, actor: Actor): Promise<CompletedTask> {
+    return this.#taskCommand(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, input), actor);
+  }
+
+  async auditEntries(caseId: string): Promise<AuditRecord[]> {
+    if (!(await this.store.models.cases.exists({ _id: caseId }))) throw new NotFoundError('case', caseId);
+    return this.auditLog.entries(caseId);
+  }
+
+  /** Applies the case's pending outbox, then checks its chain. */
+  async verifyAudit(caseId: string): Promise<ChainVerdict> {
+    await this.executor.repair(caseId);
+    return this.auditLog.verify(caseId);
+  }
+
+  /** Both stores answer; used by /readyz. */
+  async ready(): Promise<{ mongodb: boolean; redis: boolean }> {
+    const redis = await this.redis.ping().then(() => true, () => false);
+    return { mongodb: await this.store.ping(), redis };
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+    await this.store.close();
+  }
+
+  async #readableCase(caseId: string, actor: Actor): Promise<CaseRecord> {
+    const record = await this.store.models.cases.findById(caseId).lean<CaseRecord>();
+    if (!record || !mayReadCase(actor, record)) throw new NotFoundError('case', caseId);
+    return record;
+  }
+
+  /** Task commands answer 404 for a task nobody may see and for one that never existed; 409 for one that closed. */
+  async #taskCommand<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    const record = command.caseId ? await this.store.models.cases.findById(command.caseId, { openTasks: 1, applicant: 1, departments: 1 }).lean<CaseRecord>() : null;
+    const task = record?.openTasks.find((candidate) => candidate.id === taskId);
+    if (!record || (task && !mayAct(task, actor) && !mayReadCase(actor, record))) throw new NotFoundError('task', taskId);
+    try {
+      return await this.executor.run(command, actor);
+    } catch (error) {
+      if (error instanceof TaskNotOpenError && !(await this.store.models.tasks.exists({ _id: taskId }))) throw new NotFoundError('task', taskId);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+export { Govflow, type DefinitionSummary, type DefinitionDetail } from './govflow';
+export { MaintenanceWorker, type MaintenanceOptions } from './jobs/maintenance-worker';
+export type { GovflowOptions } from './options';
+export * from './errors';
+export { createLogger, type Logger } from './logger';
+export { demoUsers, hasRole, systemActor, type Actor, type NewUser } from './users';
+export { roles, type Role, type CaseStatus, type TaskRecord, type AuditRecord } from './store';
+export type { CaseView, ProgressView } from './cases';
+export type { StartCaseInput, StartedCase, CompleteTaskInput, CompletedTask, ClaimedTask, WithdrawnCase } from './runtime';
+export type { ChainVerdict } from './audit';
+export type { DeployOutcome } from './definitions';

@@ -1,0 +1,42 @@
+import { Queue, Worker } from 'bullmq';
+import type { Govflow } from '../govflow';
+
+const queueName = 'maintenance';
+
+export interface MaintenanceOptions {
+  /** How often outboxes left by a crash are swept; default 15 s. */
+  repairEveryMs?: number;
+}
+
+/**
+ * The worker's BullMQ side for now: a repeatable job that applies outboxes left behind by a
+ * crashed node. The job scheduler is keyed, so any number of workers share one schedule and each
+ * run is taken by exactly one of them.
+ */
+export class MaintenanceWorker {
+  private constructor(
+    readonly queue: Queue,
+    readonly worker: Worker,
+  ) {}
+
+  static async start(govflow: Govflow, options: MaintenanceOptions = {}): Promise<MaintenanceWorker> {
+    const prefix = govflow.options.queuePrefix;
+    const queue = new Queue(queueName, { connection: govflow.redis.duplicate(), prefix });
+    await queue.upsertJobScheduler('repair-outboxes', { every: options.repairEveryMs ?? 15_000 }, { name: 'repair-outboxes', opts: { removeOnComplete: 100, removeOnFail: 500 } });
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        if (job.name === 'repair-outboxes') return { repaired: await govflow.executor.repair() };
+        throw new Error(`unknown maintenance job ${job.name}`);
+      },
+      { connection: govflow.redis.duplicate(), prefix, concurrency: 1 },
+    );
+    worker.on('failed', (job, error) => govflow.log.error({ err: error, job: job?.name }, 'maintenance job failed'));
+    return new MaintenanceWorker(queue, worker);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.queue.close();
+  }
+}

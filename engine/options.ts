@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { createLogger } from './logger';
+
+/** How to run govflow; every field but the two URIs is optional with the default it documents. */
+export interface GovflowOptions {
+  /** MongoDB-protocol server. */
+  mongodbUri: string;
+  /** Redis for BullMQ jobs. */
+  redisUrl: string;
+  /** Database name; default: the one in the URI, else "govflow". */
+  dbName?: string;
+  /** Prefix of BullMQ keys, so several installations can share a Redis; default "govflow". */
+  queuePrefix?: string;
+  /** Let deployed models run script tasks; default false (an uploaded model must not run code). */
+  allowScripts?: boolean;
+  /** Attempts of a command that keeps losing races on its case; default 8. */
+  maxCommandAttempts?: number;
+  /** Age after which a left-behind outbox is repaired by the sweep; default 5000 ms. */
+  repairGraceMs?: number;
+  /** Where to log; default a pino logger at GOVFLOW_LOG_LEVEL. */
+  logger?: Logger;
+}
+
+export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName'>> & Pick<GovflowOptions, 'dbName'>;
+
+/** Fills the defaults once, at Govflow.create. */
+export function resolveOptions(options: GovflowOptions): ResolvedOptions {
+  return {
+    ...options,
+    queuePrefix: options.queuePrefix ?? 'govflow',
+    allowScripts: options.allowScripts ?? false,
+    maxCommandAttempts: options.maxCommandAttempts ?? 8,
+    repairGraceMs: options.repairGraceMs ?? 5_000,
+    logger: options.logger ?? createLogger(),
+  };
+}

@@ -1,0 +1,60 @@
+import type { CompiledDefinition } from '../definitions';
+import { resolveTemplate } from '../expressions';
+import type { CaseRecord, OpenTask } from '../store/records';
+import { departmentsOf } from '../tasks';
+import type { CaseEngine } from './case-engine';
+
+/** Task ids carry their case id before the first dot, so a task finds its case without a lookup. */
+export function taskId(caseId: string, executionId: string): string {
+  return `${caseId}.${executionId}`;
+}
+
+export function caseIdOfTask(id: string): string {
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : '';
+}
+
+/**
+ * Reads what the engine did into the case: user tasks now waiting (new ones get their actors
+ * resolved against the variables), status, departments, and the engine's new state.
+ */
+export async function advanceCase(
+  current: CaseRecord,
+  engine: CaseEngine,
+  definition: CompiledDefinition,
+  variables: Record<string, unknown>,
+  now: Date,
+): Promise<CaseRecord> {
+  const openTasks = engine
+    .waiting()
+    .filter((activity) => definition.catalogue.userTasks[activity.stepId])
+    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, now));
+  const finished = engine.finished;
+  const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
+  return {
+    ...current,
+    variables,
+    engineState: await engine.state(),
+    openTasks,
+    departments: [...departments],
+    status: finished ? 'completed' : 'running',
+    endedAt: finished ? now : null,
+  };
+}
+
+function newTask(caseId: string, executionId: string, stepId: string, definition: CompiledDefinition, variables: Record<string, unknown>, now: Date): OpenTask {
+  const spec = definition.catalogue.userTasks[stepId];
+  const resolveList = (items: string[]) => items.flatMap((item) => String(resolveTemplate(item, variables) ?? '').split(',')).map((item) => item.trim()).filter(Boolean);
+  const assignee = spec.assignee ? String(resolveTemplate(spec.assignee, variables) ?? '').trim() : '';
+  return {
+    id: taskId(caseId, executionId),
+    executionId,
+    stepId,
+    name: spec.name,
+    assignee: assignee || null,
+    candidateUsers: resolveList(spec.candidateUsers),
+    candidateGroups: resolveList(spec.candidateGroups),
+    decisions: spec.decisions,
+    createdAt: now,
+  };
+}

@@ -1,0 +1,118 @@
+import { EventEmitter } from 'node:events';
+import { Engine } from 'bpmn-engine';
+import type { IScripts } from 'bpmn-elements';
+import { EngineFailureError } from '../errors';
+import { resolveTemplate } from '../expressions';
+import type { CompiledDefinition } from '../definitions';
+import { decodeEngineState, encodeEngineState } from './engine-state-codec';
+
+/** An activity bpmn-engine holds waiting, e.g. a user task until it is signalled. */
+export interface WaitingActivity {
+  executionId: string;
+  stepId: string;
+  type: string;
+}
+
+interface PostponedApi {
+  id: string;
+  type: string;
+  executionId: string;
+  environment: { variables: Record<string, unknown> };
+  signal(message?: unknown): void;
+  getPostponed?(): PostponedApi[];
+}
+
+/** Resolves `${…}` with the safe evaluator over the process variables; never JavaScript. */
+const expressions = {
+  resolveExpression(expression: string, context: { environment?: { variables?: Record<string, unknown> } }) {
+    return resolveTemplate(expression, context.environment?.variables ?? {});
+  },
+};
+
+/** No uploaded script ever runs: every lookup finds nothing (lint refuses script elements at deploy). */
+const noScripts = { register: () => undefined, getScript: () => undefined } as unknown as IScripts;
+
+/**
+ * One bpmn-engine instance for the length of one command: started or recovered from a case's
+ * stored state, driven, read back and disposed. Only the executor's commands use it.
+ */
+export class CaseEngine {
+  readonly #engine: Engine;
+  #failure: unknown;
+
+  private constructor(engine: Engine) {
+    this.#engine = engine;
+    engine.on('error', (error: unknown) => (this.#failure = error));
+  }
+
+  /** Runs a new case of `definition` until it waits or ends. */
+  static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>): Promise<CaseEngine> {
+    const host = new CaseEngine(CaseEngine.#create(definition, name));
+    await host.#settle(() => host.#engine.execute({ listener: new EventEmitter(), variables }));
+    return host;
+  }
+
+  /** Rebuilds a case's engine from its stored state; it resumes waiting where it was. */
+  static async recover(definition: CompiledDefinition, name: string, state: Buffer): Promise<CaseEngine> {
+    const engine = CaseEngine.#create(definition, name);
+    engine.recover(decodeEngineState(state) as never);
+    const host = new CaseEngine(engine);
+    await host.#settle(() => engine.resume({ listener: new EventEmitter() }));
+    return host;
+  }
+
+  static #create(definition: CompiledDefinition, name: string): Engine {
+    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts: noScripts });
+  }
+
+  /** The activities waiting now, sub-processes included. */
+  waiting(): WaitingActivity[] {
+    return this.#postponed().map(({ executionId, id, type }) => ({ executionId, stepId: id, type }));
+  }
+
+  /** True once the process has ended. */
+  get finished(): boolean {
+    return this.#engine.state === 'idle' && this.#postponed().length === 0;
+  }
+
+  /** Sets `variables` in the process scope and signals the waiting activity to go on. */
+  async signal(executionId: string, variables: Record<string, unknown>): Promise<void> {
+    const activity = this.#postponed().find((api) => api.executionId === executionId);
+    if (!activity) throw new EngineFailureError(`activity ${executionId} is not waiting in the engine`, undefined);
+    Object.assign(activity.environment.variables, variables);
+    await this.#settle(() => activity.signal({ ...variables }));
+  }
+
+  /** The compact, compressed state to store in the case document. */
+  async state(): Promise<Buffer> {
+    return encodeEngineState((await this.#engine.getState()) as never);
+  }
+
+  /** Stops the engine so no in-process timer outlives the command. */
+  async dispose(): Promise<void> {
+    if (this.#engine.state === 'running') await this.#engine.stop();
+  }
+
+  #postponed(): PostponedApi[] {
+    const execution = this.#engine.execution as unknown as { getPostponed(): PostponedApi[] } | undefined;
+    const collect = (apis: PostponedApi[]): PostponedApi[] =>
+      apis.flatMap((api) => {
+        const children = api.getPostponed?.().filter((child) => child.executionId !== api.executionId) ?? [];
+        return children.length > 0 ? collect(children) : [api];
+      });
+    return collect(execution?.getPostponed() ?? []);
+  }
+
+  async #settle(run: () => unknown): Promise<void> {
+    try {
+      await run();
+      await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      this.#failure ??= error;
+    }
+    if (this.#failure) {
+      await this.dispose().catch(() => undefined);
+      throw new EngineFailureError(`the process engine failed: ${(this.#failure as Error).message ?? this.#failure}`, this.#failure);
+    }
+  }
+}

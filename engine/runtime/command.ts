@@ -1,0 +1,48 @@
+import type { AuditFacts } from '../audit';
+import type { DefinitionRegistry } from '../definitions';
+import type { CaseRecord } from '../store/records';
+import type { Actor } from '../users/actor';
+
+/** What every command gets from the executor besides the case. */
+export interface CommandContext {
+  actor: Actor;
+  now: Date;
+  definitions: DefinitionRegistry;
+}
+
+/** A command's outcome: the case as it should be next, what to audit, and what to answer. */
+export interface CaseChange<Result> {
+  /** The next case; the executor fills rev, outbox, audit head and timestamps. */
+  next: CaseRecord;
+  audit: AuditFacts;
+  /** The task this command completed; other tasks that disappear are projected as cancelled. */
+  completed?: { taskId: string; by: string; decision: string | null };
+  result: Result;
+}
+
+/** Returned by a command that finds nothing to change (e.g. claiming a task one already holds). */
+export interface Unchanged<Result> {
+  unchanged: Result;
+}
+
+/**
+ * A change to an existing case. `apply` checks the command against the loaded case and computes
+ * the change without writing anything; it may run several times when a concurrent writer wins.
+ */
+export interface CaseCommand<Result> {
+  readonly name: string;
+  readonly caseId: string;
+  apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Result> | Unchanged<Result>>;
+}
+
+/** A command that creates a case; a replay with the same case id answers from the stored case. */
+export interface CreateCaseCommand<Result> {
+  readonly name: string;
+  readonly caseId: string;
+  create(context: CommandContext): Promise<CaseChange<Result>>;
+  replay(existing: CaseRecord): Result;
+}
+
+export function isUnchanged<Result>(outcome: CaseChange<Result> | Unchanged<Result>): outcome is Unchanged<Result> {
+  return 'unchanged' in outcome;
+}

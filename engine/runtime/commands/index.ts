@@ -1,0 +1,5 @@
+export { StartCase, type StartCaseInput, type StartedCase } from './start-case';
+export { CompleteTask, type CompleteTaskInput, type CompletedTask } from './complete-task';
+export { ClaimTask, UnclaimTask, type ClaimedTask } from './claim-task';
+export { WithdrawCase, type WithdrawnCase } from './withdraw-case';
+export { TaskNotOpenError } from './case-guards';

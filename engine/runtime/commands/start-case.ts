@@ -1,0 +1,99 @@
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { genesisHead } from '../../audit';
+import { ConflictError } from '../../errors';
+import type { CaseRecord } from '../../store/records';
+import { advanceCase } from '../advance-case';
+import { CaseEngine } from '../case-engine';
+import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
+
+export interface StartCaseInput {
+  processKey: string;
+  title: string;
+  data: Record<string, unknown>;
+  /** The applicant's Idempotency-Key: the same key gives the same case. */
+  idempotencyKey?: string;
+}
+
+export interface StartedCase {
+  id: string;
+  receiptNo: string;
+  queryCode: string;
+  status: CaseRecord['status'];
+}
+
+const queryCodeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** An applicant submits an application: the newest version of the process starts and runs to its first wait. */
+export class StartCase implements CreateCaseCommand<StartedCase> {
+  readonly name = 'StartCase';
+  readonly caseId: string;
+  readonly #fingerprint: string;
+
+  constructor(
+    readonly input: StartCaseInput,
+    readonly applicant: string,
+    readonly nextReceiptNo: () => Promise<string>,
+  ) {
+    this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data]));
+    this.caseId = input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID();
+  }
+
+  async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
+    const definition = await context.definitions.latest(this.input.processKey);
+    const engine = await CaseEngine.start(definition, this.caseId, { ...this.input.data });
+    try {
+      const fresh: CaseRecord = {
+        _id: this.caseId,
+        processKey: definition.key,
+        version: definition.version,
+        title: this.input.title,
+        applicant: this.applicant,
+        receiptNo: await this.nextReceiptNo(),
+        queryCode: queryCode(),
+        requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
+        status: 'running',
+        variables: {},
+        engineState: Buffer.alloc(0),
+        openTasks: [],
+        departments: [],
+        decided: false,
+        auditHead: genesisHead,
+        outbox: [],
+        outboxAt: null,
+        rev: 0,
+        createdAt: context.now,
+        updatedAt: context.now,
+        endedAt: null,
+      };
+      const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context.now);
+      return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
+    } finally {
+      await engine.dispose();
+    }
+  }
+
+  replay(existing: CaseRecord): StartedCase {
+    if (existing.requestFingerprint !== this.#fingerprint) {
+      throw new ConflictError('this Idempotency-Key was used for a different application');
+    }
+    return started(existing);
+  }
+}
+
+function started(record: CaseRecord): StartedCase {
+  return { id: record._id, receiptNo: record.receiptNo, queryCode: record.queryCode, status: record.status };
+}
+
+/** A UUID-shaped id derived from applicant and key, so a retried submission finds its case. */
+function deterministicId(applicant: string, key: string): string {
+  const hex = sha256(`${applicant}\u0000${key}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function queryCode(): string {
+  return Array.from({ length: 8 }, () => queryCodeAlphabet[randomInt(queryCodeAlphabet.length)]).join('');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

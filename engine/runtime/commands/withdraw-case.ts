@@ -1,0 +1,30 @@
+import { ConflictError, ForbiddenError } from '../../errors';
+import type { CaseRecord } from '../../store/records';
+import type { CaseChange, CaseCommand, CommandContext } from '../command';
+import { assertRunning } from './case-guards';
+
+export interface WithdrawnCase {
+  id: string;
+  status: CaseRecord['status'];
+}
+
+/** The applicant takes an application back before it is decided; its open tasks are cancelled. */
+export class WithdrawCase implements CaseCommand<WithdrawnCase> {
+  readonly name = 'WithdrawCase';
+
+  constructor(
+    readonly caseId: string,
+    readonly reason: string | undefined,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<WithdrawnCase>> {
+    if (current.applicant !== context.actor.username) throw new ForbiddenError('only the applicant may withdraw a case');
+    assertRunning(current);
+    if (current.decided) throw new ConflictError(`case ${current.receiptNo} is already decided and can no longer be withdrawn`);
+    return {
+      next: { ...current, status: 'withdrawn', openTasks: [], endedAt: context.now },
+      audit: { action: 'case.withdrawn', comment: this.reason },
+      result: { id: current._id, status: 'withdrawn' },
+    };
+  }
+}

@@ -1,0 +1,166 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { chainEntry, projectAuditEntry } from '../audit';
+import { isDuplicateKey, type DefinitionRegistry } from '../definitions';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Models } from '../store/models';
+import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
+import { projectTask } from '../tasks';
+import type { Actor } from '../users/actor';
+import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
+import type { Effect } from './effects';
+
+export interface ExecutorOptions {
+  /** How often a command is retried after losing a race on the case revision. */
+  maxAttempts: number;
+  /** Outboxes older than this are repaired by the sweep; younger ones are still being applied. */
+  repairGraceMs: number;
+}
+
+/**
+ * The one path every change to a case takes (DESIGN.md): load, apply the command, write state
+ * and outbox with one conditional update on `rev`, then apply the outbox. A crash between the
+ * write and the apply is repaired by `repair`, on start-up and periodically.
+ */
+export class Executor {
+  readonly #models: Models;
+  readonly #definitions: DefinitionRegistry;
+  readonly #options: ExecutorOptions;
+  readonly #log: Logger;
+
+  constructor(models: Models, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
+    this.#models = models;
+    this.#definitions = definitions;
+    this.#options = options;
+    this.#log = log;
+  }
+
+  /** Runs a command on an existing case; a concurrent writer makes it start over on the new revision. */
+  async run<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
+      const current = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
+      if (!current) throw new NotFoundError('case', command.caseId);
+      if (current.outbox.length > 0) await this.#applyOutbox(current);
+      const outcome = await command.apply(current, this.#context(actor));
+      if (isUnchanged(outcome)) return outcome.unchanged;
+      const next = this.#seal(current, outcome, actor);
+      const written = await this.#models.cases.replaceOne({ _id: current._id, rev: current.rev }, next);
+      if (written.matchedCount === 1) {
+        await this.#applyOutbox(next);
+        return outcome.result;
+      }
+      this.#log.debug({ caseId: current._id, command: command.name, attempt }, 'lost a race on the case revision; retrying');
+      await sleep(Math.random() * 5 * attempt);
+    }
+    throw new ConflictError(`case ${command.caseId} is changing too fast to ${command.name}; try again`);
+  }
+
+  /** Runs a case-creating command; when its case id exists already, answers the replay instead. */
+  async create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
+    const existing = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
+    if (existing) return { result: command.replay(existing), created: false };
+    const change = await command.create(this.#context(actor));
+    const next = this.#seal(null, change, actor);
+    try {
+      await this.#models.cases.create(next);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
+      if (!winner) throw error;
+      return { result: command.replay(winner), created: false };
+    }
+    await this.#applyOutbox(next);
+    return { result: change.result, created: true };
+  }
+
+  /** Applies outboxes left behind by a crash: one case, or every case whose outbox is older than the grace period. */
+  async repair(caseId?: string): Promise<number> {
+    const filter = caseId ? { _id: caseId, outboxAt: { $ne: null } } : { outboxAt: { $lt: new Date(Date.now() - this.#options.repairGraceMs) } };
+    const stuck = await this.#models.cases.find(filter).lean<CaseRecord[]>();
+    for (const record of stuck) await this.#applyOutbox(record);
+    if (stuck.length > 0 && !caseId) this.#log.info({ cases: stuck.length }, 'repaired outboxes left behind');
+    return stuck.length;
+  }
+
+  #context(actor: Actor): CommandContext {
+    return { actor, now: new Date(), definitions: this.#definitions };
+  }
+
+  /** Completes the next case document: revision, timestamps, audit entry and the effects to project. */
+  #seal(current: CaseRecord | null, change: CaseChange<unknown>, actor: Actor): CaseRecord {
+    const now = new Date();
+    const next = change.next;
+    const rev = (current?.rev ?? 0) + 1;
+    const entry = chainEntry(next._id, next.auditHead, change.audit, {
+      actor: actor.username,
+      at: now,
+      statusBefore: current?.status ?? null,
+      statusAfter: next.status,
+    });
+    const effects: Effect[] = [
+      ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
+      { kind: 'audit.append', entry },
+    ];
+    return { ...next, rev, outbox: effects, outboxAt: now, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
+  }
+
+  async #applyOutbox(record: CaseRecord): Promise<void> {
+    for (const effect of record.outbox) await this.#project(effect);
+    await this.#models.cases.updateOne({ _id: record._id, rev: record.rev }, { $set: { outbox: [], outboxAt: null } });
+  }
+
+  #project(effect: Effect): Promise<void> {
+    switch (effect.kind) {
+      case 'task.upsert':
+        return projectTask(this.#models, effect.task);
+      case 'audit.append':
+        return projectAuditEntry(this.#models, effect.entry);
+    }
+  }
+}
+
+/** Task projections for every task that opened, changed or closed between two case revisions. */
+function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
+  const effects: Effect[] = [];
+  const project = (task: OpenTask, closing?: Partial<TaskRecord>): Effect => ({ kind: 'task.upsert', task: taskRecord(next, task, rev, closing) });
+  for (const task of next.openTasks) {
+    const previous = before.find((candidate) => candidate.id === task.id);
+    if (!previous || previous.assignee !== task.assignee) effects.push(project(task));
+  }
+  for (const task of before) {
+    if (next.openTasks.some((candidate) => candidate.id === task.id)) continue;
+    const completed = change.completed?.taskId === task.id ? change.completed : undefined;
+    effects.push(
+      project(task, {
+        status: completed ? 'completed' : 'cancelled',
+        completedAt: now,
+        completedBy: completed?.by ?? null,
+        decision: completed?.decision ?? null,
+      }),
+    );
+  }
+  return effects;
+}
+
+function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Partial<TaskRecord>): TaskRecord {
+  return {
+    _id: task.id,
+    caseId: record._id,
+    caseTitle: record.title,
+    receiptNo: record.receiptNo,
+    processKey: record.processKey,
+    stepId: task.stepId,
+    name: task.name,
+    status: 'open',
+    assignee: task.assignee,
+    candidateUsers: task.candidateUsers,
+    candidateGroups: task.candidateGroups,
+    decisions: task.decisions,
+    createdAt: task.createdAt,
+    completedAt: null,
+    completedBy: null,
+    decision: null,
+    caseRev: rev,
+    ...closing,
+  };
+}

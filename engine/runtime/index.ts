@@ -1,0 +1,5 @@
+export { Executor, type ExecutorOptions } from './executor';
+export { caseIdOfTask } from './advance-case';
+export * from './commands';
+export type { Effect } from './effects';
+export type { CaseCommand } from './command';

@@ -1,0 +1,3 @@
+export { Store } from './store';
+export type { Models } from './models';
+export * from './records';

@@ -1,0 +1,151 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { AuditRecord, CaseRecord, DefinitionRecord, TaskRecord, UserRecord } from './records';
+
+const { Mixed } = Schema.Types;
+const options = { versionKey: false, strict: 'throw' } as const;
+
+const openTaskSchema = new Schema(
+  {
+    id: String,
+    executionId: String,
+    stepId: String,
+    name: String,
+    assignee: { type: String, default: null },
+    candidateUsers: [String],
+    candidateGroups: [String],
+    decisions: [String],
+    createdAt: Date,
+  },
+  { _id: false },
+);
+
+const caseSchema = new Schema<CaseRecord>(
+  {
+    _id: String,
+    processKey: String,
+    version: Number,
+    title: String,
+    applicant: String,
+    receiptNo: String,
+    queryCode: String,
+    requestFingerprint: { type: String, default: null },
+    status: String,
+    variables: { type: Mixed, default: {} },
+    engineState: Buffer,
+    openTasks: [openTaskSchema],
+    departments: [String],
+    decided: Boolean,
+    auditHead: { seq: Number, hash: String },
+    outbox: [Mixed],
+    outboxAt: { type: Date, default: null },
+    rev: Number,
+    createdAt: Date,
+    updatedAt: Date,
+    endedAt: { type: Date, default: null },
+  },
+  { ...options, minimize: false },
+);
+caseSchema.index({ receiptNo: 1 }, { unique: true });
+caseSchema.index({ applicant: 1, createdAt: -1 });
+caseSchema.index({ outboxAt: 1 });
+
+const taskSchema = new Schema<TaskRecord>(
+  {
+    _id: String,
+    caseId: String,
+    caseTitle: String,
+    receiptNo: String,
+    processKey: String,
+    stepId: String,
+    name: String,
+    status: String,
+    assignee: { type: String, default: null },
+    candidateUsers: [String],
+    candidateGroups: [String],
+    decisions: [String],
+    createdAt: Date,
+    completedAt: { type: Date, default: null },
+    completedBy: { type: String, default: null },
+    decision: { type: String, default: null },
+    caseRev: Number,
+  },
+  options,
+);
+taskSchema.index({ status: 1, assignee: 1, createdAt: 1 });
+taskSchema.index({ status: 1, candidateGroups: 1 });
+taskSchema.index({ status: 1, candidateUsers: 1 });
+taskSchema.index({ caseId: 1 });
+
+const auditSchema = new Schema<AuditRecord>(
+  {
+    _id: String,
+    caseId: String,
+    seq: Number,
+    at: String,
+    actor: String,
+    action: String,
+    stepId: { type: String, default: null },
+    stepName: { type: String, default: null },
+    taskId: { type: String, default: null },
+    decision: { type: String, default: null },
+    comment: { type: String, default: null },
+    statusBefore: { type: String, default: null },
+    statusAfter: String,
+    prevHash: String,
+    hash: String,
+  },
+  options,
+);
+auditSchema.index({ caseId: 1, seq: 1 }, { unique: true });
+
+const definitionSchema = new Schema<DefinitionRecord>(
+  {
+    _id: String,
+    key: String,
+    version: Number,
+    name: String,
+    xml: String,
+    checksum: String,
+    catalogue: Mixed,
+    deployedBy: String,
+    deployedAt: Date,
+  },
+  options,
+);
+definitionSchema.index({ key: 1, version: -1 }, { unique: true });
+
+const userSchema = new Schema<UserRecord>(
+  {
+    _id: String,
+    passwordHash: String,
+    roles: [String],
+    department: { type: String, default: null },
+    groups: [String],
+    createdAt: Date,
+  },
+  options,
+);
+
+const counterSchema = new Schema<{ _id: string; seq: number }>({ _id: String, seq: Number }, options);
+
+/** The collections of one govflow database. */
+export interface Models {
+  cases: Model<CaseRecord>;
+  tasks: Model<TaskRecord>;
+  audit: Model<AuditRecord>;
+  definitions: Model<DefinitionRecord>;
+  users: Model<UserRecord>;
+  counters: Model<{ _id: string; seq: number }>;
+}
+
+/** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
+export function bindModels(connection: Connection): Models {
+  return {
+    cases: connection.model('Case', caseSchema, 'cases'),
+    tasks: connection.model('Task', taskSchema, 'tasks'),
+    audit: connection.model('AuditEntry', auditSchema, 'audit'),
+    definitions: connection.model('Definition', definitionSchema, 'definitions'),
+    users: connection.model('User', userSchema, 'users'),
+    counters: connection.model('Counter', counterSchema, 'counters'),
+  };
+}

@@ -1,0 +1,117 @@
+import type { StepCatalogue } from '../definitions/step-catalogue';
+import type { Effect } from '../runtime/effects';
+
+/** Case status, per DESIGN.md's contract. */
+export type CaseStatus = 'running' | 'completed' | 'withdrawn' | 'terminated';
+
+/** A user task waiting in a case; the case document holds the truth, the tasks collection mirrors it. */
+export interface OpenTask {
+  id: string;
+  /** bpmn-engine's execution id of the waiting activity, used to signal it. */
+  executionId: string;
+  stepId: string;
+  name: string;
+  assignee: string | null;
+  candidateUsers: string[];
+  candidateGroups: string[];
+  decisions: string[];
+  createdAt: Date;
+}
+
+/** The case document: engine state, open tasks and the outbox, changed only by the executor. */
+export interface CaseRecord {
+  _id: string;
+  processKey: string;
+  version: number;
+  title: string;
+  applicant: string;
+  receiptNo: string;
+  queryCode: string;
+  /** Hash of the start request, to tell a replay from a reuse of the same Idempotency-Key. */
+  requestFingerprint: string | null;
+  status: CaseStatus;
+  variables: Record<string, unknown>;
+  /** bpmn-engine state, compacted and compressed (see runtime/engine-state-codec). */
+  engineState: Buffer;
+  openTasks: OpenTask[];
+  /** Departments that held a step of the case; their staff may read it. */
+  departments: string[];
+  /** A decisive step was completed; the applicant can no longer withdraw. */
+  decided: boolean;
+  auditHead: { seq: number; hash: string };
+  outbox: Effect[];
+  outboxAt: Date | null;
+  rev: number;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
+}
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** The inbox projection of a task, rebuilt from case documents. */
+export interface TaskRecord {
+  _id: string;
+  caseId: string;
+  caseTitle: string;
+  receiptNo: string;
+  processKey: string;
+  stepId: string;
+  name: string;
+  status: TaskStatus;
+  assignee: string | null;
+  candidateUsers: string[];
+  candidateGroups: string[];
+  decisions: string[];
+  createdAt: Date;
+  completedAt: Date | null;
+  completedBy: string | null;
+  decision: string | null;
+  /** The case revision this projection reflects; older effects never overwrite newer ones. */
+  caseRev: number;
+}
+
+/** One entry of a case's hash-chained audit log; never updated or deleted. */
+export interface AuditRecord {
+  _id: string;
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  stepId: string | null;
+  stepName: string | null;
+  taskId: string | null;
+  decision: string | null;
+  comment: string | null;
+  statusBefore: CaseStatus | null;
+  statusAfter: CaseStatus;
+  prevHash: string;
+  hash: string;
+}
+
+/** One deployed version of a process. */
+export interface DefinitionRecord {
+  _id: string;
+  key: string;
+  version: number;
+  name: string;
+  xml: string;
+  checksum: string;
+  catalogue: StepCatalogue;
+  deployedBy: string;
+  deployedAt: Date;
+}
+
+export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
+export const roles: readonly Role[] = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
+
+export interface UserRecord {
+  _id: string;
+  passwordHash: string;
+  roles: Role[];
+  department: string | null;
+  /** Candidate groups the user belongs to, as `role@department`. */
+  groups: string[];
+  createdAt: Date;
+}

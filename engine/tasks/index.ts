@@ -1,0 +1,2 @@
+export { projectTask } from './task-projector';
+export { isCandidate, mayAct, departmentsOf, inboxFilter } from './task-access';

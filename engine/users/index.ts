@@ -1,0 +1,3 @@
+export { UserDirectory, type NewUser } from './user-directory';
+export { demoUsers } from './demo-users';
+export { hasRole, systemActor, type Actor } from './actor';

@@ -1,0 +1,79 @@
+import { isDuplicateKey } from '../definitions';
+import { ConflictError, InvalidInputError } from '../errors';
+import type { Models } from '../store/models';
+import { roles as knownRoles, type Role, type UserRecord } from '../store/records';
+import type { Actor } from './actor';
+import { hashPassword, verifyPassword } from './password-hash';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  roles: string[];
+  department?: string;
+  groups?: string[];
+}
+
+const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
+const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
+
+/** Users, their roles, department and candidate groups; used by login, the CLI and demo seeding. */
+export class UserDirectory {
+  readonly #models: Models;
+  /** Compared against when the user does not exist, so timing does not reveal which usernames exist. */
+  #decoyHash?: Promise<string>;
+
+  constructor(models: Models) {
+    this.#models = models;
+  }
+
+  /** Creates a user; refuses an existing name, an unknown role or a malformed group. */
+  async add(user: NewUser): Promise<Actor> {
+    const record = await this.#record(user);
+    try {
+      await this.#models.users.create(record);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConflictError(`user ${user.username} exists already`);
+      throw error;
+    }
+    return toActor(record);
+  }
+
+  /** Creates the user unless one by that name exists; used to seed demo users idempotently. */
+  async ensure(user: NewUser): Promise<void> {
+    if (await this.#models.users.exists({ _id: user.username })) return;
+    await this.add(user).catch((error) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
+  }
+
+  /** The actor for valid credentials, or undefined. */
+  async authenticate(username: string, password: string): Promise<Actor | undefined> {
+    const record = await this.#models.users.findById(username).lean<UserRecord>();
+    this.#decoyHash ??= hashPassword('decoy');
+    const valid = await verifyPassword(password, record?.passwordHash ?? (await this.#decoyHash));
+    return record && valid ? toActor(record) : undefined;
+  }
+
+  async #record(user: NewUser): Promise<UserRecord> {
+    const problems = [];
+    if (!usernamePattern.test(user.username)) problems.push({ path: 'username', message: 'use 2–64 letters, digits, dots, dashes or underscores' });
+    if (user.password.length < 4) problems.push({ path: 'password', message: 'must have at least 4 characters' });
+    const unknown = user.roles.filter((role) => !knownRoles.includes(role as Role));
+    if (user.roles.length === 0 || unknown.length > 0) problems.push({ path: 'roles', message: `must be some of ${knownRoles.join(', ')}` });
+    const badGroups = (user.groups ?? []).filter((group) => !groupPattern.test(group));
+    if (badGroups.length > 0) problems.push({ path: 'groups', message: `each group is role@department; bad: ${badGroups.join(', ')}` });
+    if (problems.length > 0) throw new InvalidInputError(`cannot create user ${user.username}`, problems, 422);
+    return {
+      _id: user.username,
+      passwordHash: await hashPassword(user.password),
+      roles: user.roles as Role[],
+      department: user.department ?? null,
+      groups: user.groups ?? [],
+      createdAt: new Date(),
+    };
+  }
+}
+
+function toActor(record: UserRecord): Actor {
+  return { username: record._id, roles: record.roles, department: record.department, groups: record.groups };
+}

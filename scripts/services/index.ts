@@ -1,0 +1,2 @@
+export { startLocalServices, projectRoot, type LocalServices, type LocalServicesOptions } from './local-services';
+export { MissingPrerequisiteError } from './missing-prerequisite-error';

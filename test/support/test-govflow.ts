@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { createApp } from '../../api';
+import { createLogger, Govflow, systemActor, type NewUser } from '../../engine';
+
+/** A Govflow on the run's servers, with a database and queue prefix of its own. */
+export async function createTestGovflow(): Promise<Govflow> {
+  const suffix = randomBytes(4).toString('hex');
+  return Govflow.create({
+    mongodbUri: required('MONGODB_URI'),
+    redisUrl: required('REDIS_URL'),
+    dbName: `test_${suffix}`,
+    queuePrefix: `test_${suffix}`,
+    logger: createLogger('test', 2),
+  });
+}
+
+/** The users every API suite works with; passwords equal their names. */
+export const testUsers: NewUser[] = [
+  { username: 'admin', password: 'admin', roles: ['admin'] },
+  { username: 'designer', password: 'designer', roles: ['designer'] },
+  { username: 'applicant', password: 'applicant', roles: ['applicant'] },
+  { username: 'other-applicant', password: 'other-applicant', roles: ['applicant'] },
+  { username: 'clerk', password: 'clerk', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] },
+  { username: 'clerk2', password: 'clerk2', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] },
+  { username: 'outsider', password: 'outsider', roles: ['clerk'], department: 'tax-bureau', groups: ['window@tax-bureau'] },
+  { username: 'leader', password: 'leader', roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
+  { username: 'supervisor', password: 'supervisor', roles: ['supervisor'], department: 'supervision-office' },
+];
+
+/** A shipped process or a test fixture, as XML. */
+export function bpmn(path: string): string {
+  const file = path.includes('/') ? path : join(__dirname, '..', '..', 'processes', path);
+  return readFileSync(file, 'utf8');
+}
+
+export interface TestApi {
+  govflow: Govflow;
+  url: string;
+  /** Calls the API as `user` (a token is fetched once per user); `undefined` calls anonymously. */
+  call(user: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  type: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read any shape
+}
+
+/** A real HTTP server on a free port over a fresh database, seeded with testUsers and the shipped general-approval process. */
+export async function startTestApi(): Promise<TestApi> {
+  const govflow = await createTestGovflow();
+  for (const user of testUsers) await govflow.users.add(user);
+  await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+  const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET') }).callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokens = new Map<string, string>();
+
+  async function call(user: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+    const auth = user ? { authorization: `Bearer ${await token(user)}` } : {};
+    const isText = typeof body === 'string';
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': isText ? 'application/xml' : 'application/json' }), ...headers },
+      body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
+    });
+    const type = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    return { status: response.status, type, body: type.includes('json') && text ? JSON.parse(text) : text };
+  }
+
+  async function token(user: string): Promise<string> {
+    let value = tokens.get(user);
+    if (!value) {
+      const response = await call(undefined, 'POST', '/api/auth/token', { username: user, password: user });
+      if (response.status !== 200) throw new Error(`login as ${user} failed: ${JSON.stringify(response.body)}`);
+      value = response.body.token as string;
+      tokens.set(user, value);
+    }
+    return value;
+  }
+
+  return {
+    govflow,
+    url,
+    call,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await govflow.store.connection.dropDatabase();
+      await govflow.close();
+    },
+  };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suites through jest (test/support/global-setup.ts)`);
+  return value;
+}
