@@ -21,7 +21,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
   const govflow = await Govflow.create({ mongodbUri: connection.mongodbUri, redisUrl: connection.redisUrl, allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1' });
   const stops: Array<() => Promise<void>> = [];
   if (process.env.GOVFLOW_DEMO === '1') await seedDemo(govflow);
-  const repaired = await govflow.executor.repair();
+  const repaired = await govflow.executor.repair({ olderThanMs: 0 });
   if (repaired > 0) govflow.log.info({ repaired }, 'applied outboxes left by an earlier crash');
   if (options.worker) {
     const worker = await MaintenanceWorker.start(govflow);

@@ -149,7 +149,7 @@ export class Govflow {
 
   /** Applies the case's pending outbox, then checks its chain. */
   async verifyAudit(caseId: string): Promise<ChainVerdict> {
-    await this.executor.repair(caseId);
+    await this.executor.repair({ caseId });
     return this.auditLog.verify(caseId);
   }
 
@@ -174,7 +174,8 @@ export class Govflow {
   async #taskCommand<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
     const record = command.caseId ? await this.store.models.cases.findById(command.caseId, { openTasks: 1, applicant: 1, departments: 1 }).lean<CaseRecord>() : null;
     const task = record?.openTasks.find((candidate) => candidate.id === taskId);
-    if (!record || (task && !mayAct(task, actor) && !mayReadCase(actor, record))) throw new NotFoundError('task', taskId);
+    const visible = record && (mayReadCase(actor, record) || (task !== undefined && mayAct(task, actor)));
+    if (!visible) throw new NotFoundError('task', taskId);
     try {
       return await this.executor.run(command, actor);
     } catch (error) {

@@ -12,7 +12,6 @@ interface HttpLikeError {
 /** Messages for errors raised by Koa's body parser (raw-body, co-body), keyed by their `type`. */
 const parserMessages: Record<string, string> = {
   'entity.too.large': 'the request body is larger than this endpoint accepts',
-  'entity.parse.failed': 'the request body is not valid JSON',
   'encoding.unsupported': 'the request body has an unsupported content encoding',
 };
 
@@ -36,6 +35,10 @@ export function problemResponses(log: Logger) {
       }
       const httpError = error as HttpLikeError;
       const status = httpError.status ?? httpError.statusCode ?? 500;
+      if (error instanceof SyntaxError && status === 400) {
+        writeProblem(ctx, 400, 'invalid-json', `the request body is not valid JSON: ${error.message}`);
+        return;
+      }
       if (status < 500 && httpError.expose !== false) {
         writeProblem(ctx, status, httpError.type ?? 'bad-request', parserMessages[httpError.type ?? ''] ?? httpError.message);
         return;

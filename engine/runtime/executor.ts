@@ -73,12 +73,17 @@ export class Executor {
     return { result: change.result, created: true };
   }
 
-  /** Applies outboxes left behind by a crash: one case, or every case whose outbox is older than the grace period. */
-  async repair(caseId?: string): Promise<number> {
-    const filter = caseId ? { _id: caseId, outboxAt: { $ne: null } } : { outboxAt: { $lt: new Date(Date.now() - this.#options.repairGraceMs) } };
+  /**
+   * Applies outboxes left behind by a crash. The periodic sweep skips outboxes younger than the
+   * grace period (their command is probably still applying them); start-up passes 0. Applying
+   * an outbox twice is harmless, so the grace only saves work.
+   */
+  async repair(scope: { caseId?: string; olderThanMs?: number } = {}): Promise<number> {
+    const olderThan = new Date(Date.now() - (scope.olderThanMs ?? this.#options.repairGraceMs));
+    const filter = scope.caseId ? { _id: scope.caseId, outboxAt: { $ne: null } } : { outboxAt: { $ne: null, $lte: olderThan } };
     const stuck = await this.#models.cases.find(filter).lean<CaseRecord[]>();
     for (const record of stuck) await this.#applyOutbox(record);
-    if (stuck.length > 0 && !caseId) this.#log.info({ cases: stuck.length }, 'repaired outboxes left behind');
+    if (stuck.length > 0 && !scope.caseId) this.#log.info({ cases: stuck.length }, 'repaired outboxes left behind');
     return stuck.length;
   }
 

@@ -1,0 +1,107 @@
+import { startTestApi, type TestApi } from '../support/test-govflow';
+
+type Who = 'anonymous' | 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
+const everyone: Who[] = ['anonymous', 'applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
+
+/**
+ * Who may call what, written out by hand (not derived from the route table), per the issue:
+ * each row lists the roles that must get past authorisation; every other caller must get 401
+ * (anonymous) or 403.
+ */
+const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
+  { route: 'POST /api/definitions', allowed: ['designer', 'admin'] },
+  { route: 'GET /api/definitions', allowed: ['designer', 'clerk', 'leader', 'admin'] },
+  { route: 'GET /api/definitions/{key}', allowed: ['designer', 'clerk', 'leader', 'admin'] },
+  { route: 'POST /api/cases', allowed: ['applicant'] },
+  { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
+  { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },
+  { route: 'GET /api/public/progress/{receiptNo}', allowed: 'all' },
+  { route: 'GET /api/tasks', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/claim', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/unclaim', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/complete', allowed: ['clerk', 'leader'] },
+  { route: 'GET /api/cases/{id}/audit', allowed: ['supervisor', 'admin'] },
+  { route: 'GET /api/cases/{id}/audit/verify', allowed: ['supervisor', 'admin'] },
+];
+
+describe('role-based access over every route', () => {
+  let api: TestApi;
+  let caseId: string;
+  let receiptNo: string;
+  let queryCode: string;
+  let taskId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '权限矩阵', data: {} });
+    ({ id: caseId, receiptNo, queryCode } = started.body);
+    taskId = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.currentSteps[0].taskId;
+  });
+  afterAll(() => api.close());
+
+  function request(route: string): { method: string; path: string; body?: unknown } {
+    const [method, template] = route.split(' ');
+    const path = template
+      .replace('{key}', 'general-approval')
+      .replace('{id}', template.startsWith('/api/tasks') ? taskId : caseId)
+      .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`);
+    const bodies: Record<string, unknown> = {
+      'POST /api/definitions': '<not-bpmn/>',
+      'POST /api/cases': { processKey: 'no-such-process', title: 'x', data: {} },
+      'POST /api/cases/{id}/withdraw': {},
+      'POST /api/tasks/{id}/complete': { decision: 'not-offered' },
+    };
+    return { method, path: route === 'GET /api/tasks' ? `${path}?scope=claimable` : path, body: bodies[route] };
+  }
+
+  it.each(matrix)('$route', async ({ route, allowed }) => {
+    const { method, path, body } = request(route);
+    for (const who of everyone) {
+      const answer = await api.call(who === 'anonymous' ? undefined : who, method, path, body);
+      const permitted = allowed === 'all' || allowed.includes(who);
+      // a 403 about the role is authorisation; a 403 about the task (not a candidate) comes later
+      const refusedByRole = answer.status === 401 || (answer.status === 403 && String(answer.body.detail).includes('needs one of the roles'));
+      const expected = permitted ? 'passes authorisation' : `refused with ${who === 'anonymous' ? 401 : 403}`;
+      expect(`${who}: ${refusedByRole ? `refused with ${answer.status}` : 'passes authorisation'}`).toBe(`${who}: ${expected}`);
+    }
+  });
+
+  async function freshCase(): Promise<{ id: string; taskId: string }> {
+    const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '可见性', data: {} });
+    const view = await api.call('supervisor', 'GET', `/api/cases/${started.body.id}`);
+    return { id: started.body.id, taskId: view.body.currentSteps[0].taskId };
+  }
+
+  it('shows an applicant only their own cases', async () => {
+    const { id: caseId } = await freshCase();
+    expect((await api.call('other-applicant', 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await api.call('other-applicant', 'POST', `/api/cases/${caseId}/withdraw`, {})).status).toBe(404);
+    expect((await api.call('applicant', 'GET', `/api/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('shows a clerk only tasks their groups may act on, and cases of their department', async () => {
+    const { id: caseId, taskId } = await freshCase();
+    const outsiderInbox = await api.call('outsider', 'GET', '/api/tasks?scope=claimable');
+    expect(outsiderInbox.body.items).toEqual([]);
+    expect((await api.call('outsider', 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await api.call('outsider', 'POST', `/api/tasks/${taskId}/claim`)).status).toBe(404);
+    expect((await api.call('outsider', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept' })).status).toBe(404);
+    expect((await api.call('clerk', 'GET', '/api/tasks?scope=claimable')).body.items.map((task: { id: string }) => task.id)).toContain(taskId);
+    // the leader's department holds the case, but the step is not theirs
+    expect((await api.call('leader', 'POST', `/api/tasks/${taskId}/claim`)).status).toBe(403);
+    const view = await api.call('supervisor', 'GET', `/api/cases/${caseId}`);
+    expect(view.body.history).toHaveLength(1);
+  });
+
+  it('refuses a token that is forged, expired or malformed', async () => {
+    const forged = await fetch(`${api.url}/api/tasks`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl' } });
+    expect(forged.status).toBe(401);
+    const malformed = await fetch(`${api.url}/api/tasks`, { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    expect(malformed.status).toBe(401);
+    const wrongPassword = await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: 'nope' });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongPassword.body.detail).toBe('wrong username or password');
+    const unknownUser = await api.call(undefined, 'POST', '/api/auth/token', { username: 'ghost', password: 'nope' });
+    expect(unknownUser.body.detail).toBe('wrong username or password');
+  });
+});
