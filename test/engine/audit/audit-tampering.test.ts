@@ -1,0 +1,54 @@
+import { systemActor, type Actor } from '../../../engine';
+import { createTestGovflow } from '../../support/test-govflow';
+import { bpmn } from '../../support/test-govflow';
+import type { Govflow } from '../../../engine';
+
+describe('audit verification against the stored log', () => {
+  let govflow: Govflow;
+  const applicant: Actor = { username: 'zhang', roles: ['applicant'], department: null, groups: [] };
+  const clerk: Actor = { username: 'li', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] };
+
+  beforeAll(async () => {
+    govflow = await createTestGovflow();
+    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+  });
+  afterAll(async () => {
+    await govflow.store.connection.dropDatabase();
+    await govflow.close();
+  });
+
+  async function caseWithHistory(): Promise<string> {
+    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '审计', data: {} }, applicant);
+    let next = await govflow.store.models.cases.findById(result.id).lean();
+    for (const decision of ['accept', 'pass']) {
+      await govflow.completeTask(next!.openTasks[0].id, { decision, comment: `意见 ${decision}` }, clerk);
+      next = await govflow.store.models.cases.findById(result.id).lean();
+    }
+    return result.id;
+  }
+
+  it('finds a stored entry edited in the database', async () => {
+    const caseId = await caseWithHistory();
+    expect(await govflow.verifyAudit(caseId)).toEqual({ ok: true, entries: 3 });
+    await govflow.store.models.audit.updateOne({ caseId, seq: 2 }, { $set: { comment: '篡改' } });
+    expect(await govflow.verifyAudit(caseId)).toMatchObject({ ok: false, problem: { seq: 2 } });
+  });
+
+  it('finds a deleted entry, including the last one', async () => {
+    const caseId = await caseWithHistory();
+    await govflow.store.models.audit.deleteOne({ caseId, seq: 3 });
+    expect(await govflow.verifyAudit(caseId)).toMatchObject({ ok: false });
+    const other = await caseWithHistory();
+    await govflow.store.models.audit.deleteOne({ caseId: other, seq: 2 });
+    expect(await govflow.verifyAudit(other)).toMatchObject({ ok: false, problem: { seq: 3 } });
+  });
+
+  it('finds swapped sequence numbers', async () => {
+    const caseId = await caseWithHistory();
+    const { models } = govflow.store;
+    await models.audit.updateOne({ caseId, seq: 2 }, { $set: { seq: -2 } });
+    await models.audit.updateOne({ caseId, seq: 3 }, { $set: { seq: 2 } });
+    await models.audit.updateOne({ caseId, seq: -2 }, { $set: { seq: 3 } });
+    expect((await govflow.verifyAudit(caseId)).ok).toBe(false);
+  });
+});
