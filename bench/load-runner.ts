@@ -10,6 +10,8 @@ export type TimeCommand = <T>(kind: CommandKind, command: () => Promise<T>) => P
 /** One way to run the approval end to end: the bare engine in memory, or govflow with persistence. */
 export interface ApprovalPath {
   readonly name: string;
+  /** Commands repeated so far after a failure a client would retry; the report shows them per run. */
+  readonly retries: number;
   /** Runs one case from submission to its end, passing every command through `time`. */
   runCase(time: TimeCommand): Promise<void>;
 }
@@ -35,6 +37,8 @@ export interface LoadResult {
   completionsPerSecond: number;
   startLatencyMs: LatencySummary;
   completeLatencyMs: LatencySummary;
+  /** Commands repeated after a retryable failure (see GovflowPath); their time is in the latency. */
+  retries: number;
   /** The budget ran out before `plan.cases` were done. */
   cutShort: boolean;
 }
@@ -48,6 +52,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
   const label = `${path.name} c=${plan.concurrency}`;
   await drive(path, plan.concurrency, plan.warmupCases, Number.POSITIVE_INFINITY, () => undefined);
   const samples: Record<CommandKind, number[]> = { start: [], complete: [] };
+  const retriesBefore = path.retries;
   const startedAt = performance.now();
   const step = Math.max(1, Math.round(plan.cases / 5));
   const cases = await drive(
@@ -70,6 +75,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
     completionsPerSecond: round((completions * 1000) / elapsedMs, 1),
     startLatencyMs: summariseLatency(samples.start),
     completeLatencyMs: summariseLatency(samples.complete),
+    retries: path.retries - retriesBefore,
     cutShort: cases < plan.cases,
   };
 }

@@ -13,7 +13,7 @@ export function printReport(figures: BenchFigures): void {
   lines.push('', `govflow bench: ${figures.process} (${approvalSteps.map((step) => step.stepId).join(' -> ')}), node ${machine.node}, ${machine.cpus} x ${machine.cpuModel}`, '');
 
   lines.push(...table(
-    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms'],
+    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'retries'],
     figures.runs.map(runCells),
   ));
   lines.push('');
@@ -38,6 +38,7 @@ export function printReport(figures: BenchFigures): void {
 
   lines.push('aims:');
   for (const target of figures.targets) lines.push(`  ${target.met ? 'met ' : 'MISS'}  ${target.aim}: ${target.actual}`);
+  if (figures.runs.some((run) => run.retries > 0)) lines.push('note: retries are starts repeated after E11000 on a duplicate receipt number (FerretDB $inc race)');
   const cutShort = figures.runs.filter((run) => run.cutShort);
   if (cutShort.length > 0) lines.push(`note: time budget cut short ${cutShort.map((run) => `${run.path} c=${run.concurrency}`).join(', ')}`);
   lines.push('');
@@ -55,6 +56,7 @@ function runCells(run: LoadResult): string[] {
     run.completionsPerSecond.toFixed(1),
     latency(run.startLatencyMs),
     latency(run.completeLatencyMs),
+    String(run.retries),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Engine } from 'bpmn-engine';
+import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts } from 'bpmn-elements';
 import { EngineFailureError } from '../errors';
 import { resolveTemplate } from '../expressions';
@@ -32,6 +32,12 @@ const expressions = {
 /** No uploaded script ever runs: every lookup finds nothing (lint refuses script elements at deploy). */
 const noScripts = { register: () => undefined, getScript: () => undefined } as unknown as IScripts;
 
+/** Operator settings every engine of this process is built with. */
+export interface EngineSettings {
+  /** GOVFLOW_ALLOW_SCRIPTS=1: script tasks run (bpmn-engine's JavaScript runner). Off by default. */
+  allowScripts: boolean;
+}
+
 /**
  * One bpmn-engine instance for the length of one command: started or recovered from a case's
  * stored state, driven, read back and disposed. Only the executor's commands use it.
@@ -46,23 +52,24 @@ export class CaseEngine {
   }
 
   /** Runs a new case of `definition` until it waits or ends. */
-  static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>): Promise<CaseEngine> {
-    const host = new CaseEngine(CaseEngine.#create(definition, name));
+  static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>, settings: EngineSettings): Promise<CaseEngine> {
+    const host = new CaseEngine(CaseEngine.#create(definition, name, settings));
     await host.#settle(() => host.#engine.execute({ listener: new EventEmitter(), variables }));
     return host;
   }
 
   /** Rebuilds a case's engine from its stored state; it resumes waiting where it was. */
-  static async recover(definition: CompiledDefinition, name: string, state: Buffer): Promise<CaseEngine> {
-    const engine = CaseEngine.#create(definition, name);
+  static async recover(definition: CompiledDefinition, name: string, state: Buffer, settings: EngineSettings): Promise<CaseEngine> {
+    const engine = CaseEngine.#create(definition, name, settings);
     engine.recover(decodeEngineState(state) as never);
     const host = new CaseEngine(engine);
     await host.#settle(() => engine.resume({ listener: new EventEmitter() }));
     return host;
   }
 
-  static #create(definition: CompiledDefinition, name: string): Engine {
-    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts: noScripts });
+  static #create(definition: CompiledDefinition, name: string, settings: EngineSettings): Engine {
+    const scripts = settings.allowScripts ? new JavaScripts(true) : noScripts;
+    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts });
   }
 
   /** The activities waiting now, sub-processes included. */

@@ -2,12 +2,14 @@ import type { AuditFacts } from '../audit';
 import type { DefinitionRegistry } from '../definitions';
 import type { CaseRecord } from '../store/records';
 import type { Actor } from '../users/actor';
+import type { EngineSettings } from './case-engine';
 
 /** What every command gets from the executor besides the case. */
 export interface CommandContext {
   actor: Actor;
   now: Date;
   definitions: DefinitionRegistry;
+  engine: EngineSettings;
 }
 
 /** A command's outcome: the case as it should be next, what to audit, and what to answer. */

@@ -8,6 +8,7 @@ import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
+import type { EngineSettings } from './case-engine';
 import type { Effect } from './effects';
 
 export interface ExecutorOptions {
@@ -15,6 +16,8 @@ export interface ExecutorOptions {
   maxAttempts: number;
   /** Outboxes older than this are repaired by the sweep; younger ones are still being applied. */
   repairGraceMs: number;
+  /** Settings every engine is built with. */
+  engine: EngineSettings;
 }
 
 /**
@@ -88,7 +91,7 @@ export class Executor {
   }
 
   #context(actor: Actor): CommandContext {
-    return { actor, now: new Date(), definitions: this.#definitions };
+    return { actor, now: new Date(), definitions: this.#definitions, engine: this.#options.engine };
   }
 
   /** Completes the next case document: revision, timestamps, audit entry and the effects to project. */

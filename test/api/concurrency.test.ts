@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
 
 describe('concurrent and repeated requests', () => {
   let api: TestApi;
@@ -7,7 +7,7 @@ describe('concurrent and repeated requests', () => {
   });
   afterAll(() => api.close());
 
-  async function submit(headers: Record<string, string> = {}, title = '申请'): Promise<{ status: number; body: { id: string; receiptNo: string } }> {
+  async function submit(headers: Record<string, string> = {}, title = '申请'): Promise<ApiResponse> {
     return api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title, data: {} }, headers);
   }
 

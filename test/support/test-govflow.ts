@@ -4,12 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../../api';
-import { createLogger, Govflow, systemActor, type NewUser } from '../../engine';
+import { createLogger, Govflow, systemActor, type GovflowOptions, type NewUser } from '../../engine';
 
 /** A Govflow on the run's servers, with a database and queue prefix of its own. */
-export async function createTestGovflow(): Promise<Govflow> {
+export async function createTestGovflow(options: Partial<GovflowOptions> = {}): Promise<Govflow> {
   const suffix = randomBytes(4).toString('hex');
   return Govflow.create({
+    ...options,
     mongodbUri: required('MONGODB_URI'),
     redisUrl: required('REDIS_URL'),
     dbName: `test_${suffix}`,
@@ -62,7 +63,7 @@ export async function startTestApi(): Promise<TestApi> {
   const tokens = new Map<string, string>();
 
   async function call(user: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
-    const auth = user ? { authorization: `Bearer ${await token(user)}` } : {};
+    const auth: Record<string, string> = user ? { authorization: `Bearer ${await token(user)}` } : {};
     const isText = typeof body === 'string';
     const response = await fetch(`${url}${path}`, {
       method,

@@ -36,7 +36,7 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     assertDecision(task, this.input.decision);
     const definition = await context.definitions.get(current.processKey, current.version);
     const output = { ...this.input.data, ...(this.input.decision === undefined ? {} : { decision: this.input.decision }) };
-    const engine = await CaseEngine.recover(definition, current._id, current.engineState);
+    const engine = await CaseEngine.recover(definition, current._id, current.engineState, context.engine);
     try {
       await engine.signal(task.executionId, output);
       const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context.now);

@@ -40,7 +40,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
     const definition = await context.definitions.latest(this.input.processKey);
-    const engine = await CaseEngine.start(definition, this.caseId, { ...this.input.data });
+    const engine = await CaseEngine.start(definition, this.caseId, { ...this.input.data }, context.engine);
     try {
       const fresh: CaseRecord = {
         _id: this.caseId,

@@ -61,6 +61,19 @@ describe('deploying definitions', () => {
 
   it('allows script tasks only when the operator enabled them', async () => {
     const scripted = bpmn(join(__dirname, '..', '..', 'api', 'fixtures', 'script-task.bpmn'));
-    await expect(govflow.deploy(scripted, systemActor)).rejects.toMatchObject({ status: 422 });
+    await expect(govflow.deploy(scripted, systemActor)).rejects.toMatchObject({
+      status: 422,
+      details: [{ path: 'script', message: expect.stringContaining('govflow/no-script: script tasks are disabled') }],
+    });
+    const permissive = await createTestGovflow({ allowScripts: true });
+    try {
+      expect(await permissive.deploy(scripted, systemActor)).toMatchObject({ key: 'runs-code', version: 1 });
+      const applicant: Actor = { username: 'wang', roles: ['applicant'], department: null, groups: [] };
+      const { result } = await permissive.startCase({ processKey: 'runs-code', title: 'script', data: {} }, applicant);
+      expect(result.status).toBe('completed');
+    } finally {
+      await permissive.store.connection.dropDatabase();
+      await permissive.close();
+    }
   });
 });
