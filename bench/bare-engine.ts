@@ -50,8 +50,7 @@ export class BareEnginePath implements ApprovalPath {
   }
 
   async runCase(time: TimeCommand): Promise<void> {
-    const run = this.#newRun();
-    await time('start', () => run.start());
+    const run = await time('start', () => BareRun.start(this.#newEngine()));
     for (const [index, step] of approvalSteps.entries()) {
       await time('complete', () => run.complete(step.stepId, step.decision, stepAfter(index + 1)));
     }
@@ -61,8 +60,7 @@ export class BareEnginePath implements ApprovalPath {
   async rawStateSizes(perStep: number): Promise<RawStateSample[]> {
     const samples: RawStateSample[] = [];
     for (let n = 0; n < perStep; n++) {
-      const run = this.#newRun();
-      await run.start();
+      const run = await BareRun.start(this.#newEngine());
       for (const [index, step] of approvalSteps.entries()) {
         samples.push({ stepId: step.stepId, ...(await run.stateBytes()) });
         await run.complete(step.stepId, step.decision, stepAfter(index + 1));
@@ -71,9 +69,9 @@ export class BareEnginePath implements ApprovalPath {
     return samples;
   }
 
-  #newRun(): BareRun {
+  #newEngine(): Engine {
     this.#serial++;
-    return new BareRun(new Engine({ name: `bench-${this.#serial}`, sourceContext: this.#sourceContext, expressions }));
+    return new Engine({ name: `bench-${this.#serial}`, sourceContext: this.#sourceContext, expressions });
   }
 }
 
@@ -82,14 +80,17 @@ class BareRun {
   readonly #engine: Engine;
   #failure: unknown;
 
-  constructor(engine: Engine) {
+  private constructor(engine: Engine) {
     this.#engine = engine;
     engine.on('error', (error: unknown) => (this.#failure = error));
   }
 
-  async start(): Promise<void> {
-    await this.#engine.execute({ listener: new EventEmitter(), variables: { n: 1 } });
-    this.#expectWaiting(stepAfter(0));
+  /** Runs a new case until it waits at the first step; made inside the timing, like govflow's StartCase makes its engine. */
+  static async start(engine: Engine): Promise<BareRun> {
+    const run = new BareRun(engine);
+    await engine.execute({ listener: new EventEmitter(), variables: { n: 1 } });
+    run.#expectWaiting(stepAfter(0));
+    return run;
   }
 
   /** Signals the waiting user task like govflow does: decision into the variables, then into the signal. */

@@ -37,6 +37,8 @@ export interface LoadResult {
   completionsPerSecond: number;
   startLatencyMs: LatencySummary;
   completeLatencyMs: LatencySummary;
+  /** CPU this Node process used while timed, in % of one core: tells a busy engine from a wait on the store. */
+  nodeCpuPercent: number;
   /** Commands repeated after a retryable failure (see GovflowPath); their time is in the latency. */
   retries: number;
   /** The budget ran out before `plan.cases` were done. */
@@ -53,6 +55,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
   await drive(path, plan.concurrency, plan.warmupCases, Number.POSITIVE_INFINITY, () => undefined);
   const samples: Record<CommandKind, number[]> = { start: [], complete: [] };
   const retriesBefore = path.retries;
+  const cpuBefore = process.cpuUsage();
   const startedAt = performance.now();
   const step = Math.max(1, Math.round(plan.cases / 5));
   const cases = await drive(
@@ -64,6 +67,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
     (done) => done % step === 0 && process.stderr.write(`  ${label}: ${done}/${plan.cases} cases\n`),
   );
   const elapsedMs = performance.now() - startedAt;
+  const cpu = process.cpuUsage(cpuBefore);
   const completions = samples.complete.length;
   return {
     path: path.name,
@@ -75,6 +79,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
     completionsPerSecond: round((completions * 1000) / elapsedMs, 1),
     startLatencyMs: summariseLatency(samples.start),
     completeLatencyMs: summariseLatency(samples.complete),
+    nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / elapsedMs),
     retries: path.retries - retriesBefore,
     cutShort: cases < plan.cases,
   };

@@ -13,10 +13,10 @@ export function printReport(figures: BenchFigures): void {
   lines.push('', `govflow bench: ${figures.process} (${approvalSteps.map((step) => step.stepId).join(' -> ')}), node ${machine.node}, ${machine.cpus} x ${machine.cpuModel}`, '');
 
   lines.push(...table(
-    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'retries'],
+    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'node cpu*', 'retries'],
     figures.runs.map(runCells),
   ));
-  lines.push('');
+  lines.push('* CPU of this Node process while timed, in % of one core (GC threads can push it past 100%)', '');
 
   lines.push(...table(
     ['b/a', 'cases/s', 'completions/s'],
@@ -56,6 +56,7 @@ function runCells(run: LoadResult): string[] {
     run.completionsPerSecond.toFixed(1),
     latency(run.startLatencyMs),
     latency(run.completeLatencyMs),
+    `${run.nodeCpuPercent}%`,
     String(run.retries),
   ];
 }

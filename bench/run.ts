@@ -1,39 +1,37 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, Govflow, systemActor } from '../engine';
-import { startLocalServices } from '../scripts/services';
-import { approvalXml, processKey } from './approval-steps';
-import { BareEnginePath } from './bare-engine';
+import { startLocalServices, type LocalServices } from '../scripts/services';
+import { BareEnginePath, type RawStateSample } from './bare-engine';
 import { computeFigures } from './figures';
 import { GovflowPath } from './govflow-path';
-import { runLoad, type ApprovalPath, type LoadPlan, type LoadResult } from './load-runner';
+import { openGovflowSession, type GovflowSession } from './govflow-session';
+import { runLoad, type LoadPlan, type LoadResult } from './load-runner';
 import { printReport } from './report';
-import { storedStateSizes } from './stored-state';
+import { storedStateSizes, type StoredStateSample } from './stored-state';
 
 /**
  * `npm run bench`: the 3-step approval (a) on bare bpmn-engine in memory and (b) through govflow
  * with persistence, at concurrency 1 and 16, on servers of its own (or MONGODB_URI/REDIS_URL,
- * in a database it drops afterwards). BENCH_SCALE (default 1) multiplies every case count,
- * e.g. 0.1 for a quick smoke run; each timed run also stops taking cases after its budget.
+ * in databases it drops afterwards). BENCH_SCALE (default 1) multiplies every case count,
+ * e.g. 0.1 for a smoke run; each timed run also stops taking cases once its budget is spent.
+ * The defaults fit in about three minutes on a 2-core machine with FerretDB.
  */
 const scale = benchScale(process.env.BENCH_SCALE);
 
-/** Bare runs are cheap, so they get many more cases to give their microsecond latencies a stable p99. */
 const plans: Record<'bare' | 'govflow', LoadPlan[]> = {
   bare: [
-    { concurrency: 1, warmupCases: cases(200), cases: cases(3000), budgetMs: 15_000 },
-    { concurrency: 16, warmupCases: cases(200), cases: cases(6000), budgetMs: 15_000 },
+    { concurrency: 1, warmupCases: cases(50), cases: cases(500), budgetMs: 20_000 },
+    { concurrency: 16, warmupCases: cases(50), cases: cases(500), budgetMs: 20_000 },
   ],
   govflow: [
-    { concurrency: 1, warmupCases: cases(20), cases: cases(200), budgetMs: 45_000 },
-    { concurrency: 16, warmupCases: cases(20), cases: cases(400), budgetMs: 45_000 },
+    { concurrency: 1, warmupCases: cases(10), cases: cases(100), budgetMs: 40_000 },
+    { concurrency: 16, warmupCases: cases(16), cases: cases(160), budgetMs: 50_000 },
   ],
 };
 
 /** Cases left waiting at each step for the state-size probes. */
-const stateCasesPerStep = cases(20);
+const stateCasesPerStep = cases(15);
 
 async function main(): Promise<void> {
   // before any logger exists: govflow's info lines would drown the progress output
@@ -41,44 +39,39 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'govflow-bench-'));
   progress(`starting services under ${dataDir}`);
   const services = await startLocalServices({ dataDir, persistRedis: false });
-  let govflow: Govflow | undefined;
   try {
-    const suffix = randomBytes(4).toString('hex');
-    govflow = await Govflow.create({
-      mongodbUri: services.mongodbUri,
-      redisUrl: services.redisUrl,
-      dbName: `bench_${suffix}`,
-      queuePrefix: `bench_${suffix}`,
-      logger: createLogger('bench', 2),
-    });
-    await govflow.deploy(approvalXml(), systemActor);
     // the very source context govflow's executor runs, so both paths skip XML parsing alike
-    const definition = await govflow.definitions.latest(processKey);
+    const { definition } = await withSession(services, 'setup', async (session) => session);
     const bare = new BareEnginePath(definition.sourceContext);
-    const persisted = new GovflowPath(govflow);
-
-    const runs = [...(await runAll(bare, plans.bare)), ...(await runAll(persisted, plans.govflow))];
-    progress('measuring state sizes');
-    const raw = await bare.rawStateSizes(stateCasesPerStep);
-    const stored = await storedStateSizes(govflow, await persisted.leaveWaiting(stateCasesPerStep));
+    const runs: LoadResult[] = [];
+    for (const plan of plans.bare) runs.push(await timedRun(plan, 'bare', () => runLoad(bare, plan)));
+    for (const plan of plans.govflow) {
+      runs.push(await timedRun(plan, 'govflow', () => withSession(services, `c${plan.concurrency}`, ({ govflow }) => runLoad(new GovflowPath(govflow), plan))));
+    }
+    progress(`measuring state sizes of ${stateCasesPerStep} cases waiting at each step`);
+    const raw: RawStateSample[] = await bare.rawStateSizes(stateCasesPerStep);
+    const stored: StoredStateSample[] = await withSession(services, 'state', async ({ govflow }) =>
+      storedStateSizes(govflow, await new GovflowPath(govflow).leaveWaiting(stateCasesPerStep)),
+    );
     printReport(computeFigures(runs, raw, stored));
   } finally {
-    if (govflow) {
-      await govflow.store.connection.dropDatabase().catch(() => undefined);
-      await govflow.close();
-    }
     await services.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function runAll(path: ApprovalPath, pathPlans: LoadPlan[]): Promise<LoadResult[]> {
-  const results: LoadResult[] = [];
-  for (const plan of pathPlans) {
-    progress(`${path.name} c=${plan.concurrency}: ${plan.warmupCases} warm-up cases, then ${plan.cases} timed`);
-    results.push(await runLoad(path, plan));
+async function withSession<T>(services: LocalServices, label: string, use: (session: GovflowSession) => Promise<T>): Promise<T> {
+  const session = await openGovflowSession(services, label);
+  try {
+    return await use(session);
+  } finally {
+    await session.close();
   }
-  return results;
+}
+
+function timedRun(plan: LoadPlan, path: string, run: () => Promise<LoadResult>): Promise<LoadResult> {
+  progress(`${path} c=${plan.concurrency}: ${plan.warmupCases} warm-up cases, then up to ${plan.cases} timed (budget ${plan.budgetMs / 1000} s)`);
+  return run();
 }
 
 function cases(count: number): number {

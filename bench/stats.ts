@@ -25,13 +25,9 @@ export function median(samples: readonly number[]): number {
 
 /** Summarises one command's latency samples for the report table and JSON line. */
 export function summariseLatency(samples: readonly number[]): LatencySummary {
-  return {
-    count: samples.length,
-    p50: percentile(samples, 0.5),
-    p99: percentile(samples, 0.99),
-    // a reduce, not Math.max(...samples): a long bare-engine run would overflow the argument list
-    max: samples.length === 0 ? Number.NaN : samples.reduce((highest, sample) => Math.max(highest, sample), -Infinity),
-  };
+  // a reduce, not Math.max(...samples): a long bare-engine run would overflow the argument list
+  const max = samples.length === 0 ? Number.NaN : samples.reduce((highest, sample) => Math.max(highest, sample), -Infinity);
+  return { count: samples.length, p50: round(percentile(samples, 0.5), 3), p99: round(percentile(samples, 0.99), 3), max: round(max, 3) };
 }
 
 /** Rounds for display and JSON, keeping small latencies readable (0.042 ms) without long tails. */

@@ -21,9 +21,10 @@ type StoredBytes = Buffer | { length(): number };
 export async function storedStateSizes(govflow: Govflow, waiting: Map<ApprovalStepId, string[]>): Promise<StoredStateSample[]> {
   const samples: StoredStateSample[] = [];
   for (const [stepId, ids] of waiting) {
-    const records = await govflow.store.models.cases.find({ _id: { $in: ids } }).lean<Array<Record<string, unknown> & { engineState: StoredBytes }>>();
-    if (records.length !== ids.length) throw new Error(`stored state: found ${records.length} of ${ids.length} cases waiting at ${stepId}`);
-    for (const record of records) {
+    for (const id of ids) {
+      // one read per id: FerretDB v1 answers `_id: { $in }` with a full collection scan
+      const record = await govflow.store.models.cases.findById(id).lean<Record<string, unknown> & { engineState: StoredBytes }>();
+      if (!record) throw new Error(`stored state: case ${id} waiting at ${stepId} is missing`);
       samples.push({ stepId, engineStateBytes: byteLength(record.engineState), documentBytes: BSON.calculateObjectSize(record) });
     }
   }

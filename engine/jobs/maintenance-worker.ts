@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Govflow } from '../govflow';
 
 const queueName = 'maintenance';
@@ -17,11 +18,14 @@ export class MaintenanceWorker {
   private constructor(
     readonly queue: Queue,
     readonly worker: Worker,
+    readonly connections: Redis[],
   ) {}
 
   static async start(govflow: Govflow, options: MaintenanceOptions = {}): Promise<MaintenanceWorker> {
     const prefix = govflow.options.queuePrefix;
-    const queue = new Queue(queueName, { connection: govflow.redis.duplicate(), prefix });
+    // BullMQ leaves connections it was handed open on close(), so these are closed here.
+    const connections = [govflow.redis.duplicate(), govflow.redis.duplicate()];
+    const queue = new Queue(queueName, { connection: connections[0], prefix });
     await queue.upsertJobScheduler('repair-outboxes', { every: options.repairEveryMs ?? 15_000 }, { name: 'repair-outboxes', opts: { removeOnComplete: 100, removeOnFail: 500 } });
     const worker = new Worker(
       queueName,
@@ -29,14 +33,15 @@ export class MaintenanceWorker {
         if (job.name === 'repair-outboxes') return { repaired: await govflow.executor.repair() };
         throw new Error(`unknown maintenance job ${job.name}`);
       },
-      { connection: govflow.redis.duplicate(), prefix, concurrency: 1 },
+      { connection: connections[1], prefix, concurrency: 1 },
     );
     worker.on('failed', (job, error) => govflow.log.error({ err: error, job: job?.name }, 'maintenance job failed'));
-    return new MaintenanceWorker(queue, worker);
+    return new MaintenanceWorker(queue, worker, connections);
   }
 
   async close(): Promise<void> {
     await this.worker.close();
     await this.queue.close();
+    for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -10,12 +10,12 @@ import { createLogger, Govflow, systemActor, type GovflowOptions, type NewUser }
 export async function createTestGovflow(options: Partial<GovflowOptions> = {}): Promise<Govflow> {
   const suffix = randomBytes(4).toString('hex');
   return Govflow.create({
-    ...options,
     mongodbUri: required('MONGODB_URI'),
     redisUrl: required('REDIS_URL'),
     dbName: `test_${suffix}`,
     queuePrefix: `test_${suffix}`,
     logger: createLogger('test', 2),
+    ...options,
   });
 }
 

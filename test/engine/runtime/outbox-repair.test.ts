@@ -1,0 +1,95 @@
+import { MaintenanceWorker, systemActor, type Actor, type Govflow } from '../../../engine';
+import type { Effect } from '../../../engine/runtime';
+import { bpmn, createTestGovflow } from '../../support/test-govflow';
+
+/**
+ * A crash between writing a case (state + outbox) and applying its outbox leaves projections
+ * behind the case document. These tests put a case in exactly that state — projections missing,
+ * outbox pending — and check every path that repairs it.
+ */
+describe('repairing an outbox left behind by a crash', () => {
+  let govflow: Govflow;
+  const applicant: Actor = { username: 'zhou', roles: ['applicant'], department: null, groups: [] };
+  const clerk: Actor = { username: 'wu', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] };
+
+  beforeAll(async () => {
+    govflow = await createTestGovflow();
+    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+  });
+  afterAll(async () => {
+    await govflow.store.connection.dropDatabase();
+    await govflow.close();
+  });
+
+  /** A case whose last command's effects were written to its outbox but never applied. */
+  async function crashedAfterWrite(): Promise<{ caseId: string; pending: Effect[] }> {
+    const { models } = govflow.store;
+    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '崩溃', data: {} }, applicant);
+    const record = await models.cases.findById(result.id).lean();
+    await govflow.completeTask(record!.openTasks[0].id, { decision: 'accept' }, clerk);
+    const after = await models.cases.findById(result.id).lean();
+    const tasks = await models.tasks.find({ caseId: result.id }).lean();
+    const lastEntry = await models.audit.findOne({ caseId: result.id, seq: after!.auditHead.seq }).lean();
+    const pending: Effect[] = [...tasks.map((task) => ({ kind: 'task.upsert' as const, task })), { kind: 'audit.append', entry: lastEntry! }];
+    await models.tasks.deleteMany({ caseId: result.id });
+    await models.audit.deleteOne({ _id: lastEntry!._id });
+    await models.cases.updateOne({ _id: result.id }, { $set: { outbox: pending, outboxAt: new Date(Date.now() - 60_000) } });
+    return { caseId: result.id, pending };
+  }
+
+  async function expectRepaired(caseId: string): Promise<void> {
+    const { models } = govflow.store;
+    const record = await models.cases.findById(caseId).lean();
+    expect(record?.outbox).toEqual([]);
+    expect(record?.outboxAt).toBeNull();
+    const open = await models.tasks.find({ caseId, status: 'open' }).lean();
+    expect(open.map((task) => task.stepId)).toEqual(record!.openTasks.map((task) => task.stepId));
+    expect(await models.tasks.countDocuments({ caseId, status: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(await govflow.auditLog.verify(caseId)).toMatchObject({ ok: true });
+  }
+
+  it('is detected: the chain is short of the head while the outbox waits', async () => {
+    const { caseId } = await crashedAfterWrite();
+    expect((await govflow.auditLog.verify(caseId)).ok).toBe(false);
+    expect(await govflow.store.models.tasks.countDocuments({ caseId })).toBe(0);
+  });
+
+  it('is repaired by the sweep', async () => {
+    const { caseId } = await crashedAfterWrite();
+    expect(await govflow.executor.repair()).toBeGreaterThanOrEqual(1);
+    await expectRepaired(caseId);
+  });
+
+  it('is repaired by the next command on the case before it runs', async () => {
+    const { caseId } = await crashedAfterWrite();
+    const record = await govflow.store.models.cases.findById(caseId).lean();
+    await govflow.claimTask(record!.openTasks[0].id, clerk);
+    await expectRepaired(caseId);
+    expect((await govflow.auditLog.entries(caseId)).map((entry) => entry.action)).toEqual(['case.started', 'task.completed', 'task.claimed']);
+  });
+
+  it('is repaired by the worker through its BullMQ schedule', async () => {
+    const { caseId } = await crashedAfterWrite();
+    const worker = await MaintenanceWorker.start(govflow, { repairEveryMs: 200 });
+    try {
+      for (let wait = 0; wait < 100; wait++) {
+        const record = await govflow.store.models.cases.findById(caseId).lean();
+        if (record?.outbox.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await expectRepaired(caseId);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('applies an effect twice without changing anything', async () => {
+    const { caseId, pending } = await crashedAfterWrite();
+    await govflow.executor.repair({ caseId });
+    const tasksBefore = await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean();
+    await govflow.store.models.cases.updateOne({ _id: caseId }, { $set: { outbox: pending, outboxAt: new Date(0) } });
+    await govflow.executor.repair({ caseId });
+    expect(await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean()).toEqual(tasksBefore);
+    expect(await govflow.auditLog.verify(caseId)).toMatchObject({ ok: true, entries: 2 });
+  });
+});
