@@ -1,0 +1,46 @@
+import { startTestApi, type TestApi } from '../support/test-govflow';
+
+describe('health, readiness and the OpenAPI document', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('answers /healthz and /readyz with the state of both stores', async () => {
+    expect((await api.call(undefined, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await api.call(undefined, 'GET', '/readyz')).body).toEqual({ status: 'ready', checks: { mongodb: true, redis: true } });
+  });
+
+  it('documents every route with its roles, body schema and problem answers', async () => {
+    const { body: document } = await api.call(undefined, 'GET', '/api/openapi.json');
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/auth/token',
+      '/cases',
+      '/cases/{id}',
+      '/cases/{id}/audit',
+      '/cases/{id}/audit/verify',
+      '/cases/{id}/withdraw',
+      '/definitions',
+      '/definitions/{key}',
+      '/public/progress/{receiptNo}',
+      '/tasks',
+      '/tasks/{id}/claim',
+      '/tasks/{id}/complete',
+      '/tasks/{id}/unclaim',
+    ]);
+    const complete = document.paths['/tasks/{id}/complete'].post;
+    expect(complete['x-roles']).toEqual(['clerk', 'leader']);
+    expect(complete.requestBody.content['application/json'].schema.properties).toHaveProperty('decision');
+    expect(complete.responses['409'].content).toHaveProperty('application/problem+json');
+    expect(document.paths['/definitions'].post.requestBody.content).toHaveProperty('application/xml');
+    expect(document.paths['/tasks'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['scope', 'limit']);
+  });
+
+  it('answers an unknown route with a problem document', async () => {
+    const missing = await api.call('clerk', 'GET', '/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.type).toContain('application/problem+json');
+  });
+});
