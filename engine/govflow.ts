@@ -23,7 +23,7 @@ import {
   type WithdrawnCase,
 } from './runtime';
 import { Store, type AuditRecord, type CaseRecord, type DefinitionRecord, type TaskRecord } from './store';
-import { inboxFilter, mayAct } from './tasks';
+import { inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { UserDirectory, type Actor } from './users';
 
 export interface DefinitionSummary {
@@ -126,8 +126,9 @@ export class Govflow {
     return progressView(record);
   }
 
-  listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskRecord[]> {
-    return this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
+  async listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskView[]> {
+    const records = await this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
+    return records.map(taskView);
   }
 
   claimTask(taskId: string, actor: Actor): Promise<ClaimedTask> {

@@ -21,7 +21,7 @@ export const taskRoutes = [
     responses: { 200: 'the tasks, oldest first' },
     async handler({ query, actor, govflow }) {
       const items = await govflow.listTasks(actor, query.scope, query.limit);
-      return { body: { items: items.map(({ caseRev: _rev, ...task }) => ({ id: task._id, ...task, _id: undefined })), total: items.length } };
+      return { body: { items, total: items.length } };
     },
   }),
   defineRoute({

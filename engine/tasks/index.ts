@@ -1,2 +1,3 @@
 export { projectTask } from './task-projector';
 export { isCandidate, mayAct, departmentsOf, inboxFilter } from './task-access';
+export { taskView, type TaskView } from './task-view';

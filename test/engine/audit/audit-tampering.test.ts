@@ -1,23 +1,10 @@
-import { systemActor, type Actor } from '../../../engine';
-import { createTestGovflow } from '../../support/test-govflow';
-import { bpmn } from '../../support/test-govflow';
-import type { Govflow } from '../../../engine';
+import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
 
 describe('audit verification against the stored log', () => {
-  let govflow: Govflow;
-  const applicant: Actor = { username: 'zhang', roles: ['applicant'], department: null, groups: [] };
-  const clerk: Actor = { username: 'li', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] };
-
-  beforeAll(async () => {
-    govflow = await createTestGovflow();
-    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
-  });
-  afterAll(async () => {
-    await govflow.store.connection.dropDatabase();
-    await govflow.close();
-  });
+  const engine = useGovflowWithApprovalProcess();
 
   async function caseWithHistory(): Promise<string> {
+    const govflow = engine();
     const { result } = await govflow.startCase({ processKey: 'general-approval', title: '审计', data: {} }, applicant);
     let next = await govflow.store.models.cases.findById(result.id).lean();
     for (const decision of ['accept', 'pass']) {
@@ -28,6 +15,7 @@ describe('audit verification against the stored log', () => {
   }
 
   it('finds a stored entry edited in the database', async () => {
+    const govflow = engine();
     const caseId = await caseWithHistory();
     expect(await govflow.verifyAudit(caseId)).toEqual({ ok: true, entries: 3 });
     await govflow.store.models.audit.updateOne({ caseId, seq: 2 }, { $set: { comment: '篡改' } });
@@ -35,6 +23,7 @@ describe('audit verification against the stored log', () => {
   });
 
   it('finds a deleted entry, including the last one', async () => {
+    const govflow = engine();
     const caseId = await caseWithHistory();
     await govflow.store.models.audit.deleteOne({ caseId, seq: 3 });
     expect(await govflow.verifyAudit(caseId)).toMatchObject({ ok: false });
@@ -44,6 +33,7 @@ describe('audit verification against the stored log', () => {
   });
 
   it('finds swapped sequence numbers', async () => {
+    const govflow = engine();
     const caseId = await caseWithHistory();
     const { models } = govflow.store;
     await models.audit.updateOne({ caseId, seq: 2 }, { $set: { seq: -2 } });

@@ -1,6 +1,6 @@
-import { MaintenanceWorker, systemActor, type Actor, type Govflow } from '../../../engine';
+import { MaintenanceWorker } from '../../../engine';
 import type { Effect } from '../../../engine/runtime';
-import { bpmn, createTestGovflow } from '../../support/test-govflow';
+import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
 
 /**
  * A crash between writing a case (state + outbox) and applying its outbox leaves projections
@@ -8,21 +8,11 @@ import { bpmn, createTestGovflow } from '../../support/test-govflow';
  * outbox pending — and check every path that repairs it.
  */
 describe('repairing an outbox left behind by a crash', () => {
-  let govflow: Govflow;
-  const applicant: Actor = { username: 'zhou', roles: ['applicant'], department: null, groups: [] };
-  const clerk: Actor = { username: 'wu', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] };
-
-  beforeAll(async () => {
-    govflow = await createTestGovflow();
-    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
-  });
-  afterAll(async () => {
-    await govflow.store.connection.dropDatabase();
-    await govflow.close();
-  });
+  const engine = useGovflowWithApprovalProcess();
 
   /** A case whose last command's effects were written to its outbox but never applied. */
   async function crashedAfterWrite(): Promise<{ caseId: string; pending: Effect[] }> {
+    const govflow = engine();
     const { models } = govflow.store;
     const { result } = await govflow.startCase({ processKey: 'general-approval', title: '崩溃', data: {} }, applicant);
     const record = await models.cases.findById(result.id).lean();
@@ -38,6 +28,7 @@ describe('repairing an outbox left behind by a crash', () => {
   }
 
   async function expectRepaired(caseId: string): Promise<void> {
+    const govflow = engine();
     const { models } = govflow.store;
     const record = await models.cases.findById(caseId).lean();
     expect(record?.outbox).toEqual([]);
@@ -49,18 +40,21 @@ describe('repairing an outbox left behind by a crash', () => {
   }
 
   it('is detected: the chain is short of the head while the outbox waits', async () => {
+    const govflow = engine();
     const { caseId } = await crashedAfterWrite();
     expect((await govflow.auditLog.verify(caseId)).ok).toBe(false);
     expect(await govflow.store.models.tasks.countDocuments({ caseId })).toBe(0);
   });
 
   it('is repaired by the sweep', async () => {
+    const govflow = engine();
     const { caseId } = await crashedAfterWrite();
     expect(await govflow.executor.repair()).toBeGreaterThanOrEqual(1);
     await expectRepaired(caseId);
   });
 
   it('is repaired by the next command on the case before it runs', async () => {
+    const govflow = engine();
     const { caseId } = await crashedAfterWrite();
     const record = await govflow.store.models.cases.findById(caseId).lean();
     await govflow.claimTask(record!.openTasks[0].id, clerk);
@@ -69,6 +63,7 @@ describe('repairing an outbox left behind by a crash', () => {
   });
 
   it('is repaired by the worker through its BullMQ schedule', async () => {
+    const govflow = engine();
     const { caseId } = await crashedAfterWrite();
     const worker = await MaintenanceWorker.start(govflow, { repairEveryMs: 200 });
     try {
@@ -84,6 +79,7 @@ describe('repairing an outbox left behind by a crash', () => {
   });
 
   it('applies an effect twice without changing anything', async () => {
+    const govflow = engine();
     const { caseId, pending } = await crashedAfterWrite();
     await govflow.executor.repair({ caseId });
     const tasksBefore = await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean();
