@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { startTestApi, type TestApi } from '../support/test-govflow';
 
 type Who = 'anonymous' | 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
@@ -96,6 +97,16 @@ describe('role-based access over every route', () => {
   it('refuses a token that is forged, expired or malformed', async () => {
     const forged = await fetch(`${api.url}/api/tasks`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl' } });
     expect(forged.status).toBe(401);
+    const expiredToken = await new SignJWT({ roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('clerk')
+      .setIssuer('govflow')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(String(process.env.GOVFLOW_JWT_SECRET)));
+    const expired = await fetch(`${api.url}/api/tasks`, { headers: { authorization: `Bearer ${expiredToken}` } });
+    expect(expired.status).toBe(401);
+    expect((await expired.json()).detail).toMatch(/"exp" claim timestamp check failed/);
     const malformed = await fetch(`${api.url}/api/tasks`, { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
     expect(malformed.status).toBe(401);
     const wrongPassword = await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: 'nope' });

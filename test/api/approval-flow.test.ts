@@ -110,11 +110,15 @@ describe('an application through the general approval process', () => {
 
   it('keeps running cases on the version they started with after a redeploy', async () => {
     const application = await submit();
-    const changed = (await api.govflow.definitions.get('general-approval', 1)) && (await api.call('designer', 'GET', '/api/definitions/general-approval')).body.latest.xml.replace('name="审查"', 'name="实质审查"');
+    const deployed = await api.call('designer', 'GET', '/api/definitions/general-approval');
+    expect(deployed.body.versions.map((item: { version: number }) => item.version)).toEqual([1]);
+    const changed = deployed.body.latest.xml.replace('name="审查"', 'name="实质审查"');
     const redeployed = await api.call('designer', 'POST', '/api/definitions', changed);
     expect(redeployed.status).toBe(201);
     const version = redeployed.body.version;
     expect(version).toBeGreaterThan(1);
+    const listed = await api.call('clerk', 'GET', '/api/definitions');
+    expect(listed.body.items).toEqual([expect.objectContaining({ key: 'general-approval', latestVersion: version, name: '一般审批（受理·审查·决定）' })]);
 
     const accept = await currentTask(application.id);
     const next = await api.call('clerk', 'POST', `/api/tasks/${accept.taskId}/complete`, { decision: 'accept' });
