@@ -41,7 +41,6 @@ export interface RawStateSample {
  */
 export class BareEnginePath implements ApprovalPath {
   readonly name = 'bare';
-  readonly retries = 0;
   readonly #sourceContext: SerializableContext;
   #serial = 0;
 

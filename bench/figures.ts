@@ -36,7 +36,7 @@ export interface BenchFigures {
     bareGetState: SizeRow;
     bareGetStateWithoutSource: SizeRow;
     govflowEngineState: SizeRow;
-    govflowCaseDocument: SizeRow;
+    govflowCaseTotal: SizeRow;
   };
   targets: TargetCheck[];
 }
@@ -52,7 +52,7 @@ export function computeFigures(runs: LoadResult[], raw: RawStateSample[], stored
     bareGetState: sizeRow(raw, (sample) => sample.rawBytes),
     bareGetStateWithoutSource: sizeRow(raw, (sample) => sample.withoutSourceBytes),
     govflowEngineState: sizeRow(stored, (sample) => sample.engineStateBytes),
-    govflowCaseDocument: sizeRow(stored, (sample) => sample.documentBytes),
+    govflowCaseTotal: sizeRow(stored, (sample) => sample.caseBytes),
   };
   const targets: TargetCheck[] = [];
   const at16 = ratios.find((ratio) => ratio.concurrency === 16);

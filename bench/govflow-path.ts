@@ -1,10 +1,6 @@
 import type { Govflow } from '../engine';
-import { isDuplicateKey } from '../engine/definitions';
 import { approvalSteps, benchApplicant, benchClerk, processKey, stepAfter, type ApprovalStepId } from './approval-steps';
 import type { ApprovalPath, TimeCommand } from './load-runner';
-
-/** Enough for a burst of 16 concurrent starts all drawing colliding receipt numbers. */
-const maxStartAttempts = 20;
 
 /**
  * Path (b): the facade a route or the CLI calls, with every command persisted through the
@@ -14,7 +10,6 @@ const maxStartAttempts = 20;
 export class GovflowPath implements ApprovalPath {
   readonly name = 'govflow';
   readonly #govflow: Govflow;
-  #retries = 0;
 
   constructor(govflow: Govflow) {
     this.#govflow = govflow;
@@ -60,25 +55,9 @@ export class GovflowPath implements ApprovalPath {
     return waiting;
   }
 
-  get retries(): number {
-    return this.#retries;
-  }
-
-  /**
-   * Starts a case, again when the insert hits a unique index. On FerretDB v1 (SQLite) the
-   * receipt counter's `$inc` is not atomic, so concurrent starts draw the same receipt number
-   * and all but one fail with E11000; a client would resubmit, so the bench does and counts it.
-   */
   async #start(): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { result } = await this.#govflow.startCase({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
-        return result.id;
-      } catch (error) {
-        if (!isDuplicateKey(error) || attempt >= maxStartAttempts) throw error;
-        this.#retries++;
-      }
-    }
+    const { result } = await this.#govflow.startCase({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
+    return result.id;
   }
 
   /** The clerk's view of a fresh case: the id of the one task it opened. */

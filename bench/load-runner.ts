@@ -10,8 +10,6 @@ export type TimeCommand = <T>(kind: CommandKind, command: () => Promise<T>) => P
 /** One way to run the approval end to end: the bare engine in memory, or govflow with persistence. */
 export interface ApprovalPath {
   readonly name: string;
-  /** Commands repeated so far after a failure a client would retry; the report shows them per run. */
-  readonly retries: number;
   /** Runs one case from submission to its end, passing every command through `time`. */
   runCase(time: TimeCommand): Promise<void>;
 }
@@ -39,8 +37,6 @@ export interface LoadResult {
   completeLatencyMs: LatencySummary;
   /** CPU this Node process used while timed, in % of one core: tells a busy engine from a wait on the store. */
   nodeCpuPercent: number;
-  /** Commands repeated after a retryable failure (see GovflowPath); their time is in the latency. */
-  retries: number;
   /** The budget ran out before `plan.cases` were done. */
   cutShort: boolean;
 }
@@ -54,7 +50,6 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
   const label = `${path.name} c=${plan.concurrency}`;
   await drive(path, plan.concurrency, plan.warmupCases, Number.POSITIVE_INFINITY, () => undefined);
   const samples: Record<CommandKind, number[]> = { start: [], complete: [] };
-  const retriesBefore = path.retries;
   const cpuBefore = process.cpuUsage();
   const startedAt = performance.now();
   const step = Math.max(1, Math.round(plan.cases / 5));
@@ -80,7 +75,6 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
     startLatencyMs: summariseLatency(samples.start),
     completeLatencyMs: summariseLatency(samples.complete),
     nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / elapsedMs),
-    retries: path.retries - retriesBefore,
     cutShort: cases < plan.cases,
   };
 }
@@ -104,7 +98,7 @@ async function drive(
     return result;
   };
   const worker = async (): Promise<void> => {
-    // one failure ends every worker at its next case, so the error surfaces promptly
+    // one failure ends every worker at its next case
     while (!failed && issued < total && performance.now() < deadline) {
       issued++;
       try {
@@ -117,6 +111,9 @@ async function drive(
       onCaseDone?.(done);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  // allSettled, not all: the caller stops the servers on failure, so every worker must be done first
+  const outcomes = await Promise.allSettled(Array.from({ length: concurrency }, worker));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
   return done;
 }

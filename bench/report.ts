@@ -13,7 +13,7 @@ export function printReport(figures: BenchFigures): void {
   lines.push('', `govflow bench: ${figures.process} (${approvalSteps.map((step) => step.stepId).join(' -> ')}), node ${machine.node}, ${machine.cpus} x ${machine.cpuModel}`, '');
 
   lines.push(...table(
-    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'node cpu*', 'retries'],
+    ['path', 'conc', 'cases', 'elapsed s', 'cases/s', 'compl/s', 'start p50/p99 ms', 'complete p50/p99 ms', 'node cpu*'],
     figures.runs.map(runCells),
   ));
   lines.push('* CPU of this Node process while timed, in % of one core (GC threads can push it past 100%)', '');
@@ -30,15 +30,14 @@ export function printReport(figures: BenchFigures): void {
     [
       sizeCells('bpmn-engine getState() JSON', stateBytes.bareGetState),
       sizeCells('  same, without embedded source', stateBytes.bareGetStateWithoutSource),
-      sizeCells('govflow stored engineState', stateBytes.govflowEngineState),
-      sizeCells('govflow whole case document', stateBytes.govflowCaseDocument),
+      sizeCells('govflow stored engineState (newest revision)', stateBytes.govflowEngineState),
+      sizeCells('govflow case: all revisions + head, BSON', stateBytes.govflowCaseTotal),
     ],
   ));
   lines.push('');
 
   lines.push('aims:');
   for (const target of figures.targets) lines.push(`  ${target.met ? 'met ' : 'MISS'}  ${target.aim}: ${target.actual}`);
-  if (figures.runs.some((run) => run.retries > 0)) lines.push('note: retries are starts repeated after E11000 on a duplicate receipt number (FerretDB $inc race)');
   const cutShort = figures.runs.filter((run) => run.cutShort);
   if (cutShort.length > 0) lines.push(`note: time budget cut short ${cutShort.map((run) => `${run.path} c=${run.concurrency}`).join(', ')}`);
   lines.push('');
@@ -57,7 +56,6 @@ function runCells(run: LoadResult): string[] {
     latency(run.startLatencyMs),
     latency(run.completeLatencyMs),
     `${run.nodeCpuPercent}%`,
-    String(run.retries),
   ];
 }
 

@@ -5,27 +5,31 @@ import type { ApprovalStepId } from './approval-steps';
 /** What govflow keeps for one waiting case. */
 export interface StoredStateSample {
   stepId: ApprovalStepId;
-  /** The `engineState` field: bpmn-engine's state as govflow's codec stores it. */
+  /** The newest revision's `engineState`: bpmn-engine's state as govflow's codec stores it, what a command recovers. */
   engineStateBytes: number;
-  /** The whole case document as BSON, open tasks, variables and audit head included. */
-  documentBytes: number;
+  /** Everything the case has in the store besides tasks and audit: every revision plus the head document, as BSON. */
+  caseBytes: number;
 }
 
 /** A Buffer when mongoose hydrates, a BSON Binary from a lean read. */
 type StoredBytes = Buffer | { length(): number };
 
 /**
- * Reads the stored size of every case in `waiting` straight from the cases collection; called
- * by the bench entry after the timed runs, on cases GovflowPath.leaveWaiting left at each step.
+ * Reads the stored size of every case in `waiting` straight from the collections; called by the
+ * bench entry after the timed runs, on cases GovflowPath.leaveWaiting left at each step. Each
+ * command appends an immutable revision (engine/store/case-ledger), so a case waiting at a later
+ * step holds more revisions: `caseBytes` grows by step while the state itself stays flat.
  */
 export async function storedStateSizes(govflow: Govflow, waiting: Map<ApprovalStepId, string[]>): Promise<StoredStateSample[]> {
+  const { models } = govflow.store;
   const samples: StoredStateSample[] = [];
   for (const [stepId, ids] of waiting) {
-    for (const id of ids) {
-      // one read per id: FerretDB v1 answers `_id: { $in }` with a full collection scan
-      const record = await govflow.store.models.cases.findById(id).lean<Record<string, unknown> & { engineState: StoredBytes }>();
-      if (!record) throw new Error(`stored state: case ${id} waiting at ${stepId} is missing`);
-      samples.push({ stepId, engineStateBytes: byteLength(record.engineState), documentBytes: BSON.calculateObjectSize(record) });
+    for (const caseId of ids) {
+      const revisions = await models.caseRevisions.find({ caseId }).sort({ rev: -1 }).lean<Array<Record<string, unknown> & { engineState: StoredBytes }>>();
+      const head = await models.cases.findById(caseId).lean<Record<string, unknown>>();
+      if (revisions.length === 0 || !head) throw new Error(`stored state: case ${caseId} waiting at ${stepId} is missing`);
+      const caseBytes = [head, ...revisions].reduce((total, document) => total + BSON.calculateObjectSize(document), 0);
+      samples.push({ stepId, engineStateBytes: byteLength(revisions[0].engineState), caseBytes });
     }
   }
   return samples;

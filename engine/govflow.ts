@@ -22,7 +22,7 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { Store, type AuditRecord, type CaseRecord, type DefinitionRecord, type TaskRecord } from './store';
+import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type TaskRecord } from './store';
 import { inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { UserDirectory, type Actor } from './users';
 
@@ -121,7 +121,7 @@ export class Govflow {
 
   /** Public progress by receipt number; a wrong code answers like an unknown number. */
   async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
-    const record = await this.store.models.cases.findOne({ receiptNo }).lean<CaseRecord>();
+    const record = await this.store.models.cases.findOne({ receiptNo }).lean<CaseHead>();
     if (!record || record.queryCode !== queryCode.toUpperCase()) throw new NotFoundError('receipt number', receiptNo);
     return progressView(record);
   }
@@ -165,15 +165,15 @@ export class Govflow {
     await this.store.close();
   }
 
-  async #readableCase(caseId: string, actor: Actor): Promise<CaseRecord> {
-    const record = await this.store.models.cases.findById(caseId).lean<CaseRecord>();
+  async #readableCase(caseId: string, actor: Actor): Promise<CaseHead> {
+    const record = await this.store.models.cases.findById(caseId).lean<CaseHead>();
     if (!record || !mayReadCase(actor, record)) throw new NotFoundError('case', caseId);
     return record;
   }
 
   /** Task commands answer 404 for a task nobody may see and for one that never existed; 409 for one that closed. */
   async #taskCommand<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
-    const record = command.caseId ? await this.store.models.cases.findById(command.caseId, { openTasks: 1, applicant: 1, departments: 1 }).lean<CaseRecord>() : null;
+    const record = command.caseId ? await this.store.models.cases.findById(command.caseId).lean<CaseHead>() : null;
     const task = record?.openTasks.find((candidate) => candidate.id === taskId);
     const visible = record && (mayReadCase(actor, record) || (task !== undefined && mayAct(task, actor)));
     if (!visible) throw new NotFoundError('task', taskId);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
 import type { AuditRecord } from '../store/records';
 import { verifyChain, type ChainVerdict } from './hash-chain';
@@ -16,9 +17,9 @@ export class AuditLog {
     return this.#models.audit.find({ caseId }).sort({ seq: 1 }).lean();
   }
 
-  /** Verifies a case's chain against the head its case document holds; apply its outbox first. */
+  /** Verifies a case's chain against the head its newest revision holds; apply its outbox first. */
   async verify(caseId: string): Promise<ChainVerdict> {
-    const record = await this.#models.cases.findById(caseId, { auditHead: 1 }).lean();
+    const record = await new CaseLedger(this.#models).latest(caseId);
     if (!record) throw new NotFoundError('case', caseId);
     return verifyChain(await this.entries(caseId), record.auditHead);
   }

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../definitions';
+import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import type { AuditRecord } from '../store/records';
 

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../store/records';
+import type { CaseHead } from '../store/records';
 import { mayAct } from '../tasks';
 import { hasRole, type Actor } from '../users/actor';
 
@@ -6,7 +6,7 @@ import { hasRole, type Actor } from '../users/actor';
  * Who may read a case: supervisors and admins all; an applicant their own; staff (clerks,
  * leaders) the cases their department held a step of, or that wait on them.
  */
-export function mayReadCase(actor: Actor, record: CaseRecord): boolean {
+export function mayReadCase(actor: Actor, record: CaseHead): boolean {
   if (hasRole(actor, 'supervisor', 'admin')) return true;
   if (record.applicant === actor.username) return true;
   if (!hasRole(actor, 'clerk', 'leader')) return false;

@@ -1,4 +1,4 @@
-import type { AuditRecord, CaseRecord, CaseStatus } from '../store/records';
+import type { AuditRecord, CaseHead, CaseStatus } from '../store/records';
 import type { Actor } from '../users/actor';
 
 export interface CurrentStep {
@@ -37,7 +37,7 @@ export interface CaseView {
 }
 
 /** The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal opinions. */
-export function caseView(record: CaseRecord, entries: AuditRecord[], viewer: Actor): CaseView {
+export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor): CaseView {
   const isApplicant = viewer.username === record.applicant;
   return {
     id: record._id,
@@ -75,7 +75,7 @@ export interface ProgressView {
 }
 
 /** The public progress answer: status and step names only, no personal data. */
-export function progressView(record: CaseRecord): ProgressView {
+export function progressView(record: CaseHead): ProgressView {
   return {
     receiptNo: record.receiptNo,
     status: record.status,

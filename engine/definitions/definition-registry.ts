@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../errors';
+import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import type { DefinitionRecord } from '../store/records';
 import { compileDefinition, type CompiledDefinition } from './compile';
@@ -91,9 +92,4 @@ export class DefinitionRegistry {
     if (!record) throw new NotFoundError('definition version', id);
     return compileDefinition(await parseBpmn(record.xml), record.key, record.version);
   }
-}
-
-/** MongoDB's E11000: an insert hit a unique index. */
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 }

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { chainEntry, projectAuditEntry } from '../audit';
-import { isDuplicateKey, type DefinitionRegistry } from '../definitions';
+import { projectCaseHead } from '../cases/case-head';
+import type { DefinitionRegistry } from '../definitions';
 import { ConflictError, NotFoundError } from '../errors';
+import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
 import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
@@ -21,18 +23,21 @@ export interface ExecutorOptions {
 }
 
 /**
- * The one path every change to a case takes (DESIGN.md): load, apply the command, write state
- * and outbox with one conditional update on `rev`, then apply the outbox. A crash between the
- * write and the apply is repaired by `repair`, on start-up and periodically.
+ * The one path every change to a case takes (DESIGN.md): load the newest revision, apply the
+ * command, insert the next revision with its outbox (the insert fails for the loser of a race,
+ * which starts over), then apply the outbox: the case head, tasks and audit projections. A crash
+ * between the insert and the apply is repaired by `repair`, on start-up and periodically.
  */
 export class Executor {
   readonly #models: Models;
+  readonly #ledger: CaseLedger;
   readonly #definitions: DefinitionRegistry;
   readonly #options: ExecutorOptions;
   readonly #log: Logger;
 
   constructor(models: Models, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
     this.#models = models;
+    this.#ledger = new CaseLedger(models);
     this.#definitions = definitions;
     this.#options = options;
     this.#log = log;
@@ -41,14 +46,13 @@ export class Executor {
   /** Runs a command on an existing case; a concurrent writer makes it start over on the new revision. */
   async run<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
     for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
-      const current = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
+      const current = await this.#ledger.latest(command.caseId);
       if (!current) throw new NotFoundError('case', command.caseId);
-      if (current.outbox.length > 0) await this.#applyOutbox(current);
+      if (current.outboxAt) await this.#applyOutbox(current);
       const outcome = await command.apply(current, this.#context(actor));
       if (isUnchanged(outcome)) return outcome.unchanged;
       const next = this.#seal(current, outcome, actor);
-      const written = await this.#models.cases.replaceOne({ _id: current._id, rev: current.rev }, next);
-      if (written.matchedCount === 1) {
+      if (await this.#ledger.append(next)) {
         await this.#applyOutbox(next);
         return outcome.result;
       }
@@ -60,16 +64,13 @@ export class Executor {
 
   /** Runs a case-creating command; when its case id exists already, answers the replay instead. */
   async create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
-    const existing = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
+    const existing = await this.#ledger.latest(command.caseId);
     if (existing) return { result: command.replay(existing), created: false };
     const change = await command.create(this.#context(actor));
     const next = this.#seal(null, change, actor);
-    try {
-      await this.#models.cases.create(next);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await this.#models.cases.findById(command.caseId).lean<CaseRecord>();
-      if (!winner) throw error;
+    if (!(await this.#ledger.append(next))) {
+      const winner = await this.#ledger.latest(command.caseId);
+      if (!winner) throw new ConflictError(`case ${command.caseId} could not be created; try again`);
       return { result: command.replay(winner), created: false };
     }
     await this.#applyOutbox(next);
@@ -83,8 +84,7 @@ export class Executor {
    */
   async repair(scope: { caseId?: string; olderThanMs?: number } = {}): Promise<number> {
     const olderThan = new Date(Date.now() - (scope.olderThanMs ?? this.#options.repairGraceMs));
-    const filter = scope.caseId ? { _id: scope.caseId, outboxAt: { $ne: null } } : { outboxAt: { $ne: null, $lte: olderThan } };
-    const stuck = await this.#models.cases.find(filter).lean<CaseRecord[]>();
+    const stuck = await this.#ledger.pending(olderThan, scope.caseId);
     for (const record of stuck) await this.#applyOutbox(record);
     if (stuck.length > 0 && !scope.caseId) this.#log.info({ cases: stuck.length }, 'repaired outboxes left behind');
     return stuck.length;
@@ -112,9 +112,11 @@ export class Executor {
     return { ...next, rev, outbox: effects, outboxAt: now, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
   }
 
+  /** Projects the revision into the cases collection, then its effects, then marks it applied. */
   async #applyOutbox(record: CaseRecord): Promise<void> {
+    await projectCaseHead(this.#models, record);
     for (const effect of record.outbox) await this.#project(effect);
-    await this.#models.cases.updateOne({ _id: record._id, rev: record.rev }, { $set: { outbox: [], outboxAt: null } });
+    await this.#ledger.markApplied(record);
   }
 
   #project(effect: Effect): Promise<void> {

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AuditRecord, CaseRecord, DefinitionRecord, TaskRecord, UserRecord } from './records';
+import type { AuditRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -19,35 +19,45 @@ const openTaskSchema = new Schema(
   { _id: false },
 );
 
-const caseSchema = new Schema<CaseRecord>(
+/** Fields of a case shared by its revisions (the truth) and its head (the queryable projection). */
+const caseFields = {
+  processKey: String,
+  version: Number,
+  title: String,
+  applicant: String,
+  receiptNo: String,
+  queryCode: String,
+  requestFingerprint: { type: String, default: null },
+  status: String,
+  variables: { type: Mixed, default: {} },
+  openTasks: [openTaskSchema],
+  departments: [String],
+  decided: Boolean,
+  auditHead: { seq: Number, hash: String },
+  rev: Number,
+  createdAt: Date,
+  updatedAt: Date,
+  endedAt: { type: Date, default: null },
+};
+
+const caseRevisionSchema = new Schema<CaseRevisionRecord>(
   {
     _id: String,
-    processKey: String,
-    version: Number,
-    title: String,
-    applicant: String,
-    receiptNo: String,
-    queryCode: String,
-    requestFingerprint: { type: String, default: null },
-    status: String,
-    variables: { type: Mixed, default: {} },
+    caseId: String,
+    ...caseFields,
     engineState: Buffer,
-    openTasks: [openTaskSchema],
-    departments: [String],
-    decided: Boolean,
-    auditHead: { seq: Number, hash: String },
     outbox: [Mixed],
     outboxAt: { type: Date, default: null },
-    rev: Number,
-    createdAt: Date,
-    updatedAt: Date,
-    endedAt: { type: Date, default: null },
   },
   { ...options, minimize: false },
 );
-caseSchema.index({ receiptNo: 1 }, { unique: true });
-caseSchema.index({ applicant: 1, createdAt: -1 });
-caseSchema.index({ outboxAt: 1 });
+// Unique: of two commands racing from one revision, exactly one can insert the next.
+caseRevisionSchema.index({ caseId: 1, rev: -1 }, { unique: true });
+caseRevisionSchema.index({ outboxAt: 1 });
+
+const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields }, { ...options, minimize: false });
+caseHeadSchema.index({ receiptNo: 1 });
+caseHeadSchema.index({ applicant: 1, createdAt: -1 });
 
 const taskSchema = new Schema<TaskRecord>(
   {
@@ -126,26 +136,29 @@ const userSchema = new Schema<UserRecord>(
   options,
 );
 
-const counterSchema = new Schema<{ _id: string; seq: number }>({ _id: String, seq: Number }, options);
+const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
+receiptSchema.index({ day: 1, seq: -1 }, { unique: true });
 
 /** The collections of one govflow database. */
 export interface Models {
-  cases: Model<CaseRecord>;
+  caseRevisions: Model<CaseRevisionRecord>;
+  cases: Model<CaseHead>;
   tasks: Model<TaskRecord>;
   audit: Model<AuditRecord>;
   definitions: Model<DefinitionRecord>;
   users: Model<UserRecord>;
-  counters: Model<{ _id: string; seq: number }>;
+  receipts: Model<ReceiptRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
 export function bindModels(connection: Connection): Models {
   return {
-    cases: connection.model('Case', caseSchema, 'cases'),
+    caseRevisions: connection.model('CaseRevision', caseRevisionSchema, 'case_revisions'),
+    cases: connection.model('Case', caseHeadSchema, 'cases'),
     tasks: connection.model('Task', taskSchema, 'tasks'),
     audit: connection.model('AuditEntry', auditSchema, 'audit'),
     definitions: connection.model('Definition', definitionSchema, 'definitions'),
     users: connection.model('User', userSchema, 'users'),
-    counters: connection.model('Counter', counterSchema, 'counters'),
+    receipts: connection.model('Receipt', receiptSchema, 'receipts'),
   };
 }

@@ -18,7 +18,10 @@ export interface OpenTask {
   createdAt: Date;
 }
 
-/** The case document: engine state, open tasks and the outbox, changed only by the executor. */
+/**
+ * A case at one revision: engine state, open tasks and the outbox of effects its command caused.
+ * Each command inserts the next revision (store/case-ledger); revisions are never rewritten.
+ */
 export interface CaseRecord {
   _id: string;
   processKey: string;
@@ -45,6 +48,19 @@ export interface CaseRecord {
   createdAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
+}
+
+/** A stored revision: the case's state keyed by case and revision. */
+export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId: string };
+
+/** The cases collection: the latest revision without engine state and outbox, for queries and views. */
+export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'outboxAt'>;
+
+/** An issued receipt number; its unique (day, seq) keeps numbers unique without atomic counters. */
+export interface ReceiptRecord {
+  _id: string;
+  day: string;
+  seq: number;
 }
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../definitions';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { ConflictError, InvalidInputError } from '../errors';
 import type { Models } from '../store/models';
 import { roles as knownRoles, type Role, type UserRecord } from '../store/records';

@@ -12,7 +12,7 @@ describe('concurrent and repeated requests', () => {
   }
 
   it('lets exactly one of two clerks complete the same task; the other gets 409 and nothing happens twice', async () => {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       // given a case waiting at the window, claimable by clerk and clerk2
       const { body } = await submit();
       const view = await api.call('supervisor', 'GET', `/api/cases/${body.id}`);
@@ -35,6 +35,19 @@ describe('concurrent and repeated requests', () => {
       expect(after.body.status).toBe(winner?.body.caseStatus);
       const open = await api.govflow.store.models.tasks.countDocuments({ caseId: body.id, status: 'open' });
       expect(open).toBe(after.body.currentSteps.length);
+    }
+  });
+
+  it('lets exactly one of two clerks claim the same task', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { body } = await submit();
+      const taskId = (await api.call('supervisor', 'GET', `/api/cases/${body.id}`)).body.currentSteps[0].taskId;
+      const answers = await Promise.all(['clerk', 'clerk2'].map((user) => api.call(user, 'POST', `/api/tasks/${taskId}/claim`)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      const holder = answers.find((answer) => answer.status === 200)?.body.assignee;
+      const view = await api.call('supervisor', 'GET', `/api/cases/${body.id}`);
+      expect(view.body.currentSteps[0].assignee).toBe(holder);
+      expect(view.body.history.filter((item: { action: string }) => item.action === 'task.claimed')).toHaveLength(1);
     }
   });
 

@@ -1,10 +1,11 @@
 import { MaintenanceWorker } from '../../../engine';
+import { caseHead } from '../../../engine/cases';
 import type { Effect } from '../../../engine/runtime';
 import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
 
 /**
  * A crash between writing a case (state + outbox) and applying its outbox leaves projections
- * behind the case document. These tests put a case in exactly that state — projections missing,
+ * behind the case's newest revision. These tests put a case in exactly that state — projections missing,
  * outbox pending — and check every path that repairs it.
  */
 describe('repairing an outbox left behind by a crash', () => {
@@ -23,16 +24,25 @@ describe('repairing an outbox left behind by a crash', () => {
     const pending: Effect[] = [...tasks.map((task) => ({ kind: 'task.upsert' as const, task })), { kind: 'audit.append', entry: lastEntry! }];
     await models.tasks.deleteMany({ caseId: result.id });
     await models.audit.deleteOne({ _id: lastEntry!._id });
-    await models.cases.updateOne({ _id: result.id }, { $set: { outbox: pending, outboxAt: new Date(Date.now() - 60_000) } });
+    const previous = await models.caseRevisions.findOne({ caseId: result.id, rev: after!.rev - 1 }).lean();
+    const { caseId: _caseId, ...previousState } = previous!;
+    await models.cases.replaceOne({ _id: result.id }, caseHead({ ...previousState, _id: result.id }));
+    await models.caseRevisions.updateOne({ caseId: result.id, rev: after!.rev }, { $set: { outbox: pending, outboxAt: new Date(Date.now() - 60_000) } });
     return { caseId: result.id, pending };
+  }
+
+  function latestRevision(caseId: string) {
+    return engine().store.models.caseRevisions.findOne({ caseId }).sort({ rev: -1 }).lean();
   }
 
   async function expectRepaired(caseId: string): Promise<void> {
     const govflow = engine();
     const { models } = govflow.store;
+    const revision = await latestRevision(caseId);
+    expect(revision?.outbox).toEqual([]);
+    expect(revision?.outboxAt).toBeNull();
     const record = await models.cases.findById(caseId).lean();
-    expect(record?.outbox).toEqual([]);
-    expect(record?.outboxAt).toBeNull();
+    expect(record?.rev).toBe(revision?.rev);
     const open = await models.tasks.find({ caseId, status: 'open' }).lean();
     expect(open.map((task) => task.stepId)).toEqual(record!.openTasks.map((task) => task.stepId));
     expect(await models.tasks.countDocuments({ caseId, status: 'completed' })).toBeGreaterThanOrEqual(1);
@@ -56,8 +66,8 @@ describe('repairing an outbox left behind by a crash', () => {
   it('is repaired by the next command on the case before it runs', async () => {
     const govflow = engine();
     const { caseId } = await crashedAfterWrite();
-    const record = await govflow.store.models.cases.findById(caseId).lean();
-    await govflow.claimTask(record!.openTasks[0].id, clerk);
+    const revision = await latestRevision(caseId);
+    await govflow.claimTask(revision!.openTasks[0].id, clerk);
     await expectRepaired(caseId);
     expect((await govflow.auditLog.entries(caseId)).map((entry) => entry.action)).toEqual(['case.started', 'task.completed', 'task.claimed']);
   });
@@ -68,8 +78,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const worker = await MaintenanceWorker.start(govflow, { repairEveryMs: 200 });
     try {
       for (let wait = 0; wait < 100; wait++) {
-        const record = await govflow.store.models.cases.findById(caseId).lean();
-        if (record?.outbox.length === 0) break;
+        if ((await latestRevision(caseId))?.outbox.length === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await expectRepaired(caseId);
@@ -83,7 +92,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const { caseId, pending } = await crashedAfterWrite();
     await govflow.executor.repair({ caseId });
     const tasksBefore = await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean();
-    await govflow.store.models.cases.updateOne({ _id: caseId }, { $set: { outbox: pending, outboxAt: new Date(0) } });
+    await govflow.store.models.caseRevisions.updateOne({ caseId, rev: (await latestRevision(caseId))!.rev }, { $set: { outbox: pending, outboxAt: new Date(0) } });
     await govflow.executor.repair({ caseId });
     expect(await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean()).toEqual(tasksBefore);
     expect(await govflow.auditLog.verify(caseId)).toMatchObject({ ok: true, entries: 2 });
