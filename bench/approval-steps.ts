@@ -26,7 +26,7 @@ export const benchClerk: Actor = {
   groups: ['window@market-bureau', 'licensing-section@market-bureau', 'leader@market-bureau'],
 };
 
-/** The process model as shipped; read by the bench entry for deploy (govflow) and compile (bare). */
+/** The process model as shipped; deployed by each govflow session, whose compiled version the bare path reuses. */
 export function approvalXml(): string {
   return readFileSync(join(projectRoot, 'processes', `${processKey}.bpmn`), 'utf8');
 }

@@ -60,7 +60,7 @@ export class Govflow {
     this.users = new UserDirectory(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
-    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts } }, options.logger);
+    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models);
   }
 

@@ -17,6 +17,8 @@ export interface GovflowOptions {
   maxCommandAttempts?: number;
   /** Age after which a left-behind outbox is repaired by the sweep; default 5000 ms. */
   repairGraceMs?: number;
+  /** Cases whose engine stays alive between commands in this process; default 500 (0 turns it off). */
+  liveCases?: number;
   /** Where to log; default a pino logger at GOVFLOW_LOG_LEVEL. */
   logger?: Logger;
 }
@@ -31,6 +33,7 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     allowScripts: options.allowScripts ?? false,
     maxCommandAttempts: options.maxCommandAttempts ?? 8,
     repairGraceMs: options.repairGraceMs ?? 5_000,
+    liveCases: options.liveCases ?? 500,
     logger: options.logger ?? createLogger(),
   };
 }

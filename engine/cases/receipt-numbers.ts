@@ -5,24 +5,48 @@ const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', 
 
 /**
  * Issues public receipt numbers (受理编号) like GF20261126-00042: the China date and a daily
- * sequence. Each number is claimed by inserting it under a unique (day, seq) index and the next
- * one is tried when another start took it; an insert is atomic on every MongoDB-protocol server,
- * where an `$inc` counter is not (FerretDB v1 loses concurrent increments). A number burned by a
- * start that then failed leaves a gap, never a duplicate.
+ * sequence. Each number is claimed by inserting it (its _id is the number), trying the next on a
+ * clash; an insert is atomic on every MongoDB-protocol server, where an `$inc` counter is not
+ * (FerretDB v1 loses concurrent increments). The last number issued is remembered per process,
+ * and found after a restart by probing ids. A number burned by a start that failed leaves a
+ * gap, never a duplicate.
  */
 export function receiptNumbers(models: Models): () => Promise<string> {
+  const lastIssued = new Map<string, number>();
+  const taken = async (day: string, seq: number) => (await models.receipts.exists({ _id: receiptNo(day, seq) })) !== null;
+
   return async () => {
     const day = chinaDate.format(new Date()).replaceAll('-', '');
+    let seq = (lastIssued.get(day) ?? (await highestTaken(day, taken))) + 1;
     for (;;) {
-      const last = await models.receipts.findOne({ day }, { seq: 1 }).sort({ seq: -1 }).lean();
-      const seq = (last?.seq ?? 0) + 1;
-      const receiptNo = `GF${day}-${String(seq).padStart(5, '0')}`;
       try {
-        await models.receipts.create({ _id: receiptNo, day, seq });
-        return receiptNo;
+        await models.receipts.create({ _id: receiptNo(day, seq), day, seq });
+        lastIssued.set(day, seq);
+        return receiptNo(day, seq);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        seq += 1;
       }
     }
   };
+}
+
+function receiptNo(day: string, seq: number): string {
+  return `GF${day}-${String(seq).padStart(5, '0')}`;
+}
+
+/** The highest sequence issued so far today, by doubling then bisecting over existing ids. */
+async function highestTaken(day: string, taken: (day: string, seq: number) => Promise<boolean>): Promise<number> {
+  let low = 0;
+  let high = 1;
+  while (await taken(day, high)) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await taken(day, middle)) low = middle;
+    else high = middle;
+  }
+  return low;
 }

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { Engine, JavaScripts } from 'bpmn-engine';
-import type { IScripts } from 'bpmn-elements';
+import type { IScripts, ITimers } from 'bpmn-elements';
 import { EngineFailureError } from '../errors';
 import { resolveTemplate } from '../expressions';
 import type { CompiledDefinition } from '../definitions';
 import { decodeEngineState, encodeEngineState } from './engine-state-codec';
+import { InertTimers } from './inert-timers';
 
 /** An activity bpmn-engine holds waiting, e.g. a user task until it is signalled. */
 export interface WaitingActivity {
@@ -69,7 +70,7 @@ export class CaseEngine {
 
   static #create(definition: CompiledDefinition, name: string, settings: EngineSettings): Engine {
     const scripts = settings.allowScripts ? new JavaScripts(true) : noScripts;
-    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts });
+    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts, timers: new InertTimers() as unknown as ITimers });
   }
 
   /** The activities waiting now, sub-processes included. */
@@ -95,9 +96,9 @@ export class CaseEngine {
     return encodeEngineState((await this.#engine.getState()) as never);
   }
 
-  /** Stops the engine so no in-process timer outlives the command. */
-  async dispose(): Promise<void> {
-    if (this.#engine.state === 'running') await this.#engine.stop();
+  /** Stops the engine; called when it leaves the live-case cache or its command's work was discarded. */
+  dispose(): void {
+    if (this.#engine.state === 'running') void this.#engine.stop();
   }
 
   #postponed(): PostponedApi[] {
@@ -118,7 +119,7 @@ export class CaseEngine {
       this.#failure ??= error;
     }
     if (this.#failure) {
-      await this.dispose().catch(() => undefined);
+      this.dispose();
       throw new EngineFailureError(`the process engine failed: ${(this.#failure as Error).message ?? this.#failure}`, this.#failure);
     }
   }

@@ -2,14 +2,15 @@ import type { AuditFacts } from '../audit';
 import type { DefinitionRegistry } from '../definitions';
 import type { CaseRecord } from '../store/records';
 import type { Actor } from '../users/actor';
-import type { EngineSettings } from './case-engine';
+import type { EngineLease } from './engine-lease';
 
 /** What every command gets from the executor besides the case. */
 export interface CommandContext {
   actor: Actor;
   now: Date;
   definitions: DefinitionRegistry;
-  engine: EngineSettings;
+  /** Where the command gets its engine; the executor keeps or discards it. */
+  engines: EngineLease;
 }
 
 /** A command's outcome: the case as it should be next, what to audit, and what to answer. */

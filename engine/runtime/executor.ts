@@ -11,6 +11,8 @@ import { projectTask } from '../tasks';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
 import type { EngineSettings } from './case-engine';
+import { EngineLease } from './engine-lease';
+import { LiveCases } from './live-cases';
 import type { Effect } from './effects';
 
 export interface ExecutorOptions {
@@ -20,6 +22,8 @@ export interface ExecutorOptions {
   repairGraceMs: number;
   /** Settings every engine is built with. */
   engine: EngineSettings;
+  /** How many cases keep their engine alive between commands in this process. */
+  liveCases: number;
 }
 
 /**
@@ -34,6 +38,7 @@ export class Executor {
   readonly #definitions: DefinitionRegistry;
   readonly #options: ExecutorOptions;
   readonly #log: Logger;
+  readonly #live: LiveCases;
 
   constructor(models: Models, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
     this.#models = models;
@@ -41,20 +46,30 @@ export class Executor {
     this.#definitions = definitions;
     this.#options = options;
     this.#log = log;
+    this.#live = new LiveCases(options.liveCases);
   }
 
   /** Runs a command on an existing case; a concurrent writer makes it start over on the new revision. */
   async run<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
     for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
-      const current = await this.#ledger.latest(command.caseId);
-      if (!current) throw new NotFoundError('case', command.caseId);
-      if (current.outboxAt) await this.#applyOutbox(current);
-      const outcome = await command.apply(current, this.#context(actor));
-      if (isUnchanged(outcome)) return outcome.unchanged;
-      const next = this.#seal(current, outcome, actor);
-      if (await this.#ledger.append(next)) {
-        await this.#applyOutbox(next);
-        return outcome.result;
+      const { current, engines } = await this.#load(command.caseId);
+      try {
+        if (current.outboxAt) await this.#applyOutbox(current);
+        const outcome = await command.apply(current, this.#context(actor, engines));
+        if (isUnchanged(outcome)) {
+          this.#keep(current, engines);
+          return outcome.unchanged;
+        }
+        const next = this.#seal(current, outcome, actor);
+        if (await this.#ledger.append(next)) {
+          this.#keep(next, engines);
+          await this.#applyOutbox(next);
+          return outcome.result;
+        }
+        engines.release();
+      } catch (error) {
+        engines.release();
+        throw error;
       }
       this.#log.debug({ caseId: current._id, command: command.name, attempt }, 'lost a race on the case revision; retrying');
       await sleep(Math.random() * 5 * attempt);
@@ -66,9 +81,18 @@ export class Executor {
   async create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
     const existing = await this.#ledger.latest(command.caseId);
     if (existing) return { result: command.replay(existing), created: false };
-    const change = await command.create(this.#context(actor));
+    const engines = new EngineLease(this.#options.engine);
+    let change: CaseChange<Result>;
+    try {
+      change = await command.create(this.#context(actor, engines));
+    } catch (error) {
+      engines.release();
+      throw error;
+    }
     const next = this.#seal(null, change, actor);
-    if (!(await this.#ledger.append(next))) {
+    if (await this.#ledger.append(next)) this.#keep(next, engines);
+    else {
+      engines.release();
       const winner = await this.#ledger.latest(command.caseId);
       if (!winner) throw new ConflictError(`case ${command.caseId} could not be created; try again`);
       return { result: command.replay(winner), created: false };
@@ -90,8 +114,24 @@ export class Executor {
     return stuck.length;
   }
 
-  #context(actor: Actor): CommandContext {
-    return { actor, now: new Date(), definitions: this.#definitions, engine: this.#options.engine };
+  /** The newest revision, using this process's live engine for the case when it is still current. */
+  async #load(caseId: string): Promise<{ current: CaseRecord; engines: EngineLease }> {
+    const live = this.#live.take(caseId);
+    const newer = live ? await this.#ledger.newerThan(caseId, live.record.rev) : await this.#ledger.latest(caseId);
+    if (live && !newer) return { current: live.record, engines: new EngineLease(this.#options.engine, { rev: live.record.rev, engine: live.engine }) };
+    live?.engine.dispose();
+    if (!newer) throw new NotFoundError('case', caseId);
+    return { current: newer, engines: new EngineLease(this.#options.engine) };
+  }
+
+  /** Keeps the engine of a written (or unchanged) revision live for the case's next command. */
+  #keep(record: CaseRecord, engines: EngineLease): void {
+    if (engines.used) this.#live.put({ record, engine: engines.used });
+    else if (engines.live) this.#live.put({ record, engine: engines.live.engine });
+  }
+
+  #context(actor: Actor, engines: EngineLease): CommandContext {
+    return { actor, now: new Date(), definitions: this.#definitions, engines };
   }
 
   /** Completes the next case document: revision, timestamps, audit entry and the effects to project. */

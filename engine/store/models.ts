@@ -51,8 +51,7 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
   },
   { ...options, minimize: false },
 );
-// Unique: of two commands racing from one revision, exactly one can insert the next.
-caseRevisionSchema.index({ caseId: 1, rev: -1 }, { unique: true });
+// _id is `caseId/rev`: of two commands racing from one revision, exactly one inserts the next.
 caseRevisionSchema.index({ outboxAt: 1 });
 
 const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields }, { ...options, minimize: false });
@@ -137,7 +136,6 @@ const userSchema = new Schema<UserRecord>(
 );
 
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
-receiptSchema.index({ day: 1, seq: -1 }, { unique: true });
 
 /** The collections of one govflow database. */
 export interface Models {

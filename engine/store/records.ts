@@ -56,7 +56,7 @@ export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId
 /** The cases collection: the latest revision without engine state and outbox, for queries and views. */
 export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'outboxAt'>;
 
-/** An issued receipt number; its unique (day, seq) keeps numbers unique without atomic counters. */
+/** An issued receipt number; the number is its _id, so an insert claims it atomically. */
 export interface ReceiptRecord {
   _id: string;
   day: string;

@@ -1,15 +1,15 @@
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
 
 /**
- * Writes a projection document unless the stored one reflects a newer case revision: the filter
- * on `caseRev` skips stale writes, and the upsert of a skipped one hits the existing _id and is
- * dropped. Used by the case-head and task projectors, so replaying an outbox changes nothing.
+ * Writes a projection document unless the stored one reflects the same or a newer case
+ * revision, so replaying an outbox changes nothing and an old revision never overwrites a newer
+ * one. Read and write are both by _id, the one lookup FerretDB v1 answers without a scan; the
+ * two are not atomic, so two appliers of different revisions of one case racing within the
+ * same instant could leave the older — the next command or repair of that case projects again.
+ * Used by the case-head and task projectors.
  */
 export async function upsertIfNewer<T extends { _id: string }>(model: Model<T>, document: T, rev: number, revField: string): Promise<void> {
-  try {
-    await model.updateOne({ _id: document._id, [revField]: { $lt: rev } } as never, { $set: document } as never, { upsert: true });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  const stored = await model.findById(document._id, { [revField]: 1 }).lean<Record<string, number>>();
+  if (stored && stored[revField] >= rev) return;
+  await model.replaceOne({ _id: document._id } as never, document as never, { upsert: true });
 }

@@ -1,5 +1,4 @@
 import { advanceCase } from '../advance-case';
-import { CaseEngine } from '../case-engine';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import type { CaseRecord } from '../../store/records';
 import { assertDecision, assertMayWork, assertRunning, openTask } from './case-guards';
@@ -36,24 +35,20 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     assertDecision(task, this.input.decision);
     const definition = await context.definitions.get(current.processKey, current.version);
     const output = { ...this.input.data, ...(this.input.decision === undefined ? {} : { decision: this.input.decision }) };
-    const engine = await CaseEngine.recover(definition, current._id, current.engineState, context.engine);
-    try {
-      await engine.signal(task.executionId, output);
-      const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context.now);
-      const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
-      return {
-        next: { ...next, decided: current.decided || decisive },
-        audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
-        completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
-        result: {
-          caseId: current._id,
-          taskId: task.id,
-          caseStatus: next.status,
-          nextTasks: next.openTasks.map(({ id, stepId, name }) => ({ id, stepId, name })),
-        },
-      };
-    } finally {
-      await engine.dispose();
-    }
+    const engine = await context.engines.recover(definition, current);
+    await engine.signal(task.executionId, output);
+    const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context.now);
+    const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
+    return {
+      next: { ...next, decided: current.decided || decisive },
+      audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
+      completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
+      result: {
+        caseId: current._id,
+        taskId: task.id,
+        caseStatus: next.status,
+        nextTasks: next.openTasks.map(({ id, stepId, name }) => ({ id, stepId, name })),
+      },
+    };
   }
 }

@@ -3,7 +3,6 @@ import { genesisHead } from '../../audit';
 import { ConflictError } from '../../errors';
 import type { CaseRecord } from '../../store/records';
 import { advanceCase } from '../advance-case';
-import { CaseEngine } from '../case-engine';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
 
 export interface StartCaseInput {
@@ -40,36 +39,32 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
     const definition = await context.definitions.latest(this.input.processKey);
-    const engine = await CaseEngine.start(definition, this.caseId, { ...this.input.data }, context.engine);
-    try {
-      const fresh: CaseRecord = {
-        _id: this.caseId,
-        processKey: definition.key,
-        version: definition.version,
-        title: this.input.title,
-        applicant: this.applicant,
-        receiptNo: await this.nextReceiptNo(),
-        queryCode: queryCode(),
-        requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
-        status: 'running',
-        variables: {},
-        engineState: Buffer.alloc(0),
-        openTasks: [],
-        departments: [],
-        decided: false,
-        auditHead: genesisHead,
-        outbox: [],
-        outboxAt: null,
-        rev: 0,
-        createdAt: context.now,
-        updatedAt: context.now,
-        endedAt: null,
-      };
-      const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context.now);
-      return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
-    } finally {
-      await engine.dispose();
-    }
+    const engine = await context.engines.start(definition, this.caseId, { ...this.input.data });
+    const fresh: CaseRecord = {
+      _id: this.caseId,
+      processKey: definition.key,
+      version: definition.version,
+      title: this.input.title,
+      applicant: this.applicant,
+      receiptNo: await this.nextReceiptNo(),
+      queryCode: queryCode(),
+      requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
+      status: 'running',
+      variables: {},
+      engineState: Buffer.alloc(0),
+      openTasks: [],
+      departments: [],
+      decided: false,
+      auditHead: genesisHead,
+      outbox: [],
+      outboxAt: null,
+      rev: 0,
+      createdAt: context.now,
+      updatedAt: context.now,
+      endedAt: null,
+    };
+    const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context.now);
+    return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
   }
 
   replay(existing: CaseRecord): StartedCase {

@@ -1,0 +1,39 @@
+import type { CompiledDefinition } from '../definitions';
+import type { CaseRecord } from '../store/records';
+import { CaseEngine, type EngineSettings } from './case-engine';
+
+/**
+ * How a command gets its engine: a fresh one, the live engine of the revision it works on, or
+ * one recovered from stored state. The executor owns what the lease hands out — it keeps the
+ * engine when the command's revision is written and disposes of it otherwise.
+ */
+export class EngineLease {
+  #used: CaseEngine | undefined;
+
+  constructor(
+    readonly settings: EngineSettings,
+    readonly live?: { rev: number; engine: CaseEngine },
+  ) {}
+
+  /** The engine the command used, if any. */
+  get used(): CaseEngine | undefined {
+    return this.#used;
+  }
+
+  async start(definition: CompiledDefinition, caseId: string, variables: Record<string, unknown>): Promise<CaseEngine> {
+    this.#used = await CaseEngine.start(definition, caseId, variables, this.settings);
+    return this.#used;
+  }
+
+  async recover(definition: CompiledDefinition, record: CaseRecord): Promise<CaseEngine> {
+    if (this.live?.rev === record.rev) this.#used = this.live.engine;
+    else this.#used = await CaseEngine.recover(definition, record._id, record.engineState, this.settings);
+    return this.#used;
+  }
+
+  /** Disposes of whatever the lease handed out or was given: the command's changes were not kept. */
+  release(): void {
+    this.#used?.dispose();
+    if (this.live && this.live.engine !== this.#used) this.live.engine.dispose();
+  }
+}
