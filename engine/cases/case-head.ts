@@ -3,7 +3,7 @@ import type { CaseHead, CaseRecord } from '../store/records';
 import { upsertIfNewer } from '../store/upsert-if-newer';
 
 /** The cases collection's view of a revision: everything but engine state and outbox. */
-export function caseHead({ engineState: _state, outbox: _outbox, outboxAt: _outboxAt, ...head }: CaseRecord): CaseHead {
+export function caseHead({ engineState: _state, outbox: _outbox, ...head }: CaseRecord): CaseHead {
   return head;
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { chainEntry, projectAuditEntry } from '../audit';
 import { projectCaseHead } from '../cases/case-head';
 import type { DefinitionRegistry } from '../definitions';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, GovflowError, NotFoundError } from '../errors';
 import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
 import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
@@ -49,12 +49,17 @@ export class Executor {
     this.#live = new LiveCases(options.liveCases);
   }
 
-  /** Runs a command on an existing case; a concurrent writer makes it start over on the new revision. */
+  /**
+   * Runs a command on an existing case; a concurrent writer makes it start over on the new
+   * revision. A command refused on a live engine is tried once more on the stored newest
+   * revision, since another node may have written one this node has not seen yet.
+   */
   async run<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    let trustLive = true;
     for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
-      const { current, engines } = await this.#load(command.caseId);
+      const { current, engines, live } = await this.#load(command.caseId, trustLive);
       try {
-        if (current.outboxAt) await this.#applyOutbox(current);
+        if (!live && (await this.#ledger.isPending(current))) await this.#applyOutbox(current);
         const outcome = await command.apply(current, this.#context(actor, engines));
         if (isUnchanged(outcome)) {
           this.#keep(current, engines);
@@ -62,14 +67,16 @@ export class Executor {
         }
         const next = this.#seal(current, outcome, actor);
         if (await this.#ledger.append(next)) {
-          this.#keep(next, engines);
           await this.#applyOutbox(next);
+          this.#keep(next, engines);
           return outcome.result;
         }
         engines.release();
       } catch (error) {
         engines.release();
-        throw error;
+        if (!live || !(error instanceof GovflowError)) throw error;
+        trustLive = false;
+        continue;
       }
       this.#log.debug({ caseId: current._id, command: command.name, attempt }, 'lost a race on the case revision; retrying');
       await sleep(Math.random() * 5 * attempt);
@@ -90,14 +97,14 @@ export class Executor {
       throw error;
     }
     const next = this.#seal(null, change, actor);
-    if (await this.#ledger.append(next)) this.#keep(next, engines);
-    else {
+    if (!(await this.#ledger.append(next))) {
       engines.release();
       const winner = await this.#ledger.latest(command.caseId);
       if (!winner) throw new ConflictError(`case ${command.caseId} could not be created; try again`);
       return { result: command.replay(winner), created: false };
     }
     await this.#applyOutbox(next);
+    this.#keep(next, engines);
     return { result: change.result, created: true };
   }
 
@@ -114,14 +121,20 @@ export class Executor {
     return stuck.length;
   }
 
-  /** The newest revision, using this process's live engine for the case when it is still current. */
-  async #load(caseId: string): Promise<{ current: CaseRecord; engines: EngineLease }> {
+  /**
+   * The case to run a command on: this process's live engine when the case head shows no newer
+   * revision (a newer one not yet in the head makes the write fail and the command start over),
+   * otherwise the newest stored revision.
+   */
+  async #load(caseId: string, trustLive: boolean): Promise<{ current: CaseRecord; engines: EngineLease; live: boolean }> {
     const live = this.#live.take(caseId);
-    const newer = live ? await this.#ledger.newerThan(caseId, live.record.rev) : await this.#ledger.latest(caseId);
-    if (live && !newer) return { current: live.record, engines: new EngineLease(this.#options.engine, { rev: live.record.rev, engine: live.engine }) };
+    if (live && trustLive && (await this.#ledger.headRev(caseId)) === live.record.rev) {
+      return { current: live.record, engines: new EngineLease(this.#options.engine, { rev: live.record.rev, engine: live.engine }), live: true };
+    }
     live?.engine.dispose();
-    if (!newer) throw new NotFoundError('case', caseId);
-    return { current: newer, engines: new EngineLease(this.#options.engine) };
+    const current = await this.#ledger.latest(caseId);
+    if (!current) throw new NotFoundError('case', caseId);
+    return { current, engines: new EngineLease(this.#options.engine), live: false };
   }
 
   /** Keeps the engine of a written (or unchanged) revision live for the case's next command. */
@@ -149,13 +162,12 @@ export class Executor {
       ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
       { kind: 'audit.append', entry },
     ];
-    return { ...next, rev, outbox: effects, outboxAt: now, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
+    return { ...next, rev, outbox: effects, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
   }
 
-  /** Projects the revision into the cases collection, then its effects, then marks it applied. */
+  /** Projects the revision into the cases collection and its effects (each independent of the others), then clears its claim. */
   async #applyOutbox(record: CaseRecord): Promise<void> {
-    await projectCaseHead(this.#models, record);
-    for (const effect of record.outbox) await this.#project(effect);
+    await Promise.all([projectCaseHead(this.#models, record), ...record.outbox.map((effect) => this.#project(effect))]);
     await this.#ledger.markApplied(record);
   }
 

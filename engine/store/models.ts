@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AuditRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AuditRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -47,12 +47,11 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
     ...caseFields,
     engineState: Buffer,
     outbox: [Mixed],
-    outboxAt: { type: Date, default: null },
   },
   { ...options, minimize: false },
 );
-// _id is `caseId/rev`: of two commands racing from one revision, exactly one inserts the next.
-caseRevisionSchema.index({ outboxAt: 1 });
+
+const pendingOutboxSchema = new Schema<PendingOutboxRecord>({ _id: String, caseId: String, rev: Number, at: Date }, options);
 
 const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields }, { ...options, minimize: false });
 caseHeadSchema.index({ receiptNo: 1 });
@@ -141,6 +140,7 @@ const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq:
 export interface Models {
   caseRevisions: Model<CaseRevisionRecord>;
   cases: Model<CaseHead>;
+  pendingOutboxes: Model<PendingOutboxRecord>;
   tasks: Model<TaskRecord>;
   audit: Model<AuditRecord>;
   definitions: Model<DefinitionRecord>;
@@ -153,6 +153,7 @@ export function bindModels(connection: Connection): Models {
   return {
     caseRevisions: connection.model('CaseRevision', caseRevisionSchema, 'case_revisions'),
     cases: connection.model('Case', caseHeadSchema, 'cases'),
+    pendingOutboxes: connection.model('PendingOutbox', pendingOutboxSchema, 'pending_outboxes'),
     tasks: connection.model('Task', taskSchema, 'tasks'),
     audit: connection.model('AuditEntry', auditSchema, 'audit'),
     definitions: connection.model('Definition', definitionSchema, 'definitions'),

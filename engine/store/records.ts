@@ -42,8 +42,8 @@ export interface CaseRecord {
   /** A decisive step was completed; the applicant can no longer withdraw. */
   decided: boolean;
   auditHead: { seq: number; hash: string };
+  /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];
-  outboxAt: Date | null;
   rev: number;
   createdAt: Date;
   updatedAt: Date;
@@ -54,7 +54,15 @@ export interface CaseRecord {
 export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId: string };
 
 /** The cases collection: the latest revision without engine state and outbox, for queries and views. */
-export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'outboxAt'>;
+export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox'>;
+
+/** A revision whose outbox is not applied yet; its _id is the revision's, so inserting it claims the revision. */
+export interface PendingOutboxRecord {
+  _id: string;
+  caseId: string;
+  rev: number;
+  at: Date;
+}
 
 /** An issued receipt number; the number is its _id, so an insert claims it atomically. */
 export interface ReceiptRecord {

@@ -57,7 +57,6 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       decided: false,
       auditHead: genesisHead,
       outbox: [],
-      outboxAt: null,
       rev: 0,
       createdAt: context.now,
       updatedAt: context.now,

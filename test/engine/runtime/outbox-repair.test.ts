@@ -1,6 +1,6 @@
 import { MaintenanceWorker } from '../../../engine';
 import { caseHead } from '../../../engine/cases';
-import type { Effect } from '../../../engine/runtime';
+import { revisionId } from '../../../engine/store/case-ledger';
 import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
 
 /**
@@ -12,23 +12,25 @@ describe('repairing an outbox left behind by a crash', () => {
   const engine = useGovflowWithApprovalProcess();
 
   /** A case whose last command's effects were written to its outbox but never applied. */
-  async function crashedAfterWrite(): Promise<{ caseId: string; pending: Effect[] }> {
+  async function crashedAfterWrite(): Promise<{ caseId: string; rev: number }> {
     const govflow = engine();
     const { models } = govflow.store;
     const { result } = await govflow.startCase({ processKey: 'general-approval', title: '崩溃', data: {} }, applicant);
     const record = await models.cases.findById(result.id).lean();
     await govflow.completeTask(record!.openTasks[0].id, { decision: 'accept' }, clerk);
     const after = await models.cases.findById(result.id).lean();
-    const tasks = await models.tasks.find({ caseId: result.id }).lean();
-    const lastEntry = await models.audit.findOne({ caseId: result.id, seq: after!.auditHead.seq }).lean();
-    const pending: Effect[] = [...tasks.map((task) => ({ kind: 'task.upsert' as const, task })), { kind: 'audit.append', entry: lastEntry! }];
     await models.tasks.deleteMany({ caseId: result.id });
-    await models.audit.deleteOne({ _id: lastEntry!._id });
+    await models.audit.deleteOne({ caseId: result.id, seq: after!.auditHead.seq });
     const previous = await models.caseRevisions.findOne({ caseId: result.id, rev: after!.rev - 1 }).lean();
     const { caseId: _caseId, ...previousState } = previous!;
     await models.cases.replaceOne({ _id: result.id }, caseHead({ ...previousState, _id: result.id }));
-    await models.caseRevisions.updateOne({ caseId: result.id, rev: after!.rev }, { $set: { outbox: pending, outboxAt: new Date(Date.now() - 60_000) } });
-    return { caseId: result.id, pending };
+    await claimPending(result.id, after!.rev);
+    return { caseId: result.id, rev: after!.rev };
+  }
+
+  /** What the command left before it crashed: the claim marking its revision's outbox unapplied. */
+  function claimPending(caseId: string, rev: number) {
+    return engine().store.models.pendingOutboxes.create({ _id: revisionId(caseId, rev), caseId, rev, at: new Date(Date.now() - 60_000) });
   }
 
   function latestRevision(caseId: string) {
@@ -39,8 +41,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const govflow = engine();
     const { models } = govflow.store;
     const revision = await latestRevision(caseId);
-    expect(revision?.outbox).toEqual([]);
-    expect(revision?.outboxAt).toBeNull();
+    expect(await models.pendingOutboxes.countDocuments({ caseId })).toBe(0);
     const record = await models.cases.findById(caseId).lean();
     expect(record?.rev).toBe(revision?.rev);
     const open = await models.tasks.find({ caseId, status: 'open' }).lean();
@@ -78,7 +79,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const worker = await MaintenanceWorker.start(govflow, { repairEveryMs: 200 });
     try {
       for (let wait = 0; wait < 100; wait++) {
-        if ((await latestRevision(caseId))?.outbox.length === 0) break;
+        if ((await govflow.store.models.pendingOutboxes.countDocuments({ caseId })) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await expectRepaired(caseId);
@@ -87,12 +88,28 @@ describe('repairing an outbox left behind by a crash', () => {
     }
   });
 
+  it('clears a claim whose revision a crash never wrote, on the next command and in the sweep', async () => {
+    const govflow = engine();
+    const { models } = govflow.store;
+    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '孤立的认领', data: {} }, applicant);
+    await claimPending(result.id, 2);
+    const task = (await models.cases.findById(result.id).lean())!.openTasks[0];
+    await govflow.claimTask(task.id, clerk);
+    expect((await latestRevision(result.id))?.rev).toBe(2);
+    expect(await models.pendingOutboxes.countDocuments({ caseId: result.id })).toBe(0);
+
+    await claimPending(result.id, 3);
+    await govflow.executor.repair();
+    expect(await models.pendingOutboxes.countDocuments({ caseId: result.id })).toBe(0);
+    expect(await govflow.verifyAudit(result.id)).toEqual({ ok: true, entries: 2 });
+  });
+
   it('applies an effect twice without changing anything', async () => {
     const govflow = engine();
-    const { caseId, pending } = await crashedAfterWrite();
+    const { caseId, rev } = await crashedAfterWrite();
     await govflow.executor.repair({ caseId });
     const tasksBefore = await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean();
-    await govflow.store.models.caseRevisions.updateOne({ caseId, rev: (await latestRevision(caseId))!.rev }, { $set: { outbox: pending, outboxAt: new Date(0) } });
+    await claimPending(caseId, rev);
     await govflow.executor.repair({ caseId });
     expect(await govflow.store.models.tasks.find({ caseId }).sort({ _id: 1 }).lean()).toEqual(tasksBefore);
     expect(await govflow.auditLog.verify(caseId)).toMatchObject({ ok: true, entries: 2 });
