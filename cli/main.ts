@@ -4,11 +4,13 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, Govflow, GovflowError, systemActor } from '../engine';
 import { projectRoot, startLocalServices } from '../scripts/services';
 import { announceServices, connect, type Connection } from './connection';
+import { dueCommand, type DueOptions } from './due-command';
 import { run, stopOnSignal } from './run';
 
 const program = new Command('govflow')
   .description('govflow: BPMN workflows for government approvals, enforcement and e-supervision')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride(); // usage errors exit with 2 (below), like every refused input
 
 const port = (value: string) => {
   const parsed = Number(value);
@@ -70,6 +72,15 @@ user
   );
 
 program
+  .command('due')
+  .description('compute a statutory deadline in China working days: prints {dueDate, due, warnAt, warnings}')
+  .requiredOption('--from <instant>', 'start of the limit, an ISO 8601 instant with offset')
+  .requiredOption('--limit <limit>', '<N>WD working days, <N>D natural days or <N>H hours')
+  .option('--pause <from/to>', 'a pause of the clock, two ISO instants joined by "/"; repeatable', (value: string, all: string[]) => [...all, value], [])
+  .option('--warn <W>', 'yellow card when W working days or less are left', '2')
+  .action(async (options: DueOptions) => print(await dueCommand(options)));
+
+program
   .command('audit')
   .description('audit log tools')
   .command('verify <caseId>')
@@ -107,6 +118,9 @@ program.parseAsync().catch((error: unknown) => {
     process.stderr.write(`govflow: ${error.message}\n${error.details.map((detail) => `  ${detail.path ?? ''}: ${detail.message}\n`).join('')}`);
     process.exit(2);
   }
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
+  if (code.startsWith('commander.')) process.exit(2); // commander has printed the reason
   process.stderr.write(`govflow: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -8,7 +8,8 @@ set -euo pipefail
 VERSION=v1.24.2
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TARGET="$ROOT/.govflow/bin/ferretdb"
-if [[ -x "$TARGET" ]] && "$TARGET" --version 2>/dev/null | grep -q "version: $VERSION"; then
+# (no early-exiting readers such as `grep -q` or `head` after a pipe: with pipefail, SIGPIPE fails it)
+if [[ -x "$TARGET" ]] && [[ "$("$TARGET" --version 2>/dev/null)" == *"version: $VERSION"* ]]; then
   echo "ferretdb $VERSION already built at $TARGET"
   exit 0
 fi
@@ -22,4 +23,4 @@ chmod -R u+w "$WORK"
 echo "$VERSION" > "$WORK/build/version/version.txt"
 mkdir -p "$(dirname "$TARGET")"
 (cd "$WORK" && go build -trimpath -o "$TARGET" ./cmd/ferretdb)
-"$TARGET" --version | head -1
+echo "built $("$TARGET" --version | sed -n 1p) at $TARGET"
