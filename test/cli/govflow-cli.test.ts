@@ -59,6 +59,35 @@ describe('npx govflow', () => {
     expect(broken.stderr).toMatch(/review: govflow\/user-task-actor/);
   });
 
+  it('computes a deadline across the 2026 Spring Festival, with the yellow card two working days before', async () => {
+    // Tue 2026-02-10 + 20 working days: Feb 11–14 (Sat 14 is worked), Feb 24–28 (Sat 28 worked), Mar 2–6, Mar 9–13, Mar 16
+    const due = await cli('due', '--from', '2026-02-10T10:00:00+08:00', '--limit', '20WD');
+    expect(due.code).toBe(0);
+    expect(JSON.parse(due.stdout)).toEqual({ dueDate: '2026-03-16', due: '2026-03-16T23:59:59+08:00', warnAt: '2026-03-13T00:00:00+08:00', warnings: [] });
+  });
+
+  it('says when a deadline was counted outside the loaded holiday schedules', async () => {
+    const due = await cli('due', '--from', '2027-03-01T09:00:00+08:00', '--limit', '3WD', '--warn', '1');
+    expect(JSON.parse(due.stdout)).toEqual({
+      dueDate: '2027-03-04',
+      due: '2027-03-04T23:59:59+08:00',
+      warnAt: '2027-03-04T00:00:00+08:00',
+      warnings: ['2027 is outside the loaded holiday schedules (2025, 2026): its days were counted by weekdays alone'],
+    });
+  });
+
+  it.each([
+    [['--from', 'yesterday', '--limit', '5WD'], /--from must be an ISO 8601 instant/],
+    [['--from', '2026-03-02T09:00:00+08:00', '--limit', '5 days'], /is not a time limit/],
+    [['--from', '2026-03-02T09:00:00+08:00', '--limit', '5WD', '--pause', '2026-03-03T00:00:00+08:00'], /--pause must be/],
+    [['--from', '2026-03-02T09:00:00+08:00', '--limit', '5WD', '--warn', 'two'], /--warn must be a whole number/],
+    [['--limit', '5WD'], /required option '--from/],
+  ])('refuses bad arguments with exit code 2: %j', async (args, reason) => {
+    const refused = await cli('due', ...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n')[0]).toMatch(reason);
+  });
+
   it('verifies an audit chain, failing with exit code 1 when it was tampered with', async () => {
     const applicant: Actor = { username: 'zhao', roles: ['applicant'], department: null, groups: [] };
     const { result } = await govflow.startCase({ processKey: 'general-approval', title: 'cli', data: {} }, applicant);
