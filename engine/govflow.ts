@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
+import { CalendarService } from './calendars';
 import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { NotFoundError } from './errors';
@@ -54,6 +55,7 @@ export class Govflow {
   private constructor(
     readonly store: Store,
     readonly redis: Redis,
+    readonly calendars: CalendarService,
     readonly options: ResolvedOptions,
   ) {
     const { models } = store;
@@ -71,11 +73,13 @@ export class Govflow {
     const redis = new Redis(resolved.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
     try {
       await redis.connect();
+      const calendars = await CalendarService.create(store.models, resolved.logger);
+      return new Govflow(store, redis, calendars, resolved);
     } catch (error) {
+      redis.disconnect();
       await store.close();
       throw error;
     }
-    return new Govflow(store, redis, resolved);
   }
 
   get log(): Logger {
@@ -161,6 +165,7 @@ export class Govflow {
   }
 
   async close(): Promise<void> {
+    this.calendars.close();
     this.redis.disconnect();
     await this.store.close();
   }

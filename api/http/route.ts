@@ -27,7 +27,7 @@ export interface RouteAnswer {
  * The router and /api/openapi.json are both built from these, so the document cannot drift.
  */
 export interface Route<Body = unknown, Query = unknown> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   summary: string;
   tag: string;

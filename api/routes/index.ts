@@ -1,12 +1,13 @@
 import type { Route } from '../http/route';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
+import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
 import { definitionRoutes } from './definitions';
 import { publicRoutes } from './public';
 import { taskRoutes } from './tasks';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

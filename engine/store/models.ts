@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AuditRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AdminLogRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -134,6 +134,9 @@ const userSchema = new Schema<UserRecord>(
   options,
 );
 
+const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
+const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
+
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 
 /** The collections of one govflow database. */
@@ -146,6 +149,8 @@ export interface Models {
   definitions: Model<DefinitionRecord>;
   users: Model<UserRecord>;
   receipts: Model<ReceiptRecord>;
+  calendars: Model<CalendarRecord>;
+  adminLog: Model<AdminLogRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -159,5 +164,7 @@ export function bindModels(connection: Connection): Models {
     definitions: connection.model('Definition', definitionSchema, 'definitions'),
     users: connection.model('User', userSchema, 'users'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
+    calendars: connection.model('Calendar', calendarSchema, 'calendars'),
+    adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),
   };
 }

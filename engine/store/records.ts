@@ -1,4 +1,5 @@
 import type { StepCatalogue } from '../definitions/step-catalogue';
+import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
 /** Case status, per DESIGN.md's contract. */
@@ -62,6 +63,25 @@ export interface PendingOutboxRecord {
   caseId: string;
   rev: number;
   at: Date;
+}
+
+/** A holiday schedule an administrator added or replaced; it takes precedence over the shipped file of its year. */
+export interface CalendarRecord {
+  _id: string;
+  year: number;
+  schedule: HolidaySchedule;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+/** An append-only record of an administrative change outside any case (calendars, …). */
+export interface AdminLogRecord {
+  _id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string;
 }
 
 /** An issued receipt number; the number is its _id, so an insert claims it atomically. */

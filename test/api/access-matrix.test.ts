@@ -23,6 +23,9 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/tasks/{id}/complete', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/cases/{id}/audit', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/cases/{id}/audit/verify', allowed: ['supervisor', 'admin'] },
+  { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
+  { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
+  { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
 ];
 
 describe('role-based access over every route', () => {
@@ -45,12 +48,14 @@ describe('role-based access over every route', () => {
     const path = template
       .replace('{key}', 'general-approval')
       .replace('{id}', template.startsWith('/api/tasks') ? taskId : caseId)
-      .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`);
+      .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`)
+      .replace('{year}', '2026');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
       'POST /api/cases': { processKey: 'no-such-process', title: 'x', data: {} },
       'POST /api/cases/{id}/withdraw': {},
       'POST /api/tasks/{id}/complete': { decision: 'not-offered' },
+      'PUT /api/calendars/{year}': { year: 2026 },
     };
     return { method, path: route === 'GET /api/tasks' ? `${path}?scope=claimable` : path, body: bodies[route] };
   }

@@ -17,6 +17,8 @@ describe('health, readiness and the OpenAPI document', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/auth/token',
+      '/calendars',
+      '/calendars/{year}',
       '/cases',
       '/cases/{id}',
       '/cases/{id}/audit',

@@ -1,0 +1,1 @@
+export { CalendarService, type CalendarYear } from './calendar-service';
