@@ -24,7 +24,7 @@ import {
   type WithdrawnCase,
 } from './runtime';
 import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type TaskRecord } from './store';
-import { inboxFilter, mayAct, taskView, type TaskView } from './tasks';
+import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { UserDirectory, type Actor } from './users';
 
 export interface DefinitionSummary {
@@ -62,7 +62,7 @@ export class Govflow {
     this.users = new UserDirectory(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
-    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases }, options.logger);
+    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases, calendar: () => calendars.current }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models);
   }
 
@@ -132,7 +132,8 @@ export class Govflow {
 
   async listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskView[]> {
     const records = await this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
-    return records.map(taskView);
+    const now = new Date();
+    return records.map((record) => taskView(record, now)).sort(byUrgency);
   }
 
   claimTask(taskId: string, actor: Actor): Promise<ClaimedTask> {

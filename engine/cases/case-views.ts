@@ -1,4 +1,5 @@
 import type { AuditRecord, CaseHead, CaseStatus } from '../store/records';
+import { clockView, type ClockView } from '../clocks';
 import type { Actor } from '../users/actor';
 
 export interface CurrentStep {
@@ -8,6 +9,7 @@ export interface CurrentStep {
   assignee: string | null;
   candidateGroups: string[];
   since: string;
+  clock: ClockView | null;
 }
 
 export interface HistoryItem {
@@ -32,12 +34,14 @@ export interface CaseView {
   createdAt: string;
   updatedAt: string;
   endedAt: string | null;
+  /** The case clock (promised, else statutory limit), once started. */
+  clock: ClockView | null;
   currentSteps: CurrentStep[];
   history: HistoryItem[];
 }
 
 /** The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal opinions. */
-export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor): CaseView {
+export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor, now = new Date()): CaseView {
   const isApplicant = viewer.username === record.applicant;
   return {
     id: record._id,
@@ -51,6 +55,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     endedAt: record.endedAt?.toISOString() ?? null,
+    clock: record.clock ? clockView(record.clock, now) : null,
     currentSteps: record.openTasks.map((task) => ({
       taskId: task.id,
       stepId: task.stepId,
@@ -58,6 +63,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
       assignee: isApplicant ? null : task.assignee,
       candidateGroups: task.candidateGroups,
       since: new Date(task.createdAt).toISOString(),
+      clock: task.clock ? clockView(task.clock, now) : null,
     })),
     history: entries.map((entry) =>
       isApplicant

@@ -3,6 +3,7 @@ import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import type { ProblemDetail } from '../errors';
 import executableProcess from './lint-rules/executable-process';
 import noScript from './lint-rules/no-script';
+import timeLimits from './lint-rules/time-limits';
 import userTaskActor from './lint-rules/user-task-actor';
 import validExpressions from './lint-rules/valid-expressions';
 
@@ -15,6 +16,7 @@ export const govflowRules: Record<string, RuleFactory> = {
   'user-task-actor': userTaskActor,
   'no-script': noScript,
   'valid-expressions': validExpressions,
+  'time-limits': timeLimits,
 };
 
 export interface LintOptions {

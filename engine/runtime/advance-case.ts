@@ -2,7 +2,9 @@ import type { CompiledDefinition } from '../definitions';
 import { resolveTemplate } from '../expressions';
 import type { CaseRecord, OpenTask } from '../store/records';
 import { departmentsOf } from '../tasks';
+import { startClock } from '../clocks';
 import type { CaseEngine } from './case-engine';
+import type { CommandContext } from './command';
 
 /** Task ids carry their case id before the first dot, so a task finds its case without a lookup. */
 export function taskId(caseId: string, executionId: string): string {
@@ -23,12 +25,13 @@ export async function advanceCase(
   engine: CaseEngine,
   definition: CompiledDefinition,
   variables: Record<string, unknown>,
-  now: Date,
+  context: Pick<CommandContext, 'now' | 'calendar'>,
 ): Promise<CaseRecord> {
+  const { now } = context;
   const openTasks = engine
     .waiting()
     .filter((activity) => definition.catalogue.userTasks[activity.stepId])
-    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, now));
+    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, context));
   const finished = engine.finished;
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
   return {
@@ -42,7 +45,7 @@ export async function advanceCase(
   };
 }
 
-function newTask(caseId: string, executionId: string, stepId: string, definition: CompiledDefinition, variables: Record<string, unknown>, now: Date): OpenTask {
+function newTask(caseId: string, executionId: string, stepId: string, definition: CompiledDefinition, variables: Record<string, unknown>, { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>): OpenTask {
   const spec = definition.catalogue.userTasks[stepId];
   const resolveList = (items: string[]) => items.flatMap((item) => String(resolveTemplate(item, variables) ?? '').split(',')).map((item) => item.trim()).filter(Boolean);
   const assignee = spec.assignee ? String(resolveTemplate(spec.assignee, variables) ?? '').trim() : '';
@@ -56,5 +59,6 @@ function newTask(caseId: string, executionId: string, stepId: string, definition
     candidateGroups: resolveList(spec.candidateGroups),
     decisions: spec.decisions,
     createdAt: now,
+    clock: spec.timeLimit ? startClock(spec.timeLimit, spec.warnBefore, now, calendar) : null,
   };
 }

@@ -2,6 +2,7 @@ import type { AuditFacts } from '../audit';
 import type { DefinitionRegistry } from '../definitions';
 import type { CaseRecord } from '../store/records';
 import type { Actor } from '../users/actor';
+import type { WorkingCalendar } from '../time';
 import type { EngineLease } from './engine-lease';
 
 /** What every command gets from the executor besides the case. */
@@ -11,6 +12,8 @@ export interface CommandContext {
   definitions: DefinitionRegistry;
   /** Where the command gets its engine; the executor keeps or discards it. */
   engines: EngineLease;
+  /** The working calendar clocks are computed on. */
+  calendar: WorkingCalendar;
 }
 
 /** A command's outcome: the case as it should be next, what to audit, and what to answer. */

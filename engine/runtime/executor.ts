@@ -8,6 +8,7 @@ import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
 import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
+import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
 import type { EngineSettings } from './case-engine';
@@ -24,6 +25,8 @@ export interface ExecutorOptions {
   engine: EngineSettings;
   /** How many cases keep their engine alive between commands in this process. */
   liveCases: number;
+  /** The working calendar as currently loaded; clocks are computed on it. */
+  calendar: () => WorkingCalendar;
 }
 
 /**
@@ -144,7 +147,7 @@ export class Executor {
   }
 
   #context(actor: Actor, engines: EngineLease): CommandContext {
-    return { actor, now: new Date(), definitions: this.#definitions, engines };
+    return { actor, now: new Date(), definitions: this.#definitions, engines, calendar: this.#options.calendar() };
   }
 
   /** Completes the next case document: revision, timestamps, audit entry and the effects to project. */
@@ -219,6 +222,8 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     candidateGroups: task.candidateGroups,
     decisions: task.decisions,
     createdAt: task.createdAt,
+    due: task.clock?.due ?? null,
+    warnAt: task.clock?.warnAt ?? null,
     completedAt: null,
     completedBy: null,
     decision: null,

@@ -1,4 +1,5 @@
 import type { StepCatalogue } from '../definitions/step-catalogue';
+import type { Clock } from '../clocks/clock';
 import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
@@ -17,6 +18,8 @@ export interface OpenTask {
   candidateGroups: string[];
   decisions: string[];
   createdAt: Date;
+  /** The step's clock when the model gives it a time limit. */
+  clock: Clock | null;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface CaseRecord {
   departments: string[];
   /** A decisive step was completed; the applicant can no longer withdraw. */
   decided: boolean;
+  /** The case clock (promised, else statutory limit), once started. */
+  clock: Clock | null;
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];
@@ -108,6 +113,9 @@ export interface TaskRecord {
   candidateGroups: string[];
   decisions: string[];
   createdAt: Date;
+  /** The step's due time, for sorting the inbox by urgency. */
+  due: Date | null;
+  warnAt: Date | null;
   completedAt: Date | null;
   completedBy: string | null;
   decision: string | null;

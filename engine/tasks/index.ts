@@ -1,3 +1,3 @@
 export { projectTask } from './task-projector';
 export { isCandidate, mayAct, departmentsOf, inboxFilter } from './task-access';
-export { taskView, type TaskView } from './task-view';
+export { byUrgency, taskView, type TaskView } from './task-view';

@@ -1,4 +1,5 @@
 import { advanceCase } from '../advance-case';
+import { caseClock } from '../case-clock';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import type { CaseRecord } from '../../store/records';
 import { assertDecision, assertMayWork, assertRunning, openTask } from './case-guards';
@@ -37,10 +38,11 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const output = { ...this.input.data, ...(this.input.decision === undefined ? {} : { decision: this.input.decision }) };
     const engine = await context.engines.recover(definition, current);
     await engine.signal(task.executionId, output);
-    const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context.now);
+    const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context);
     const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
+    const startsClock = !current.clock && definition.catalogue.clock.clockStart === task.stepId;
     return {
-      next: { ...next, decided: current.decided || decisive },
+      next: { ...next, decided: current.decided || decisive, clock: startsClock ? caseClock(definition, context) : next.clock },
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
       completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
       result: {

@@ -3,6 +3,7 @@ import { genesisHead } from '../../audit';
 import { ConflictError } from '../../errors';
 import type { CaseRecord } from '../../store/records';
 import { advanceCase } from '../advance-case';
+import { caseClock } from '../case-clock';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
 
 export interface StartCaseInput {
@@ -55,6 +56,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       openTasks: [],
       departments: [],
       decided: false,
+      clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       auditHead: genesisHead,
       outbox: [],
       rev: 0,
@@ -62,7 +64,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       updatedAt: context.now,
       endedAt: null,
     };
-    const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context.now);
+    const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context);
     return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
   }
 

@@ -1,0 +1,73 @@
+import { computeDue, formatChinaInstant, type Pause, type WorkingCalendar } from '../time';
+
+/** A running statutory or promised clock of a case or a step, with its computed times. */
+export interface Clock {
+  /** As written in the model: 3WD, 90D, 48H. */
+  limit: string;
+  /** Yellow card when this many working days or less are left. */
+  warnBefore: number;
+  startedAt: Date;
+  pauses: Pause[];
+  /** Null while paused: nothing is due while the clock stands still. */
+  due: Date | null;
+  dueDate: string | null;
+  warnAt: Date | null;
+  /** Calendar warnings, e.g. a year outside the loaded holiday schedules. */
+  warnings: string[];
+}
+
+export type ClockState = 'running' | 'warning' | 'overdue' | 'paused';
+
+/** Starts a clock now; called when a step with a time limit opens and when the case clock starts. */
+export function startClock(limit: string, warnBefore: number, startedAt: Date, calendar: WorkingCalendar): Clock {
+  return recompute({ limit, warnBefore, startedAt, pauses: [], due: null, dueDate: null, warnAt: null, warnings: [] }, calendar);
+}
+
+/** The clock with due and warning times computed again, after a start, pause, resume or extension. */
+export function recompute(clock: Clock, calendar: WorkingCalendar): Clock {
+  const result = computeDue({ start: clock.startedAt, limit: clock.limit, pauses: clock.pauses, warnWorkingDays: clock.warnBefore, calendar });
+  return { ...clock, due: result.due, dueDate: result.dueDate, warnAt: result.warnAt, warnings: result.warnings };
+}
+
+export interface ClockView {
+  limit: string;
+  startedAt: string;
+  due: string | null;
+  dueDate: string | null;
+  warnAt: string | null;
+  state: ClockState;
+  /** Milliseconds until due; negative when overdue; null while paused. */
+  timeLeftMs: number | null;
+  paused: boolean;
+  pauses: Array<{ from: string; to: string | null; reason?: string }>;
+  warnings: string[];
+}
+
+/** How a clock reads at `now`, in China time; for case and task answers. */
+export function clockView(clock: Clock, now: Date): ClockView {
+  const due = clock.due ? new Date(clock.due) : null;
+  const warnAt = clock.warnAt ? new Date(clock.warnAt) : null;
+  return {
+    limit: clock.limit,
+    startedAt: formatChinaInstant(new Date(clock.startedAt)),
+    due: due && formatChinaInstant(due),
+    dueDate: clock.dueDate,
+    warnAt: warnAt && formatChinaInstant(warnAt),
+    state: stateAt(due, warnAt, now),
+    timeLeftMs: due ? due.getTime() - now.getTime() : null,
+    paused: due === null,
+    pauses: clock.pauses.map((pause) => ({
+      from: formatChinaInstant(new Date(pause.from)),
+      to: pause.to && formatChinaInstant(new Date(pause.to)),
+      ...(pause.reason ? { reason: pause.reason } : {}),
+    })),
+    warnings: clock.warnings,
+  };
+}
+
+function stateAt(due: Date | null, warnAt: Date | null, now: Date): ClockState {
+  if (!due) return 'paused';
+  if (now > due) return 'overdue';
+  if (warnAt && now >= warnAt) return 'warning';
+  return 'running';
+}

@@ -1,0 +1,1 @@
+export { clockView, recompute, startClock, type Clock, type ClockState, type ClockView } from './clock';

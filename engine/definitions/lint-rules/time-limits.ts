@@ -1,0 +1,46 @@
+import type { RuleFactory } from 'bpmnlint';
+import { is } from 'bpmnlint-utils';
+import { parseTimeLimit, type TimeLimit } from '../../time/time-limit';
+
+/**
+ * Time limits must parse (3WD, 90D, 48H), the promised limit may not exceed the statutory one
+ * (DOMAIN.md), and the clock must start at a user task of the process — checked at deploy, so
+ * no case ever runs on a clock that cannot be computed.
+ */
+const timeLimits: RuleFactory = () => ({
+  check(node, reporter) {
+    const id = String(node.id);
+    if (is(node, 'bpmn:UserTask')) checkLimit(node, 'govflow:timeLimit', id, reporter);
+    if (!is(node, 'bpmn:Process')) return;
+    const promised = checkLimit(node, 'govflow:promisedLimit', id, reporter);
+    const statutory = checkLimit(node, 'govflow:statutoryLimit', id, reporter);
+    if (promised && statutory) {
+      if (promised.unit !== statutory.unit) reporter.report(id, 'the promised and statutory limits must use the same unit to be compared');
+      else if (promised.amount > statutory.amount) reporter.report(id, `the promised limit ${String(node.get('govflow:promisedLimit'))} exceeds the statutory limit ${String(node.get('govflow:statutoryLimit'))}`);
+    }
+    const start = node.get('govflow:clockStart');
+    if (typeof start === 'string' && !userTaskIds(node).has(start)) reporter.report(id, `govflow:clockStart names "${start}", which is not a user task of this process`);
+  },
+});
+
+function checkLimit(node: ModdleElement, attribute: string, id: string, reporter: { report(id: string, message: string): void }): TimeLimit | undefined {
+  const value = node.get(attribute);
+  if (typeof value !== 'string') return undefined;
+  try {
+    return parseTimeLimit(value);
+  } catch (error) {
+    reporter.report(id, `${attribute}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function userTaskIds(container: ModdleElement): Set<string> {
+  const ids = new Set<string>();
+  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    if (element.$type === 'bpmn:UserTask') ids.add(String(element.id));
+    if (element.flowElements) for (const nested of userTaskIds(element)) ids.add(nested);
+  }
+  return ids;
+}
+
+export default timeLimits;

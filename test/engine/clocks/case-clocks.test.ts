@@ -1,0 +1,63 @@
+import { systemActor } from '../../../engine';
+import { computeDue, formatChinaInstant } from '../../../engine/time';
+import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
+import { bpmn } from '../../support/test-govflow';
+
+/** general-approval with a promised 15 and statutory 20 working days from acceptance, and step limits. */
+function timedApproval(attributes = 'govflow:promisedLimit="15WD" govflow:statutoryLimit="20WD" govflow:clockStart="accept"'): string {
+  return bpmn('general-approval.bpmn')
+    .replaceAll('general-approval', 'timed-approval')
+    .replace('isExecutable="true"', `isExecutable="true" ${attributes}`)
+    .replace('govflow:decisions="accept,refuse"', 'govflow:decisions="accept,refuse" govflow:timeLimit="5WD"')
+    .replace('govflow:decisions="pass,reject"', 'govflow:decisions="pass,reject" govflow:timeLimit="3WD" govflow:warnBefore="1"');
+}
+
+describe('clocks of cases and steps', () => {
+  const engine = useGovflowWithApprovalProcess();
+
+  it('runs a step clock from when the step opens and the case clock from acceptance', async () => {
+    const govflow = engine();
+    await govflow.deploy(timedApproval(), systemActor);
+    const { result } = await govflow.startCase({ processKey: 'timed-approval', title: '计时', data: {} }, applicant);
+    const calendar = govflow.calendars.current;
+
+    const waiting = await govflow.getCase(result.id, clerk);
+    expect(waiting.clock).toBeNull(); // the case clock waits for acceptance
+    const acceptClock = waiting.currentSteps[0].clock!;
+    const expected = computeDue({ start: new Date(waiting.currentSteps[0].since), limit: '5WD', calendar });
+    expect(acceptClock).toMatchObject({ limit: '5WD', dueDate: expected.dueDate, due: formatChinaInstant(expected.due!), state: 'running', paused: false });
+    expect(acceptClock.due).toMatch(/T23:59:59\+08:00$/);
+    expect(acceptClock.timeLeftMs).toBeGreaterThan(0);
+
+    const accepted = await govflow.completeTask(waiting.currentSteps[0].taskId, { decision: 'accept' }, clerk);
+    const reviewing = await govflow.getCase(result.id, clerk);
+    const acceptance = new Date(reviewing.history.find((item) => item.action === 'task.completed')!.at);
+    expect(reviewing.clock).toMatchObject({ limit: '15WD', dueDate: computeDue({ start: acceptance, limit: '15WD', calendar }).dueDate });
+    const review = reviewing.currentSteps[0].clock!;
+    expect(review).toMatchObject({ limit: '3WD', warnAt: formatChinaInstant(computeDue({ start: new Date(reviewing.currentSteps[0].since), limit: '3WD', warnWorkingDays: 1, calendar }).warnAt!) });
+
+    const inbox = await govflow.listTasks(clerk, 'claimable');
+    const task = inbox.find((item) => item.id === accepted.nextTasks[0].id)!;
+    expect(task).toMatchObject({ urgency: 'running' });
+    expect(new Date(task.due!).toISOString()).toBe(new Date(reviewing.currentSteps[0].clock!.due!).toISOString());
+  });
+
+  it('starts the case clock with the case when no clock-start step is named', async () => {
+    const govflow = engine();
+    await govflow.deploy(timedApproval('govflow:statutoryLimit="90D"').replaceAll('timed-approval', 'natural-days'), systemActor);
+    const { result } = await govflow.startCase({ processKey: 'natural-days', title: '九十日', data: {} }, applicant);
+    expect((await govflow.getCase(result.id, clerk)).clock).toMatchObject({ limit: '90D', state: 'running' });
+  });
+
+  it.each([
+    ['a promised limit beyond the statutory one', 'govflow:promisedLimit="25WD" govflow:statutoryLimit="20WD"', 'exceeds the statutory limit'],
+    ['limits in different units', 'govflow:promisedLimit="30D" govflow:statutoryLimit="20WD"', 'same unit'],
+    ['a limit that does not parse', 'govflow:statutoryLimit="twenty days"', 'is not a time limit'],
+    ['a clock start that is no user task', 'govflow:statutoryLimit="20WD" govflow:clockStart="nowhere"', 'not a user task'],
+  ])('refuses at deploy %s', async (_what, attributes, message) => {
+    await expect(engine().deploy(timedApproval(attributes), systemActor)).rejects.toMatchObject({
+      status: 422,
+      details: expect.arrayContaining([{ path: 'timed-approval', message: expect.stringContaining(message) }]),
+    });
+  });
+});
