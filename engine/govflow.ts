@@ -11,11 +11,15 @@ import {
   ClaimTask,
   CompleteTask,
   Executor,
+  ExtendClock,
+  PauseClock,
+  ResumeClock,
   StartCase,
   TaskNotOpenError,
   UnclaimTask,
   WithdrawCase,
   type CaseCommand,
+  type ClockAnswer,
   type ClaimedTask,
   type CompletedTask,
   type CompleteTaskInput,
@@ -23,7 +27,8 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type TaskRecord } from './store';
+import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
+import type { ClockView } from './clocks';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { UserDirectory, type Actor } from './users';
 
@@ -118,9 +123,25 @@ export class Govflow {
     return caseView(record, await this.auditLog.entries(caseId), actor);
   }
 
-  async withdrawCase(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
-    await this.#readableCase(caseId, actor);
-    return this.executor.run(new WithdrawCase(caseId, reason), actor);
+  withdrawCase(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
+    return this.#caseCommand(new WithdrawCase(caseId, reason), actor);
+  }
+
+  pauseClock(caseId: string, kind: PauseKind, reason: string, actor: Actor): Promise<ClockAnswer> {
+    return this.#caseCommand(new PauseClock(caseId, kind, reason), actor);
+  }
+
+  resumeClock(caseId: string, note: string | undefined, actor: Actor): Promise<ClockAnswer> {
+    return this.#caseCommand(new ResumeClock(caseId, note), actor);
+  }
+
+  /** The applicant hands in supplementary materials (补正): a supplement pause ends. */
+  supplement(caseId: string, note: string | undefined, actor: Actor): Promise<ClockAnswer> {
+    return this.#caseCommand(new ResumeClock(caseId, note, 'supplement'), actor);
+  }
+
+  extendClock(caseId: string, extension: string, reason: string, actor: Actor): Promise<ClockView> {
+    return this.#caseCommand(new ExtendClock(caseId, extension, reason), actor);
   }
 
   /** Public progress by receipt number; a wrong code answers like an unknown number. */
@@ -169,6 +190,12 @@ export class Govflow {
     this.calendars.close();
     this.redis.disconnect();
     await this.store.close();
+  }
+
+  /** A command on a case the actor may see; 404 for one they may not. */
+  async #caseCommand<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    await this.#readableCase(command.caseId, actor);
+    return this.executor.run(command, actor);
   }
 
   async #readableCase(caseId: string, actor: Actor): Promise<CaseHead> {

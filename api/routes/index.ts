@@ -3,11 +3,12 @@ import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
+import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
 import { publicRoutes } from './public';
 import { taskRoutes } from './tasks';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

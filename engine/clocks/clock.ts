@@ -8,6 +8,8 @@ export interface Clock {
   warnBefore: number;
   startedAt: Date;
   pauses: Pause[];
+  /** Extensions granted (e.g. +10WD with the agency head's approval, Licensing Law §42). */
+  extensions: Extension[];
   /** Null while paused: nothing is due while the clock stands still. */
   due: Date | null;
   dueDate: string | null;
@@ -18,9 +20,17 @@ export interface Clock {
 
 export type ClockState = 'running' | 'warning' | 'overdue' | 'paused';
 
+/** An extension of a clock's limit: who granted how much, when and why. */
+export interface Extension {
+  at: Date;
+  by: string;
+  added: string;
+  reason: string;
+}
+
 /** Starts a clock now; called when a step with a time limit opens and when the case clock starts. */
 export function startClock(limit: string, warnBefore: number, startedAt: Date, calendar: WorkingCalendar): Clock {
-  return recompute({ limit, warnBefore, startedAt, pauses: [], due: null, dueDate: null, warnAt: null, warnings: [] }, calendar);
+  return recompute({ limit, warnBefore, startedAt, pauses: [], extensions: [], due: null, dueDate: null, warnAt: null, warnings: [] }, calendar);
 }
 
 /** The clock with due and warning times computed again, after a start, pause, resume or extension. */
@@ -40,6 +50,7 @@ export interface ClockView {
   timeLeftMs: number | null;
   paused: boolean;
   pauses: Array<{ from: string; to: string | null; reason?: string }>;
+  extensions: Array<{ at: string; by: string; added: string; reason: string }>;
   warnings: string[];
 }
 
@@ -61,6 +72,7 @@ export function clockView(clock: Clock, now: Date): ClockView {
       to: pause.to && formatChinaInstant(new Date(pause.to)),
       ...(pause.reason ? { reason: pause.reason } : {}),
     })),
+    extensions: (clock.extensions ?? []).map((extension) => ({ ...extension, at: formatChinaInstant(new Date(extension.at)) })),
     warnings: clock.warnings,
   };
 }

@@ -1,1 +1,2 @@
-export { clockView, recompute, startClock, type Clock, type ClockState, type ClockView } from './clock';
+export { clockView, recompute, startClock, type Clock, type ClockState, type ClockView, type Extension } from './clock';
+export { extendClock, isPaused, pauseClock, resumeClock } from './clock-changes';

@@ -2,7 +2,7 @@ import type { CompiledDefinition } from '../definitions';
 import { resolveTemplate } from '../expressions';
 import type { CaseRecord, OpenTask } from '../store/records';
 import { departmentsOf } from '../tasks';
-import { startClock } from '../clocks';
+import { pauseClock, startClock, type Clock } from '../clocks';
 import type { CaseEngine } from './case-engine';
 import type { CommandContext } from './command';
 
@@ -31,7 +31,7 @@ export async function advanceCase(
   const openTasks = engine
     .waiting()
     .filter((activity) => definition.catalogue.userTasks[activity.stepId])
-    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, context));
+    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, context, current.pauseKind !== null));
   const finished = engine.finished;
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
   return {
@@ -45,7 +45,15 @@ export async function advanceCase(
   };
 }
 
-function newTask(caseId: string, executionId: string, stepId: string, definition: CompiledDefinition, variables: Record<string, unknown>, { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>): OpenTask {
+function newTask(
+  caseId: string,
+  executionId: string,
+  stepId: string,
+  definition: CompiledDefinition,
+  variables: Record<string, unknown>,
+  { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>,
+  paused: boolean,
+): OpenTask {
   const spec = definition.catalogue.userTasks[stepId];
   const resolveList = (items: string[]) => items.flatMap((item) => String(resolveTemplate(item, variables) ?? '').split(',')).map((item) => item.trim()).filter(Boolean);
   const assignee = spec.assignee ? String(resolveTemplate(spec.assignee, variables) ?? '').trim() : '';
@@ -59,6 +67,12 @@ function newTask(caseId: string, executionId: string, stepId: string, definition
     candidateGroups: resolveList(spec.candidateGroups),
     decisions: spec.decisions,
     createdAt: now,
-    clock: spec.timeLimit ? startClock(spec.timeLimit, spec.warnBefore, now, calendar) : null,
+    clock: spec.timeLimit ? startStepClock(spec.timeLimit, spec.warnBefore, paused, { now, calendar }) : null,
   };
+}
+
+/** A step opened while the case's clocks stand still starts paused too. */
+function startStepClock(limit: string, warnBefore: number, paused: boolean, { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>): Clock {
+  const clock = startClock(limit, warnBefore, now, calendar);
+  return paused ? pauseClock(clock, now, 'the case clock was paused when the step opened', calendar) : clock;
 }

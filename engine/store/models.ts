@@ -35,6 +35,7 @@ const caseFields = {
   departments: [String],
   decided: Boolean,
   clock: { type: Mixed, default: null },
+  pauseKind: { type: String, default: null },
   auditHead: { seq: Number, hash: String },
   rev: Number,
   createdAt: Date,

@@ -3,6 +3,9 @@ import type { Clock } from '../clocks/clock';
 import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
+/** Why a case's clocks are paused: a special procedure (Licensing Law §45) or waiting for the applicant's supplement. */
+export type PauseKind = 'special-procedure' | 'supplement';
+
 /** Case status, per DESIGN.md's contract. */
 export type CaseStatus = 'running' | 'completed' | 'withdrawn' | 'terminated';
 
@@ -47,6 +50,8 @@ export interface CaseRecord {
   decided: boolean;
   /** The case clock (promised, else statutory limit), once started. */
   clock: Clock | null;
+  /** Why the clocks stand still, while they do. */
+  pauseKind: PauseKind | null;
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];

@@ -23,6 +23,10 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/tasks/{id}/complete', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/cases/{id}/audit', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/cases/{id}/audit/verify', allowed: ['supervisor', 'admin'] },
+  { route: 'POST /api/cases/{id}/clock/pause', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/cases/{id}/clock/resume', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/cases/{id}/clock/extend', allowed: ['leader'] },
+  { route: 'POST /api/cases/{id}/supplement', allowed: ['applicant'] },
   { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
@@ -56,6 +60,10 @@ describe('role-based access over every route', () => {
       'POST /api/cases/{id}/withdraw': {},
       'POST /api/tasks/{id}/complete': { decision: 'not-offered' },
       'PUT /api/calendars/{year}': { year: 2026 },
+      'POST /api/cases/{id}/clock/pause': { kind: 'special-procedure', reason: '检验' },
+      'POST /api/cases/{id}/clock/resume': {},
+      'POST /api/cases/{id}/clock/extend': { extension: '10WD', reason: '复杂' },
+      'POST /api/cases/{id}/supplement': {},
     };
     return { method, path: route === 'GET /api/tasks' ? `${path}?scope=claimable` : path, body: bodies[route] };
   }

@@ -3,3 +3,5 @@ export { CompleteTask, type CompleteTaskInput, type CompletedTask } from './comp
 export { ClaimTask, UnclaimTask, type ClaimedTask } from './claim-task';
 export { WithdrawCase, type WithdrawnCase } from './withdraw-case';
 export { TaskNotOpenError } from './case-guards';
+export { PauseClock, ResumeClock, type ClockAnswer } from './pause-clock';
+export { ExtendClock } from './extend-clock';

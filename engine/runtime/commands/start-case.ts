@@ -57,6 +57,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       departments: [],
       decided: false,
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
+      pauseKind: null,
       auditHead: genesisHead,
       outbox: [],
       rev: 0,

@@ -1,16 +1,7 @@
 import { systemActor } from '../../../engine';
 import { computeDue, formatChinaInstant } from '../../../engine/time';
 import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
-import { bpmn } from '../../support/test-govflow';
-
-/** general-approval with a promised 15 and statutory 20 working days from acceptance, and step limits. */
-function timedApproval(attributes = 'govflow:promisedLimit="15WD" govflow:statutoryLimit="20WD" govflow:clockStart="accept"'): string {
-  return bpmn('general-approval.bpmn')
-    .replaceAll('general-approval', 'timed-approval')
-    .replace('isExecutable="true"', `isExecutable="true" ${attributes}`)
-    .replace('govflow:decisions="accept,refuse"', 'govflow:decisions="accept,refuse" govflow:timeLimit="5WD"')
-    .replace('govflow:decisions="pass,reject"', 'govflow:decisions="pass,reject" govflow:timeLimit="3WD" govflow:warnBefore="1"');
-}
+import { timedApproval } from '../../support/timed-approval';
 
 describe('clocks of cases and steps', () => {
   const engine = useGovflowWithApprovalProcess();
@@ -44,7 +35,7 @@ describe('clocks of cases and steps', () => {
 
   it('starts the case clock with the case when no clock-start step is named', async () => {
     const govflow = engine();
-    await govflow.deploy(timedApproval('govflow:statutoryLimit="90D"').replaceAll('timed-approval', 'natural-days'), systemActor);
+    await govflow.deploy(timedApproval('govflow:statutoryLimit="90D"', 'natural-days'), systemActor);
     const { result } = await govflow.startCase({ processKey: 'natural-days', title: '九十日', data: {} }, applicant);
     expect((await govflow.getCase(result.id, clerk)).clock).toMatchObject({ limit: '90D', state: 'running' });
   });
