@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../api';
-import { demoUsers, Govflow, MaintenanceWorker, systemActor, type Logger } from '../engine';
+import { DeadlineWorker, demoUsers, Govflow, MaintenanceWorker, systemActor, type Logger } from '../engine';
 import { projectRoot } from '../scripts/services';
 import { jwtSecret, type Connection } from './connection';
 
@@ -24,9 +24,11 @@ export async function run(connection: Connection, options: RunOptions): Promise<
   const repaired = await govflow.executor.repair({ olderThanMs: 0 });
   if (repaired > 0) govflow.log.info({ repaired }, 'applied outboxes left by an earlier crash');
   if (options.worker) {
-    const worker = await MaintenanceWorker.start(govflow);
-    stops.push(() => worker.close());
-    govflow.log.info('worker running');
+    const scheduled = await govflow.reconcileDeadlines();
+    const maintenance = await MaintenanceWorker.start(govflow);
+    const deadlines = DeadlineWorker.start(govflow);
+    stops.push(() => maintenance.close(), () => deadlines.close());
+    govflow.log.info({ deadlines: scheduled }, 'worker running; deadline jobs reconciled');
   }
   if (options.api) {
     const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret() }).callback()), options, govflow.log);

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
+import { DeadlineQueue, wantedDeadlines, type DeadlineJob } from './deadlines';
 import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { NotFoundError } from './errors';
@@ -13,6 +14,7 @@ import {
   Executor,
   ExtendClock,
   PauseClock,
+  RaiseDeadlineAlert,
   ResumeClock,
   StartCase,
   TaskNotOpenError,
@@ -20,6 +22,7 @@ import {
   WithdrawCase,
   type CaseCommand,
   type ClockAnswer,
+  type RaisedAlert,
   type ClaimedTask,
   type CompletedTask,
   type CompleteTaskInput,
@@ -30,7 +33,7 @@ import {
 import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
 import type { ClockView } from './clocks';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
-import { UserDirectory, type Actor } from './users';
+import { systemActor, UserDirectory, type Actor } from './users';
 
 export interface DefinitionSummary {
   key: string;
@@ -57,6 +60,8 @@ export class Govflow {
   readonly executor: Executor;
   readonly #nextReceiptNo: () => Promise<string>;
 
+  readonly deadlines: DeadlineQueue;
+
   private constructor(
     readonly store: Store,
     readonly redis: Redis,
@@ -64,10 +69,11 @@ export class Govflow {
     readonly options: ResolvedOptions,
   ) {
     const { models } = store;
+    this.deadlines = new DeadlineQueue(redis, options.queuePrefix, options.now);
     this.users = new UserDirectory(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
-    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases, calendar: () => calendars.current }, options.logger);
+    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models);
   }
 
@@ -120,7 +126,7 @@ export class Govflow {
 
   async getCase(caseId: string, actor: Actor): Promise<CaseView> {
     const record = await this.#readableCase(caseId, actor);
-    return caseView(record, await this.auditLog.entries(caseId), actor);
+    return caseView(record, await this.auditLog.entries(caseId), actor, this.options.now());
   }
 
   withdrawCase(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
@@ -144,6 +150,26 @@ export class Govflow {
     return this.#caseCommand(new ExtendClock(caseId, extension, reason), actor);
   }
 
+  /** Called by the deadline worker when a job fires. */
+  raiseDeadlineAlert(job: DeadlineJob): Promise<RaisedAlert> {
+    return this.executor.run(new RaiseDeadlineAlert(job), systemActor);
+  }
+
+  /**
+   * Schedules every deadline job the running cases need; the jobs' ids make it idempotent.
+   * Run at start-up and on demand, so a Redis that lost its data loses no deadline.
+   */
+  async reconcileDeadlines(): Promise<number> {
+    let scheduled = 0;
+    for await (const head of this.store.models.cases.find({ status: 'running' }).lean<CaseHead>().cursor()) {
+      for (const job of wantedDeadlines(head)) {
+        await this.deadlines.schedule(job);
+        scheduled += 1;
+      }
+    }
+    return scheduled;
+  }
+
   /** Public progress by receipt number; a wrong code answers like an unknown number. */
   async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
     const record = await this.store.models.cases.findOne({ receiptNo }).lean<CaseHead>();
@@ -153,7 +179,7 @@ export class Govflow {
 
   async listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskView[]> {
     const records = await this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
-    const now = new Date();
+    const now = this.options.now();
     return records.map((record) => taskView(record, now)).sort(byUrgency);
   }
 
@@ -188,6 +214,7 @@ export class Govflow {
 
   async close(): Promise<void> {
     this.calendars.close();
+    await this.deadlines.close();
     this.redis.disconnect();
     await this.store.close();
   }

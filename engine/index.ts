@@ -1,5 +1,6 @@
 export { Govflow, type DefinitionSummary, type DefinitionDetail } from './govflow';
 export { MaintenanceWorker, type MaintenanceOptions } from './jobs/maintenance-worker';
+export { DeadlineWorker } from './jobs/deadline-worker';
 export type { GovflowOptions } from './options';
 export * from './errors';
 export { createLogger, type Logger } from './logger';

@@ -21,6 +21,8 @@ export interface GovflowOptions {
   liveCases?: number;
   /** Where to log; default a pino logger at GOVFLOW_LOG_LEVEL. */
   logger?: Logger;
+  /** The time source; default the system clock. Tests pass a settable one to reach deadlines. */
+  now?: () => Date;
 }
 
 export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName'>> & Pick<GovflowOptions, 'dbName'>;
@@ -35,5 +37,6 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     repairGraceMs: options.repairGraceMs ?? 5_000,
     liveCases: options.liveCases ?? 500,
     logger: options.logger ?? createLogger(),
+    now: options.now ?? (() => new Date()),
   };
 }

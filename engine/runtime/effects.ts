@@ -1,4 +1,5 @@
-import type { AuditRecord, TaskRecord } from '../store/records';
+import type { DeadlineJob } from '../deadlines/deadline-jobs';
+import type { AlertRecord, AuditRecord, TaskRecord } from '../store/records';
 
 /**
  * What a command changes outside its case document. Effects are written in the case's outbox
@@ -6,6 +7,9 @@ import type { AuditRecord, TaskRecord } from '../store/records';
  */
 export type Effect =
   | { kind: 'task.upsert'; task: TaskRecord }
-  | { kind: 'audit.append'; entry: AuditRecord };
+  | { kind: 'audit.append'; entry: AuditRecord }
+  | { kind: 'alert.upsert'; alert: AlertRecord }
+  | { kind: 'deadline.schedule'; job: DeadlineJob }
+  | { kind: 'deadline.cancel'; jobId: string };
 
 export type EffectKind = Effect['kind'];

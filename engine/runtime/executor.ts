@@ -6,8 +6,10 @@ import type { DefinitionRegistry } from '../definitions';
 import { ConflictError, GovflowError, NotFoundError } from '../errors';
 import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
-import type { CaseRecord, OpenTask, TaskRecord } from '../store/records';
+import type { CaseAlert, CaseRecord, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
+import { wantedDeadlines, type DeadlineQueue } from '../deadlines';
+import { alertRecord, projectAlert, settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
@@ -27,6 +29,10 @@ export interface ExecutorOptions {
   liveCases: number;
   /** The working calendar as currently loaded; clocks are computed on it. */
   calendar: () => WorkingCalendar;
+  /** Where deadline jobs are scheduled. */
+  deadlines: DeadlineQueue;
+  /** The time source (a settable one in tests). */
+  now: () => Date;
 }
 
 /**
@@ -147,13 +153,16 @@ export class Executor {
   }
 
   #context(actor: Actor, engines: EngineLease): CommandContext {
-    return { actor, now: new Date(), definitions: this.#definitions, engines, calendar: this.#options.calendar() };
+    return { actor, now: this.#options.now(), definitions: this.#definitions, engines, calendar: this.#options.calendar() };
   }
 
-  /** Completes the next case document: revision, timestamps, audit entry and the effects to project. */
+  /**
+   * Completes the next case document: revision, timestamps, cards settled after the work done,
+   * audit entry, and the effects to project — tasks, alerts, deadline jobs, the audit entry.
+   */
   #seal(current: CaseRecord | null, change: CaseChange<unknown>, actor: Actor): CaseRecord {
-    const now = new Date();
-    const next = change.next;
+    const now = this.#options.now();
+    const next = { ...change.next, alerts: settleAlerts(current, change.next, now) };
     const rev = (current?.rev ?? 0) + 1;
     const entry = chainEntry(next._id, next.auditHead, change.audit, {
       actor: actor.username,
@@ -163,6 +172,8 @@ export class Executor {
     });
     const effects: Effect[] = [
       ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
+      ...alertEffects(current?.alerts ?? [], next, rev),
+      ...deadlineEffects(current, next),
       { kind: 'audit.append', entry },
     ];
     return { ...next, rev, outbox: effects, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
@@ -180,8 +191,30 @@ export class Executor {
         return projectTask(this.#models, effect.task);
       case 'audit.append':
         return projectAuditEntry(this.#models, effect.entry);
+      case 'alert.upsert':
+        return projectAlert(this.#models, effect.alert);
+      case 'deadline.schedule':
+        return this.#options.deadlines.schedule(effect.job);
+      case 'deadline.cancel':
+        return this.#options.deadlines.cancel(effect.jobId);
     }
   }
+}
+
+/** Alert projections for every card raised or changed by this revision. */
+function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effect[] {
+  const unchanged = new Set(before.map((alert) => JSON.stringify(alert)));
+  return next.alerts.filter((alert) => !unchanged.has(JSON.stringify(alert))).map((alert) => ({ kind: 'alert.upsert', alert: alertRecord(next, alert, rev) }));
+}
+
+/** Deadline jobs to add for clocks that started or moved, and to remove for clocks that stopped, moved or ended. */
+function deadlineEffects(current: CaseRecord | null, next: CaseRecord): Effect[] {
+  const before = new Map((current ? wantedDeadlines(current) : []).map((job) => [job.id, job]));
+  const after = new Map(wantedDeadlines(next).map((job) => [job.id, job]));
+  return [
+    ...[...after.values()].filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'deadline.schedule', job })),
+    ...[...before.keys()].filter((id) => !after.has(id)).map((jobId): Effect => ({ kind: 'deadline.cancel', jobId })),
+  ];
 }
 
 /** Task projections for every task that opened, changed or closed between two case revisions. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AdminLogRecord, AlertRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -36,6 +36,7 @@ const caseFields = {
   decided: Boolean,
   clock: { type: Mixed, default: null },
   pauseKind: { type: String, default: null },
+  alerts: { type: Mixed, default: [] },
   auditHead: { seq: Number, hash: String },
   rev: Number,
   createdAt: Date,
@@ -142,6 +143,33 @@ const userSchema = new Schema<UserRecord>(
 const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
 const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
 
+const alertSchema = new Schema<AlertRecord>(
+  {
+    _id: String,
+    caseId: String,
+    receiptNo: String,
+    caseTitle: String,
+    processKey: String,
+    level: String,
+    kind: String,
+    clockKey: String,
+    stepName: { type: String, default: null },
+    department: { type: String, default: null },
+    handler: { type: String, default: null },
+    dueAt: Date,
+    raisedAt: Date,
+    status: String,
+    workDone: Boolean,
+    closedAt: { type: Date, default: null },
+    closedBy: { type: String, default: null },
+    closeNote: { type: String, default: null },
+    caseRev: Number,
+  },
+  options,
+);
+alertSchema.index({ status: 1, level: 1, raisedAt: -1 });
+alertSchema.index({ department: 1, status: 1 });
+
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 
 /** The collections of one govflow database. */
@@ -156,6 +184,7 @@ export interface Models {
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
   adminLog: Model<AdminLogRecord>;
+  alerts: Model<AlertRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -171,5 +200,6 @@ export function bindModels(connection: Connection): Models {
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),
     adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),
+    alerts: connection.model('Alert', alertSchema, 'alerts'),
   };
 }

@@ -3,6 +3,41 @@ import type { Clock } from '../clocks/clock';
 import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
+export type AlertLevel = 'yellow' | 'red';
+
+/** open: needs attention; resolved: a yellow card whose work finished in time; closed: the supervision office closed it. */
+export type AlertStatus = 'open' | 'resolved' | 'closed';
+
+/** A yellow or red card on a clock of a case (电子监察 黄牌 · 红牌), kept in the case and projected for supervisors. */
+export interface CaseAlert {
+  id: string;
+  level: AlertLevel;
+  /** Whose clock: the case's or a step's. */
+  kind: 'case' | 'step';
+  clockKey: string;
+  stepName: string | null;
+  department: string | null;
+  handler: string | null;
+  dueAt: Date;
+  raisedAt: Date;
+  status: AlertStatus;
+  /** The late work has been done; a red card stays open regardless until the office closes it. */
+  workDone: boolean;
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeNote: string | null;
+}
+
+/** The alerts projection: a case alert with what supervisors filter and list by. */
+export interface AlertRecord extends Omit<CaseAlert, 'id'> {
+  _id: string;
+  caseId: string;
+  receiptNo: string;
+  caseTitle: string;
+  processKey: string;
+  caseRev: number;
+}
+
 /** Why a case's clocks are paused: a special procedure (Licensing Law §45) or waiting for the applicant's supplement. */
 export type PauseKind = 'special-procedure' | 'supplement';
 
@@ -52,6 +87,8 @@ export interface CaseRecord {
   clock: Clock | null;
   /** Why the clocks stand still, while they do. */
   pauseKind: PauseKind | null;
+  /** Yellow and red cards raised on the case's clocks. */
+  alerts: CaseAlert[];
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];

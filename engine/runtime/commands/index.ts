@@ -5,3 +5,4 @@ export { WithdrawCase, type WithdrawnCase } from './withdraw-case';
 export { TaskNotOpenError } from './case-guards';
 export { PauseClock, ResumeClock, type ClockAnswer } from './pause-clock';
 export { ExtendClock } from './extend-clock';
+export { RaiseDeadlineAlert, type RaisedAlert } from './raise-deadline-alert';

@@ -58,6 +58,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       decided: false,
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       pauseKind: null,
+      alerts: [],
       auditHead: genesisHead,
       outbox: [],
       rev: 0,

@@ -1,0 +1,38 @@
+import type { Clock } from '../clocks';
+import type { AlertLevel, CaseHead } from '../store/records';
+
+
+/** One durable timer for a clock: when it fires, the worker raises the card if the clock still says so. */
+export interface DeadlineJob {
+  /** Deterministic, so scheduling twice is a no-op and every node agrees on the id. */
+  id: string;
+  caseId: string;
+  /** `case` for the case clock, else the task id of the step. */
+  clockKey: string;
+  level: AlertLevel;
+  /** Epoch milliseconds the job fires at. */
+  at: number;
+}
+
+/**
+ * The deadline jobs a case needs now: for each running (not paused) clock of a running case,
+ * its yellow card at warnAt and its red card at due. The executor schedules the difference
+ * between two revisions; the reconciler schedules all of them again after Redis lost its data.
+ */
+export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks'>): DeadlineJob[] {
+  if (record.status !== 'running') return [];
+  const clocks: Array<[string, Clock | null]> = [['case', record.clock], ...record.openTasks.map((task): [string, Clock | null] => [task.id, task.clock])];
+  return clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : []));
+}
+
+function jobsOf(caseId: string, clockKey: string, clock: Clock): DeadlineJob[] {
+  const jobs: DeadlineJob[] = [];
+  if (clock.warnAt) jobs.push(job(caseId, clockKey, 'yellow', new Date(clock.warnAt).getTime()));
+  if (clock.due) jobs.push(job(caseId, clockKey, 'red', new Date(clock.due).getTime()));
+  return jobs;
+}
+
+/** BullMQ ids may not contain ':'; the due time is part of the id so a moved deadline is a new job. */
+function job(caseId: string, clockKey: string, level: AlertLevel, at: number): DeadlineJob {
+  return { id: `${level}~${caseId}~${clockKey}~${at}`, caseId, clockKey, level, at };
+}

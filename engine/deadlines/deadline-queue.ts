@@ -1,0 +1,49 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DeadlineJob } from './deadline-jobs';
+
+export const deadlineQueueName = 'deadlines';
+
+/**
+ * The BullMQ queue of deadline jobs. Scheduling is idempotent (deterministic job ids), so the
+ * outbox may apply a schedule effect twice and the reconciler may re-add every job.
+ */
+export class DeadlineQueue {
+  readonly #queue: Queue;
+  readonly #connection: Redis;
+
+  constructor(redis: Redis, prefix: string, readonly now: () => Date) {
+    this.#connection = redis.duplicate();
+    this.#queue = new Queue(deadlineQueueName, { connection: this.#connection, prefix });
+  }
+
+  async schedule(job: DeadlineJob): Promise<void> {
+    await this.#queue.add('deadline', job, {
+      jobId: job.id,
+      delay: Math.max(0, job.at - this.now().getTime()),
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: false,
+    });
+  }
+
+  /** Removes a job no clock needs any more; one already running finds its clock changed and does nothing. */
+  async cancel(jobId: string): Promise<void> {
+    await this.#queue.remove(jobId);
+  }
+
+  /** Jobs waiting to fire; for tests, the bench and operators. */
+  pending(): Promise<number> {
+    return this.#queue.getDelayedCount();
+  }
+
+  get queue(): Queue {
+    return this.#queue;
+  }
+
+  async close(): Promise<void> {
+    await this.#queue.close();
+    this.#connection.disconnect();
+  }
+}

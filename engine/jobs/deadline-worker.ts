@@ -1,0 +1,33 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DeadlineJob } from '../deadlines';
+import { deadlineQueueName } from '../deadlines';
+import type { Govflow } from '../govflow';
+
+/**
+ * Fires deadline jobs: each becomes a RaiseDeadlineAlert command through the executor. BullMQ
+ * hands a job to one worker at a time and gives a stalled one (its worker died) to another;
+ * the command is idempotent, so a job that runs twice still raises one card.
+ */
+export class DeadlineWorker {
+  private constructor(
+    readonly worker: Worker,
+    readonly connection: Redis,
+  ) {}
+
+  static start(govflow: Govflow, concurrency = 8): DeadlineWorker {
+    const connection = govflow.redis.duplicate();
+    const worker = new Worker<DeadlineJob>(deadlineQueueName, (job) => govflow.raiseDeadlineAlert(job.data), {
+      connection,
+      prefix: govflow.options.queuePrefix,
+      concurrency,
+    });
+    worker.on('failed', (job, error) => govflow.log.error({ err: error, job: job?.id }, 'deadline job failed; BullMQ retries it'));
+    return new DeadlineWorker(worker, connection);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,2 @@
+export { alertForDeadline, alertId, settleAlerts } from './alert-rules';
+export { alertRecord, projectAlert } from './alert-projector';
