@@ -10,6 +10,7 @@ import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './opt
 import {
   caseIdOfTask,
   ClaimTask,
+  CloseAlert,
   CompleteTask,
   Executor,
   ExtendClock,
@@ -30,10 +31,13 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { Store, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
+import { Store, type AlertRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
 import type { ClockView } from './clocks';
+import { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './supervision';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { systemActor, UserDirectory, type Actor } from './users';
+
+export type AlertView = ReturnType<typeof alertView>;
 
 export interface DefinitionSummary {
   key: string;
@@ -148,6 +152,30 @@ export class Govflow {
 
   extendClock(caseId: string, extension: string, reason: string, actor: Actor): Promise<ClockView> {
     return this.#caseCommand(new ExtendClock(caseId, extension, reason), actor);
+  }
+
+  /** Alerts the actor may see, newest first, a page at a time. */
+  async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
+    const query = alertQuery(actor, filter);
+    const { alerts } = this.store.models;
+    const [records, total] = await Promise.all([
+      alerts.find(query).sort({ raisedAt: -1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean<AlertRecord[]>(),
+      alerts.countDocuments(query),
+    ]);
+    return { items: records.map(alertView), total };
+  }
+
+  async getAlert(alertId: string, actor: Actor): Promise<AlertView> {
+    const record = await this.store.models.alerts.findOne({ ...alertVisibility(actor), _id: alertId }).lean<AlertRecord>();
+    if (!record) throw new NotFoundError('alert', alertId);
+    return alertView(record);
+  }
+
+  async closeAlert(alertId: string, note: string, actor: Actor): Promise<AlertView> {
+    await this.getAlert(alertId, actor);
+    const caseId = caseIdOfAlert(alertId);
+    await this.executor.run(new CloseAlert(caseId, alertId, note), actor);
+    return this.getAlert(alertId, actor);
   }
 
   /** Called by the deadline worker when a job fires. */

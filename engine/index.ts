@@ -1,4 +1,4 @@
-export { Govflow, type DefinitionSummary, type DefinitionDetail } from './govflow';
+export { Govflow, type AlertView, type DefinitionSummary, type DefinitionDetail } from './govflow';
 export { MaintenanceWorker, type MaintenanceOptions } from './jobs/maintenance-worker';
 export { DeadlineWorker } from './jobs/deadline-worker';
 export type { GovflowOptions } from './options';

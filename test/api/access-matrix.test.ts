@@ -27,6 +27,9 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/cases/{id}/clock/resume', allowed: ['clerk', 'leader'] },
   { route: 'POST /api/cases/{id}/clock/extend', allowed: ['leader'] },
   { route: 'POST /api/cases/{id}/supplement', allowed: ['applicant'] },
+  { route: 'GET /api/supervision/alerts', allowed: ['supervisor', 'admin', 'clerk', 'leader'] },
+  { route: 'GET /api/supervision/alerts/{id}', allowed: ['supervisor', 'admin', 'clerk', 'leader'] },
+  { route: 'POST /api/supervision/alerts/{id}/close', allowed: ['supervisor'] },
   { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
@@ -64,6 +67,7 @@ describe('role-based access over every route', () => {
       'POST /api/cases/{id}/clock/resume': {},
       'POST /api/cases/{id}/clock/extend': { extension: '10WD', reason: '复杂' },
       'POST /api/cases/{id}/supplement': {},
+      'POST /api/supervision/alerts/{id}/close': { note: '已处理' },
     };
     return { method, path: route === 'GET /api/tasks' ? `${path}?scope=claimable` : path, body: bodies[route] };
   }

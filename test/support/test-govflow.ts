@@ -53,8 +53,8 @@ export interface ApiResponse {
 }
 
 /** A real HTTP server on a free port over a fresh database, seeded with testUsers and the shipped general-approval process. */
-export async function startTestApi(): Promise<TestApi> {
-  const govflow = await createTestGovflow();
+export async function startTestApi(options: Partial<GovflowOptions> = {}): Promise<TestApi> {
+  const govflow = await createTestGovflow(options);
   for (const user of testUsers) await govflow.users.add(user);
   await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
   const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET') }).callback());
@@ -92,6 +92,7 @@ export async function startTestApi(): Promise<TestApi> {
     call,
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await govflow.deadlines.queue.obliterate({ force: true });
       await govflow.store.connection.dropDatabase();
       await govflow.close();
     },

@@ -6,3 +6,4 @@ export { TaskNotOpenError } from './case-guards';
 export { PauseClock, ResumeClock, type ClockAnswer } from './pause-clock';
 export { ExtendClock } from './extend-clock';
 export { RaiseDeadlineAlert, type RaisedAlert } from './raise-deadline-alert';
+export { CloseAlert } from './close-alert';

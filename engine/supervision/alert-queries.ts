@@ -1,0 +1,47 @@
+import { ForbiddenError } from '../errors';
+import type { AlertLevel, AlertRecord, AlertStatus } from '../store/records';
+import { hasRole, type Actor } from '../users/actor';
+
+export interface AlertFilter {
+  level?: AlertLevel;
+  kind?: 'case' | 'step';
+  department?: string;
+  process?: string;
+  status?: AlertStatus;
+  /** Raised at or after. */
+  from?: Date;
+  /** Raised before. */
+  to?: Date;
+}
+
+/**
+ * The alerts an actor may see, as a MongoDB filter: the supervision office (and admins) every
+ * alert, a department's staff their department's, anyone else nothing.
+ */
+export function alertVisibility(actor: Actor): Record<string, unknown> {
+  if (hasRole(actor, 'supervisor', 'admin')) return {};
+  if (hasRole(actor, 'clerk', 'leader') && actor.department) return { department: actor.department };
+  throw new ForbiddenError('alerts are for the supervision office and the departments concerned');
+}
+
+/** The query filter for a visible, filtered alert list. */
+export function alertQuery(actor: Actor, filter: AlertFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (filter.level) query.level = filter.level;
+  if (filter.kind) query.kind = filter.kind;
+  if (filter.department) query.department = filter.department;
+  if (filter.process) query.processKey = filter.process;
+  if (filter.status) query.status = filter.status;
+  if (filter.from || filter.to) query.raisedAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  return { ...query, ...alertVisibility(actor) };
+}
+
+/** An alert as the API shows it. */
+export function alertView({ _id, caseRev: _rev, ...alert }: AlertRecord): Omit<AlertRecord, '_id' | 'caseRev'> & { id: string } {
+  return { id: _id, ...alert };
+}
+
+/** The case an alert id belongs to: ids are `level~caseId~clock`. */
+export function caseIdOfAlert(alertId: string): string {
+  return alertId.split('~')[1] ?? '';
+}

@@ -1,0 +1,266 @@
+import { InvalidInputError } from '../errors';
+import type { Models } from '../store/models';
+import type { CaseAlert, CaseHead } from '../store/records';
+import { addChinaDays, chinaDateOf, formatChinaInstant, type WorkingCalendar } from '../time';
+
+/** What the supervision office's figures are broken down by (DOMAIN: per department, per process). */
+export type FiguresGroupBy = 'department' | 'process';
+
+/** Which figures: grouped how, over the period [from, to). */
+export interface FiguresQuery {
+  groupBy: FiguresGroupBy;
+  /** First instant of the period, included. */
+  from: Date;
+  /** End of the period, excluded, so consecutive periods neither overlap nor leave gaps. */
+  to: Date;
+}
+
+/** The figures of one department or process over a period (DOMAIN, E-supervision rules, "Figures"). */
+export interface FiguresRow {
+  /** Department name or process key; {@link NO_DEPARTMENT} for a case that no department has held yet. */
+  group: string;
+  /** Cases created in the period. */
+  received: number;
+  /** Cases that ended with status `completed` in the period (办结). */
+  completed: number;
+  /** Of those, the ones with no case-clock due time or ended by it. */
+  onTime: number;
+  /** onTime / completed to 4 decimals (按时办结率); null when nothing was completed. */
+  onTimeRate: number | null;
+  /** Cases with a red card raised in the period, on any of their clocks, each counted once. */
+  overdue: number;
+  /** Mean working days from creation to end of the completed ones, to 2 decimals; null when none. */
+  averageWorkingDays: number | null;
+  /** Yellow cards open now, whatever the period. */
+  openYellow: number;
+  /** Red cards open now, whatever the period. */
+  openRed: number;
+}
+
+/** The group of a case that has not reached any department yet (no step with a department's group has opened). */
+export const NO_DEPARTMENT = '(none)';
+
+/** The columns of {@link figuresCsv}, in order; named like the row's fields so a script can read either. */
+const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed'];
+
+/** The fields of a case head the figures read, as the projection returns them. */
+type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
+  clock?: { due?: Date | string | null } | null;
+  alerts?: Array<Pick<CaseAlert, 'level' | 'status' | 'department' | 'raisedAt'>>;
+};
+
+type FiguresCard = NonNullable<FiguresCase['alerts']>[number];
+
+/** The counts a row is built from; the rates and means are derived once every case is counted. */
+interface Tally {
+  received: number;
+  completed: number;
+  onTime: number;
+  handlingWorkingDays: number;
+  overdue: number;
+  openYellow: number;
+  openRed: number;
+}
+
+/** What one case adds to each of its groups. */
+interface CaseContribution {
+  received: boolean;
+  completed: boolean;
+  onTime: boolean;
+  handlingWorkingDays: number;
+  overdue: boolean;
+}
+
+/** Validated period, in epoch milliseconds. */
+interface Period {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * The supervision office's figures per department or per process over a period, one row per
+ * group that has something to show, sorted by group. Called by the supervision API and its CSV
+ * export. Reads the `cases` collection in one query: the case heads carry their cards, so the
+ * figures agree with the cases at a single point in time. Throws InvalidInputError for a
+ * period that does not end after it starts.
+ */
+export async function computeFigures(models: Models, calendar: WorkingCalendar, query: FiguresQuery): Promise<FiguresRow[]> {
+  const period = checkedPeriod(query);
+  const cases = await models.cases.find(relevantCases(query), figuresProjection).lean<FiguresCase[]>();
+  const tallies = new Map<string, Tally>();
+  for (const head of cases) {
+    addCase(tallies, head, query.groupBy, contributionOf(head, period, calendar));
+    addOpenCards(tallies, head, query.groupBy);
+  }
+  return [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, tally]) => rowOf(group, tally));
+}
+
+/**
+ * The rows as CSV (RFC 4180): a header of the field names, then one line per row, every line
+ * ended by CRLF; a null figure is an empty field. Called by the supervision API's export so the
+ * office can open the figures in a spreadsheet.
+ */
+export function figuresCsv(rows: FiguresRow[]): string {
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvField(row[column])).join(','))];
+  return lines.map((line) => `${line}\r\n`).join('');
+}
+
+function checkedPeriod(query: FiguresQuery): Period {
+  if (query.groupBy !== 'department' && query.groupBy !== 'process') {
+    const message = `figures are grouped by "department" or "process", not ${JSON.stringify(query.groupBy)}`;
+    throw new InvalidInputError(message, [{ path: 'groupBy', message }]);
+  }
+  const fromMs = instantOf(query.from, 'from');
+  const toMs = instantOf(query.to, 'to');
+  if (fromMs >= toMs) {
+    const message = `the period must end after it starts: from ${formatChinaInstant(query.from)} is not before to ${formatChinaInstant(query.to)}`;
+    throw new InvalidInputError(message, [{ path: 'to', message }]);
+  }
+  return { fromMs, toMs };
+}
+
+function instantOf(value: Date, name: 'from' | 'to'): number {
+  const ms = value instanceof Date ? value.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) {
+    const message = `the period's "${name}" is not a valid point in time`;
+    throw new InvalidInputError(message, [{ path: name, message }]);
+  }
+  return ms;
+}
+
+/**
+ * Only cases that can add to a figure: created or ended in the period, or holding a card that is
+ * open or was raised in it. This spares sending every old closed case; the counting below checks
+ * each condition again and does not rely on the filter.
+ */
+function relevantCases({ from, to }: FiguresQuery): Record<string, unknown> {
+  const inPeriod = { $gte: from, $lt: to };
+  return {
+    $or: [{ createdAt: inPeriod }, { endedAt: inPeriod }, { alerts: { $elemMatch: { status: 'open' } } }, { alerts: { $elemMatch: { raisedAt: inPeriod } } }],
+  };
+}
+
+const figuresProjection = {
+  _id: 0,
+  processKey: 1,
+  departments: 1,
+  status: 1,
+  createdAt: 1,
+  endedAt: 1,
+  'clock.due': 1,
+  'alerts.level': 1,
+  'alerts.status': 1,
+  'alerts.department': 1,
+  'alerts.raisedAt': 1,
+} as const;
+
+function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
+  const endedMs = head.endedAt ? msOf(head.endedAt) : null;
+  const completed = head.status === 'completed' && endedMs !== null && within(endedMs, period);
+  return {
+    received: within(msOf(head.createdAt), period),
+    completed,
+    onTime: completed && endedOnTime(head, endedMs),
+    handlingWorkingDays: completed ? workingDaysBetween(calendar, new Date(head.createdAt), new Date(endedMs)) : 0,
+    overdue: (head.alerts ?? []).some((card) => card.level === 'red' && within(msOf(card.raisedAt), period)),
+  };
+}
+
+/** A case without a case clock, or one paused when it ended, had nothing due, so it cannot be late. */
+function endedOnTime(head: FiguresCase, endedMs: number | null): boolean {
+  const due = head.clock?.due ?? null;
+  return due === null || (endedMs !== null && endedMs <= msOf(due));
+}
+
+/**
+ * Working days after the start day up to and including the end day, as DOMAIN counts a limit:
+ * a case created and closed on the same day took 0. Pauses are not taken out: this is the time
+ * the applicant waited, not the time counted against the limit.
+ */
+function workingDaysBetween(calendar: WorkingCalendar, start: Date, end: Date): number {
+  const last = chinaDateOf(end);
+  let days = 0;
+  // ChinaDate strings are zero-padded YYYY-MM-DD, so string order is date order.
+  for (let date = addChinaDays(chinaDateOf(start), 1); date <= last; date = addChinaDays(date, 1)) {
+    if (calendar.isWorkingDay(date)) days += 1;
+  }
+  return days;
+}
+
+/** A case counts in every department it passed through, so a joint case is in each department's figures. */
+function caseGroups(head: FiguresCase, groupBy: FiguresGroupBy): string[] {
+  if (groupBy === 'process') return [head.processKey];
+  const departments = [...new Set(head.departments ?? [])];
+  return departments.length > 0 ? departments : [NO_DEPARTMENT];
+}
+
+/** A card belongs to the department whose step it is about, else to the case's first department. */
+function cardGroup(head: FiguresCase, card: FiguresCard, groupBy: FiguresGroupBy): string {
+  if (groupBy === 'process') return head.processKey;
+  return card.department ?? head.departments?.[0] ?? NO_DEPARTMENT;
+}
+
+function addCase(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy, contribution: CaseContribution): void {
+  const { received, completed, onTime, handlingWorkingDays, overdue } = contribution;
+  // A case that adds nothing must not make an all-zero row for its groups.
+  if (!received && !completed && !overdue) return;
+  for (const group of caseGroups(head, groupBy)) {
+    const tally = tallyOf(tallies, group);
+    tally.received += Number(received);
+    tally.completed += Number(completed);
+    tally.onTime += Number(onTime);
+    tally.handlingWorkingDays += handlingWorkingDays;
+    tally.overdue += Number(overdue);
+  }
+}
+
+function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy): void {
+  for (const card of head.alerts ?? []) {
+    if (card.status !== 'open') continue;
+    const tally = tallyOf(tallies, cardGroup(head, card, groupBy));
+    if (card.level === 'yellow') tally.openYellow += 1;
+    else tally.openRed += 1;
+  }
+}
+
+function tallyOf(tallies: Map<string, Tally>, group: string): Tally {
+  let tally = tallies.get(group);
+  if (!tally) {
+    tally = { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0 };
+    tallies.set(group, tally);
+  }
+  return tally;
+}
+
+function rowOf(group: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed }: Tally): FiguresRow {
+  return {
+    group,
+    received,
+    completed,
+    onTime,
+    onTimeRate: completed === 0 ? null : rounded(onTime / completed, 4),
+    overdue,
+    averageWorkingDays: completed === 0 ? null : rounded(handlingWorkingDays / completed, 2),
+    openYellow,
+    openRed,
+  };
+}
+
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function within(ms: number, { fromMs, toMs }: Period): boolean {
+  return ms >= fromMs && ms < toMs;
+}
+
+/** Dates inside the case's Mixed fields come back as Dates from MongoDB, but may be strings in older heads. */
+function msOf(value: Date | string): number {
+  return new Date(value).getTime();
+}
+
+function rounded(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
