@@ -16,6 +16,8 @@ import {
   ExtendClock,
   PauseClock,
   RaiseDeadlineAlert,
+  ReplyNotice,
+  SendNotice,
   ResumeClock,
   StartCase,
   TaskNotOpenError,
@@ -31,9 +33,9 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { Store, type AlertRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
+import { Store, type AlertRecord, type Notice, type NoticeRecord, type NotificationRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
 import type { ClockView } from './clocks';
-import { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './supervision';
+import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView } from './supervision';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { systemActor, UserDirectory, type Actor } from './users';
 
@@ -176,6 +178,36 @@ export class Govflow {
     const caseId = caseIdOfAlert(alertId);
     await this.executor.run(new CloseAlert(caseId, alertId, note), actor);
     return this.getAlert(alertId, actor);
+  }
+
+  /** The office sends a supervision notice about a case to a department. */
+  sendNotice(caseId: string, department: string, message: string, replyLimit: string, actor: Actor): Promise<Notice> {
+    return this.#caseCommand(new SendNotice(caseId, department, message, replyLimit), actor);
+  }
+
+  /** The department named in a notice answers it; others do not even see it. */
+  async replyNotice(noticeId: string, explanation: string, actor: Actor): Promise<Notice> {
+    const notice = await this.store.models.notices.findOne({ ...noticeVisibility(actor), _id: noticeId }).lean<NoticeRecord>();
+    if (!notice) throw new NotFoundError('notice', noticeId);
+    return this.executor.run(new ReplyNotice(notice.caseId, noticeId, explanation), actor);
+  }
+
+  /** Notices the actor may see, newest first: the office all, a department the ones sent to it. */
+  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }): Promise<NoticeView[]> {
+    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { reply: filter.awaitingReply ? null : { $ne: null } }) };
+    const records = await this.store.models.notices.find(query).sort({ sentAt: -1 }).limit(500).lean<NoticeRecord[]>();
+    const now = this.options.now();
+    return records.map((record) => noticeView(record, now));
+  }
+
+  /** The actor's in-app notifications, newest first: addressed to them, their department or their role. */
+  listNotifications(actor: Actor, limit = 100): Promise<NotificationRecord[]> {
+    return this.store.models.notifications.find(audienceQuery(actor)).sort({ at: -1 }).limit(limit).lean<NotificationRecord[]>();
+  }
+
+  /** The office's figures per department or process for a period (按时办结率 and the rest). */
+  figures(query: FiguresQuery): Promise<FiguresRow[]> {
+    return computeFigures(this.store.models, this.calendars.current, query);
   }
 
   /** Called by the deadline worker when a job fires. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { figuresCsv } from '../../engine/supervision';
 import { defineRoute } from '../http/route';
 
 const watchers = ['supervisor', 'admin', 'clerk', 'leader'] as const;
 
 const alertFilter = z.strictObject({
   level: z.enum(['yellow', 'red']).optional(),
-  kind: z.enum(['case', 'step']).optional(),
+  kind: z.enum(['case', 'step', 'notice']).optional(),
   department: z.string().max(100).optional(),
   process: z.string().max(200).optional(),
   status: z.enum(['open', 'resolved', 'closed']).optional(),
@@ -51,6 +52,71 @@ export const supervisionRoutes = [
     responses: { 200: 'the closed alert', 404: 'no such alert', 409: 'already closed' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.closeAlert(params.id, body.note, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices',
+    summary: 'Send a supervision notice (督办) about a case to a department, with a reply limit (default 5 working days)',
+    tag: 'supervision',
+    access: ['supervisor'],
+    body: z.strictObject({
+      caseId: z.string().min(1).max(100),
+      department: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a department id such as market-bureau'),
+      message: z.string().trim().min(2).max(4000),
+      replyLimit: z.string().max(10).default('5WD'),
+    }),
+    responses: { 201: 'sent', 404: 'no such case' },
+    async handler({ body, actor, govflow }) {
+      const notice = await govflow.sendNotice(body.caseId, body.department, body.message, body.replyLimit, actor);
+      return { status: 201, body: notice };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/supervision/notices',
+    summary: 'Supervision notices and their replies: the office sees all, a department the ones sent to it',
+    tag: 'supervision',
+    access: watchers,
+    query: z.strictObject({ awaitingReply: z.enum(['true', 'false']).optional() }),
+    responses: { 200: 'the notices, newest first' },
+    async handler({ query, actor, govflow }) {
+      const awaitingReply = query.awaitingReply === undefined ? undefined : query.awaitingReply === 'true';
+      const items = await govflow.listNotices(actor, { awaitingReply });
+      return { body: { items, total: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices/{id}/reply',
+    summary: "The department's written explanation (情况说明); a late reply raises a red card",
+    tag: 'supervision',
+    access: ['clerk', 'leader'],
+    body: z.strictObject({ explanation: z.string().trim().min(2).max(8000) }),
+    responses: { 200: 'the answered notice', 403: 'not staff of the department', 404: 'no such notice', 409: 'answered already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.replyNotice(params.id, body.explanation, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/supervision/figures',
+    summary: 'Figures per department or process for a period: received, completed, on-time rate, overdue, average working days, open cards; JSON or CSV',
+    tag: 'supervision',
+    access: ['supervisor', 'admin'],
+    query: z.strictObject({
+      groupBy: z.enum(['department', 'process']).default('department'),
+      from: z.iso.datetime({ offset: true }),
+      to: z.iso.datetime({ offset: true }),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+    responses: { 200: 'the figures, a row per group', 400: 'an invalid period' },
+    async handler({ query, govflow }) {
+      const rows = await govflow.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) });
+      if (query.format === 'csv') {
+        return { body: figuresCsv(rows), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
+      }
+      return { body: { groupBy: query.groupBy, from: query.from, to: query.to, items: rows } };
     },
   }),
 ];

@@ -19,10 +19,18 @@ export interface DeadlineJob {
  * its yellow card at warnAt and its red card at due. The executor schedules the difference
  * between two revisions; the reconciler schedules all of them again after Redis lost its data.
  */
-export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks'>): DeadlineJob[] {
-  if (record.status !== 'running') return [];
+export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices'>): DeadlineJob[] {
+  const noticeJobs = (record.notices ?? [])
+    .filter((notice) => notice.reply === null && notice.clock.due)
+    .map((notice) => job(record._id, noticeClockKey(notice.id), 'red', new Date(notice.clock.due as Date).getTime()));
+  if (record.status !== 'running') return noticeJobs;
   const clocks: Array<[string, Clock | null]> = [['case', record.clock], ...record.openTasks.map((task): [string, Clock | null] => [task.id, task.clock])];
-  return clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : []));
+  return [...clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : [])), ...noticeJobs];
+}
+
+/** The clock key of a notice's reply limit; it only ever gets a red card (a late reply). */
+export function noticeClockKey(noticeId: string): string {
+  return `notice.${noticeId}`;
 }
 
 function jobsOf(caseId: string, clockKey: string, clock: Clock): DeadlineJob[] {

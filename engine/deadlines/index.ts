@@ -1,2 +1,2 @@
-export { wantedDeadlines, type DeadlineJob } from './deadline-jobs';
+export { noticeClockKey, wantedDeadlines, type DeadlineJob } from './deadline-jobs';
 export { DeadlineQueue, deadlineQueueName } from './deadline-queue';

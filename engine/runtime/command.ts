@@ -1,4 +1,5 @@
 import type { AuditFacts } from '../audit';
+import type { Audience } from '../store/records';
 import type { DefinitionRegistry } from '../definitions';
 import type { CaseRecord } from '../store/records';
 import type { Actor } from '../users/actor';
@@ -23,6 +24,8 @@ export interface CaseChange<Result> {
   audit: AuditFacts;
   /** The task this command completed; other tasks that disappear are projected as cancelled. */
   completed?: { taskId: string; by: string; decision: string | null };
+  /** In-app notifications to send, through the outbox, once the revision is written. */
+  notifications?: Array<{ audience: Audience; kind: string; message: string }>;
   result: Result;
 }
 

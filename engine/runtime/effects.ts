@@ -1,5 +1,5 @@
 import type { DeadlineJob } from '../deadlines/deadline-jobs';
-import type { AlertRecord, AuditRecord, TaskRecord } from '../store/records';
+import type { AlertRecord, AuditRecord, NoticeRecord, NotificationRecord, TaskRecord } from '../store/records';
 
 /**
  * What a command changes outside its case document. Effects are written in the case's outbox
@@ -9,6 +9,8 @@ export type Effect =
   | { kind: 'task.upsert'; task: TaskRecord }
   | { kind: 'audit.append'; entry: AuditRecord }
   | { kind: 'alert.upsert'; alert: AlertRecord }
+  | { kind: 'notice.upsert'; notice: NoticeRecord }
+  | { kind: 'notification.send'; notification: NotificationRecord }
   | { kind: 'deadline.schedule'; job: DeadlineJob }
   | { kind: 'deadline.cancel'; jobId: string };
 

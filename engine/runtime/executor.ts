@@ -6,10 +6,10 @@ import type { DefinitionRegistry } from '../definitions';
 import { ConflictError, GovflowError, NotFoundError } from '../errors';
 import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
-import type { CaseAlert, CaseRecord, OpenTask, TaskRecord } from '../store/records';
+import type { CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
 import { wantedDeadlines, type DeadlineQueue } from '../deadlines';
-import { alertRecord, projectAlert, settleAlerts } from '../supervision';
+import { alertRecord, noticeRecord, projectAlert, projectNotice, sendNotification, settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
@@ -173,6 +173,8 @@ export class Executor {
     const effects: Effect[] = [
       ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
       ...alertEffects(current?.alerts ?? [], next, rev),
+      ...noticeEffects(current?.notices ?? [], next, rev),
+      ...notificationEffects(current?.alerts ?? [], next, change, rev, now),
       ...deadlineEffects(current, next),
       { kind: 'audit.append', entry },
     ];
@@ -193,6 +195,10 @@ export class Executor {
         return projectAuditEntry(this.#models, effect.entry);
       case 'alert.upsert':
         return projectAlert(this.#models, effect.alert);
+      case 'notice.upsert':
+        return projectNotice(this.#models, effect.notice);
+      case 'notification.send':
+        return sendNotification(this.#models, effect.notification);
       case 'deadline.schedule':
         return this.#options.deadlines.schedule(effect.job);
       case 'deadline.cancel':
@@ -205,6 +211,30 @@ export class Executor {
 function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effect[] {
   const unchanged = new Set(before.map((alert) => JSON.stringify(alert)));
   return next.alerts.filter((alert) => !unchanged.has(JSON.stringify(alert))).map((alert) => ({ kind: 'alert.upsert', alert: alertRecord(next, alert, rev) }));
+}
+
+/** Notice projections for every notice sent or answered by this revision. */
+function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
+  const unchanged = new Set(before.map((notice) => JSON.stringify(notice)));
+  return next.notices.filter((notice) => !unchanged.has(JSON.stringify(notice))).map((notice) => ({ kind: 'notice.upsert', notice: noticeRecord(next, notice, rev) }));
+}
+
+/**
+ * The command's notifications, and one per card newly raised: to the step's handler (else its
+ * department), and red cards to the supervision office too. Ids are per revision, so a
+ * replayed outbox sends nothing twice.
+ */
+function notificationEffects(before: CaseAlert[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
+  const raised = next.alerts.filter((alert) => !before.some((old) => old.id === alert.id));
+  const wanted = [
+    ...(change.notifications ?? []),
+    ...raised.flatMap((alert) => {
+      const message = `${alert.level === 'red' ? '红牌' : '黄牌'} ${next.receiptNo} ${alert.stepName ?? next.title}`;
+      const audience = alert.handler ? { users: [alert.handler] } : { department: alert.department ?? undefined };
+      return [{ audience, kind: `alert.${alert.level}`, message }, ...(alert.level === 'red' ? [{ audience: { role: 'supervisor' as const }, kind: 'alert.red', message }] : [])];
+    }),
+  ];
+  return wanted.map((notification, index) => ({ kind: 'notification.send', notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification } }));
 }
 
 /** Deadline jobs to add for clocks that started or moved, and to remove for clocks that stopped, moved or ended. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, AlertRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AdminLogRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -37,6 +37,7 @@ const caseFields = {
   clock: { type: Mixed, default: null },
   pauseKind: { type: String, default: null },
   alerts: { type: Mixed, default: [] },
+  notices: { type: Mixed, default: [] },
   auditHead: { seq: Number, hash: String },
   rev: Number,
   createdAt: Date,
@@ -170,6 +171,28 @@ const alertSchema = new Schema<AlertRecord>(
 alertSchema.index({ status: 1, level: 1, raisedAt: -1 });
 alertSchema.index({ department: 1, status: 1 });
 
+const noticeSchema = new Schema<NoticeRecord>(
+  {
+    _id: String,
+    caseId: String,
+    receiptNo: String,
+    caseTitle: String,
+    processKey: String,
+    department: String,
+    message: String,
+    sentBy: String,
+    sentAt: Date,
+    clock: Mixed,
+    reply: { type: Mixed, default: null },
+    caseRev: Number,
+  },
+  options,
+);
+noticeSchema.index({ department: 1, sentAt: -1 });
+
+const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, caseId: String, kind: String, message: String, at: Date }, options);
+notificationSchema.index({ at: -1 });
+
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 
 /** The collections of one govflow database. */
@@ -185,6 +208,8 @@ export interface Models {
   calendars: Model<CalendarRecord>;
   adminLog: Model<AdminLogRecord>;
   alerts: Model<AlertRecord>;
+  notices: Model<NoticeRecord>;
+  notifications: Model<NotificationRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -201,5 +226,7 @@ export function bindModels(connection: Connection): Models {
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),
     adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),
     alerts: connection.model('Alert', alertSchema, 'alerts'),
+    notices: connection.model('Notice', noticeSchema, 'notices'),
+    notifications: connection.model('Notification', notificationSchema, 'notifications'),
   };
 }

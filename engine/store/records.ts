@@ -4,6 +4,46 @@ import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
 export type AlertLevel = 'yellow' | 'red';
+export type AlertKind = 'case' | 'step' | 'notice';
+
+/** A supervision notice (督办) the office sent a department about a case, and the department's written explanation (情况说明). */
+export interface Notice {
+  id: string;
+  department: string;
+  message: string;
+  sentBy: string;
+  sentAt: Date;
+  /** The reply limit's clock (default 5WD); a late reply raises a red card of its own. */
+  clock: Clock;
+  reply: { by: string; at: Date; explanation: string } | null;
+}
+
+/** The notices projection, for the lists of the office and of departments. */
+export interface NoticeRecord extends Omit<Notice, 'id'> {
+  _id: string;
+  caseId: string;
+  receiptNo: string;
+  caseTitle: string;
+  processKey: string;
+  caseRev: number;
+}
+
+/** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */
+export interface Audience {
+  users?: string[];
+  department?: string;
+  role?: Role;
+}
+
+/** An in-app notification, written through the outbox so a retried command never sends it twice. */
+export interface NotificationRecord {
+  _id: string;
+  audience: Audience;
+  caseId: string;
+  kind: string;
+  message: string;
+  at: Date;
+}
 
 /** open: needs attention; resolved: a yellow card whose work finished in time; closed: the supervision office closed it. */
 export type AlertStatus = 'open' | 'resolved' | 'closed';
@@ -12,8 +52,8 @@ export type AlertStatus = 'open' | 'resolved' | 'closed';
 export interface CaseAlert {
   id: string;
   level: AlertLevel;
-  /** Whose clock: the case's or a step's. */
-  kind: 'case' | 'step';
+  /** Whose clock: the case's, a step's, or a supervision notice's reply limit. */
+  kind: AlertKind;
   clockKey: string;
   stepName: string | null;
   department: string | null;
@@ -89,6 +129,8 @@ export interface CaseRecord {
   pauseKind: PauseKind | null;
   /** Yellow and red cards raised on the case's clocks. */
   alerts: CaseAlert[];
+  /** Supervision notices sent about the case, with their replies. */
+  notices: Notice[];
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];

@@ -1,10 +1,10 @@
 import { ForbiddenError } from '../errors';
-import type { AlertLevel, AlertRecord, AlertStatus } from '../store/records';
+import type { AlertKind, AlertLevel, AlertRecord, AlertStatus } from '../store/records';
 import { hasRole, type Actor } from '../users/actor';
 
 export interface AlertFilter {
   level?: AlertLevel;
-  kind?: 'case' | 'step';
+  kind?: AlertKind;
   department?: string;
   process?: string;
   status?: AlertStatus;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clocks';
-import type { DeadlineJob } from '../deadlines';
-import type { AlertLevel, CaseAlert, CaseRecord, OpenTask } from '../store/records';
+import { noticeClockKey, type DeadlineJob } from '../deadlines';
+import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../store/records';
 import { departmentsOf } from '../tasks';
 
 /**
@@ -8,12 +8,23 @@ import { departmentsOf } from '../tasks';
  * paused or moved (its time no longer matches), or the same card is already up.
  */
 export function alertForDeadline(record: CaseRecord, job: DeadlineJob, now: Date): CaseAlert | null {
-  const task = job.clockKey === 'case' ? undefined : record.openTasks.find((candidate) => candidate.id === job.clockKey);
-  const clock = job.clockKey === 'case' ? record.clock : task?.clock;
+  const owner = clockOwner(record, job.clockKey);
+  const clock = owner?.clock;
   const expected = job.level === 'yellow' ? clock?.warnAt : clock?.due;
-  if (!clock || !expected || new Date(expected).getTime() !== job.at) return null;
+  if (!owner || !clock || !expected || new Date(expected).getTime() !== job.at) return null;
   if (record.alerts.some((alert) => alert.id === alertId(job.level, record._id, job.clockKey))) return null;
-  return newAlert(record, job.level, job.clockKey, clock, task, now, false);
+  return newAlert(record, job.level, job.clockKey, clock, owner, now, false);
+}
+
+/** What a clock belongs to: the case, an open step, or a notice still awaiting its reply. */
+type ClockOwner = { kind: 'case'; clock: Clock | null } | { kind: 'step'; clock: Clock | null; task: OpenTask } | { kind: 'notice'; clock: Clock; notice: Notice };
+
+function clockOwner(record: CaseRecord, clockKey: string): ClockOwner | undefined {
+  if (clockKey === 'case') return record.status === 'running' ? { kind: 'case', clock: record.clock } : undefined;
+  const notice = record.notices.find((candidate) => noticeClockKey(candidate.id) === clockKey && candidate.reply === null);
+  if (notice) return { kind: 'notice', clock: notice.clock, notice };
+  const task = record.status === 'running' ? record.openTasks.find((candidate) => candidate.id === clockKey) : undefined;
+  return task ? { kind: 'step', clock: task.clock, task } : undefined;
 }
 
 /**
@@ -23,23 +34,39 @@ export function alertForDeadline(record: CaseRecord, job: DeadlineJob, now: Date
  */
 export function settleAlerts(before: CaseRecord | null, next: CaseRecord, now: Date): CaseAlert[] {
   let alerts = next.alerts;
-  const finished: Array<[string, Clock, OpenTask | undefined]> = [];
-  for (const task of before?.openTasks ?? []) {
-    if (task.clock && !next.openTasks.some((candidate) => candidate.id === task.id)) finished.push([task.id, task.clock, task]);
-  }
-  if (before?.status === 'running' && next.status !== 'running' && next.clock) finished.push(['case', next.clock, undefined]);
-  for (const [clockKey, clock, task] of finished) {
+  for (const [clockKey, owner] of finishedClocks(before, next)) {
     alerts = alerts.map((alert) => (alert.clockKey === clockKey ? finishedWork(alert) : alert));
+    const clock = owner.clock as Clock;
     const late = clock.due !== null && now > new Date(clock.due) && next.status !== 'withdrawn';
     if (late && !alerts.some((alert) => alert.clockKey === clockKey && alert.level === 'red')) {
-      alerts = [...alerts, newAlert(next, 'red', clockKey, clock, task, now, true)];
+      alerts = [...alerts, newAlert(next, 'red', clockKey, clock, owner, now, true)];
     }
   }
   return alerts;
 }
 
+/** Clocks whose work ended with this revision: steps that closed, the case if it ended, notices just answered. */
+function finishedClocks(before: CaseRecord | null, next: CaseRecord): Array<[string, ClockOwner]> {
+  const finished: Array<[string, ClockOwner]> = [];
+  for (const task of before?.openTasks ?? []) {
+    if (task.clock && !next.openTasks.some((candidate) => candidate.id === task.id)) finished.push([task.id, { kind: 'step', clock: task.clock, task }]);
+  }
+  if (before?.status === 'running' && next.status !== 'running' && next.clock) finished.push(['case', { kind: 'case', clock: next.clock }]);
+  for (const notice of next.notices) {
+    const wasOpen = before?.notices.some((candidate) => candidate.id === notice.id && candidate.reply === null);
+    if (wasOpen && notice.reply) finished.push([noticeClockKey(notice.id), { kind: 'notice', clock: notice.clock, notice }]);
+  }
+  return finished;
+}
+
 export function alertId(level: AlertLevel, caseId: string, clockKey: string): string {
   return `${level}~${caseId}~${clockKey}`;
+}
+
+function departmentOf(record: CaseRecord, owner: ClockOwner): string | null {
+  if (owner.kind === 'notice') return owner.notice.department;
+  if (owner.kind === 'step') return departmentsOf(owner.task)[0] ?? null;
+  return record.departments[0] ?? null;
 }
 
 function finishedWork(alert: CaseAlert): CaseAlert {
@@ -47,16 +74,16 @@ function finishedWork(alert: CaseAlert): CaseAlert {
   return alert.level === 'yellow' ? { ...alert, status: 'resolved', workDone: true } : { ...alert, workDone: true };
 }
 
-function newAlert(record: CaseRecord, level: AlertLevel, clockKey: string, clock: Clock, task: OpenTask | undefined, now: Date, workDone: boolean): CaseAlert {
+function newAlert(record: CaseRecord, level: AlertLevel, clockKey: string, clock: Clock, owner: ClockOwner, now: Date, workDone: boolean): CaseAlert {
   const dueAt = new Date(level === 'yellow' ? (clock.warnAt ?? now) : (clock.due ?? now));
   return {
     id: alertId(level, record._id, clockKey),
     level,
-    kind: task ? 'step' : 'case',
+    kind: owner.kind,
     clockKey,
-    stepName: task?.name ?? null,
-    department: (task ? departmentsOf(task)[0] : record.departments[0]) ?? null,
-    handler: task?.assignee ?? null,
+    stepName: owner.kind === 'step' ? owner.task.name : owner.kind === 'notice' ? '督办回复' : null,
+    department: departmentOf(record, owner),
+    handler: owner.kind === 'step' ? owner.task.assignee : null,
     dueAt,
     raisedAt: now,
     status: 'open',

@@ -79,14 +79,14 @@ interface Period {
 
 /**
  * The supervision office's figures per department or per process over a period, one row per
- * group that has something to show, sorted by group. Called by the supervision API and its CSV
- * export. Reads the `cases` collection in one query: the case heads carry their cards, so the
+ * group that has something to show, sorted by group. For the supervision office's figures
+ * endpoint and its CSV export (not wired to a route yet). Reads the `cases` collection in one query: the case heads carry their cards, so the
  * figures agree with the cases at a single point in time. Throws InvalidInputError for a
  * period that does not end after it starts.
  */
 export async function computeFigures(models: Models, calendar: WorkingCalendar, query: FiguresQuery): Promise<FiguresRow[]> {
   const period = checkedPeriod(query);
-  const cases = await models.cases.find(relevantCases(query), figuresProjection).lean<FiguresCase[]>();
+  const cases = await models.cases.find({}, figuresProjection).lean<FiguresCase[]>();
   const tallies = new Map<string, Tally>();
   for (const head of cases) {
     addCase(tallies, head, query.groupBy, contributionOf(head, period, calendar));
@@ -97,8 +97,8 @@ export async function computeFigures(models: Models, calendar: WorkingCalendar, 
 
 /**
  * The rows as CSV (RFC 4180): a header of the field names, then one line per row, every line
- * ended by CRLF; a null figure is an empty field. Called by the supervision API's export so the
- * office can open the figures in a spreadsheet.
+ * ended by CRLF; a null figure is an empty field. For the figures export, so the office can open
+ * them in a spreadsheet.
  */
 export function figuresCsv(rows: FiguresRow[]): string {
   const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvField(row[column])).join(','))];
@@ -129,17 +129,10 @@ function instantOf(value: Date, name: 'from' | 'to'): number {
 }
 
 /**
- * Only cases that can add to a figure: created or ended in the period, or holding a card that is
- * open or was raised in it. This spares sending every old closed case; the counting below checks
- * each condition again and does not rely on the filter.
+ * Every case, cut to the fields the figures read. No filter: FerretDB v1 scans the whole
+ * collection whatever it is given, and on it `$elemMatch` over the cards silently matches
+ * nothing, so a filter narrowing to cases with open cards would quietly drop them.
  */
-function relevantCases({ from, to }: FiguresQuery): Record<string, unknown> {
-  const inPeriod = { $gte: from, $lt: to };
-  return {
-    $or: [{ createdAt: inPeriod }, { endedAt: inPeriod }, { alerts: { $elemMatch: { status: 'open' } } }, { alerts: { $elemMatch: { raisedAt: inPeriod } } }],
-  };
-}
-
 const figuresProjection = {
   _id: 0,
   processKey: 1,
@@ -155,21 +148,25 @@ const figuresProjection = {
 } as const;
 
 function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
+  const received = within(msOf(head.createdAt), period);
+  const overdue = (head.alerts ?? []).some((card) => card.level === 'red' && within(msOf(card.raisedAt), period));
   const endedMs = head.endedAt ? msOf(head.endedAt) : null;
-  const completed = head.status === 'completed' && endedMs !== null && within(endedMs, period);
+  if (head.status !== 'completed' || endedMs === null || !within(endedMs, period)) {
+    return { received, completed: false, onTime: false, handlingWorkingDays: 0, overdue };
+  }
   return {
-    received: within(msOf(head.createdAt), period),
-    completed,
-    onTime: completed && endedOnTime(head, endedMs),
-    handlingWorkingDays: completed ? workingDaysBetween(calendar, new Date(head.createdAt), new Date(endedMs)) : 0,
-    overdue: (head.alerts ?? []).some((card) => card.level === 'red' && within(msOf(card.raisedAt), period)),
+    received,
+    completed: true,
+    onTime: endedOnTime(head, endedMs),
+    handlingWorkingDays: workingDaysBetween(calendar, new Date(msOf(head.createdAt)), new Date(endedMs)),
+    overdue,
   };
 }
 
 /** A case without a case clock, or one paused when it ended, had nothing due, so it cannot be late. */
-function endedOnTime(head: FiguresCase, endedMs: number | null): boolean {
+function endedOnTime(head: FiguresCase, endedMs: number): boolean {
   const due = head.clock?.due ?? null;
-  return due === null || (endedMs !== null && endedMs <= msOf(due));
+  return due === null || endedMs <= msOf(due);
 }
 
 /**
@@ -255,7 +252,7 @@ function within(ms: number, { fromMs, toMs }: Period): boolean {
   return ms >= fromMs && ms < toMs;
 }
 
-/** Dates inside the case's Mixed fields come back as Dates from MongoDB, but may be strings in older heads. */
+/** Mongoose does not cast inside Mixed fields (clock, alerts), so read any stored instant through Date. */
 function msOf(value: Date | string): number {
   return new Date(value).getTime();
 }

@@ -30,6 +30,11 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/supervision/alerts', allowed: ['supervisor', 'admin', 'clerk', 'leader'] },
   { route: 'GET /api/supervision/alerts/{id}', allowed: ['supervisor', 'admin', 'clerk', 'leader'] },
   { route: 'POST /api/supervision/alerts/{id}/close', allowed: ['supervisor'] },
+  { route: 'POST /api/supervision/notices', allowed: ['supervisor'] },
+  { route: 'GET /api/supervision/notices', allowed: ['supervisor', 'admin', 'clerk', 'leader'] },
+  { route: 'POST /api/supervision/notices/{id}/reply', allowed: ['clerk', 'leader'] },
+  { route: 'GET /api/supervision/figures', allowed: ['supervisor', 'admin'] },
+  { route: 'GET /api/notifications', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
   { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
@@ -68,8 +73,11 @@ describe('role-based access over every route', () => {
       'POST /api/cases/{id}/clock/extend': { extension: '10WD', reason: '复杂' },
       'POST /api/cases/{id}/supplement': {},
       'POST /api/supervision/alerts/{id}/close': { note: '已处理' },
+      'POST /api/supervision/notices': { caseId: 'no-such-case', department: 'market-bureau', message: '督办' },
+      'POST /api/supervision/notices/{id}/reply': { explanation: '说明' },
     };
-    return { method, path: route === 'GET /api/tasks' ? `${path}?scope=claimable` : path, body: bodies[route] };
+    const queries: Record<string, string> = { 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
+    return { method, path: `${path}${queries[route] ?? ''}`, body: bodies[route] };
   }
 
   it.each(matrix)('$route', async ({ route, allowed }) => {

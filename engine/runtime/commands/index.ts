@@ -7,3 +7,5 @@ export { PauseClock, ResumeClock, type ClockAnswer } from './pause-clock';
 export { ExtendClock } from './extend-clock';
 export { RaiseDeadlineAlert, type RaisedAlert } from './raise-deadline-alert';
 export { CloseAlert } from './close-alert';
+export { SendNotice } from './send-notice';
+export { ReplyNotice } from './reply-notice';

@@ -22,7 +22,7 @@ export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
   }
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<RaisedAlert> | Unchanged<RaisedAlert>> {
-    const alert = current.status === 'running' ? alertForDeadline(current, this.job, context.now) : null;
+    const alert = alertForDeadline(current, this.job, context.now);
     if (!alert) return { unchanged: { raised: false, alertId: null } };
     return {
       next: { ...current, alerts: [...current.alerts, alert] },

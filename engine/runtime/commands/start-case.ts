@@ -59,6 +59,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       pauseKind: null,
       alerts: [],
+      notices: [],
       auditHead: genesisHead,
       outbox: [],
       rev: 0,

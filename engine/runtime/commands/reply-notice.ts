@@ -1,0 +1,32 @@
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import type { CaseRecord, Notice } from '../../store/records';
+import { hasRole } from '../../users/actor';
+import type { CaseChange, CaseCommand, CommandContext } from '../command';
+
+/** The department answers a supervision notice with its written explanation (情况说明); once. */
+export class ReplyNotice implements CaseCommand<Notice> {
+  readonly name = 'ReplyNotice';
+
+  constructor(
+    readonly caseId: string,
+    readonly noticeId: string,
+    readonly explanation: string,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Notice>> {
+    const notice = current.notices.find((candidate) => candidate.id === this.noticeId);
+    if (!notice) throw new NotFoundError('notice', this.noticeId);
+    const { actor } = context;
+    if (!hasRole(actor, 'clerk', 'leader') || actor.department !== notice.department) {
+      throw new ForbiddenError(`only staff of ${notice.department} answer this notice`);
+    }
+    if (notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered already`);
+    const replied: Notice = { ...notice, reply: { by: actor.username, at: context.now, explanation: this.explanation } };
+    return {
+      next: { ...current, notices: current.notices.map((candidate) => (candidate.id === notice.id ? replied : candidate)) },
+      audit: { action: 'notice.replied', comment: this.explanation },
+      notifications: [{ audience: { role: 'supervisor' }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} 督办作出情况说明` }],
+      result: replied,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { startClock } from '../../clocks';
+import { ForbiddenError } from '../../errors';
+import type { CaseRecord, Notice } from '../../store/records';
+import { hasRole } from '../../users/actor';
+import type { CaseChange, CaseCommand, CommandContext } from '../command';
+
+/** The supervision office sends a notice (督办) about a case to a department, which must explain in writing within the reply limit. */
+export class SendNotice implements CaseCommand<Notice> {
+  readonly name = 'SendNotice';
+
+  constructor(
+    readonly caseId: string,
+    readonly department: string,
+    readonly message: string,
+    readonly replyLimit: string,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Notice>> {
+    if (!hasRole(context.actor, 'supervisor')) throw new ForbiddenError('only the supervision office sends supervision notices');
+    const notice: Notice = {
+      id: `${current._id}~n${current.notices.length + 1}`,
+      department: this.department,
+      message: this.message,
+      sentBy: context.actor.username,
+      sentAt: context.now,
+      clock: startClock(this.replyLimit, 1, context.now, context.calendar),
+      reply: null,
+    };
+    return {
+      next: { ...current, notices: [...current.notices, notice] },
+      audit: { action: 'notice.sent', comment: `${this.department}: ${this.message}` },
+      notifications: [{ audience: { department: this.department }, kind: 'notice.sent', message: `督办 ${current.receiptNo}: ${this.message}` }],
+      result: notice,
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { startTestApi, type TestApi } from '../support/test-govflow';
+
+describe('supervision figures through the API', () => {
+  let api: TestApi;
+  const period = 'from=2020-01-01T00:00:00%2B08:00&to=2100-01-01T00:00:00%2B08:00';
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    for (const decision of ['accept', 'refuse']) {
+      const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: decision, data: {} });
+      if (decision === 'refuse') {
+        const task = (await api.call('clerk', 'GET', `/api/cases/${started.body.id}`)).body.currentSteps[0].taskId;
+        await api.call('clerk', 'POST', `/api/tasks/${task}/complete`, { decision, comment: '不属于受理范围' });
+      }
+    }
+  });
+  afterAll(() => api.close());
+
+  it('answers a row per process as JSON', async () => {
+    const figures = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=process&${period}`);
+    expect(figures.status).toBe(200);
+    expect(figures.body.items).toEqual([expect.objectContaining({ group: 'general-approval', received: 2, completed: 1, onTime: 1, onTimeRate: 1 })]);
+  });
+
+  it('answers the same as CSV for spreadsheets', async () => {
+    const csv = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}&format=csv`);
+    expect(csv.type).toContain('text/csv');
+    const [header, ...lines] = String(csv.body).trim().split('\r\n');
+    expect(header.split(',')).toEqual(expect.arrayContaining(['group', 'received', 'completed', 'onTimeRate', 'openRed']));
+    expect(lines).toEqual([expect.stringMatching(/^market-bureau,2,1,/)]);
+  });
+
+  it('is for the supervision office, and refuses an invalid period', async () => {
+    expect((await api.call('clerk', 'GET', `/api/supervision/figures?${period}`)).status).toBe(403);
+    expect((await api.call('supervisor', 'GET', '/api/supervision/figures?from=2026-02-01T00:00:00%2B08:00&to=2026-01-01T00:00:00%2B08:00')).status).toBe(400);
+    expect((await api.call('supervisor', 'GET', '/api/supervision/figures?groupBy=weather&from=x&to=y')).status).toBe(400);
+  });
+});
