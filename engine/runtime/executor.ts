@@ -9,7 +9,7 @@ import type { Models } from '../store/models';
 import type { CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
 import { wantedDeadlines, type DeadlineQueue } from '../deadlines';
-import { alertRecord, noticeRecord, projectAlert, projectNotice, sendNotification, settleAlerts } from '../supervision';
+import { caseItemRecord, projectAlert, projectNotice, sendNotification, settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
 import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, type CreateCaseCommand } from './command';
@@ -209,14 +209,18 @@ export class Executor {
 
 /** Alert projections for every card raised or changed by this revision. */
 function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effect[] {
-  const unchanged = new Set(before.map((alert) => JSON.stringify(alert)));
-  return next.alerts.filter((alert) => !unchanged.has(JSON.stringify(alert))).map((alert) => ({ kind: 'alert.upsert', alert: alertRecord(next, alert, rev) }));
+  return changed(before, next.alerts).map((alert) => ({ kind: 'alert.upsert', alert: caseItemRecord(next, alert, rev) }));
 }
 
 /** Notice projections for every notice sent or answered by this revision. */
 function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
-  const unchanged = new Set(before.map((notice) => JSON.stringify(notice)));
-  return next.notices.filter((notice) => !unchanged.has(JSON.stringify(notice))).map((notice) => ({ kind: 'notice.upsert', notice: noticeRecord(next, notice, rev) }));
+  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: caseItemRecord(next, notice, rev) }));
+}
+
+/** The items of `after` that are new or differ from their version in `before`. */
+function changed<Item>(before: Item[], after: Item[]): Item[] {
+  const unchanged = new Set(before.map((item) => JSON.stringify(item)));
+  return after.filter((item) => !unchanged.has(JSON.stringify(item)));
 }
 
 /**

@@ -18,15 +18,21 @@ export interface Notice {
   reply: { by: string; at: Date; explanation: string } | null;
 }
 
-/** The notices projection, for the lists of the office and of departments. */
-export interface NoticeRecord extends Omit<Notice, 'id'> {
+/**
+ * Something kept in a case (an alert, a notice) as its own projection document: keyed by its
+ * id, with the case fields lists filter by and the case revision it reflects.
+ */
+export type CaseItemRecord<Item extends { id: string }> = Omit<Item, 'id'> & {
   _id: string;
   caseId: string;
   receiptNo: string;
   caseTitle: string;
   processKey: string;
   caseRev: number;
-}
+};
+
+/** The notices projection, for the lists of the office and of departments. */
+export type NoticeRecord = CaseItemRecord<Notice>;
 
 /** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */
 export interface Audience {
@@ -69,14 +75,7 @@ export interface CaseAlert {
 }
 
 /** The alerts projection: a case alert with what supervisors filter and list by. */
-export interface AlertRecord extends Omit<CaseAlert, 'id'> {
-  _id: string;
-  caseId: string;
-  receiptNo: string;
-  caseTitle: string;
-  processKey: string;
-  caseRev: number;
-}
+export type AlertRecord = CaseItemRecord<CaseAlert>;
 
 /** Why a case's clocks are paused: a special procedure (Licensing Law §45) or waiting for the applicant's supplement. */
 export type PauseKind = 'special-procedure' | 'supplement';

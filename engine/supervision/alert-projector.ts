@@ -1,16 +1,11 @@
 import type { Models } from '../store/models';
 import { isDuplicateKey } from '../store/duplicate-key';
-import type { AlertRecord, CaseAlert, CaseRecord, Notice, NoticeRecord, NotificationRecord } from '../store/records';
+import type { AlertRecord, CaseItemRecord, CaseRecord, NoticeRecord, NotificationRecord } from '../store/records';
 import { upsertIfNewer } from '../store/upsert-if-newer';
 
-/** The alerts projection of a case alert at a revision, with the case fields supervisors filter by. */
-export function alertRecord(record: CaseRecord, { id, ...alert }: CaseAlert, rev: number): AlertRecord {
-  return { _id: id, ...alert, caseId: record._id, receiptNo: record.receiptNo, caseTitle: record.title, processKey: record.processKey, caseRev: rev };
-}
-
-/** The notices projection of a case's notice at a revision. */
-export function noticeRecord(record: CaseRecord, { id, ...notice }: Notice, rev: number): NoticeRecord {
-  return { _id: id, ...notice, caseId: record._id, receiptNo: record.receiptNo, caseTitle: record.title, processKey: record.processKey, caseRev: rev };
+/** The projection document of an alert or notice of a case at a revision. */
+export function caseItemRecord<Item extends { id: string }>(record: CaseRecord, { id, ...item }: Item, rev: number): CaseItemRecord<Item> {
+  return { ...item, _id: id, caseId: record._id, receiptNo: record.receiptNo, caseTitle: record.title, processKey: record.processKey, caseRev: rev } as CaseItemRecord<Item>;
 }
 
 export function projectNotice(models: Models, notice: NoticeRecord): Promise<void> {
