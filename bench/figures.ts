@@ -1,7 +1,7 @@
-import { cpus } from 'node:os';
 import { approvalSteps, processKey, type ApprovalStepId } from './approval-steps';
 import type { RawStateSample } from './bare-engine';
 import type { LoadResult } from './load-runner';
+import { machineInfo, type MachineInfo } from './machine';
 import { median, round } from './stats';
 import type { StoredStateSample } from './stored-state';
 
@@ -29,7 +29,7 @@ export interface TargetCheck {
 /** Everything one bench run found; printed as a table and as the closing JSON line. */
 export interface BenchFigures {
   process: string;
-  machine: { node: string; cpus: number; cpuModel: string };
+  machine: MachineInfo;
   runs: LoadResult[];
   ratios: Ratio[];
   stateBytes: {
@@ -63,10 +63,9 @@ export function computeFigures(runs: LoadResult[], raw: RawStateSample[], stored
   }
   const storedMedian = stateBytes.govflowEngineState.median;
   targets.push({ aim: `median stored engineState <= ${aims.medianStoredBytes} B`, actual: storedMedian, met: storedMedian <= aims.medianStoredBytes });
-  const cpu = cpus();
   return {
     process: processKey,
-    machine: { node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown' },
+    machine: machineInfo(),
     runs,
     ratios,
     stateBytes,

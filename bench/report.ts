@@ -4,8 +4,8 @@ import type { LoadResult } from './load-runner';
 import type { LatencySummary } from './stats';
 
 /**
- * Prints the run's figures to stdout for a reader, then the same figures as one JSON line last,
- * so a closing note can quote them from one run (`npm run bench | tail -n 1`).
+ * Prints the runtime run's figures to stdout for a reader; the same figures go into the closing
+ * JSON line (json-line.ts) once every selected run is done.
  */
 export function printReport(figures: BenchFigures): void {
   const lines: string[] = [];
@@ -42,7 +42,7 @@ export function printReport(figures: BenchFigures): void {
   if (cutShort.length > 0) lines.push(`note: time budget cut short ${cutShort.map((run) => `${run.path} c=${run.concurrency}`).join(', ')}`);
   lines.push('');
 
-  process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(figures)}\n`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function runCells(run: LoadResult): string[] {

@@ -3,21 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalServices, type LocalServices } from '../scripts/services';
 import { BareEnginePath, type RawStateSample } from './bare-engine';
-import { computeFigures } from './figures';
+import type { DeadlineFigures } from './deadline-figures';
+import { printDeadlineReport } from './deadline-report';
+import { runDeadlines, type DeadlinePlan } from './deadline-run';
+import { computeFigures, type BenchFigures } from './figures';
 import { GovflowPath } from './govflow-path';
 import { openGovflowSession, type GovflowSession } from './govflow-session';
+import { printJsonLine } from './json-line';
 import { runLoad, type LoadPlan, type LoadResult } from './load-runner';
+import { progress } from './progress';
 import { printReport } from './report';
 import { storedStateSizes, type StoredStateSample } from './stored-state';
 
 /**
- * `npm run bench`: the 3-step approval (a) on bare bpmn-engine in memory and (b) through govflow
- * with persistence, at concurrency 1 and 16, on servers of its own (or MONGODB_URI/REDIS_URL,
- * in databases it drops afterwards). BENCH_SCALE (default 1) multiplies every case count,
- * e.g. 0.1 for a smoke run; each timed run also stops taking cases once its budget is spent.
- * The defaults fit in about three minutes on a 2-core machine with FerretDB.
+ * `npm run bench`: two runs on servers of its own (or MONGODB_URI/REDIS_URL, in databases and
+ * prefixes it drops afterwards).
+ * - runtime: the 3-step approval (a) on bare bpmn-engine in memory and (b) through govflow with
+ *   persistence, at concurrency 1 and 16; about three minutes on a 2-core machine with FerretDB.
+ * - deadlines: 100 000 deadlines due within one minute fired by BullMQ workers; about 1.5 minutes.
+ * `node dist/bench/run.js runtime|deadlines` runs one; no argument runs both, runtime first.
+ * BENCH_SCALE (default 1) multiplies every case and deadline count, e.g. 0.1 for a smoke run;
+ * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright. Every
+ * timed loop also stops once its time budget is spent.
  */
 const scale = benchScale(process.env.BENCH_SCALE);
+
+type RunName = 'runtime' | 'deadlines';
+const runNames: readonly RunName[] = ['runtime', 'deadlines'];
 
 /**
  * Case counts sized to this 2-core machine: the bare engine runs ~50 cases/s, govflow on FerretDB
@@ -38,31 +50,63 @@ const plans: Record<'bare' | 'govflow', LoadPlan[]> = {
 /** Cases left waiting at each step for the state-size probes. */
 const stateCasesPerStep = cases(10);
 
+/**
+ * The issue's deadline load. The lead leaves room to schedule everything before the first due
+ * time (this 2-core machine schedules ~10 000/s, so 100 000 take ~10 s of the 20), so the memory
+ * reading sees every job pending and firing does not compete with scheduling.
+ */
+const deadlinePlan: DeadlinePlan = {
+  deadlines: positiveInteger('BENCH_DEADLINES') ?? cases(100_000),
+  workers: positiveInteger('BENCH_WORKERS') ?? 3,
+  workerConcurrency: 50,
+  schedulingConcurrency: 500,
+  leadMs: 20_000,
+  windowMs: 60_000,
+  graceMs: 30_000,
+  settleMs: 2_000,
+};
+
 async function main(): Promise<void> {
+  const selected = selectedRuns(process.argv[2]);
   // before any logger exists: govflow's info lines would drown the progress output
   process.env.GOVFLOW_LOG_LEVEL ??= 'warn';
   const dataDir = await mkdtemp(join(tmpdir(), 'govflow-bench-'));
   progress(`starting services under ${dataDir}`);
   const services = await startLocalServices({ dataDir, persistRedis: false });
   try {
-    // the very source context govflow's executor runs, so both paths skip XML parsing alike
-    const { definition } = await withSession(services, 'setup', async (session) => session);
-    const bare = new BareEnginePath(definition.sourceContext);
-    const runs: LoadResult[] = [];
-    for (const plan of plans.bare) runs.push(await timedRun(plan, 'bare', () => runLoad(bare, plan)));
-    for (const plan of plans.govflow) {
-      runs.push(await timedRun(plan, 'govflow', () => withSession(services, `c${plan.concurrency}`, ({ govflow }) => runLoad(new GovflowPath(govflow), plan))));
-    }
-    progress(`measuring state sizes of ${stateCasesPerStep} cases waiting at each step`);
-    const raw: RawStateSample[] = await bare.rawStateSizes(stateCasesPerStep);
-    const stored: StoredStateSample[] = await withSession(services, 'state', async ({ govflow }) =>
-      storedStateSizes(govflow, await new GovflowPath(govflow).leaveWaiting(stateCasesPerStep)),
-    );
-    printReport(computeFigures(runs, raw, stored));
+    const runtime = selected.includes('runtime') ? await runtimeRun(services) : undefined;
+    const deadlines = selected.includes('deadlines') ? await deadlineRun(services) : undefined;
+    if (runtime) printReport(runtime);
+    if (deadlines) printDeadlineReport(deadlines);
+    printJsonLine(runtime, deadlines);
   } finally {
     await services.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Throughput and latency of the approval on both paths, then the state-size probes. */
+async function runtimeRun(services: LocalServices): Promise<BenchFigures> {
+  // the very source context govflow's executor runs, so both paths skip XML parsing alike
+  const { definition } = await withSession(services, 'setup', async (session) => session);
+  const bare = new BareEnginePath(definition.sourceContext);
+  const runs: LoadResult[] = [];
+  for (const plan of plans.bare) runs.push(await timedRun(plan, 'bare', () => runLoad(bare, plan)));
+  for (const plan of plans.govflow) {
+    runs.push(await timedRun(plan, 'govflow', () => withSession(services, `c${plan.concurrency}`, ({ govflow }) => runLoad(new GovflowPath(govflow), plan))));
+  }
+  progress(`measuring state sizes of ${stateCasesPerStep} cases waiting at each step`);
+  const raw: RawStateSample[] = await bare.rawStateSizes(stateCasesPerStep);
+  const stored: StoredStateSample[] = await withSession(services, 'state', async ({ govflow }) =>
+    storedStateSizes(govflow, await new GovflowPath(govflow).leaveWaiting(stateCasesPerStep)),
+  );
+  return computeFigures(runs, raw, stored);
+}
+
+function deadlineRun(services: LocalServices): Promise<DeadlineFigures> {
+  const { deadlines, workers, workerConcurrency } = deadlinePlan;
+  progress(`deadlines: ${deadlines} deadlines, ${workers} workers x concurrency ${workerConcurrency}`);
+  return runDeadlines(services.redisUrl, deadlinePlan);
 }
 
 async function withSession<T>(services: LocalServices, label: string, use: (session: GovflowSession) => Promise<T>): Promise<T> {
@@ -79,6 +123,13 @@ function timedRun(plan: LoadPlan, path: string, run: () => Promise<LoadResult>):
   return run();
 }
 
+function selectedRuns(argument: string | undefined): readonly RunName[] {
+  if (argument === undefined) return runNames;
+  const run = runNames.find((name) => name === argument);
+  if (!run) throw new Error(`unknown bench run "${argument}": pass one of ${runNames.join(', ')}, or nothing for all`);
+  return [run];
+}
+
 function cases(count: number): number {
   return Math.max(1, Math.round(count * scale));
 }
@@ -89,8 +140,13 @@ function benchScale(text: string | undefined): number {
   return value;
 }
 
-function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
+/** An environment variable that must hold a positive integer when set. */
+function positiveInteger(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not ${text}`);
+  return value;
 }
 
 main().catch((error: unknown) => {

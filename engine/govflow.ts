@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
-import { DeadlineQueue, wantedDeadlines, type DeadlineJob } from './deadlines';
+import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type TimerJob } from './deadlines';
 import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { NotFoundError } from './errors';
@@ -13,6 +13,8 @@ import {
   CloseAlert,
   CompleteTask,
   Executor,
+  FireTimer,
+  type FiredTimer,
   ExtendClock,
   PauseClock,
   RaiseDeadlineAlert,
@@ -79,7 +81,7 @@ export class Govflow {
     this.users = new UserDirectory(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
-    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
+    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models);
   }
 
@@ -210,6 +212,11 @@ export class Govflow {
     return computeFigures(this.store.models, this.calendars.current, query);
   }
 
+  /** Called by the deadline worker when a BPMN timer's job fires. */
+  fireTimer(job: TimerJob): Promise<FiredTimer> {
+    return this.executor.run(new FireTimer(job), systemActor);
+  }
+
   /** Called by the deadline worker when a job fires. */
   raiseDeadlineAlert(job: DeadlineJob): Promise<RaisedAlert> {
     return this.executor.run(new RaiseDeadlineAlert(job), systemActor);
@@ -222,10 +229,9 @@ export class Govflow {
   async reconcileDeadlines(): Promise<number> {
     let scheduled = 0;
     for await (const head of this.store.models.cases.find({ status: 'running' }).lean<CaseHead>().cursor()) {
-      for (const job of wantedDeadlines(head)) {
-        await this.deadlines.schedule(job);
-        scheduled += 1;
-      }
+      for (const job of wantedDeadlines(head)) await this.deadlines.schedule(job);
+      for (const job of wantedTimers(head)) await this.deadlines.schedule(job, 'timer');
+      scheduled += wantedDeadlines(head).length + wantedTimers(head).length;
     }
     return scheduled;
   }

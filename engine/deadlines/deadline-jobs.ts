@@ -2,6 +2,24 @@ import type { Clock } from '../clocks';
 import type { AlertLevel, CaseHead } from '../store/records';
 
 
+/** A BPMN timer event's durable job: when it fires, the FireTimer command drives the engine on. */
+export interface TimerJob {
+  id: string;
+  caseId: string;
+  executionId: string;
+  stepId: string;
+  at: number;
+}
+
+/** The timer jobs a case needs: one per BPMN timer waiting in its engine while it runs. */
+export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>): TimerJob[] {
+  if (record.status !== 'running') return [];
+  return (record.timers ?? []).map(({ executionId, stepId, fireAt }) => {
+    const at = new Date(fireAt).getTime();
+    return { id: `timer~${record._id}~${executionId}~${at}`, caseId: record._id, executionId, stepId, at };
+  });
+}
+
 /** One durable timer for a clock: when it fires, the worker raises the card if the clock still says so. */
 export interface DeadlineJob {
   /** Deterministic, so scheduling twice is a no-op and every node agrees on the id. */

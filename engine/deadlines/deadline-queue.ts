@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DeadlineJob } from './deadline-jobs';
+import type { DeadlineJob, TimerJob } from './deadline-jobs';
 
 export const deadlineQueueName = 'deadlines';
 
@@ -17,8 +17,9 @@ export class DeadlineQueue {
     this.#queue = new Queue(deadlineQueueName, { connection: this.#connection, prefix });
   }
 
-  async schedule(job: DeadlineJob): Promise<void> {
-    await this.#queue.add('deadline', job, {
+  /** Schedules a card's deadline (job name `deadline`) or a BPMN timer (job name `timer`). */
+  async schedule(job: DeadlineJob | TimerJob, name: 'deadline' | 'timer' = 'deadline'): Promise<void> {
+    await this.#queue.add(name, job, {
       jobId: job.id,
       delay: Math.max(0, job.at - this.now().getTime()),
       attempts: 8,

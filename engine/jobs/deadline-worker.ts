@@ -1,11 +1,12 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DeadlineJob } from '../deadlines';
+import type { DeadlineJob, TimerJob } from '../deadlines';
 import { deadlineQueueName } from '../deadlines';
 import type { Govflow } from '../govflow';
 
 /**
- * Fires deadline jobs: each becomes a RaiseDeadlineAlert command through the executor. BullMQ
+ * Fires durable jobs: a card's deadline becomes a RaiseDeadlineAlert command, a BPMN timer a
+ * FireTimer command, both through the executor. BullMQ
  * hands a job to one worker at a time and gives a stalled one (its worker died) to another;
  * the command is idempotent, so a job that runs twice still raises one card.
  */
@@ -17,7 +18,7 @@ export class DeadlineWorker {
 
   static start(govflow: Govflow, concurrency = 8): DeadlineWorker {
     const connection = govflow.redis.duplicate();
-    const worker = new Worker<DeadlineJob>(deadlineQueueName, (job) => govflow.raiseDeadlineAlert(job.data), {
+    const worker = new Worker<DeadlineJob | TimerJob>(deadlineQueueName, (job) => (job.name === 'timer' ? govflow.fireTimer(job.data as TimerJob) : govflow.raiseDeadlineAlert(job.data as DeadlineJob)), {
       connection,
       prefix: govflow.options.queuePrefix,
       concurrency,

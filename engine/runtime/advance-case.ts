@@ -39,6 +39,7 @@ export async function advanceCase(
     variables,
     engineState: await engine.state(),
     openTasks,
+    timers: engine.timers(),
     departments: [...departments],
     status: finished ? 'completed' : 'running',
     endedAt: finished ? now : null,

@@ -3,9 +3,10 @@ import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts, ITimers } from 'bpmn-elements';
 import { EngineFailureError } from '../errors';
 import { resolveTemplate } from '../expressions';
+import { computeDue, type WorkingCalendar } from '../time';
 import type { CompiledDefinition } from '../definitions';
 import { decodeEngineState, encodeEngineState } from './engine-state-codec';
-import { InertTimers } from './inert-timers';
+import { InertTimers, type ArmedTimer } from './inert-timers';
 
 /** An activity bpmn-engine holds waiting, e.g. a user task until it is signalled. */
 export interface WaitingActivity {
@@ -23,12 +24,27 @@ interface PostponedApi {
   getPostponed?(): PostponedApi[];
 }
 
-/** Resolves `${…}` with the safe evaluator over the process variables; never JavaScript. */
-const expressions = {
-  resolveExpression(expression: string, context: { environment?: { variables?: Record<string, unknown> } }) {
-    return resolveTemplate(expression, context.environment?.variables ?? {});
-  },
-};
+/**
+ * Resolves `${…}` with the safe evaluator over the process variables, never JavaScript. A timer
+ * duration written as a legal time limit (`3WD`, `10D`, `48H`) becomes the ISO 8601 duration
+ * to its due time on the working calendar, so BPMN timers can count China working days.
+ */
+function expressionsFor(settings: EngineSettings) {
+  return {
+    resolveExpression(expression: string, context: { environment?: { variables?: Record<string, unknown> } }) {
+      if (legalLimit.test(expression)) return durationUntil(expression, settings);
+      return resolveTemplate(expression, context.environment?.variables ?? {});
+    },
+  };
+}
+
+const legalLimit = /^\s*[1-9]\d*(WD|D|H)\s*$/i;
+
+function durationUntil(limit: string, settings: EngineSettings): string {
+  const now = settings.now();
+  const { due } = computeDue({ start: now, limit: limit.trim(), calendar: settings.calendar() });
+  return `PT${Math.max(0, Math.ceil(((due as Date).getTime() - now.getTime()) / 1000))}S`;
+}
 
 /** No uploaded script ever runs: every lookup finds nothing (lint refuses script elements at deploy). */
 const noScripts = { register: () => undefined, getScript: () => undefined } as unknown as IScripts;
@@ -37,6 +53,9 @@ const noScripts = { register: () => undefined, getScript: () => undefined } as u
 export interface EngineSettings {
   /** GOVFLOW_ALLOW_SCRIPTS=1: script tasks run (bpmn-engine's JavaScript runner). Off by default. */
   allowScripts: boolean;
+  /** The working calendar timers in working days are counted on. */
+  calendar: () => WorkingCalendar;
+  now: () => Date;
 }
 
 /**
@@ -45,32 +64,36 @@ export interface EngineSettings {
  */
 export class CaseEngine {
   readonly #engine: Engine;
+  readonly #timers: InertTimers;
   #failure: unknown;
 
-  private constructor(engine: Engine) {
+  private constructor(engine: Engine, timers: InertTimers) {
     this.#engine = engine;
+    this.#timers = timers;
     engine.on('error', (error: unknown) => (this.#failure = error));
   }
 
   /** Runs a new case of `definition` until it waits or ends. */
   static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>, settings: EngineSettings): Promise<CaseEngine> {
-    const host = new CaseEngine(CaseEngine.#create(definition, name, settings));
+    const timers = new InertTimers();
+    const host = new CaseEngine(CaseEngine.#create(definition, name, settings, timers), timers);
     await host.#settle(() => host.#engine.execute({ listener: new EventEmitter(), variables }));
     return host;
   }
 
   /** Rebuilds a case's engine from its stored state; it resumes waiting where it was. */
   static async recover(definition: CompiledDefinition, name: string, state: Buffer, settings: EngineSettings): Promise<CaseEngine> {
-    const engine = CaseEngine.#create(definition, name, settings);
+    const timers = new InertTimers();
+    const engine = CaseEngine.#create(definition, name, settings, timers);
     engine.recover(decodeEngineState(state) as never);
-    const host = new CaseEngine(engine);
+    const host = new CaseEngine(engine, timers);
     await host.#settle(() => engine.resume({ listener: new EventEmitter() }));
     return host;
   }
 
-  static #create(definition: CompiledDefinition, name: string, settings: EngineSettings): Engine {
+  static #create(definition: CompiledDefinition, name: string, settings: EngineSettings, timers: InertTimers): Engine {
     const scripts = settings.allowScripts ? new JavaScripts(true) : noScripts;
-    return new Engine({ name, sourceContext: definition.sourceContext, expressions, scripts, timers: new InertTimers() as unknown as ITimers });
+    return new Engine({ name, sourceContext: definition.sourceContext, expressions: expressionsFor(settings), scripts, timers: timers as unknown as ITimers });
   }
 
   /** The activities waiting now, sub-processes included. */
@@ -89,6 +112,18 @@ export class CaseEngine {
     if (!activity) throw new EngineFailureError(`activity ${executionId} is not waiting in the engine`, undefined);
     Object.assign(activity.environment.variables, variables);
     await this.#settle(() => activity.signal({ ...variables }));
+  }
+
+  /** BPMN timers waiting now; the executor keeps a durable job for each. */
+  timers(): ArmedTimer[] {
+    return this.#timers.armed();
+  }
+
+  /** Fires the timer an activity waits on (its durable job came due); false when it is not armed any more. */
+  async fireTimer(executionId: string): Promise<boolean> {
+    let fired = false;
+    await this.#settle(() => (fired = this.#timers.fire(executionId)));
+    return fired;
   }
 
   /** The compact, compressed state to store in the case document. */

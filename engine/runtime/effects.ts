@@ -1,4 +1,4 @@
-import type { DeadlineJob } from '../deadlines/deadline-jobs';
+import type { DeadlineJob, TimerJob } from '../deadlines/deadline-jobs';
 import type { AlertRecord, AuditRecord, NoticeRecord, NotificationRecord, TaskRecord } from '../store/records';
 
 /**
@@ -12,6 +12,7 @@ export type Effect =
   | { kind: 'notice.upsert'; notice: NoticeRecord }
   | { kind: 'notification.send'; notification: NotificationRecord }
   | { kind: 'deadline.schedule'; job: DeadlineJob }
+  | { kind: 'timer.schedule'; job: TimerJob }
   | { kind: 'deadline.cancel'; jobId: string };
 
 export type EffectKind = Effect['kind'];

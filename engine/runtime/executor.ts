@@ -8,7 +8,7 @@ import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
 import type { CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../store/records';
 import { projectTask } from '../tasks';
-import { wantedDeadlines, type DeadlineQueue } from '../deadlines';
+import { wantedDeadlines, wantedTimers, type DeadlineQueue } from '../deadlines';
 import { caseItemRecord, projectAlert, projectNotice, sendNotification, settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
@@ -201,6 +201,8 @@ export class Executor {
         return sendNotification(this.#models, effect.notification);
       case 'deadline.schedule':
         return this.#options.deadlines.schedule(effect.job);
+      case 'timer.schedule':
+        return this.#options.deadlines.schedule(effect.job, 'timer');
       case 'deadline.cancel':
         return this.#options.deadlines.cancel(effect.jobId);
     }
@@ -241,13 +243,19 @@ function notificationEffects(before: CaseAlert[], next: CaseRecord, change: Case
   return wanted.map((notification, index) => ({ kind: 'notification.send', notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification } }));
 }
 
-/** Deadline jobs to add for clocks that started or moved, and to remove for clocks that stopped, moved or ended. */
+/**
+ * Durable jobs to add for clocks and BPMN timers that started or moved, and to remove for those
+ * that stopped, moved or ended; ids are deterministic, so this is a set difference.
+ */
 function deadlineEffects(current: CaseRecord | null, next: CaseRecord): Effect[] {
-  const before = new Map((current ? wantedDeadlines(current) : []).map((job) => [job.id, job]));
-  const after = new Map(wantedDeadlines(next).map((job) => [job.id, job]));
+  const before = new Set([...(current ? wantedDeadlines(current) : []), ...(current ? wantedTimers(current) : [])].map((job) => job.id));
+  const deadlines = wantedDeadlines(next);
+  const timers = wantedTimers(next);
+  const after = new Set([...deadlines, ...timers].map((job) => job.id));
   return [
-    ...[...after.values()].filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'deadline.schedule', job })),
-    ...[...before.keys()].filter((id) => !after.has(id)).map((jobId): Effect => ({ kind: 'deadline.cancel', jobId })),
+    ...deadlines.filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'deadline.schedule', job })),
+    ...timers.filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'timer.schedule', job })),
+    ...[...before].filter((id) => !after.has(id)).map((jobId): Effect => ({ kind: 'deadline.cancel', jobId })),
   ];
 }
 

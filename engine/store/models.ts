@@ -38,6 +38,7 @@ const caseFields = {
   pauseKind: { type: String, default: null },
   alerts: { type: Mixed, default: [] },
   notices: { type: Mixed, default: [] },
+  timers: { type: Mixed, default: [] },
   auditHead: { seq: Number, hash: String },
   rev: Number,
   createdAt: Date,

@@ -130,6 +130,8 @@ export interface CaseRecord {
   alerts: CaseAlert[];
   /** Supervision notices sent about the case, with their replies. */
   notices: Notice[];
+  /** BPMN timer events waiting in the engine; each has a durable job. */
+  timers: Array<{ executionId: string; stepId: string; fireAt: Date }>;
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];

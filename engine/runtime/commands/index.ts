@@ -9,3 +9,4 @@ export { RaiseDeadlineAlert, type RaisedAlert } from './raise-deadline-alert';
 export { CloseAlert } from './close-alert';
 export { SendNotice } from './send-notice';
 export { ReplyNotice } from './reply-notice';
+export { FireTimer, type FiredTimer } from './fire-timer';

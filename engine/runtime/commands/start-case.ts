@@ -60,6 +60,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       pauseKind: null,
       alerts: [],
       notices: [],
+      timers: [],
       auditHead: genesisHead,
       outbox: [],
       rev: 0,

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { DeadlineQueue } from '../engine/deadlines';
+import { benchDeadline, type DeadlineWindow } from './bench-deadlines';
+import { deadlineTargets, summariseLateness, type DeadlineFigures } from './deadline-figures';
+import { scheduleDeadlines, type SchedulingResult } from './deadline-scheduling';
+import { startDeadlineWorkers } from './deadline-workers';
+import { FireLog } from './fire-log';
+import { progress } from './progress';
+import { redisCpuSeconds, redisUsedMemory } from './redis-info';
+
+/** How many deadlines, when they fall and who fires them; made by the bench entry. */
+export interface DeadlinePlan {
+  deadlines: number;
+  workers: number;
+  /** Jobs each worker runs at once. */
+  workerConcurrency: number;
+  /** `DeadlineQueue.schedule` calls in flight at once. */
+  schedulingConcurrency: number;
+  /** From the start of scheduling to the first due time: scheduling must be done by then. */
+  leadMs: number;
+  /** The due times spread evenly over this span after the lead. */
+  windowMs: number;
+  /** How long after the last due time the run still waits for stragglers before counting them missed. */
+  graceMs: number;
+  /** Workers keep running this long after the last fire, so a late second delivery is still counted. */
+  settleMs: number;
+}
+
+/** Memory and queue figures read between scheduling and firing. */
+interface PendingState {
+  usedMemoryBefore: number;
+  usedMemoryAfterScheduling: number;
+  pendingAfterScheduling: number;
+  overranLead: boolean;
+}
+
+/** What the workers did while firing. */
+interface FiringResult {
+  log: FireLog;
+  failed: number;
+  stalled: number;
+  errors: string[];
+  elapsedMs: number;
+  nodeCpuPercent: number;
+  redisCpuPercent: number;
+}
+
+/**
+ * `npm run bench`'s deadline run: schedules `plan.deadlines` jobs through the real
+ * DeadlineQueue, all due within `plan.windowMs`, measures what they cost Redis while pending,
+ * then lets BullMQ workers fire them and checks that each fired once and on time. Works under a
+ * prefix of its own and obliterates it afterwards, so it can share a Redis with anything.
+ */
+export async function runDeadlines(redisUrl: string, plan: DeadlinePlan): Promise<DeadlineFigures> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const prefix = `bench-deadlines-${randomBytes(4).toString('hex')}`;
+  const queue = new DeadlineQueue(redis, prefix, () => new Date());
+  try {
+    await queue.queue.waitUntilReady();
+    return await measure(redis, queue, prefix, plan);
+  } finally {
+    await clear(queue);
+    redis.disconnect();
+  }
+}
+
+async function measure(redis: Redis, queue: DeadlineQueue, prefix: string, plan: DeadlinePlan): Promise<DeadlineFigures> {
+  const usedMemoryBefore = await redisUsedMemory(redis);
+  const window: DeadlineWindow = { count: plan.deadlines, startMs: Date.now() + plan.leadMs, windowMs: plan.windowMs };
+  progress(`deadlines: scheduling ${plan.deadlines} due within ${plan.windowMs / 1000} s, starting in ${plan.leadMs / 1000} s (prefix ${prefix})`);
+  // past the window's end a job would be due on arrival: nothing left to measure
+  const stopAt = performance.now() + plan.leadMs + plan.windowMs;
+  const scheduling = await scheduleDeadlines(queue, { count: plan.deadlines, concurrency: plan.schedulingConcurrency, stopAt }, (index) => benchDeadline(index, window));
+  progress(`deadlines: ${scheduling.scheduled} scheduled in ${(scheduling.elapsedMs / 1000).toFixed(1)} s (${Math.round(scheduling.perSecond)}/s)`);
+  const pending: PendingState = {
+    usedMemoryBefore,
+    usedMemoryAfterScheduling: await redisUsedMemory(redis),
+    pendingAfterScheduling: await queue.pending(),
+    overranLead: Date.now() >= window.startMs,
+  };
+  const firing = await fire(redis, prefix, plan, window, scheduling.scheduled);
+  const usedMemoryAfterFiring = await redisUsedMemory(redis);
+  return figures(plan, scheduling, pending, firing, usedMemoryAfterFiring);
+}
+
+/** Starts the workers, waits until every scheduled job fired or the time bound passed, stops them. */
+async function fire(redis: Redis, prefix: string, plan: DeadlinePlan, window: DeadlineWindow, expected: number): Promise<FiringResult> {
+  const log = new FireLog();
+  const cpuBefore = process.cpuUsage();
+  const redisCpuBefore = await redisCpuSeconds(redis);
+  const startedAt = performance.now();
+  const workers = await startDeadlineWorkers(redis, prefix, plan.workers, plan.workerConcurrency, log);
+  progress(`deadlines: ${plan.workers} workers x concurrency ${plan.workerConcurrency} running; first due in ${((window.startMs - Date.now()) / 1000).toFixed(1)} s`);
+  let elapsedMs: number;
+  try {
+    await awaitFires(log, expected, window.startMs + window.windowMs + plan.graceMs);
+    elapsedMs = performance.now() - startedAt;
+    await sleep(plan.settleMs);
+  } finally {
+    await workers.close();
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const redisCpuUsed = (await redisCpuSeconds(redis)) - redisCpuBefore;
+  const wallMs = performance.now() - startedAt;
+  return {
+    log,
+    failed: workers.failed(),
+    stalled: workers.stalled(),
+    errors: workers.errors(),
+    elapsedMs,
+    nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / wallMs),
+    redisCpuPercent: Math.round((redisCpuUsed * 100_000) / wallMs),
+  };
+}
+
+/** Polls the log until `expected` ids fired or `untilMs` (epoch) passed; progress every ten seconds. */
+async function awaitFires(log: FireLog, expected: number, untilMs: number): Promise<void> {
+  let nextReport = Date.now() + 10_000;
+  while (log.distinct < expected && Date.now() < untilMs) {
+    await sleep(100);
+    if (Date.now() >= nextReport) {
+      progress(`  deadlines: ${log.distinct}/${expected} fired, ${log.duplicated} duplicated`);
+      nextReport += 10_000;
+    }
+  }
+}
+
+function figures(plan: DeadlinePlan, scheduling: SchedulingResult, pending: PendingState, firing: FiringResult, usedMemoryAfterFiring: number): DeadlineFigures {
+  const { log } = firing;
+  const missed = scheduling.scheduled - log.distinct;
+  const latenessMs = summariseLateness(log.latenessMs);
+  const perJob = (bytes: number, jobs: number) => (jobs > 0 ? Math.round(bytes / jobs) : Number.NaN);
+  return {
+    deadlines: plan.deadlines,
+    scheduled: scheduling.scheduled,
+    workers: plan.workers,
+    workerConcurrency: plan.workerConcurrency,
+    workerMode: 'in-process',
+    leadMs: plan.leadMs,
+    windowMs: plan.windowMs,
+    scheduling: {
+      elapsedMs: Math.round(scheduling.elapsedMs),
+      perSecond: Math.round(scheduling.perSecond),
+      cutShort: scheduling.cutShort,
+      overranLead: pending.overranLead,
+    },
+    redis: {
+      usedMemoryBefore: pending.usedMemoryBefore,
+      usedMemoryAfterScheduling: pending.usedMemoryAfterScheduling,
+      pendingAfterScheduling: pending.pendingAfterScheduling,
+      bytesPerPending: perJob(pending.usedMemoryAfterScheduling - pending.usedMemoryBefore, pending.pendingAfterScheduling),
+      usedMemoryAfterFiring,
+      bytesPerFiredKept: perJob(usedMemoryAfterFiring - pending.usedMemoryBefore, log.distinct),
+    },
+    fired: log.distinct,
+    missed,
+    duplicated: log.duplicated,
+    failed: firing.failed,
+    stalled: firing.stalled,
+    latenessMs,
+    firing: { elapsedMs: Math.round(firing.elapsedMs), nodeCpuPercent: firing.nodeCpuPercent, redisCpuPercent: firing.redisCpuPercent },
+    errors: firing.errors,
+    targets: deadlineTargets(missed, log.duplicated, latenessMs),
+  };
+}
+
+/** Removes every key under the run's prefix, then closes the queue; failures here only warn. */
+async function clear(queue: DeadlineQueue): Promise<void> {
+  const startedAt = performance.now();
+  try {
+    await queue.queue.obliterate({ force: true });
+    progress(`deadlines: queue obliterated in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    progress(`deadlines: could not obliterate the queue: ${(error as Error).message}`);
+  } finally {
+    await queue.close();
+  }
+}
