@@ -23,6 +23,8 @@ export interface DeadlineFigures {
   leadMs: number;
   windowMs: number;
   scheduling: {
+    /** The rate the probe measured, from which the lead was sized. */
+    probedPerSecond: number;
     elapsedMs: number;
     perSecond: number;
     cutShort: boolean;

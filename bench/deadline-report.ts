@@ -9,7 +9,8 @@ export function printDeadlineReport(figures: DeadlineFigures): void {
     `govflow bench: deadline run, ${figures.scheduled} deadlines due within ${figures.windowMs / 1000} s, ` +
       `${figures.workers} ${figures.workerMode} BullMQ workers x concurrency ${figures.workerConcurrency}`,
     '',
-    `scheduling      ${figures.scheduled} in ${(scheduling.elapsedMs / 1000).toFixed(1)} s = ${scheduling.perSecond}/s through DeadlineQueue.schedule`,
+    `scheduling      ${figures.scheduled} in ${(scheduling.elapsedMs / 1000).toFixed(1)} s = ${scheduling.perSecond}/s through DeadlineQueue.schedule` +
+      ` (probe ${scheduling.probedPerSecond}/s; first due ${figures.leadMs / 1000} s after scheduling began)`,
     `redis memory    ${mib(redis.usedMemoryBefore)} before, ${mib(redis.usedMemoryAfterScheduling)} with ${redis.pendingAfterScheduling} pending (getDelayedCount)` +
       ` = ${redis.bytesPerPending} B per pending deadline`,
     `                ${mib(redis.usedMemoryAfterFiring)} after firing = ${redis.bytesPerFiredKept} B per fired deadline (completed jobs kept 7 days)`,

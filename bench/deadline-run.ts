@@ -10,6 +10,12 @@ import { startDeadlineWorkers } from './deadline-workers';
 import { FireLog } from './fire-log';
 import { progress } from './progress';
 import { redisCpuSeconds, redisUsedMemory } from './redis-info';
+import { probeSchedulingRate } from './scheduling-probe';
+
+/** Lead over the probe's projection of scheduling time, for a rate that sags as Redis fills. */
+const leadSafetyFactor = 1.5;
+/** Lead for what happens between scheduling and the first due time: INFO, counting, starting workers. */
+const leadAllowanceMs = 3_000;
 
 /** How many deadlines, when they fall and who fires them; made by the bench entry. */
 export interface DeadlinePlan {
@@ -19,8 +25,14 @@ export interface DeadlinePlan {
   workerConcurrency: number;
   /** `DeadlineQueue.schedule` calls in flight at once. */
   schedulingConcurrency: number;
-  /** From the start of scheduling to the first due time: scheduling must be done by then. */
-  leadMs: number;
+  /**
+   * Least time from the start of scheduling to the first due time. The run lengthens it when the
+   * probe says scheduling would not be done by then: the memory reading must see every job
+   * pending, and firing must not compete with scheduling.
+   */
+  minLeadMs: number;
+  /** Jobs the scheduling-rate probe schedules (at most `deadlines`). */
+  probeDeadlines: number;
   /** The due times spread evenly over this span after the lead. */
   windowMs: number;
   /** How long after the last due time the run still waits for stragglers before counting them missed. */
@@ -31,6 +43,8 @@ export interface DeadlinePlan {
 
 /** Memory and queue figures read between scheduling and firing. */
 interface PendingState {
+  probedPerSecond: number;
+  leadMs: number;
   usedMemoryBefore: number;
   usedMemoryAfterScheduling: number;
   pendingAfterScheduling: number;
@@ -68,14 +82,19 @@ export async function runDeadlines(redisUrl: string, plan: DeadlinePlan): Promis
 }
 
 async function measure(redis: Redis, queue: DeadlineQueue, prefix: string, plan: DeadlinePlan): Promise<DeadlineFigures> {
+  const probedPerSecond = await probeSchedulingRate(redis, `${prefix}-probe`, Math.min(plan.probeDeadlines, plan.deadlines), plan.schedulingConcurrency);
+  const leadMs = leadFor(plan, probedPerSecond);
   const usedMemoryBefore = await redisUsedMemory(redis);
-  const window: DeadlineWindow = { count: plan.deadlines, startMs: Date.now() + plan.leadMs, windowMs: plan.windowMs };
-  progress(`deadlines: scheduling ${plan.deadlines} due within ${plan.windowMs / 1000} s, starting in ${plan.leadMs / 1000} s (prefix ${prefix})`);
+  const window: DeadlineWindow = { count: plan.deadlines, startMs: Date.now() + leadMs, windowMs: plan.windowMs };
+  progress(`deadlines: probe scheduled ${Math.round(probedPerSecond)}/s; scheduling ${plan.deadlines} due within ${plan.windowMs / 1000} s, starting in ${leadMs / 1000} s (prefix ${prefix})`);
   // past the window's end a job would be due on arrival: nothing left to measure
-  const stopAt = performance.now() + plan.leadMs + plan.windowMs;
-  const scheduling = await scheduleDeadlines(queue, { count: plan.deadlines, concurrency: plan.schedulingConcurrency, stopAt }, (index) => benchDeadline(index, window));
+  const stopAt = performance.now() + leadMs + plan.windowMs;
+  const onProgress = (done: number) => progress(`  deadlines: ${done}/${plan.deadlines} scheduled`);
+  const scheduling = await scheduleDeadlines(queue, { count: plan.deadlines, concurrency: plan.schedulingConcurrency, stopAt, onProgress }, (index) => benchDeadline(index, window));
   progress(`deadlines: ${scheduling.scheduled} scheduled in ${(scheduling.elapsedMs / 1000).toFixed(1)} s (${Math.round(scheduling.perSecond)}/s)`);
   const pending: PendingState = {
+    probedPerSecond,
+    leadMs,
     usedMemoryBefore,
     usedMemoryAfterScheduling: await redisUsedMemory(redis),
     pendingAfterScheduling: await queue.pending(),
@@ -84,6 +103,13 @@ async function measure(redis: Redis, queue: DeadlineQueue, prefix: string, plan:
   const firing = await fire(redis, prefix, plan, window, scheduling.scheduled);
   const usedMemoryAfterFiring = await redisUsedMemory(redis);
   return figures(plan, scheduling, pending, firing, usedMemoryAfterFiring);
+}
+
+/** The plan's lead, or longer when the probed rate says scheduling everything would take longer. */
+function leadFor(plan: DeadlinePlan, probedPerSecond: number): number {
+  const projectedMs = (plan.deadlines * 1000) / probedPerSecond;
+  // whole seconds, so the printed lead reads plainly
+  return Math.max(plan.minLeadMs, Math.ceil((projectedMs * leadSafetyFactor + leadAllowanceMs) / 1000) * 1000);
 }
 
 /** Starts the workers, waits until every scheduled job fired or the time bound passed, stops them. */
@@ -139,9 +165,10 @@ function figures(plan: DeadlinePlan, scheduling: SchedulingResult, pending: Pend
     workers: plan.workers,
     workerConcurrency: plan.workerConcurrency,
     workerMode: 'in-process',
-    leadMs: plan.leadMs,
+    leadMs: pending.leadMs,
     windowMs: plan.windowMs,
     scheduling: {
+      probedPerSecond: Math.round(pending.probedPerSecond),
       elapsedMs: Math.round(scheduling.elapsedMs),
       perSecond: Math.round(scheduling.perSecond),
       cutShort: scheduling.cutShort,

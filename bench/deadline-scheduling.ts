@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import type { DeadlineJob, DeadlineQueue } from '../engine/deadlines';
-import { progress } from './progress';
 
 /** How fast the deadline run put its jobs into Redis through `DeadlineQueue.schedule`. */
 export interface SchedulingResult {
@@ -17,12 +16,14 @@ export interface SchedulingPlan {
   concurrency: number;
   /** performance.now() after which no further job is scheduled. */
   stopAt: number;
+  /** Told the running count every tenth of the way; the probe passes none. */
+  onProgress?: (done: number) => void;
 }
 
 /**
  * Called by the deadline run: schedules jobs 0..count-1 (made by `jobAt`) with `concurrency`
  * calls in flight. A sliding pool rather than fixed batches, so one slow call does not idle the
- * other slots; progress goes to stderr every tenth of the way.
+ * other slots.
  */
 export async function scheduleDeadlines(queue: DeadlineQueue, plan: SchedulingPlan, jobAt: (index: number) => DeadlineJob): Promise<SchedulingResult> {
   const startedAt = performance.now();
@@ -41,7 +42,7 @@ export async function scheduleDeadlines(queue: DeadlineQueue, plan: SchedulingPl
         throw error;
       }
       done++;
-      if (done % step === 0) progress(`  deadlines: ${done}/${plan.count} scheduled`);
+      if (done % step === 0) plan.onProgress?.(done);
     }
   };
   // allSettled, not all: the caller obliterates the queue on failure, so every slot must be done first

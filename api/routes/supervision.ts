@@ -6,7 +6,7 @@ const watchers = ['supervisor', 'admin', 'clerk', 'leader'] as const;
 
 const alertFilter = z.strictObject({
   level: z.enum(['yellow', 'red']).optional(),
-  kind: z.enum(['case', 'step', 'notice']).optional(),
+  kind: z.enum(['case', 'step', 'notice', 'compliance']).optional(),
   department: z.string().max(100).optional(),
   process: z.string().max(200).optional(),
   status: z.enum(['open', 'resolved', 'closed']).optional(),

@@ -155,6 +155,7 @@ const alertSchema = new Schema<AlertRecord>(
     level: String,
     kind: String,
     clockKey: String,
+    rule: { type: String, default: null },
     stepName: { type: String, default: null },
     department: { type: String, default: null },
     handler: { type: String, default: null },

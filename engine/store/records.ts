@@ -4,7 +4,7 @@ import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 
 export type AlertLevel = 'yellow' | 'red';
-export type AlertKind = 'case' | 'step' | 'notice';
+export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
 
 /** A supervision notice (督办) the office sent a department about a case, and the department's written explanation (情况说明). */
 export interface Notice {
@@ -58,8 +58,10 @@ export type AlertStatus = 'open' | 'resolved' | 'closed';
 export interface CaseAlert {
   id: string;
   level: AlertLevel;
-  /** Whose clock: the case's, a step's, or a supervision notice's reply limit. */
+  /** Whose clock: the case's, a step's, or a supervision notice's reply limit; or a compliance point (监察点). */
   kind: AlertKind;
+  /** For a compliance point: the rule broken, e.g. `decision-without-reasons`. */
+  rule: string | null;
   clockKey: string;
   stepName: string | null;
   department: string | null;

@@ -80,6 +80,7 @@ function newAlert(record: CaseRecord, level: AlertLevel, clockKey: string, clock
     id: alertId(level, record._id, clockKey),
     level,
     kind: owner.kind,
+    rule: null,
     clockKey,
     stepName: owner.kind === 'step' ? owner.task.name : owner.kind === 'notice' ? '督办回复' : null,
     department: departmentOf(record, owner),

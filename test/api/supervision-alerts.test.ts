@@ -57,4 +57,19 @@ describe('the supervision board: alerts through the API', () => {
     expect(history.map((item: { action: string }) => item.action)).toEqual(['case.started', 'alert.red', 'alert.closed']);
     expect((await api.call('supervisor', 'GET', '/api/supervision/alerts?status=open')).body.total).toBe(1);
   });
+
+  it('raises a compliance point for a refusal without reasons, and none when reasons are given', async () => {
+    const refuse = async (comment?: string) => {
+      const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '不予受理', data: {} });
+      const task = (await api.call('clerk', 'GET', `/api/cases/${started.body.id}`)).body.currentSteps[0].taskId;
+      expect((await api.call('clerk', 'POST', `/api/tasks/${task}/complete`, { decision: 'refuse', ...(comment ? { comment } : {}) })).status).toBe(200);
+      return started.body.id as string;
+    };
+    const silent = await refuse();
+    const reasoned = await refuse('申请事项不属于本机关职权范围，告知向有关机关申请');
+    const points = (await api.call('supervisor', 'GET', '/api/supervision/alerts?kind=compliance')).body.items;
+    expect(points).toEqual([expect.objectContaining({ caseId: silent, level: 'red', rule: 'decision-without-reasons', stepName: '受理', handler: 'clerk', status: 'open' })]);
+    expect(points.some((point: { caseId: string }) => point.caseId === reasoned)).toBe(false);
+    expect((await api.call('clerk', 'GET', '/api/notifications')).body.items).toContainEqual(expect.objectContaining({ kind: 'alert.red', caseId: silent }));
+  });
 });
