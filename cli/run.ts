@@ -18,7 +18,12 @@ export interface RunOptions {
  * stop function. Called by `govflow serve`, `govflow worker` and `govflow start`.
  */
 export async function run(connection: Connection, options: RunOptions): Promise<() => Promise<void>> {
-  const govflow = await Govflow.create({ mongodbUri: connection.mongodbUri, redisUrl: connection.redisUrl, allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1' });
+  const govflow = await Govflow.create({
+    mongodbUri: connection.mongodbUri,
+    redisUrl: connection.redisUrl,
+    allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1',
+    queuePrefix: process.env.GOVFLOW_QUEUE_PREFIX,
+  });
   const stops: Array<() => Promise<void>> = [];
   if (process.env.GOVFLOW_DEMO === '1') await seedDemo(govflow);
   const repaired = await govflow.executor.repair({ olderThanMs: 0 });

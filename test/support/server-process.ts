@@ -40,3 +40,33 @@ export async function startServerProcess(port: number, env: Record<string, strin
       }),
   };
 }
+
+/** A `govflow worker` in a process of its own; resolves once it reports its queues running. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [cli, 'worker'], { env: { ...process.env, ...env, GOVFLOW_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`govflow worker did not start: ${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('worker running')) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`govflow worker exited with ${code}: ${output}`)));
+  });
+  return {
+    url: '',
+    child,
+    output: () => output,
+    kill: (signal = 'SIGKILL') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
