@@ -10,6 +10,12 @@ export interface LatenessSummary {
   max: number;
 }
 
+/**
+ * Where the deadline run's BullMQ workers run: all in the bench process, or one per child
+ * process as one per govflow node.
+ */
+export type WorkerMode = 'in-process' | 'processes';
+
 /** Everything the deadline run found; printed as a block and put into the closing JSON line. */
 export interface DeadlineFigures {
   /** Deadlines the plan asked for; `scheduled` is fewer only if scheduling ran out of time. */
@@ -17,8 +23,7 @@ export interface DeadlineFigures {
   scheduled: number;
   workers: number;
   workerConcurrency: number;
-  /** Where the workers ran: BullMQ workers inside the bench process. */
-  workerMode: 'in-process';
+  workerMode: WorkerMode;
   /** From the start of scheduling to the first due time, and the span the due times cover. */
   leadMs: number;
   windowMs: number;

@@ -7,7 +7,7 @@ export function printDeadlineReport(figures: DeadlineFigures): void {
   const lines = [
     '',
     `govflow bench: deadline run, ${figures.scheduled} deadlines due within ${figures.windowMs / 1000} s, ` +
-      `${figures.workers} ${figures.workerMode} BullMQ workers x concurrency ${figures.workerConcurrency}`,
+      `${figures.workers} BullMQ workers x concurrency ${figures.workerConcurrency}, ${figures.workerMode === 'processes' ? 'each in a child process' : 'all in the bench process'}`,
     '',
     `scheduling      ${figures.scheduled} in ${(scheduling.elapsedMs / 1000).toFixed(1)} s = ${scheduling.perSecond}/s through DeadlineQueue.schedule` +
       ` (probe ${scheduling.probedPerSecond}/s; first due ${figures.leadMs / 1000} s after scheduling began)`,

@@ -4,16 +4,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { DeadlineQueue } from '../engine/deadlines';
 import { benchDeadline, type DeadlineWindow } from './bench-deadlines';
-import { deadlineTargets, summariseLateness, type DeadlineFigures } from './deadline-figures';
+import { deadlineTargets, summariseLateness, type DeadlineFigures, type WorkerMode } from './deadline-figures';
 import { scheduleDeadlines, type SchedulingResult } from './deadline-scheduling';
-import { startDeadlineWorkers } from './deadline-workers';
+import { startDeadlineWorkers, type DeadlineWorkers } from './deadline-workers';
 import { FireLog } from './fire-log';
 import { progress } from './progress';
 import { redisCpuSeconds, redisUsedMemory } from './redis-info';
 import { probeSchedulingRate } from './scheduling-probe';
+import { startWorkerProcesses } from './worker-processes';
 
 /** Lead over the probe's projection of scheduling time, for a rate that sags as Redis fills. */
-const leadSafetyFactor = 1.5;
+const leadSafetyFactor = 1.25;
 /** Lead for what happens between scheduling and the first due time: INFO, counting, starting workers. */
 const leadAllowanceMs = 3_000;
 
@@ -21,6 +22,7 @@ const leadAllowanceMs = 3_000;
 export interface DeadlinePlan {
   deadlines: number;
   workers: number;
+  workerMode: WorkerMode;
   /** Jobs each worker runs at once. */
   workerConcurrency: number;
   /** `DeadlineQueue.schedule` calls in flight at once. */
@@ -39,6 +41,14 @@ export interface DeadlinePlan {
   graceMs: number;
   /** Workers keep running this long after the last fire, so a late second delivery is still counted. */
   settleMs: number;
+}
+
+/** Where the run works: the bench's Redis, its own prefix there, and the queue under test. */
+interface RunContext {
+  redisUrl: string;
+  redis: Redis;
+  prefix: string;
+  queue: DeadlineQueue;
 }
 
 /** Memory and queue figures read between scheduling and firing. */
@@ -74,14 +84,15 @@ export async function runDeadlines(redisUrl: string, plan: DeadlinePlan): Promis
   const queue = new DeadlineQueue(redis, prefix, () => new Date());
   try {
     await queue.queue.waitUntilReady();
-    return await measure(redis, queue, prefix, plan);
+    return await measure({ redisUrl, redis, prefix, queue }, plan);
   } finally {
     await clear(queue);
     redis.disconnect();
   }
 }
 
-async function measure(redis: Redis, queue: DeadlineQueue, prefix: string, plan: DeadlinePlan): Promise<DeadlineFigures> {
+async function measure(context: RunContext, plan: DeadlinePlan): Promise<DeadlineFigures> {
+  const { redis, prefix, queue } = context;
   const probedPerSecond = await probeSchedulingRate(redis, `${prefix}-probe`, Math.min(plan.probeDeadlines, plan.deadlines), plan.schedulingConcurrency);
   const leadMs = leadFor(plan, probedPerSecond);
   const usedMemoryBefore = await redisUsedMemory(redis);
@@ -100,7 +111,7 @@ async function measure(redis: Redis, queue: DeadlineQueue, prefix: string, plan:
     pendingAfterScheduling: await queue.pending(),
     overranLead: Date.now() >= window.startMs,
   };
-  const firing = await fire(redis, prefix, plan, window, scheduling.scheduled);
+  const firing = await fire(context, plan, window, scheduling.scheduled);
   const usedMemoryAfterFiring = await redisUsedMemory(redis);
   return figures(plan, scheduling, pending, firing, usedMemoryAfterFiring);
 }
@@ -113,13 +124,14 @@ function leadFor(plan: DeadlinePlan, probedPerSecond: number): number {
 }
 
 /** Starts the workers, waits until every scheduled job fired or the time bound passed, stops them. */
-async function fire(redis: Redis, prefix: string, plan: DeadlinePlan, window: DeadlineWindow, expected: number): Promise<FiringResult> {
+async function fire(context: RunContext, plan: DeadlinePlan, window: DeadlineWindow, expected: number): Promise<FiringResult> {
+  const { redis } = context;
   const log = new FireLog();
   const cpuBefore = process.cpuUsage();
   const redisCpuBefore = await redisCpuSeconds(redis);
   const startedAt = performance.now();
-  const workers = await startDeadlineWorkers(redis, prefix, plan.workers, plan.workerConcurrency, log);
-  progress(`deadlines: ${plan.workers} workers x concurrency ${plan.workerConcurrency} running; first due in ${((window.startMs - Date.now()) / 1000).toFixed(1)} s`);
+  const workers = await startWorkers(context, plan, log);
+  progress(`deadlines: ${plan.workers} workers (${plan.workerMode}) x concurrency ${plan.workerConcurrency} running; first due in ${((window.startMs - Date.now()) / 1000).toFixed(1)} s`);
   let elapsedMs: number;
   try {
     await awaitFires(log, expected, window.startMs + window.windowMs + plan.graceMs);
@@ -140,6 +152,11 @@ async function fire(redis: Redis, prefix: string, plan: DeadlinePlan, window: De
     nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / wallMs),
     redisCpuPercent: Math.round((redisCpuUsed * 100_000) / wallMs),
   };
+}
+
+function startWorkers({ redisUrl, redis, prefix }: RunContext, plan: DeadlinePlan, log: FireLog): Promise<DeadlineWorkers> {
+  if (plan.workerMode === 'processes') return startWorkerProcesses(redisUrl, prefix, plan.workers, plan.workerConcurrency, log);
+  return startDeadlineWorkers(redis, prefix, plan.workers, plan.workerConcurrency, (job, firedAt) => log.record(job, firedAt));
 }
 
 /** Polls the log until `expected` ids fired or `untilMs` (epoch) passed; progress every ten seconds. */
@@ -164,7 +181,7 @@ function figures(plan: DeadlinePlan, scheduling: SchedulingResult, pending: Pend
     scheduled: scheduling.scheduled,
     workers: plan.workers,
     workerConcurrency: plan.workerConcurrency,
-    workerMode: 'in-process',
+    workerMode: plan.workerMode,
     leadMs: pending.leadMs,
     windowMs: plan.windowMs,
     scheduling: {

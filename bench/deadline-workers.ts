@@ -1,32 +1,36 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { deadlineQueueName, type DeadlineJob } from '../engine/deadlines';
-import type { FireLog } from './fire-log';
 
-/** The bench's stand-ins for DeadlineWorker, and what went wrong while they ran. */
+/** The deadline run's workers, wherever they run, and what went wrong while they ran. */
 export interface DeadlineWorkers {
   /** Jobs whose processor threw or that BullMQ gave up on; the bench's processor never throws. */
   readonly failed: () => number;
   /** Jobs BullMQ found stalled (locked by a worker that stopped renewing the lock). */
   readonly stalled: () => number;
-  /** Worker and connection errors, kept for the report's note. */
+  /** Worker, connection and process errors, kept for the report's note. */
   readonly errors: () => string[];
+  /** Stops the workers; the counts above are final once it resolves. */
   close(): Promise<void>;
 }
+
+/** Told of each job as its processor starts, with Date.now() at that moment. */
+export type OnFire = (job: DeadlineJob, firedAt: number) => void;
 
 /**
  * Starts `count` BullMQ workers in this process on the production queue name and `prefix`, set up
  * as engine/jobs/deadline-worker.ts sets up its worker (own duplicated connection, concurrency),
- * but recording each fire in `log` instead of raising a card: the run measures the queue, not the
- * executor. Resolves once every worker is connected.
+ * but reporting each fire to `onFire` instead of raising a card: the run measures the queue, not
+ * the executor. Called by the deadline run in `in-process` mode and by each worker process.
+ * Resolves once every worker is connected.
  */
-export async function startDeadlineWorkers(redis: Redis, prefix: string, count: number, concurrency: number, log: FireLog): Promise<DeadlineWorkers> {
+export async function startDeadlineWorkers(redis: Redis, prefix: string, count: number, concurrency: number, onFire: OnFire): Promise<DeadlineWorkers> {
   let failed = 0;
   let stalled = 0;
   const errors: string[] = [];
   const started = Array.from({ length: count }, () => {
     const connection = redis.duplicate();
-    const worker = new Worker<DeadlineJob>(deadlineQueueName, async (job) => log.record(job.data, Date.now()), { connection, prefix, concurrency });
+    const worker = new Worker<DeadlineJob>(deadlineQueueName, async (job) => onFire(job.data, Date.now()), { connection, prefix, concurrency });
     worker.on('failed', () => failed++);
     worker.on('stalled', () => stalled++);
     worker.on('error', (error) => errors.push(error.message));

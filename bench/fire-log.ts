@@ -1,17 +1,20 @@
 import type { DeadlineJob } from '../engine/deadlines';
 
+/** The part of a job the log needs; a worker process sends only these over IPC. */
+export type FiredJob = Pick<DeadlineJob, 'id' | 'at'>;
+
 /**
  * What the deadline run's workers saw: the first fire time of each job id, how late each first
- * fire was, and how often an id fired again. Shared by all in-process workers; Node runs their
- * processors on one thread, so plain fields need no locking.
+ * fire was, and how often an id fired again. Lives in the bench process; in-process workers
+ * record into it directly, worker processes through IPC messages, both on its one thread.
  */
 export class FireLog {
   readonly #firedAt = new Map<string, number>();
   readonly #latenessMs: number[] = [];
   #duplicated = 0;
 
-  /** Called by a worker's processor as the job starts; `firedAt` is epoch milliseconds. */
-  record(job: DeadlineJob, firedAt: number): void {
+  /** Called as a job's processor starts; `firedAt` is epoch milliseconds. */
+  record(job: FiredJob, firedAt: number): void {
     if (this.#firedAt.has(job.id)) {
       this.#duplicated++;
       return;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalServices, type LocalServices } from '../scripts/services';
 import { BareEnginePath, type RawStateSample } from './bare-engine';
-import type { DeadlineFigures } from './deadline-figures';
+import type { DeadlineFigures, WorkerMode } from './deadline-figures';
 import { printDeadlineReport } from './deadline-report';
 import { runDeadlines, type DeadlinePlan } from './deadline-run';
 import { computeFigures, type BenchFigures } from './figures';
@@ -23,7 +23,8 @@ import { storedStateSizes, type StoredStateSample } from './stored-state';
  * - deadlines: 100 000 deadlines due within one minute fired by BullMQ workers; about 1.5 minutes.
  * `node dist/bench/run.js runtime|deadlines` runs one; no argument runs both, runtime first.
  * BENCH_SCALE (default 1) multiplies every case and deadline count, e.g. 0.1 for a smoke run;
- * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright. Every
+ * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright, and
+ * BENCH_WORKER_MODE=processes runs each worker in a child process instead of this one. Every
  * timed loop also stops once its time budget is spent.
  */
 const scale = benchScale(process.env.BENCH_SCALE);
@@ -57,6 +58,7 @@ const stateCasesPerStep = cases(10);
 const deadlinePlan: DeadlinePlan = {
   deadlines: positiveInteger('BENCH_DEADLINES') ?? cases(100_000),
   workers: positiveInteger('BENCH_WORKERS') ?? 3,
+  workerMode: workerMode(process.env.BENCH_WORKER_MODE),
   workerConcurrency: 50,
   schedulingConcurrency: 500,
   minLeadMs: 20_000,
@@ -105,7 +107,7 @@ async function runtimeRun(services: LocalServices): Promise<BenchFigures> {
 
 function deadlineRun(services: LocalServices): Promise<DeadlineFigures> {
   const { deadlines, workers, workerConcurrency } = deadlinePlan;
-  progress(`deadlines: ${deadlines} deadlines, ${workers} workers x concurrency ${workerConcurrency}`);
+  progress(`deadlines: ${deadlines} deadlines, ${workers} workers (${deadlinePlan.workerMode}) x concurrency ${workerConcurrency}`);
   return runDeadlines(services.redisUrl, deadlinePlan);
 }
 
@@ -147,6 +149,12 @@ function positiveInteger(name: string): number | undefined {
   const value = Number(text);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, not ${text}`);
   return value;
+}
+
+function workerMode(text: string | undefined): WorkerMode {
+  const mode = text ?? 'in-process';
+  if (mode !== 'in-process' && mode !== 'processes') throw new Error(`BENCH_WORKER_MODE must be in-process or processes, not ${text}`);
+  return mode;
 }
 
 main().catch((error: unknown) => {

@@ -76,7 +76,7 @@ describe('durable timers across worker processes', () => {
   it('still fires once when every worker was killed while the timer was pending', async () => {
     const caseId = await startCase('workers killed');
     await stopWorkers();
-    await new Promise((resolve) => setTimeout(resolve, 4_000)); // the timer comes due with no worker alive
+    await new Promise((resolve) => setTimeout(resolve, 9_000)); // the 8-second timer comes due with no worker alive
     expect(await openSteps(caseId)).toEqual(['review']);
     await startWorkers();
     expect(await escalated(caseId, 30_000)).toBe(true);
