@@ -23,6 +23,8 @@ export interface CaseClockSpec {
   /** The step whose completion starts the clock; absent: the clock starts with the case. */
   clockStart?: string;
   warnBefore: number;
+  /** The legal review step (法制审核) a major case must pass before its decision (Penalty Law §58). */
+  legalReviewStep?: string;
 }
 
 /** Names and task specs of one process, read once per definition version. */
@@ -70,6 +72,7 @@ function caseClockSpec(process: ModdleElement): CaseClockSpec {
     promisedLimit: stringAttribute(process, 'govflow:promisedLimit'),
     statutoryLimit: stringAttribute(process, 'govflow:statutoryLimit'),
     clockStart: stringAttribute(process, 'govflow:clockStart'),
+    legalReviewStep: stringAttribute(process, 'govflow:legalReviewStep'),
     warnBefore: warnBefore(process),
   };
 }

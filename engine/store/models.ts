@@ -34,6 +34,7 @@ const caseFields = {
   openTasks: [openTaskSchema],
   departments: [String],
   decided: Boolean,
+  completedSteps: { type: [String], default: [] },
   clock: { type: Mixed, default: null },
   pauseKind: { type: String, default: null },
   alerts: { type: Mixed, default: [] },

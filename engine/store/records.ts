@@ -124,6 +124,8 @@ export interface CaseRecord {
   departments: string[];
   /** A decisive step was completed; the applicant can no longer withdraw. */
   decided: boolean;
+  /** Steps completed so far, in order; compliance rules ask which were passed. */
+  completedSteps: string[];
   /** The case clock (promised, else statutory limit), once started. */
   clock: Clock | null;
   /** Why the clocks stand still, while they do. */

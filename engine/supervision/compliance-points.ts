@@ -1,26 +1,58 @@
+import type { StepCatalogue } from '../definitions';
 import type { CaseAlert, CaseRecord, OpenTask } from '../store/records';
 import { departmentsOf } from '../tasks';
 
 /** Decisions that refuse or deny an application; DOMAIN.md requires reasons for them. */
 const negativeDecisions = new Set(['refuse', 'deny', 'reject']);
 
+/** What a step's completion decided, for the compliance rules. */
+export interface Completion {
+  task: OpenTask;
+  decision: string | undefined;
+  comment: string | undefined;
+  by: string;
+  at: Date;
+  /** The case's variables after the step, its form data included. */
+  variables: Record<string, unknown>;
+  /** Whether the step decides the case (govflow:decisive). */
+  decisive: boolean;
+}
+
 /**
- * Compliance point (监察点): a refusal or denial decided without reasons. Raised as a red card
- * of kind `compliance` when a step completes with such a decision and no opinion.
+ * Compliance points (监察点) a step's completion breaks, as red cards of kind `compliance`:
+ * a refusal or denial without reasons; on a decisive step, a major case (variable `major`)
+ * decided without the process's legal review step (Penalty Law §58), and a fine outside the
+ * discretion range the case carries in `fineMin` / `fineMax` (自由裁量基准).
  */
-export function decisionWithoutReasons(record: CaseRecord, task: OpenTask, decision: string | undefined, comment: string | undefined, by: string, now: Date): CaseAlert | null {
-  if (decision === undefined || !negativeDecisions.has(decision) || (comment ?? '').trim() !== '') return null;
+export function compliancePoints(record: CaseRecord, completion: Completion, catalogue: StepCatalogue): CaseAlert[] {
+  const broken: string[] = [];
+  const { decision, comment, variables } = completion;
+  if (decision !== undefined && negativeDecisions.has(decision) && (comment ?? '').trim() === '') broken.push('decision-without-reasons');
+  if (completion.decisive) {
+    const review = catalogue.clock.legalReviewStep;
+    if (review && variables.major === true && !record.completedSteps.includes(review)) broken.push('major-penalty-without-legal-review');
+    if (outsideRange(variables.fine, variables.fineMin, variables.fineMax)) broken.push('fine-outside-discretion-range');
+  }
+  return broken.map((rule) => compliancePoint(record, completion, rule));
+}
+
+function outsideRange(fine: unknown, min: unknown, max: unknown): boolean {
+  if (typeof fine !== 'number') return false;
+  return (typeof min === 'number' && fine < min) || (typeof max === 'number' && fine > max);
+}
+
+function compliancePoint(record: CaseRecord, { task, by, at }: Completion, rule: string): CaseAlert {
   return {
-    id: `red~${record._id}~compliance.${task.id}`,
+    id: `red~${record._id}~compliance.${task.id}.${rule}`,
     level: 'red',
     kind: 'compliance',
-    rule: 'decision-without-reasons',
+    rule,
     clockKey: `compliance.${task.id}`,
     stepName: task.name,
     department: departmentsOf(task)[0] ?? null,
     handler: by,
-    dueAt: now,
-    raisedAt: now,
+    dueAt: at,
+    raisedAt: at,
     status: 'open',
     workDone: true,
     closedAt: null,

@@ -3,4 +3,4 @@ export { caseItemRecord, projectAlert, projectNotice, sendNotification } from '.
 export { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './alert-queries';
 export { audienceQuery, noticeView, noticeVisibility, type NoticeStatus, type NoticeView } from './notice-queries';
 export { computeFigures, figuresCsv, type FiguresGroupBy, type FiguresQuery, type FiguresRow } from './figures';
-export { decisionWithoutReasons } from './compliance-points';
+export { compliancePoints, type Completion } from './compliance-points';

@@ -1,6 +1,6 @@
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
-import { decisionWithoutReasons } from '../../supervision';
+import { compliancePoints } from '../../supervision';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import type { CaseRecord } from '../../store/records';
 import { assertDecision, assertMayWork, assertRunning, openTask } from './case-guards';
@@ -42,13 +42,14 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context);
     const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
     const startsClock = !current.clock && definition.catalogue.clock.clockStart === task.stepId;
-    const compliance = decisionWithoutReasons(current, task, this.input.decision, this.input.comment, context.actor.username, context.now);
+    const completion = { task, decision: this.input.decision, comment: this.input.comment, by: context.actor.username, at: context.now, variables: next.variables, decisive };
     return {
       next: {
         ...next,
         decided: current.decided || decisive,
+        completedSteps: [...current.completedSteps, task.stepId],
         clock: startsClock ? caseClock(definition, context) : next.clock,
-        alerts: compliance ? [...next.alerts, compliance] : next.alerts,
+        alerts: [...next.alerts, ...compliancePoints(current, completion, definition.catalogue)],
       },
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
       completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },

@@ -56,6 +56,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       openTasks: [],
       departments: [],
       decided: false,
+      completedSteps: [],
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       pauseKind: null,
       alerts: [],
