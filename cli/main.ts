@@ -72,6 +72,15 @@ user
   );
 
 program
+  .command('reconcile')
+  .description('schedule again every deadline and timer job the running cases need (after Redis lost its data)')
+  .action(() =>
+    withGovflow(async (govflow) => {
+      print({ scheduled: await govflow.reconcileDeadlines() });
+    }),
+  );
+
+program
   .command('due')
   .description('compute a statutory deadline in China working days: prints {dueDate, due, warnAt, warnings}')
   .requiredOption('--from <instant>', 'start of the limit, an ISO 8601 instant with offset')

@@ -33,7 +33,7 @@ describe('npx govflow', () => {
 
   it('lists its commands', async () => {
     const help = await cli('--help');
-    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'audit']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'audit', 'due', 'reconcile']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('adds a user who can then sign in, and refuses a bad one with a reason', async () => {
@@ -86,6 +86,12 @@ describe('npx govflow', () => {
     const refused = await cli('due', ...args);
     expect(refused.code).toBe(2);
     expect(refused.stderr.split('\n')[0]).toMatch(reason);
+  });
+
+  it('reconciles deadline jobs on demand', async () => {
+    const reconciled = await cli('reconcile');
+    expect(reconciled.code).toBe(0);
+    expect(JSON.parse(reconciled.stdout)).toEqual({ scheduled: expect.any(Number) });
   });
 
   it('verifies an audit chain, failing with exit code 1 when it was tampered with', async () => {
