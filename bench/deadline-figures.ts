@@ -53,9 +53,12 @@ export interface DeadlineFigures {
   stalled: number;
   latenessMs: LatenessSummary;
   firing: {
-    /** From starting the workers until every job fired or the time bound passed. */
+    /** From the first due time until every job fired or the time bound passed; the window is `windowMs`. */
     elapsedMs: number;
+    /** CPU of the bench process (with in-process workers, theirs too), in % of one core. */
     nodeCpuPercent: number;
+    /** CPU of all worker processes together, in % of one core; 0 with in-process workers. */
+    workerProcessesCpuPercent: number;
     redisCpuPercent: number;
   };
   errors: string[];

@@ -16,13 +16,14 @@ export function printDeadlineReport(figures: DeadlineFigures): void {
     `                ${mib(redis.usedMemoryAfterFiring)} after firing = ${redis.bytesPerFiredKept} B per fired deadline (completed jobs kept 7 days)`,
     `fired           ${figures.fired}; missed ${figures.missed}, duplicated ${figures.duplicated}, failed ${figures.failed}, stalled ${figures.stalled}`,
     `lateness ms     p50 ${latenessMs.p50}  p95 ${latenessMs.p95}  p99 ${latenessMs.p99}  max ${latenessMs.max}`,
-    `firing          ${(firing.elapsedMs / 1000).toFixed(1)} s from starting the workers; node cpu ${firing.nodeCpuPercent}%, redis cpu ${firing.redisCpuPercent}% of one core`,
+    `firing          ${(firing.elapsedMs / 1000).toFixed(1)} s from the first due time to the last fire; cpu in % of one core: bench process ${firing.nodeCpuPercent}%` +
+      `${figures.workerMode === 'processes' ? `, worker processes ${firing.workerProcessesCpuPercent}%` : ''}, redis ${firing.redisCpuPercent}%`,
     '',
     'aims:',
     ...figures.targets.map((target) => `  ${target.met ? 'met ' : 'MISS'}  ${target.aim}: ${target.actual}`),
   ];
   if (scheduling.cutShort) lines.push(`note: scheduling ran out of time after ${figures.scheduled} of ${figures.deadlines}`);
-  if (scheduling.overranLead) lines.push('note: scheduling was still going when the first deadline came due; lateness includes that contention');
+  if (scheduling.overranLead) lines.push('note: the first deadlines came due before scheduling and the memory reading were done; their lateness includes the wait for the workers');
   if (figures.errors.length > 0) lines.push(`note: ${figures.errors.length} worker errors, first: ${figures.errors[0]}`);
   lines.push('');
   process.stdout.write(`${lines.join('\n')}\n`);

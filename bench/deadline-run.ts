@@ -33,6 +33,8 @@ export interface DeadlinePlan {
    * pending, and firing must not compete with scheduling.
    */
   minLeadMs: number;
+  /** Most the lead may grow to, so a slow Redis still gives a bounded run (scheduling then overlaps firing). */
+  maxLeadMs: number;
   /** Jobs the scheduling-rate probe schedules (at most `deadlines`). */
   probeDeadlines: number;
   /** The due times spread evenly over this span after the lead. */
@@ -69,6 +71,7 @@ interface FiringResult {
   errors: string[];
   elapsedMs: number;
   nodeCpuPercent: number;
+  workerProcessesCpuPercent: number;
   redisCpuPercent: number;
 }
 
@@ -116,44 +119,51 @@ async function measure(context: RunContext, plan: DeadlinePlan): Promise<Deadlin
   return figures(plan, scheduling, pending, firing, usedMemoryAfterFiring);
 }
 
-/** The plan's lead, or longer when the probed rate says scheduling everything would take longer. */
+/** The plan's lead, or longer (up to its maximum) when the probed rate says scheduling would take longer. */
 function leadFor(plan: DeadlinePlan, probedPerSecond: number): number {
   const projectedMs = (plan.deadlines * 1000) / probedPerSecond;
   // whole seconds, so the printed lead reads plainly
-  return Math.max(plan.minLeadMs, Math.ceil((projectedMs * leadSafetyFactor + leadAllowanceMs) / 1000) * 1000);
+  const neededMs = Math.ceil((projectedMs * leadSafetyFactor + leadAllowanceMs) / 1000) * 1000;
+  return Math.min(plan.maxLeadMs, Math.max(plan.minLeadMs, neededMs));
 }
 
-/** Starts the workers, waits until every scheduled job fired or the time bound passed, stops them. */
+/**
+ * Starts the workers ahead of the first due time, waits until every scheduled job fired or the
+ * time bound passed, stops them. CPU is read over the firing span only, from the first due time.
+ */
 async function fire(context: RunContext, plan: DeadlinePlan, window: DeadlineWindow, expected: number): Promise<FiringResult> {
   const { redis } = context;
   const log = new FireLog();
-  const cpuBefore = process.cpuUsage();
-  const redisCpuBefore = await redisCpuSeconds(redis);
-  const startedAt = performance.now();
   const workers = await startWorkers(context, plan, log);
   progress(`deadlines: ${plan.workers} workers (${plan.workerMode}) x concurrency ${plan.workerConcurrency} running; first due in ${((window.startMs - Date.now()) / 1000).toFixed(1)} s`);
-  let elapsedMs: number;
+  let span: { elapsedMs: number; nodeCpuMs: number; redisCpuMs: number };
   try {
+    await sleep(Math.max(0, window.startMs - Date.now()));
+    const cpuBefore = process.cpuUsage();
+    const redisCpuBefore = await redisCpuSeconds(redis);
+    const startedAt = performance.now();
     await awaitFires(log, expected, window.startMs + window.windowMs + plan.graceMs);
-    elapsedMs = performance.now() - startedAt;
+    const cpu = process.cpuUsage(cpuBefore);
+    span = { elapsedMs: performance.now() - startedAt, nodeCpuMs: (cpu.user + cpu.system) / 1000, redisCpuMs: ((await redisCpuSeconds(redis)) - redisCpuBefore) * 1000 };
     await sleep(plan.settleMs);
   } finally {
     await workers.close();
   }
-  const cpu = process.cpuUsage(cpuBefore);
-  const redisCpuUsed = (await redisCpuSeconds(redis)) - redisCpuBefore;
-  const wallMs = performance.now() - startedAt;
+  const percentOfSpan = (cpuMs: number) => Math.round((cpuMs * 100) / span.elapsedMs);
   return {
     log,
     failed: workers.failed(),
     stalled: workers.stalled(),
     errors: workers.errors(),
-    elapsedMs,
-    nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / wallMs),
-    redisCpuPercent: Math.round((redisCpuUsed * 100_000) / wallMs),
+    elapsedMs: span.elapsedMs,
+    nodeCpuPercent: percentOfSpan(span.nodeCpuMs),
+    // counted by each process from its start to its close: idle outside the span, so close enough
+    workerProcessesCpuPercent: percentOfSpan(workers.processCpuMs()),
+    redisCpuPercent: percentOfSpan(span.redisCpuMs),
   };
 }
 
+/** In this process, or one child process per worker, as the plan says. */
 function startWorkers({ redisUrl, redis, prefix }: RunContext, plan: DeadlinePlan, log: FireLog): Promise<DeadlineWorkers> {
   if (plan.workerMode === 'processes') return startWorkerProcesses(redisUrl, prefix, plan.workers, plan.workerConcurrency, log);
   return startDeadlineWorkers(redis, prefix, plan.workers, plan.workerConcurrency, (job, firedAt) => log.record(job, firedAt));
@@ -205,7 +215,12 @@ function figures(plan: DeadlinePlan, scheduling: SchedulingResult, pending: Pend
     failed: firing.failed,
     stalled: firing.stalled,
     latenessMs,
-    firing: { elapsedMs: Math.round(firing.elapsedMs), nodeCpuPercent: firing.nodeCpuPercent, redisCpuPercent: firing.redisCpuPercent },
+    firing: {
+      elapsedMs: Math.round(firing.elapsedMs),
+      nodeCpuPercent: firing.nodeCpuPercent,
+      workerProcessesCpuPercent: firing.workerProcessesCpuPercent,
+      redisCpuPercent: firing.redisCpuPercent,
+    },
     errors: firing.errors,
     targets: deadlineTargets(missed, log.duplicated, latenessMs),
   };

@@ -24,12 +24,14 @@ async function main(): Promise<void> {
   };
   const timer = setInterval(flush, flushEveryMs);
   const workers = await startDeadlineWorkers(redis, prefix, 1, Number(concurrencyText), (job, firedAt) => buffered.push([job.id, job.at, firedAt]));
+  const cpuAtReady = process.cpuUsage();
   const stop = once(async () => {
     clearInterval(timer);
     await workers.close();
     flush();
     redis.disconnect();
-    finish(workers);
+    const cpu = process.cpuUsage(cpuAtReady);
+    finish(workers, (cpu.user + cpu.system) / 1000);
   });
   process.on('message', (message: BenchProcessMessage) => {
     if (message.kind === 'close') void stop();
@@ -39,8 +41,8 @@ async function main(): Promise<void> {
 }
 
 /** Sends the closing counts, then lets go of the IPC channel so the process can exit. */
-function finish(workers: DeadlineWorkers): void {
-  const closed: WorkerProcessMessage = { kind: 'closed', failed: workers.failed(), stalled: workers.stalled(), errors: workers.errors() };
+function finish(workers: DeadlineWorkers, cpuMs: number): void {
+  const closed: WorkerProcessMessage = { kind: 'closed', failed: workers.failed(), stalled: workers.stalled(), errors: workers.errors(), cpuMs };
   // the bench may be gone already (it stopped us by disconnecting); then there is no one to tell
   if (!process.connected) return;
   process.send?.(closed, undefined, {}, () => process.disconnect());

@@ -10,6 +10,8 @@ export interface DeadlineWorkers {
   readonly stalled: () => number;
   /** Worker, connection and process errors, kept for the report's note. */
   readonly errors: () => string[];
+  /** CPU milliseconds used by worker processes apart from the bench's; 0 when the workers run in it. */
+  readonly processCpuMs: () => number;
   /** Stops the workers; the counts above are final once it resolves. */
   close(): Promise<void>;
 }
@@ -46,5 +48,5 @@ export async function startDeadlineWorkers(redis: Redis, prefix: string, count: 
     await close();
     throw error;
   }
-  return { failed: () => failed, stalled: () => stalled, errors: () => [...errors], close };
+  return { failed: () => failed, stalled: () => stalled, errors: () => [...errors], processCpuMs: () => 0, close };
 }

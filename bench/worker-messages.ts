@@ -5,8 +5,8 @@ export type FireEntry = [id: string, at: number, firedAt: number];
 export type WorkerProcessMessage =
   | { kind: 'ready' }
   | { kind: 'fires'; fires: FireEntry[] }
-  /** The last message: the worker is closed and every fire has been sent. */
-  | { kind: 'closed'; failed: number; stalled: number; errors: string[] };
+  /** The last message: the worker is closed, every fire has been sent; `cpuMs` is CPU used since `ready`. */
+  | { kind: 'closed'; failed: number; stalled: number; errors: string[]; cpuMs: number };
 
 /** What the bench process tells a worker process: only to stop. */
 export type BenchProcessMessage = { kind: 'close' };

@@ -17,6 +17,7 @@ const closeTimeoutMs = 15_000;
 export async function startWorkerProcesses(redisUrl: string, prefix: string, count: number, concurrency: number, log: FireLog): Promise<DeadlineWorkers> {
   let failed = 0;
   let stalled = 0;
+  let cpuMs = 0;
   const errors: string[] = [];
   const entry = join(__dirname, 'deadline-worker-process.js');
   const children = Array.from({ length: count }, () => {
@@ -26,6 +27,7 @@ export async function startWorkerProcesses(redisUrl: string, prefix: string, cou
       if (message.kind === 'closed') {
         failed += message.failed;
         stalled += message.stalled;
+        cpuMs += message.cpuMs;
         errors.push(...message.errors);
       }
     });
@@ -41,7 +43,7 @@ export async function startWorkerProcesses(redisUrl: string, prefix: string, cou
     await close();
     throw error;
   }
-  return { failed: () => failed, stalled: () => stalled, errors: () => [...errors], close };
+  return { failed: () => failed, stalled: () => stalled, errors: () => [...errors], processCpuMs: () => cpuMs, close };
 }
 
 /** Asks one worker process to close and waits for its last message and its exit; kills it if it hangs. */
