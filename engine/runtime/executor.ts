@@ -164,6 +164,7 @@ export class Executor {
     const now = this.#options.now();
     const next = { ...change.next, alerts: settleAlerts(current, change.next, now) };
     const rev = (current?.rev ?? 0) + 1;
+    this.#logCalendarWarnings(current, next);
     const entry = chainEntry(next._id, next.auditHead, change.audit, {
       actor: actor.username,
       at: now,
@@ -179,6 +180,14 @@ export class Executor {
       { kind: 'audit.append', entry },
     ];
     return { ...next, rev, outbox: effects, updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
+  }
+
+  /** DOMAIN.md: a deadline counted outside the loaded holiday schedules is said in the answer (the clock's warnings) and in the log. */
+  #logCalendarWarnings(current: CaseRecord | null, next: CaseRecord): void {
+    const warningsOf = (record: CaseRecord | null) => new Set([record?.clock, ...(record?.openTasks ?? []).map((task) => task.clock)].flatMap((clock) => clock?.warnings ?? []));
+    const before = warningsOf(current);
+    const fresh = [...warningsOf(next)].filter((warning) => !before.has(warning));
+    if (fresh.length > 0) this.#log.warn({ caseId: next._id, warnings: fresh }, 'a deadline was counted outside the loaded holiday schedules');
   }
 
   /** Projects the revision into the cases collection and its effects (each independent of the others), then clears its claim. */

@@ -35,18 +35,23 @@ export interface FiguresRow {
   openYellow: number;
   /** Red cards open now, whatever the period. */
   openRed: number;
+  /** Supervision notices sent to the group in the period. */
+  notices: number;
+  /** Of those, the ones answered within their reply limit. */
+  noticesRepliedOnTime: number;
 }
 
 /** The group of a case that has not reached any department yet (no step with a department's group has opened). */
 export const NO_DEPARTMENT = '(none)';
 
 /** The columns of {@link figuresCsv}, in order; named like the row's fields so a script can read either. */
-const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed'];
+const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'];
 
 /** The fields of a case head the figures read, as the projection returns them. */
 type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
   clock?: { due?: Date | string | null } | null;
   alerts?: Array<Pick<CaseAlert, 'level' | 'status' | 'department' | 'raisedAt'>>;
+  notices?: Array<{ department: string; sentAt: Date | string; clock?: { due?: Date | string | null }; reply?: { at: Date | string } | null }>;
 };
 
 type FiguresCard = NonNullable<FiguresCase['alerts']>[number];
@@ -60,6 +65,8 @@ interface Tally {
   overdue: number;
   openYellow: number;
   openRed: number;
+  notices: number;
+  noticesRepliedOnTime: number;
 }
 
 /** What one case adds to each of its groups. */
@@ -80,7 +87,7 @@ interface Period {
 /**
  * The supervision office's figures per department or per process over a period, one row per
  * group that has something to show, sorted by group. For the supervision office's figures
- * endpoint and its CSV export (not wired to a route yet). Reads the `cases` collection in one query: the case heads carry their cards, so the
+ * endpoint and its CSV export. Reads the `cases` collection in one query: the case heads carry their cards and notices, so the
  * figures agree with the cases at a single point in time. Throws InvalidInputError for a
  * period that does not end after it starts.
  */
@@ -91,6 +98,7 @@ export async function computeFigures(models: Models, calendar: WorkingCalendar, 
   for (const head of cases) {
     addCase(tallies, head, query.groupBy, contributionOf(head, period, calendar));
     addOpenCards(tallies, head, query.groupBy);
+    addNotices(tallies, head, query.groupBy, period);
   }
   return [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, tally]) => rowOf(group, tally));
 }
@@ -145,6 +153,10 @@ const figuresProjection = {
   'alerts.status': 1,
   'alerts.department': 1,
   'alerts.raisedAt': 1,
+  'notices.department': 1,
+  'notices.sentAt': 1,
+  'notices.clock.due': 1,
+  'notices.reply.at': 1,
 } as const;
 
 function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
@@ -220,16 +232,27 @@ function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: F
   }
 }
 
+/** A notice counts for the department it was sent to (or the case's process), in the period it was sent. */
+function addNotices(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy, period: Period): void {
+  for (const notice of head.notices ?? []) {
+    if (!within(msOf(notice.sentAt), period)) continue;
+    const tally = tallyOf(tallies, groupBy === 'process' ? head.processKey : notice.department);
+    tally.notices += 1;
+    const due = notice.clock?.due;
+    if (notice.reply && (!due || msOf(notice.reply.at) <= msOf(due))) tally.noticesRepliedOnTime += 1;
+  }
+}
+
 function tallyOf(tallies: Map<string, Tally>, group: string): Tally {
   let tally = tallies.get(group);
   if (!tally) {
-    tally = { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0 };
+    tally = { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 };
     tallies.set(group, tally);
   }
   return tally;
 }
 
-function rowOf(group: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed }: Tally): FiguresRow {
+function rowOf(group: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed, notices, noticesRepliedOnTime }: Tally): FiguresRow {
   return {
     group,
     received,
@@ -240,6 +263,8 @@ function rowOf(group: string, { received, completed, onTime, handlingWorkingDays
     averageWorkingDays: completed === 0 ? null : rounded(handlingWorkingDays / completed, 2),
     openYellow,
     openRed,
+    notices,
+    noticesRepliedOnTime,
   };
 }
 

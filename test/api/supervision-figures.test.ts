@@ -22,12 +22,21 @@ describe('supervision figures through the API', () => {
     expect(figures.body.items).toEqual([expect.objectContaining({ group: 'general-approval', received: 2, completed: 1, onTime: 1, onTimeRate: 1 })]);
   });
 
+  it('counts supervision notices sent to a department and the ones answered in time', async () => {
+    const caseId = (await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '督办统计', data: {} })).body.id;
+    const answered = await api.call('supervisor', 'POST', '/api/supervision/notices', { caseId, department: 'market-bureau', message: '请说明' });
+    await api.call('supervisor', 'POST', '/api/supervision/notices', { caseId, department: 'market-bureau', message: '再请说明' });
+    await api.call('clerk', 'POST', `/api/supervision/notices/${answered.body.id}/reply`, { explanation: '已说明' });
+    const figures = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}`);
+    expect(figures.body.items).toEqual([expect.objectContaining({ group: 'market-bureau', received: 3, notices: 2, noticesRepliedOnTime: 1 })]);
+  });
+
   it('answers the same as CSV for spreadsheets', async () => {
     const csv = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}&format=csv`);
     expect(csv.type).toContain('text/csv');
     const [header, ...lines] = String(csv.body).trim().split('\r\n');
-    expect(header.split(',')).toEqual(expect.arrayContaining(['group', 'received', 'completed', 'onTimeRate', 'openRed']));
-    expect(lines).toEqual([expect.stringMatching(/^market-bureau,2,1,/)]);
+    expect(header.split(',')).toEqual(expect.arrayContaining(['group', 'received', 'completed', 'onTimeRate', 'openRed', 'notices', 'noticesRepliedOnTime']));
+    expect(lines).toEqual([expect.stringMatching(/^market-bureau,3,1,/)]);
   });
 
   it('is for the supervision office, and refuses an invalid period', async () => {

@@ -107,15 +107,15 @@ describe('supervision figures', () => {
 
   /** A row with nothing received or completed in the period: only the open cards show. */
   function cardsOnly(group: string, openYellow: number, openRed: number): FiguresRow {
-    return { group, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed };
+    return { group, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed, notices: 0, noticesRepliedOnTime: 0 };
   }
 
   it('counts received, completed, on-time and overdue cases per process, with the mean handling time', async () => {
     // timed: received A, B, E; completed G, A (on time) and B (late); B overdue; (4 + 4 + 17) / 3 days.
     expect(await figures('process', march)).toEqual([
-      { group: 'direct-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0 },
-      { group: 'joint-approval', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1 },
-      { group: 'timed-approval', received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2 },
+      { group: 'direct-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'joint-approval', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'timed-approval', received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -123,9 +123,9 @@ describe('supervision figures', () => {
     // market-bureau holds A, B, C, E, G: received A, B, C, E; completed G, A, C on time and B late;
     // overdue B and C; (4 + 4 + 17 + 4) / 4 days. C's red card is tax-bureau's review.
     expect(await figures('department', march)).toEqual([
-      { group: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0 },
-      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2 },
-      { group: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1 },
+      { group: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -133,8 +133,8 @@ describe('supervision figures', () => {
     // From A's creation to A's end: received A, B (timed) and C (joint); completed only G (Mar 3).
     const period = { from: new Date('2026-03-02T10:00:00+08:00'), to: new Date('2026-03-06T15:00:00+08:00') };
     expect(await figures('process', period)).toEqual([
-      { group: 'joint-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1 },
-      { group: 'timed-approval', received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2 },
+      { group: 'joint-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'timed-approval', received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -143,7 +143,7 @@ describe('supervision figures', () => {
     const february = { from: new Date('2026-02-01T00:00:00+08:00'), to: new Date('2026-03-01T00:00:00+08:00') };
     expect(await figures('process', february)).toEqual([
       cardsOnly('joint-approval', 0, 1),
-      { group: 'timed-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2 },
+      { group: 'timed-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -162,19 +162,19 @@ describe('supervision figures', () => {
 });
 
 describe('figuresCsv', () => {
-  const header = 'group,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed\r\n';
+  const header = 'group,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime\r\n';
 
   it('writes a header and one CRLF-ended line per row, quoting as RFC 4180 asks and leaving nulls empty', () => {
     const rows: FiguresRow[] = [
-      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2 },
-      { group: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0 },
-      { group: 'line\nbreak', received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1 },
+      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'line\nbreak', received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
     ];
     expect(figuresCsv(rows)).toBe(
       header +
-        'market-bureau,4,4,3,0.75,2,7.25,1,2\r\n' +
-        '"税务局, ""东区""分局",1,0,0,,0,,0,0\r\n' +
-        '"line\nbreak",0,3,2,0.6667,1,8.33,0,1\r\n',
+        'market-bureau,4,4,3,0.75,2,7.25,1,2,0,0\r\n' +
+        '"税务局, ""东区""分局",1,0,0,,0,,0,0,0,0\r\n' +
+        '"line\nbreak",0,3,2,0.6667,1,8.33,0,1,0,0\r\n',
     );
   });
 
