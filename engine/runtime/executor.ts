@@ -308,6 +308,7 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     createdAt: task.createdAt,
     due: task.clock?.due ?? null,
     warnAt: task.clock?.warnAt ?? null,
+    clock: task.clock,
     completedAt: null,
     completedBy: null,
     decision: null,

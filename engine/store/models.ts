@@ -81,6 +81,7 @@ const taskSchema = new Schema<TaskRecord>(
     createdAt: Date,
     due: { type: Date, default: null },
     warnAt: { type: Date, default: null },
+    clock: { type: Mixed, default: null },
     completedAt: { type: Date, default: null },
     completedBy: { type: String, default: null },
     decision: { type: String, default: null },

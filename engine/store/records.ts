@@ -205,6 +205,8 @@ export interface TaskRecord {
   /** The step's due time, for sorting the inbox by urgency. */
   due: Date | null;
   warnAt: Date | null;
+  /** The step's clock, for the inbox to show limit, time left and pauses. */
+  clock: Clock | null;
   completedAt: Date | null;
   completedBy: string | null;
   decision: string | null;

@@ -29,7 +29,7 @@ describe('clocks of cases and steps', () => {
 
     const inbox = await govflow.listTasks(clerk, 'claimable');
     const task = inbox.find((item) => item.id === accepted.nextTasks[0].id)!;
-    expect(task).toMatchObject({ urgency: 'running' });
+    expect(task).toMatchObject({ urgency: 'running', clock: expect.objectContaining({ limit: '3WD', state: 'running', paused: false }) });
     expect(new Date(task.due!).toISOString()).toBe(new Date(reviewing.currentSteps[0].clock!.due!).toISOString());
   });
 
