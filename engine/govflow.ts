@@ -5,12 +5,16 @@ import { CalendarService } from './calendars';
 import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type TimerJob } from './deadlines';
 import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
-import { NotFoundError } from './errors';
+import { InvalidInputError, NotFoundError } from './errors';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import {
   caseIdOfTask,
   ClaimTask,
   CloseAlert,
+  DelegateTask,
+  ResolveTask,
+  TransferTask,
+  type ReassignedTask,
   CompleteTask,
   Executor,
   FireTimer,
@@ -257,6 +261,23 @@ export class Govflow {
     return this.#taskCommand(taskId, new UnclaimTask(caseIdOfTask(taskId), taskId), actor);
   }
 
+  /** 转办: the task moves to another member of staff, who owns it. */
+  async transferTask(taskId: string, to: string, reason: string, actor: Actor): Promise<ReassignedTask> {
+    await this.#assertStaff(to);
+    return this.#taskCommand(taskId, new TransferTask(caseIdOfTask(taskId), taskId, to, reason), actor);
+  }
+
+  /** 委派: another member of staff does the work, then the task comes back to its owner. */
+  async delegateTask(taskId: string, to: string, note: string | undefined, actor: Actor): Promise<ReassignedTask> {
+    await this.#assertStaff(to);
+    return this.#taskCommand(taskId, new DelegateTask(caseIdOfTask(taskId), taskId, to, note), actor);
+  }
+
+  /** The delegate hands a delegated task back to its owner. */
+  resolveTask(taskId: string, comment: string | undefined, actor: Actor): Promise<ReassignedTask> {
+    return this.#taskCommand(taskId, new ResolveTask(caseIdOfTask(taskId), taskId, comment), actor);
+  }
+
   completeTask(taskId: string, input: CompleteTaskInput, actor: Actor): Promise<CompletedTask> {
     return this.#taskCommand(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, input), actor);
   }
@@ -283,6 +304,14 @@ export class Govflow {
     await this.deadlines.close();
     this.redis.disconnect();
     await this.store.close();
+  }
+
+  /** Tasks go only to staff who exist: a typo must not strand a task with nobody. */
+  async #assertStaff(username: string): Promise<void> {
+    const user = await this.store.models.users.findById(username, { roles: 1 }).lean();
+    if (!user || !user.roles.some((role) => role === 'clerk' || role === 'leader')) {
+      throw new InvalidInputError(`no clerk or leader is called ${JSON.stringify(username)}`, [{ path: '/to', message: 'name an existing clerk or leader' }], 422);
+    }
   }
 
   /** A command on a case the actor may see; 404 for one they may not. */

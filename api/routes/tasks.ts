@@ -58,4 +58,40 @@ export const taskRoutes = [
       return { body: await govflow.completeTask(params.id, body, actor) };
     },
   }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/transfer',
+    summary: '转办: hand the task to another clerk or leader, who owns it from now on',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ to: z.string().min(1).max(64), reason: z.string().trim().min(2).max(2000) }),
+    responses: { 200: 'transferred', 403: 'not the holder or a leader of its department', 404: 'no such task', 409: 'closed or delegated', 422: 'no such clerk or leader' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.transferTask(params.id, body.to, body.reason, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/delegate',
+    summary: '委派: let another clerk or leader do the work; the task comes back to you to confirm',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ to: z.string().min(1).max(64), note: z.string().max(2000).optional() }),
+    responses: { 200: 'delegated', 404: 'no such task', 409: 'not held by you, or delegated already', 422: 'no such clerk or leader' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.delegateTask(params.id, body.to, body.note, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/resolve',
+    summary: 'The delegate has done the work: the task goes back to its owner',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ comment: z.string().max(4000).optional() }),
+    responses: { 200: 'back with its owner', 403: 'not the delegate', 404: 'no such task', 409: 'not delegated' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.resolveTask(params.id, body.comment, actor) };
+    },
+  }),
 ];

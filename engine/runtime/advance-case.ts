@@ -69,6 +69,8 @@ function newTask(
     decisions: spec.decisions,
     createdAt: now,
     clock: spec.timeLimit ? startStepClock(spec.timeLimit, spec.warnBefore, paused, { now, calendar }) : null,
+    delegatedBy: null,
+    urgedAt: null,
   };
 }
 

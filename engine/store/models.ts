@@ -16,6 +16,8 @@ const openTaskSchema = new Schema(
     decisions: [String],
     createdAt: Date,
     clock: { type: Mixed, default: null },
+    delegatedBy: { type: String, default: null },
+    urgedAt: { type: Date, default: null },
   },
   { _id: false },
 );

@@ -99,6 +99,10 @@ export interface OpenTask {
   createdAt: Date;
   /** The step's clock when the model gives it a time limit. */
   clock: Clock | null;
+  /** While delegated (委派): who owns the task and gets it back to confirm. */
+  delegatedBy: string | null;
+  /** The last urge (催办), to allow one an hour. */
+  urgedAt: Date | null;
 }
 
 /**

@@ -41,6 +41,9 @@ describe('health, readiness and the OpenAPI document', () => {
       '/tasks',
       '/tasks/{id}/claim',
       '/tasks/{id}/complete',
+      '/tasks/{id}/delegate',
+      '/tasks/{id}/resolve',
+      '/tasks/{id}/transfer',
       '/tasks/{id}/unclaim',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;

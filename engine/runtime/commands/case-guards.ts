@@ -25,6 +25,7 @@ export function openTask(record: CaseRecord, taskId: string): OpenTask {
 
 /** The actor may work the task: they hold it, or nobody does and they are a candidate (then completing claims it). */
 export function assertMayWork(task: OpenTask, actor: Actor): void {
+  if (task.delegatedBy) throw new ConflictError(`task "${task.name}" is delegated: ${task.assignee} resolves it, then ${task.delegatedBy} completes it`);
   if (task.assignee === actor.username) return;
   if (task.assignee !== null) throw new ConflictError(`task "${task.name}" is held by ${task.assignee}`);
   if (!isCandidate(task, actor)) throw new ForbiddenError(`you are not a candidate for task "${task.name}"`);

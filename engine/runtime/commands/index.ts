@@ -10,3 +10,4 @@ export { CloseAlert } from './close-alert';
 export { SendNotice } from './send-notice';
 export { ReplyNotice } from './reply-notice';
 export { FireTimer, type FiredTimer } from './fire-timer';
+export { DelegateTask, ResolveTask, TransferTask, type ReassignedTask } from './reassign-task';

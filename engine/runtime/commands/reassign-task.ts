@@ -1,0 +1,102 @@
+import { ConflictError, ForbiddenError } from '../../errors';
+import type { CaseRecord, OpenTask } from '../../store/records';
+import { hasRole, type Actor } from '../../users/actor';
+import type { CaseChange, CaseCommand, CommandContext } from '../command';
+import { assertRunning, openTask } from './case-guards';
+
+export interface ReassignedTask {
+  taskId: string;
+  assignee: string | null;
+  delegatedBy: string | null;
+}
+
+/** The holder of a task, or a leader of its department, hands it on; checks common to transfer and delegate. */
+function assertMayHandOn(task: OpenTask, actor: Actor): void {
+  if (task.delegatedBy) throw new ConflictError(`task "${task.name}" is delegated to ${task.assignee}; it must come back first`);
+  if (task.assignee === actor.username) return;
+  const department = actor.department;
+  if (hasRole(actor, 'leader') && department !== null && task.candidateGroups.some((group) => group.endsWith(`@${department}`))) return;
+  throw new ForbiddenError(`only the holder of task "${task.name}" or a leader of its department may hand it on`);
+}
+
+function withTask(current: CaseRecord, changed: OpenTask): CaseRecord {
+  return { ...current, openTasks: current.openTasks.map((task) => (task.id === changed.id ? changed : task)) };
+}
+
+/** 转办: the task moves to another person, who owns it from now on. */
+export class TransferTask implements CaseCommand<ReassignedTask> {
+  readonly name = 'TransferTask';
+
+  constructor(
+    readonly caseId: string,
+    readonly taskId: string,
+    readonly to: string,
+    readonly reason: string,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ReassignedTask>> {
+    assertRunning(current);
+    const task = openTask(current, this.taskId);
+    assertMayHandOn(task, context.actor);
+    if (task.assignee === this.to) throw new ConflictError(`task "${task.name}" is held by ${this.to} already`);
+    const moved: OpenTask = { ...task, assignee: this.to };
+    return {
+      next: withTask(current, moved),
+      audit: { action: 'task.transferred', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}: ${this.reason}` },
+      notifications: [{ audience: { users: [this.to] }, kind: 'task.transferred', message: `${context.actor.username} 转办给您：${current.receiptNo} ${task.name}` }],
+      result: { taskId: task.id, assignee: this.to, delegatedBy: null },
+    };
+  }
+}
+
+/** 委派: another person does the work; the task then comes back to its owner, who confirms it. */
+export class DelegateTask implements CaseCommand<ReassignedTask> {
+  readonly name = 'DelegateTask';
+
+  constructor(
+    readonly caseId: string,
+    readonly taskId: string,
+    readonly to: string,
+    readonly note: string | undefined,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ReassignedTask>> {
+    assertRunning(current);
+    const task = openTask(current, this.taskId);
+    if (task.assignee !== context.actor.username) throw new ConflictError(`claim task "${task.name}" before delegating it`);
+    assertMayHandOn(task, context.actor);
+    if (this.to === context.actor.username) throw new ConflictError('a task cannot be delegated to its own owner');
+    const delegated: OpenTask = { ...task, assignee: this.to, delegatedBy: context.actor.username };
+    return {
+      next: withTask(current, delegated),
+      audit: { action: 'task.delegated', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}${this.note ? `: ${this.note}` : ''}` },
+      notifications: [{ audience: { users: [this.to] }, kind: 'task.delegated', message: `${context.actor.username} 委派给您：${current.receiptNo} ${task.name}` }],
+      result: { taskId: task.id, assignee: this.to, delegatedBy: context.actor.username },
+    };
+  }
+}
+
+/** The delegate has done the work: the task goes back to its owner to confirm and complete. */
+export class ResolveTask implements CaseCommand<ReassignedTask> {
+  readonly name = 'ResolveTask';
+
+  constructor(
+    readonly caseId: string,
+    readonly taskId: string,
+    readonly comment: string | undefined,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ReassignedTask>> {
+    assertRunning(current);
+    const task = openTask(current, this.taskId);
+    if (!task.delegatedBy) throw new ConflictError(`task "${task.name}" is not delegated`);
+    if (task.assignee !== context.actor.username) throw new ForbiddenError(`only ${task.assignee}, the delegate, resolves task "${task.name}"`);
+    const back: OpenTask = { ...task, assignee: task.delegatedBy, delegatedBy: null };
+    return {
+      next: withTask(current, back),
+      audit: { action: 'task.resolved', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: this.comment },
+      notifications: [{ audience: { users: [task.delegatedBy] }, kind: 'task.resolved', message: `${context.actor.username} 已办理委派：${current.receiptNo} ${task.name}` }],
+      result: { taskId: task.id, assignee: task.delegatedBy, delegatedBy: null },
+    };
+  }
+}

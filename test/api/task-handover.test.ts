@@ -1,0 +1,53 @@
+import { startTestApi, type TestApi } from '../support/test-govflow';
+
+describe('transfer (转办) and delegate (委派) through the API', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  async function waitingTask(): Promise<{ caseId: string; taskId: string }> {
+    const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '交办', data: {} });
+    const taskId = (await api.call('clerk', 'GET', `/api/cases/${started.body.id}`)).body.currentSteps[0].taskId;
+    return { caseId: started.body.id, taskId };
+  }
+
+  it('transfers a task from its holder to a colleague, who owns and completes it', async () => {
+    const { caseId, taskId } = await waitingTask();
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/transfer`, { to: 'clerk2', reason: '未认领不能转办' })).status).toBe(403);
+    await api.call('clerk', 'POST', `/api/tasks/${taskId}/claim`);
+    expect((await api.call('clerk', 'POST', `/api/tasks/${taskId}/transfer`, { to: 'nobody', reason: '笔误' })).status).toBe(422);
+    const moved = await api.call('clerk', 'POST', `/api/tasks/${taskId}/transfer`, { to: 'clerk2', reason: '工作调整' });
+    expect(moved.body).toEqual({ taskId, assignee: 'clerk2', delegatedBy: null });
+    expect((await api.call('clerk', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept' })).status).toBe(409);
+    expect((await api.call('clerk2', 'GET', '/api/tasks?scope=mine')).body.items.map((task: { id: string }) => task.id)).toContain(taskId);
+    expect((await api.call('clerk2', 'GET', '/api/notifications')).body.items).toContainEqual(expect.objectContaining({ kind: 'task.transferred', caseId }));
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept', comment: '受理' })).status).toBe(200);
+    const history = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.history;
+    expect(history.map((item: { action: string; actor: string }) => `${item.action}:${item.actor}`)).toEqual(['case.started:applicant', 'task.claimed:clerk', 'task.transferred:clerk', 'task.completed:clerk2']);
+  });
+
+  it('delegates a task, which comes back to its owner to complete', async () => {
+    const { caseId, taskId } = await waitingTask();
+    expect((await api.call('clerk', 'POST', `/api/tasks/${taskId}/delegate`, { to: 'clerk2' })).status).toBe(409); // claim first
+    await api.call('clerk', 'POST', `/api/tasks/${taskId}/claim`);
+    const delegated = await api.call('clerk', 'POST', `/api/tasks/${taskId}/delegate`, { to: 'clerk2', note: '请核对材料' });
+    expect(delegated.body).toEqual({ taskId, assignee: 'clerk2', delegatedBy: 'clerk' });
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept' })).status).toBe(409);
+    expect((await api.call('clerk', 'POST', `/api/tasks/${taskId}/resolve`, {})).status).toBe(403);
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/resolve`, { comment: '材料齐全' })).body).toEqual({ taskId, assignee: 'clerk', delegatedBy: null });
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/resolve`, {})).status).toBe(409);
+    expect((await api.call('clerk', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept' })).status).toBe(200);
+    const actions = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.history.map((item: { action: string }) => item.action);
+    expect(actions).toEqual(['case.started', 'task.claimed', 'task.delegated', 'task.resolved', 'task.completed']);
+  });
+
+  it('lets a leader of the department transfer a task nobody holds', async () => {
+    const { taskId } = await waitingTask();
+    const outsiderLeader = await api.call('leader', 'POST', `/api/tasks/${taskId}/transfer`, { to: 'clerk2', reason: '统筹安排' });
+    // the leader leads market-bureau, whose window group holds the step
+    expect(outsiderLeader.status).toBe(200);
+    expect(outsiderLeader.body.assignee).toBe('clerk2');
+  });
+});
