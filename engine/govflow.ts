@@ -14,7 +14,9 @@ import {
   DelegateTask,
   ResolveTask,
   TransferTask,
+  UrgeTask,
   type ReassignedTask,
+  type UrgedTask,
   CompleteTask,
   Executor,
   FireTimer,
@@ -271,6 +273,11 @@ export class Govflow {
   async delegateTask(taskId: string, to: string, note: string | undefined, actor: Actor): Promise<ReassignedTask> {
     await this.#assertStaff(to);
     return this.#taskCommand(taskId, new DelegateTask(caseIdOfTask(taskId), taskId, to, note), actor);
+  }
+
+  /** 催办: anyone who may read the case reminds the task's handler; once an hour. */
+  urgeTask(taskId: string, message: string | undefined, actor: Actor): Promise<UrgedTask> {
+    return this.#taskCommand(taskId, new UrgeTask(caseIdOfTask(taskId), taskId, message), actor);
   }
 
   /** The delegate hands a delegated task back to its owner. */

@@ -94,4 +94,16 @@ export const taskRoutes = [
       return { body: await govflow.resolveTask(params.id, body.comment, actor) };
     },
   }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/urge',
+    summary: '催办: remind the handler of a task (once an hour per task); for the applicant, supervisors and leaders',
+    tag: 'tasks',
+    access: ['applicant', 'supervisor', 'leader'],
+    body: z.strictObject({ message: z.string().max(1000).optional() }),
+    responses: { 200: 'the handler was reminded', 404: 'no such task, or its case is not visible', 409: 'urged less than an hour ago, or closed' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.urgeTask(params.id, body.message, actor) };
+    },
+  }),
 ];

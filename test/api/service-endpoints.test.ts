@@ -45,6 +45,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/tasks/{id}/resolve',
       '/tasks/{id}/transfer',
       '/tasks/{id}/unclaim',
+      '/tasks/{id}/urge',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;
     expect(complete['x-roles']).toEqual(['clerk', 'leader']);

@@ -50,4 +50,19 @@ describe('transfer (转办) and delegate (委派) through the API', () => {
     expect(outsiderLeader.status).toBe(200);
     expect(outsiderLeader.body.assignee).toBe('clerk2');
   });
+
+  it('urges the handler once an hour, for the applicant, supervisors and leaders who may see the case', async () => {
+    const { caseId, taskId } = await waitingTask();
+    await api.call('clerk', 'POST', `/api/tasks/${taskId}/claim`);
+    expect((await api.call('other-applicant', 'POST', `/api/tasks/${taskId}/urge`, {})).status).toBe(404);
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${taskId}/urge`, {})).status).toBe(403);
+    const urged = await api.call('applicant', 'POST', `/api/tasks/${taskId}/urge`, { message: '请尽快受理' });
+    expect(urged.body).toMatchObject({ taskId });
+    expect((await api.call('clerk', 'GET', '/api/notifications')).body.items).toContainEqual(expect.objectContaining({ kind: 'task.urged', caseId, message: expect.stringContaining('请尽快受理') }));
+    const again = await api.call('supervisor', 'POST', `/api/tasks/${taskId}/urge`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/urge again after an hour/);
+    const actions = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.history.map((item: { action: string }) => item.action);
+    expect(actions.filter((action: string) => action === 'task.urged')).toHaveLength(1);
+  });
 });

@@ -11,3 +11,4 @@ export { SendNotice } from './send-notice';
 export { ReplyNotice } from './reply-notice';
 export { FireTimer, type FiredTimer } from './fire-timer';
 export { DelegateTask, ResolveTask, TransferTask, type ReassignedTask } from './reassign-task';
+export { UrgeTask, type UrgedTask } from './urge-task';
