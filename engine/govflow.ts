@@ -11,6 +11,8 @@ import {
   caseIdOfTask,
   ClaimTask,
   CloseAlert,
+  CopyCase,
+  type CopiedCase,
   DelegateTask,
   ResolveTask,
   TransferTask,
@@ -145,6 +147,19 @@ export class Govflow {
 
   withdrawCase(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
     return this.#caseCommand(new WithdrawCase(caseId, reason), actor);
+  }
+
+  /** 抄送: staff who may read a case copy it to people or groups. */
+  copyCase(caseId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    return this.#caseCommand(new CopyCase(caseId, users, groups, note), actor);
+  }
+
+  /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first. */
+  async listCases(actor: Actor, scope: 'mine' | 'copied', limit = 100): Promise<CaseView[]> {
+    const query = scope === 'mine' ? { applicant: actor.username } : { $or: [{ 'copiedTo.users': actor.username }, { 'copiedTo.groups': { $in: actor.groups } }] };
+    const heads = await this.store.models.cases.find(query).sort({ createdAt: -1 }).limit(limit).lean<CaseHead[]>();
+    const now = this.options.now();
+    return heads.map((head) => caseView(head, [], actor, now));
   }
 
   pauseClock(caseId: string, kind: PauseKind, reason: string, actor: Actor): Promise<ClockAnswer> {

@@ -54,4 +54,35 @@ export const caseRoutes = [
       return { body: await govflow.withdrawCase(params.id, body.reason, actor) };
     },
   }),
+  defineRoute({
+    method: 'get',
+    path: '/cases',
+    summary: "A list of cases: an applicant's own (scope=mine), or the ones copied to me (scope=copied); newest first",
+    tag: 'cases',
+    access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
+    query: z.strictObject({ scope: z.enum(['mine', 'copied']), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    responses: { 200: 'the cases, without their history' },
+    async handler({ query, actor, govflow }) {
+      const items = await govflow.listCases(actor, query.scope, query.limit);
+      return { body: { items, total: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/{id}/copy',
+    summary: '抄送: copy a case to people or groups (role@department) for their information',
+    tag: 'cases',
+    access: ['clerk', 'leader'],
+    body: z
+      .strictObject({
+        users: z.array(z.string().min(1).max(64)).max(50).default([]),
+        groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i, 'a group is role@department')).max(50).default([]),
+        note: z.string().max(2000).optional(),
+      })
+      .refine((body) => body.users.length + body.groups.length > 0, 'name at least one user or group'),
+    responses: { 200: 'copied', 404: 'no such case, or not visible' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.copyCase(params.id, body.users, body.groups, body.note, actor) };
+    },
+  }),
 ];

@@ -37,6 +37,7 @@ const caseFields = {
   departments: [String],
   decided: Boolean,
   completedSteps: { type: [String], default: [] },
+  copiedTo: { users: { type: [String], default: [] }, groups: { type: [String], default: [] } },
   clock: { type: Mixed, default: null },
   pauseKind: { type: String, default: null },
   alerts: { type: Mixed, default: [] },

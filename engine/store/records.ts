@@ -130,6 +130,8 @@ export interface CaseRecord {
   decided: boolean;
   /** Steps completed so far, in order; compliance rules ask which were passed. */
   completedSteps: string[];
+  /** People and groups the case was copied to (抄送); they may read it. */
+  copiedTo: { users: string[]; groups: string[] };
   /** The case clock (promised, else statutory limit), once started. */
   clock: Clock | null;
   /** Why the clocks stand still, while they do. */

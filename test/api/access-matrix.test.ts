@@ -16,6 +16,8 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/cases', allowed: ['applicant'] },
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },
+  { route: 'GET /api/cases', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
+  { route: 'POST /api/cases/{id}/copy', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/public/progress/{receiptNo}', allowed: 'all' },
   { route: 'GET /api/tasks', allowed: ['clerk', 'leader'] },
   { route: 'POST /api/tasks/{id}/claim', allowed: ['clerk', 'leader'] },
@@ -76,6 +78,7 @@ describe('role-based access over every route', () => {
       'POST /api/tasks/{id}/delegate': { to: 'nobody' },
       'POST /api/tasks/{id}/resolve': {},
       'POST /api/tasks/{id}/urge': {},
+      'POST /api/cases/{id}/copy': { users: ['supervisor'] },
       'POST /api/cases/{id}/clock/pause': { kind: 'special-procedure', reason: '检验' },
       'POST /api/cases/{id}/clock/resume': {},
       'POST /api/cases/{id}/clock/extend': { extension: '10WD', reason: '复杂' },
@@ -84,7 +87,7 @@ describe('role-based access over every route', () => {
       'POST /api/supervision/notices': { caseId: 'no-such-case', department: 'market-bureau', message: '督办' },
       'POST /api/supervision/notices/{id}/reply': { explanation: '说明' },
     };
-    const queries: Record<string, string> = { 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
+    const queries: Record<string, string> = { 'GET /api/cases': '?scope=mine', 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
     return { method, path: `${path}${queries[route] ?? ''}`, body: bodies[route] };
   }
 

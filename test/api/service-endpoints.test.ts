@@ -26,6 +26,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/cases/{id}/clock/extend',
       '/cases/{id}/clock/pause',
       '/cases/{id}/clock/resume',
+      '/cases/{id}/copy',
       '/cases/{id}/supplement',
       '/cases/{id}/withdraw',
       '/definitions',

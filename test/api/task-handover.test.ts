@@ -65,4 +65,20 @@ describe('transfer (转办) and delegate (委派) through the API', () => {
     const actions = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.history.map((item: { action: string }) => item.action);
     expect(actions.filter((action: string) => action === 'task.urged')).toHaveLength(1);
   });
+
+  it('copies a case (抄送) to people and groups, who may then read it and find it in their list', async () => {
+    const { caseId } = await waitingTask();
+    expect((await api.call('outsider', 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await api.call('outsider', 'POST', `/api/cases/${caseId}/copy`, { users: ['outsider'] })).status).toBe(404);
+    expect((await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: [], groups: [] })).status).toBe(400);
+    const copied = await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: ['outsider'], groups: ['leader@tax-bureau'], note: '供参阅' });
+    expect(copied.body.copiedTo).toEqual({ users: ['outsider'], groups: ['leader@tax-bureau'] });
+    expect((await api.call('outsider', 'GET', `/api/cases/${caseId}`)).status).toBe(200);
+    expect((await api.call('outsider', 'GET', '/api/cases?scope=copied')).body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
+    expect((await api.call('outsider', 'GET', '/api/notifications')).body.items).toContainEqual(expect.objectContaining({ kind: 'case.copied', caseId }));
+    const mine = (await api.call('applicant', 'GET', '/api/cases?scope=mine')).body.items.map((item: { id: string }) => item.id);
+    expect(mine).toContain(caseId);
+    expect((await api.call('other-applicant', 'GET', '/api/cases?scope=mine')).body.items).toEqual([]);
+    expect((await api.call('applicant', 'GET', '/api/cases?scope=everything')).status).toBe(400);
+  });
 });

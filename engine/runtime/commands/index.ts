@@ -12,3 +12,4 @@ export { ReplyNotice } from './reply-notice';
 export { FireTimer, type FiredTimer } from './fire-timer';
 export { DelegateTask, ResolveTask, TransferTask, type ReassignedTask } from './reassign-task';
 export { UrgeTask, type UrgedTask } from './urge-task';
+export { CopyCase, type CopiedCase } from './copy-case';

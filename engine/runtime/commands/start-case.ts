@@ -57,6 +57,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       departments: [],
       decided: false,
       completedSteps: [],
+      copiedTo: { users: [], groups: [] },
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       pauseKind: null,
       alerts: [],
