@@ -11,6 +11,11 @@ export class TaskNotOpenError extends ConflictError {
   }
 }
 
+/** The case with one of its open tasks replaced by a changed copy; for commands that change a task in place. */
+export function withTask(current: CaseRecord, changed: OpenTask): CaseRecord {
+  return { ...current, openTasks: current.openTasks.map((task) => (task.id === changed.id ? changed : task)) };
+}
+
 /** Refuses commands on a case that has ended. */
 export function assertRunning(record: CaseRecord): void {
   if (record.status !== 'running') throw new ConflictError(`case ${record.receiptNo} is ${record.status}`);

@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../store/records';
 import { isCandidate } from '../../tasks';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
-import { assertRunning, openTask } from './case-guards';
+import { assertRunning, openTask, withTask } from './case-guards';
 
 export interface ClaimedTask {
   taskId: string;
@@ -49,9 +49,8 @@ export class UnclaimTask implements CaseCommand<ClaimedTask> {
 }
 
 function reassign(current: CaseRecord, task: OpenTask, assignee: string | null, action: string): CaseChange<ClaimedTask> {
-  const openTasks = current.openTasks.map((candidate) => (candidate.id === task.id ? { ...candidate, assignee } : candidate));
   return {
-    next: { ...current, openTasks },
+    next: withTask(current, { ...task, assignee }),
     audit: { action, stepId: task.stepId, stepName: task.name, taskId: task.id },
     result: { taskId: task.id, assignee },
   };

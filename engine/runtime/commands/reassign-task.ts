@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../store/records';
 import { hasRole, type Actor } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
-import { assertRunning, openTask } from './case-guards';
+import { assertRunning, openTask, withTask } from './case-guards';
 
 export interface ReassignedTask {
   taskId: string;
@@ -17,10 +17,6 @@ function assertMayHandOn(task: OpenTask, actor: Actor): void {
   const department = actor.department;
   if (hasRole(actor, 'leader') && department !== null && task.candidateGroups.some((group) => group.endsWith(`@${department}`))) return;
   throw new ForbiddenError(`only the holder of task "${task.name}" or a leader of its department may hand it on`);
-}
-
-function withTask(current: CaseRecord, changed: OpenTask): CaseRecord {
-  return { ...current, openTasks: current.openTasks.map((task) => (task.id === changed.id ? changed : task)) };
 }
 
 /** 转办: the task moves to another person, who owns it from now on. */

@@ -2,7 +2,7 @@ import { ConflictError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../store/records';
 import { departmentsOf } from '../../tasks';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
-import { assertRunning, openTask } from './case-guards';
+import { assertRunning, openTask, withTask } from './case-guards';
 
 const urgeIntervalMs = 3600_000;
 
@@ -31,7 +31,7 @@ export class UrgeTask implements CaseCommand<UrgedTask> {
     const urged: OpenTask = { ...task, urgedAt: context.now };
     const audience = task.assignee ? { users: [task.assignee] } : { department: departmentsOf(task)[0] };
     return {
-      next: { ...current, openTasks: current.openTasks.map((candidate) => (candidate.id === task.id ? urged : candidate)) },
+      next: withTask(current, urged),
       audit: { action: 'task.urged', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: this.message },
       notifications: [{ audience, kind: 'task.urged', message: `催办 ${current.receiptNo} ${task.name}${this.message ? `：${this.message}` : ''}` }],
       result: { taskId: task.id, urgedAt: context.now },
