@@ -249,10 +249,13 @@ export class Govflow {
    */
   async reconcileDeadlines(): Promise<number> {
     let scheduled = 0;
-    for await (const head of this.store.models.cases.find({ status: 'running' }).lean<CaseHead>().cursor()) {
-      for (const job of wantedDeadlines(head)) await this.deadlines.schedule(job);
-      for (const job of wantedTimers(head)) await this.deadlines.schedule(job, 'timer');
-      scheduled += wantedDeadlines(head).length + wantedTimers(head).length;
+    // every case, not only running ones: a notice on an ended case may still await its reply
+    for await (const head of this.store.models.cases.find({}).lean<CaseHead>().cursor()) {
+      const deadlines = wantedDeadlines(head);
+      const timers = wantedTimers(head);
+      for (const job of deadlines) await this.deadlines.schedule(job);
+      for (const job of timers) await this.deadlines.schedule(job, 'timer');
+      scheduled += deadlines.length + timers.length;
     }
     return scheduled;
   }
