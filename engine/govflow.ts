@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
 import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type TimerJob } from './deadlines';
-import { caseView, mayReadCase, progressView, receiptNumbers, type CaseView, type ProgressView } from './cases';
+import { caseView, mayReadCase, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
@@ -20,6 +20,15 @@ import {
   type ReassignedTask,
   type UrgedTask,
   CompleteTask,
+  AddSigner,
+  ReturnTask,
+  WithdrawStep,
+  type AddedSigner,
+  type MovedBack,
+  type SignerPosition,
+  DeliverMessage,
+  SupplementCase,
+  type DeliveredMessage,
   Executor,
   FireTimer,
   type FiredTimer,
@@ -170,9 +179,14 @@ export class Govflow {
     return this.#caseCommand(new ResumeClock(caseId, note), actor);
   }
 
-  /** The applicant hands in supplementary materials (补正): a supplement pause ends. */
-  supplement(caseId: string, note: string | undefined, actor: Actor): Promise<ClockAnswer> {
-    return this.#caseCommand(new ResumeClock(caseId, note, 'supplement'), actor);
+  /** The applicant hands in supplementary materials (补正): the waiting case receives them and goes on. */
+  supplement(caseId: string, input: { note?: string; attachments?: NewAttachment[] }, actor: Actor): Promise<DeliveredMessage> {
+    return this.#caseCommand(new SupplementCase(caseId, input.note, input.attachments), actor);
+  }
+
+  /** A BPMN message, by name, reaches the case's waiting message event or receive task. */
+  deliverMessage(caseId: string, message: string, actor: Actor, variables: Record<string, unknown> = {}): Promise<DeliveredMessage> {
+    return this.#caseCommand(new DeliverMessage(caseId, message, variables), actor);
   }
 
   extendClock(caseId: string, extension: string, reason: string, actor: Actor): Promise<ClockView> {
@@ -273,6 +287,17 @@ export class Govflow {
     return records.map((record) => taskView(record, now)).sort(byUrgency);
   }
 
+  /** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */
+  async getTask(taskId: string, actor: Actor): Promise<TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions'] }> {
+    const [task, record] = await Promise.all([
+      this.store.models.tasks.findById(taskId).lean<TaskRecord>(),
+      this.store.models.cases.findById(caseIdOfTask(taskId)).lean<CaseHead>(),
+    ]);
+    const open = record?.openTasks.find((candidate) => candidate.id === taskId);
+    if (!task || !record || !(mayReadCase(actor, record) || (open !== undefined && mayAct(open, actor)))) throw new NotFoundError('task', taskId);
+    return { ...taskView(task, this.options.now()), caseStatus: record.status, attachments: record.attachments, opinions: opinionsFor(record.opinions, false) };
+  }
+
   claimTask(taskId: string, actor: Actor): Promise<ClaimedTask> {
     return this.#taskCommand(taskId, new ClaimTask(caseIdOfTask(taskId), taskId), actor);
   }
@@ -307,6 +332,22 @@ export class Govflow {
     return this.#taskCommand(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, input), actor);
   }
 
+  /** 退回: the handler sends the case back to the previous step, or to an earlier one it passed (`to`), with a reason. */
+  returnTask(taskId: string, input: { reason: string; to?: string }, actor: Actor): Promise<MovedBack> {
+    return this.#taskCommand(taskId, new ReturnTask(caseIdOfTask(taskId), taskId, input.reason, input.to), actor);
+  }
+
+  /** 撤回: whoever completed a step takes it back while the next step is untouched; `taskId` is the completed task. */
+  withdrawStep(taskId: string, reason: string | undefined, actor: Actor): Promise<MovedBack> {
+    return this.#taskCommand(taskId, new WithdrawStep(caseIdOfTask(taskId), taskId, reason), actor);
+  }
+
+  /** 加签: a signer of a countersign adds a user or a group (`role@department`) before or after themself. */
+  async addSigner(taskId: string, input: { signer: string; position: SignerPosition; reason?: string }, actor: Actor): Promise<AddedSigner> {
+    if (!input.signer.includes('@')) await this.#assertStaff(input.signer, '/signer');
+    return this.#taskCommand(taskId, new AddSigner(caseIdOfTask(taskId), taskId, input.signer, input.position, input.reason), actor);
+  }
+
   async auditEntries(caseId: string): Promise<AuditRecord[]> {
     if (!(await this.store.models.cases.exists({ _id: caseId }))) throw new NotFoundError('case', caseId);
     return this.auditLog.entries(caseId);
@@ -332,10 +373,10 @@ export class Govflow {
   }
 
   /** Tasks go only to staff who exist: a typo must not strand a task with nobody. */
-  async #assertStaff(username: string): Promise<void> {
+  async #assertStaff(username: string, path = '/to'): Promise<void> {
     const user = await this.store.models.users.findById(username, { roles: 1 }).lean();
     if (!user || !user.roles.some((role) => role === 'clerk' || role === 'leader')) {
-      throw new InvalidInputError(`no clerk or leader is called ${JSON.stringify(username)}`, [{ path: '/to', message: 'name an existing clerk or leader' }], 422);
+      throw new InvalidInputError(`no clerk or leader is called ${JSON.stringify(username)}`, [{ path, message: 'name an existing clerk or leader' }], 422);
     }
   }
 

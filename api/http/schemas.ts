@@ -8,6 +8,17 @@ export const variables = z.record(variableName, z.json()).refine((value) => Obje
 
 export const identifier = z.string().min(1).max(200);
 
+/** A document referenced by metadata; the file itself lives in document storage under its key. */
+export const attachment = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a media type such as application/pdf').max(100),
+  size: z.number().int().min(0).max(10 * 1024 ** 3),
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 lowercase hex digits'),
+  storageKey: z.string().trim().min(1).max(500),
+});
+
+export const attachments = z.array(attachment).max(50);
+
 /** A problem+json answer, for the OpenAPI document. */
 export const problem = z.object({
   type: z.string(),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../engine';
 import { defineRoute } from '../http/route';
-import { identifier, variables } from '../http/schemas';
+import { attachments, identifier, variables } from '../http/schemas';
 
 const startCaseBody = z.strictObject({
   processKey: identifier,
   title: z.string().trim().min(1).max(200),
   data: variables.default({}),
+  attachments: attachments.optional(),
 });
 
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
@@ -83,6 +84,18 @@ export const caseRoutes = [
     responses: { 200: 'copied', 404: 'no such case, or not visible' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.copyCase(params.id, body.users, body.groups, body.note, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/{id}/messages/{name}',
+    summary: 'Deliver a BPMN message, by name, to the message event or receive task the case waits on',
+    tag: 'cases',
+    access: ['clerk', 'leader', 'admin'],
+    body: z.strictObject({ variables: variables.default({}) }),
+    responses: { 200: 'the case received the message', 403: 'not a handler of the case', 404: 'no such case', 409: 'the case does not wait for this message' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.deliverMessage(params.id, params.name, actor, body.variables) };
     },
   }),
 ];

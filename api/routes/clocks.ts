@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
+import { attachments } from '../http/schemas';
 
 const staff = ['clerk', 'leader'] as const;
 const reason = z.string().trim().min(2, 'give the reason').max(2000);
@@ -44,13 +45,13 @@ export const clockRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases/{id}/supplement',
-    summary: 'The applicant hands in supplementary materials (补正); a supplement pause ends',
+    summary: 'The applicant hands in supplementary materials (补正): the waiting case receives them, its clocks run again',
     tag: 'applicant',
     access: ['applicant'],
-    body: z.strictObject({ note: z.string().max(2000).optional() }),
-    responses: { 200: 'the clocks run again', 404: 'no such case', 409: 'the case is not waiting for a supplement' },
+    body: z.strictObject({ note: z.string().max(2000).optional(), attachments: attachments.optional() }),
+    responses: { 200: 'the case received the supplement', 404: 'no such case', 409: 'the case is not waiting for a supplement' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.supplement(params.id, body.note, actor) };
+      return { body: await govflow.supplement(params.id, body, actor) };
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { variables } from '../http/schemas';
+import { attachments, identifier, variables } from '../http/schemas';
 
 const staff = ['clerk', 'leader'] as const;
 
@@ -8,7 +8,11 @@ const completeBody = z.strictObject({
   decision: z.string().min(1).max(64).optional(),
   comment: z.string().max(4000).optional(),
   data: variables.optional(),
+  attachments: attachments.optional(),
 });
+
+/** A signer of a countersign: a clerk or leader by name, or a group as role@department. */
+const signer = z.string().trim().min(1).max(129).regex(/^[\w.-]+(@[\w.-]+)?$/, 'a username, or a group as role@department');
 
 export const taskRoutes = [
   defineRoute({
@@ -22,6 +26,17 @@ export const taskRoutes = [
     async handler({ query, actor, govflow }) {
       const items = await govflow.listTasks(actor, query.scope, query.limit);
       return { body: { items, total: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/tasks/{id}',
+    summary: 'A task with its form, decisions and clock, and its case’s materials and opinions so far',
+    tag: 'tasks',
+    access: staff,
+    responses: { 200: 'the task', 404: 'no such task, or not visible to the caller' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.getTask(params.id, actor) };
     },
   }),
   defineRoute({
@@ -53,7 +68,7 @@ export const taskRoutes = [
     tag: 'tasks',
     access: staff,
     body: completeBody,
-    responses: { 200: 'completed; the answer names the next tasks', 403: 'not a candidate', 404: 'no such task', 409: 'closed, or held by someone else', 422: 'a decision is missing or not offered' },
+    responses: { 200: 'completed; the answer names the next tasks', 403: 'not a candidate', 404: 'no such task', 409: 'closed, or held by someone else', 422: 'a decision is missing or not offered, or the form has field errors' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.completeTask(params.id, body, actor) };
     },
@@ -104,6 +119,42 @@ export const taskRoutes = [
     responses: { 200: 'the handler was reminded', 404: 'no such task, or its case is not visible', 409: 'urged less than an hour ago, or closed' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.urgeTask(params.id, body.message, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/return',
+    summary: '退回: send the case back to the previous step, or to an earlier step it passed (`to`), with a reason',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ reason: z.string().trim().min(2, 'give the reason').max(2000), to: identifier.optional() }),
+    responses: { 200: 'the case is back at that step', 403: 'not a candidate', 404: 'no such task', 409: 'closed, held by someone else, or no earlier step', 422: 'the case did not pass that step' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.returnTask(params.id, body, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/withdraw',
+    summary: '撤回: take back a step I completed while the step after it is untouched; {id} is the completed task',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ reason: z.string().max(2000).optional() }),
+    responses: { 200: 'the step is open again, held by me', 403: 'completed by someone else', 404: 'no such task', 409: 'not the last completed step, or the next step was acted on' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.withdrawStep(params.id, body.reason, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/add-signer',
+    summary: '加签: add a signer to a running countersign, before or after me',
+    tag: 'tasks',
+    access: staff,
+    body: z.strictObject({ signer, position: z.enum(['before', 'after']).default('after'), reason: z.string().max(2000).optional() }),
+    responses: { 200: 'the signer was added', 403: 'not a candidate', 404: 'no such task', 409: 'not a countersign, closed, or held by someone else', 422: 'no such clerk or leader, or a signer already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.addSigner(params.id, body, actor) };
     },
   }),
 ];

@@ -1,4 +1,4 @@
-import type { AuditRecord, CaseHead, CaseStatus } from '../store/records';
+import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../store/records';
 import { clockView, type ClockView } from '../clocks';
 import type { Actor } from '../users/actor';
 
@@ -38,6 +38,23 @@ export interface CaseView {
   clock: ClockView | null;
   currentSteps: CurrentStep[];
   history: HistoryItem[];
+  /** Opinions given with decisions; the applicant sees only those the process makes public, without names. */
+  opinions: OpinionView[];
+  /** The application's and the steps' documents, by metadata. */
+  attachments: Attachment[];
+  /** Messages the case waits for, e.g. `supplement` while the applicant is asked for more materials. */
+  awaiting: string[];
+  /** Running countersigns with their signers and votes; staff only. */
+  countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
+}
+
+export type OpinionView = Pick<Opinion, 'stepId' | 'stepName' | 'decision' | 'text'> & { at: string; by?: string };
+
+/** Opinions a viewer may read: staff all of them, the applicant the public ones (a denial's reasons), unsigned. */
+export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionView[] {
+  return opinions
+    .filter((opinion) => !isApplicant || opinion.public)
+    .map(({ stepId, stepName, decision, text, at, by }) => ({ stepId, stepName, decision, text, at: new Date(at).toISOString(), ...(isApplicant ? {} : { by }) }));
 }
 
 /** The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal opinions. */
@@ -70,6 +87,19 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
         ? { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter }
         : { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter, actor: entry.actor, decision: entry.decision, comment: entry.comment },
     ),
+    opinions: opinionsFor(record.opinions, isApplicant),
+    attachments: record.attachments,
+    awaiting: record.awaiting.map((awaited) => awaited.message),
+    ...(isApplicant
+      ? {}
+      : {
+          countersigns: record.countersigns.map(({ stepId, spec, signers, votes }) => ({
+            stepId,
+            rule: spec.rule,
+            signers,
+            votes: votes.map((vote) => ({ ...vote, at: new Date(vote.at).toISOString() })),
+          })),
+        }),
   };
 }
 
@@ -77,6 +107,10 @@ export interface ProgressView {
   receiptNo: string;
   status: CaseStatus;
   currentSteps: string[];
+  /** Messages the case waits for, e.g. `supplement`. */
+  awaiting: string[];
+  /** The opinions the process makes public, e.g. a denial's reasons. */
+  opinions: OpinionView[];
   updatedAt: string;
 }
 
@@ -86,6 +120,8 @@ export function progressView(record: CaseHead): ProgressView {
     receiptNo: record.receiptNo,
     status: record.status,
     currentSteps: record.openTasks.map((task) => task.name),
+    awaiting: record.awaiting.map((awaited) => awaited.message),
+    opinions: opinionsFor(record.opinions, true),
     updatedAt: record.updatedAt.toISOString(),
   };
 }

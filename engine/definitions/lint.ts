@@ -1,7 +1,9 @@
 import { Linter, type LintReport, type RuleFactory } from 'bpmnlint';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import type { ProblemDetail } from '../errors';
+import countersign from './lint-rules/countersign';
 import executableProcess from './lint-rules/executable-process';
+import formFields from './lint-rules/form-fields';
 import noScript from './lint-rules/no-script';
 import timeLimits from './lint-rules/time-limits';
 import userTaskActor from './lint-rules/user-task-actor';
@@ -17,6 +19,8 @@ export const govflowRules: Record<string, RuleFactory> = {
   'no-script': noScript,
   'valid-expressions': validExpressions,
   'time-limits': timeLimits,
+  countersign,
+  'form-fields': formFields,
 };
 
 export interface LintOptions {

@@ -1,9 +1,10 @@
 import type { CompiledDefinition } from '../definitions';
 import { resolveTemplate } from '../expressions';
 import type { CaseRecord, OpenTask } from '../store/records';
-import { departmentsOf } from '../tasks';
+import { departmentsOf, resolveSigners, signerActors, type Countersign } from '../tasks';
 import { pauseClock, startClock, type Clock } from '../clocks';
-import type { CaseEngine } from './case-engine';
+import { applyAutomaticPauses } from './automatic-pauses';
+import type { CaseEngine, WaitingActivity } from './case-engine';
 import type { CommandContext } from './command';
 
 /** Task ids carry their case id before the first dot, so a task finds its case without a lookup. */
@@ -28,49 +29,66 @@ export async function advanceCase(
   context: Pick<CommandContext, 'now' | 'calendar'>,
 ): Promise<CaseRecord> {
   const { now } = context;
-  const openTasks = engine
-    .waiting()
-    .filter((activity) => definition.catalogue.userTasks[activity.stepId])
-    .map(({ executionId, stepId }) => current.openTasks.find((task) => task.executionId === executionId) ?? newTask(current._id, executionId, stepId, definition, variables, context, current.pauseKind !== null));
+  const { catalogue } = definition;
+  const waiting = engine.waiting();
+  const openTasks = waiting
+    .filter((activity) => catalogue.userTasks[activity.stepId])
+    .map((activity) => current.openTasks.find((task) => task.executionId === activity.executionId) ?? newTask(current._id, activity, definition, variables, context, current.pauseKind !== null));
   const finished = engine.finished;
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
-  return {
+  const next: CaseRecord = {
     ...current,
     variables,
     engineState: await engine.state(),
     openTasks,
+    countersigns: runningCountersigns(current.countersigns, waiting, definition, variables),
+    awaiting: waiting.filter((activity) => catalogue.messages[activity.stepId]).map(({ executionId, stepId }) => ({ executionId, stepId, message: catalogue.messages[stepId] })),
     timers: engine.timers(),
     departments: [...departments],
     status: finished ? 'completed' : 'running',
     endedAt: finished ? now : null,
   };
+  return finished ? next : applyAutomaticPauses(current, next, catalogue, context);
+}
+
+/** Countersigns with an instance waiting: those already known keep their votes, new ones list their signers. */
+function runningCountersigns(known: Countersign[], waiting: WaitingActivity[], definition: CompiledDefinition, variables: Record<string, unknown>): Countersign[] {
+  const running = new Map<string, Countersign>();
+  for (const { stepId, instanceOf } of waiting) {
+    const spec = definition.catalogue.userTasks[stepId]?.countersign;
+    if (!spec || !instanceOf || running.has(instanceOf.executionId)) continue;
+    const existing = known.find((countersign) => countersign.executionId === instanceOf.executionId);
+    running.set(instanceOf.executionId, existing ?? { executionId: instanceOf.executionId, stepId, spec, signers: resolveSigners(spec.signers, variables), votes: [] });
+  }
+  return [...running.values()];
 }
 
 function newTask(
   caseId: string,
-  executionId: string,
-  stepId: string,
+  { executionId, stepId, instanceOf }: WaitingActivity,
   definition: CompiledDefinition,
   variables: Record<string, unknown>,
   { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>,
   paused: boolean,
 ): OpenTask {
   const spec = definition.catalogue.userTasks[stepId];
-  const resolveList = (items: string[]) => items.flatMap((item) => String(resolveTemplate(item, variables) ?? '').split(',')).map((item) => item.trim()).filter(Boolean);
+  const signer = spec.countersign && instanceOf?.signer;
   const assignee = spec.assignee ? String(resolveTemplate(spec.assignee, variables) ?? '').trim() : '';
+  const actors = signer ? { ...signerActors(signer), candidateUsers: [] } : { assignee: assignee || null, candidateUsers: resolveSigners(spec.candidateUsers, variables), candidateGroups: resolveSigners(spec.candidateGroups, variables) };
   return {
     id: taskId(caseId, executionId),
     executionId,
     stepId,
     name: spec.name,
-    assignee: assignee || null,
-    candidateUsers: resolveList(spec.candidateUsers),
-    candidateGroups: resolveList(spec.candidateGroups),
+    ...actors,
     decisions: spec.decisions,
+    form: spec.form,
+    countersign: signer && instanceOf ? { executionId: instanceOf.executionId, signer } : null,
     createdAt: now,
     clock: spec.timeLimit ? startStepClock(spec.timeLimit, spec.warnBefore, paused, { now, calendar }) : null,
     delegatedBy: null,
     urgedAt: null,
+    handledAt: null,
   };
 }
 

@@ -3,8 +3,9 @@ import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts, ITimers } from 'bpmn-elements';
 import { EngineFailureError } from '../errors';
 import { resolveTemplate } from '../expressions';
+import { resolveSigners } from '../tasks';
 import { computeDue, type WorkingCalendar } from '../time';
-import type { CompiledDefinition } from '../definitions';
+import { passRuleToken, signersToken, type CompiledDefinition, type StepCatalogue } from '../definitions';
 import { decodeEngineState, encodeEngineState } from './engine-state-codec';
 import { InertTimers, type ArmedTimer } from './inert-timers';
 
@@ -13,15 +14,28 @@ export interface WaitingActivity {
   executionId: string;
   stepId: string;
   type: string;
+  /** For an instance of a multi-instance step: the step's execution id and this instance's signer. */
+  instanceOf?: { executionId: string; signer: string | undefined };
 }
 
 interface PostponedApi {
   id: string;
   type: string;
   executionId: string;
+  content: { isMultiInstance?: boolean; signer?: unknown; parent?: { executionId?: string } };
   environment: { variables: Record<string, unknown> };
+  owner: { execution?: { getPostponed(): PostponedApi[] } };
   signal(message?: unknown): void;
-  getPostponed?(): PostponedApi[];
+  discard(): void;
+}
+
+/** Engine-side state of the countersigns of a case, kept in a process variable the hooks read. */
+export const countersignVariable = '_countersigns';
+type CountersignState = Record<string, { signers?: string[]; decided?: boolean }>;
+
+interface ExpressionContext {
+  environment?: { variables?: Record<string, unknown> };
+  content?: { id?: string; executionId?: string; parent?: { executionId?: string } };
 }
 
 /**
@@ -29,13 +43,26 @@ interface PostponedApi {
  * duration written as a legal time limit (`3WD`, `10D`, `48H`) becomes the ISO 8601 duration
  * to its due time on the working calendar, so BPMN timers can count China working days.
  */
-function expressionsFor(settings: EngineSettings) {
+function expressionsFor(settings: EngineSettings, catalogue: StepCatalogue) {
   return {
-    resolveExpression(expression: string, context: { environment?: { variables?: Record<string, unknown> } }) {
+    resolveExpression(expression: string, context: ExpressionContext) {
+      const variables = context.environment?.variables ?? {};
+      if (expression === signersToken) return countersignSigners(catalogue, variables, context);
+      if (expression === passRuleToken) return countersignState(variables)[context.content?.parent?.executionId ?? '']?.decided === true;
       if (legalLimit.test(expression)) return durationUntil(expression, settings);
-      return resolveTemplate(expression, context.environment?.variables ?? {});
+      return resolveTemplate(expression, variables);
     },
   };
+}
+
+function countersignState(variables: Record<string, unknown>): CountersignState {
+  return (variables[countersignVariable] as CountersignState | undefined) ?? {};
+}
+
+/** A countersign's signers: as changed by add-signer, else the model's list with its `${…}` resolved. */
+function countersignSigners(catalogue: StepCatalogue, variables: Record<string, unknown>, context: ExpressionContext): string[] {
+  const changed = countersignState(variables)[context.content?.executionId ?? '']?.signers;
+  return changed ?? resolveSigners(catalogue.userTasks[context.content?.id ?? '']?.countersign?.signers ?? [], variables);
 }
 
 const legalLimit = /^\s*[1-9]\d*(WD|D|H)\s*$/i;
@@ -44,6 +71,17 @@ function durationUntil(limit: string, settings: EngineSettings): string {
   const now = settings.now();
   const { due } = computeDue({ start: now, limit: limit.trim(), calendar: settings.calendar() });
   return `PT${Math.max(0, Math.ceil(((due as Date).getTime() - now.getTime()) / 1000))}S`;
+}
+
+interface SequenceFlowApi {
+  targetId: string;
+  discard(content?: { discardSequence?: string[] }): unknown;
+}
+
+interface ProcessExecutionApi {
+  getActivityById(id: string): { run(): void } | undefined;
+  getSequenceFlows(): SequenceFlowApi[];
+  getPostponed(): PostponedApi[];
 }
 
 /** No uploaded script ever runs: every lookup finds nothing (lint refuses script elements at deploy). */
@@ -93,12 +131,17 @@ export class CaseEngine {
 
   static #create(definition: CompiledDefinition, name: string, settings: EngineSettings, timers: InertTimers): Engine {
     const scripts = settings.allowScripts ? new JavaScripts(true) : noScripts;
-    return new Engine({ name, sourceContext: definition.sourceContext, expressions: expressionsFor(settings), scripts, timers: timers as unknown as ITimers });
+    return new Engine({ name, sourceContext: definition.sourceContext, expressions: expressionsFor(settings, definition.catalogue), scripts, timers: timers as unknown as ITimers });
   }
 
-  /** The activities waiting now, sub-processes included. */
+  /** The activities waiting now, in sub-processes and multi-instance steps included. */
   waiting(): WaitingActivity[] {
-    return this.#postponed().map(({ executionId, id, type }) => ({ executionId, stepId: id, type }));
+    return this.#postponed().map(({ executionId, id, type, content }) => ({
+      executionId,
+      stepId: id,
+      type,
+      ...(content.isMultiInstance ? { instanceOf: { executionId: content.parent?.executionId ?? '', signer: content.signer === undefined ? undefined : String(content.signer) } } : {}),
+    }));
   }
 
   /** True once the process has ended. */
@@ -106,12 +149,59 @@ export class CaseEngine {
     return this.#engine.state === 'idle' && this.#postponed().length === 0;
   }
 
-  /** Sets `variables` in the process scope and signals the waiting activity to go on. */
+  /** Sets `variables` in the process scope and signals the waiting activity (a task, a message event) to go on. */
   async signal(executionId: string, variables: Record<string, unknown>): Promise<void> {
-    const activity = this.#postponed().find((api) => api.executionId === executionId);
-    if (!activity) throw new EngineFailureError(`activity ${executionId} is not waiting in the engine`, undefined);
+    const activity = this.#waitingApi(executionId);
     Object.assign(activity.environment.variables, variables);
     await this.#settle(() => activity.signal({ ...variables }));
+  }
+
+  /** Marks a countersign's pass rule decided; the engine completes it when the signalled instance ends. */
+  decideCountersign(instanceExecutionId: string, stepExecutionId: string): void {
+    this.#changeCountersign(instanceExecutionId, stepExecutionId, { decided: true });
+  }
+
+  /** Gives a countersign a new list of signers; takes effect in an engine recovered from the next state. */
+  changeSigners(instanceExecutionId: string, stepExecutionId: string, signers: string[]): void {
+    this.#changeCountersign(instanceExecutionId, stepExecutionId, { signers });
+  }
+
+  #changeCountersign(instanceExecutionId: string, stepExecutionId: string, change: { signers?: string[]; decided?: boolean }): void {
+    const variables = this.#waitingApi(instanceExecutionId).environment.variables;
+    const state = countersignState(variables);
+    variables[countersignVariable] = { ...state, [stepExecutionId]: { ...state[stepExecutionId], ...change } };
+  }
+
+  /**
+   * Moves the case back to an earlier step of the process (return, withdraw): the target step
+   * runs again and everything waiting now ends without taking its outgoing flows. bpmn-engine
+   * has no such move; a discarded activity would pass its discard down the model and could
+   * reach the target through a loop, so each flow stops the discard at its own target meanwhile.
+   */
+  async moveTo(stepId: string): Promise<void> {
+    const process = this.#processExecution();
+    const target = process.getActivityById(stepId);
+    if (!target) throw new EngineFailureError(`step ${stepId} is not in the process`, undefined);
+    const before = new Set(process.getPostponed().map((api) => api.executionId));
+    await this.#settle(() => {
+      target.run();
+      const flows = process.getSequenceFlows();
+      for (const flow of flows) {
+        flow.discard = function stopHere(this: SequenceFlowApi, content: { discardSequence?: string[] } = {}) {
+          return Object.getPrototypeOf(this).discard.call(this, { ...content, discardSequence: [...(content.discardSequence ?? []), this.targetId] });
+        };
+      }
+      try {
+        // discarding a task also discards its boundary events, so look again after each
+        for (let left = before.size; left > 0; left--) {
+          const next = process.getPostponed().find((api) => before.has(api.executionId));
+          if (!next) break;
+          next.discard();
+        }
+      } finally {
+        for (const flow of flows) delete (flow as Partial<SequenceFlowApi>).discard;
+      }
+    });
   }
 
   /** BPMN timers waiting now; the executor keeps a durable job for each. */
@@ -136,14 +226,33 @@ export class CaseEngine {
     if (this.#engine.state === 'running') void this.#engine.stop();
   }
 
+  /** Waiting leaves: a sub-process or multi-instance step is replaced by what waits inside it. */
   #postponed(): PostponedApi[] {
     const execution = this.#engine.execution as unknown as { getPostponed(): PostponedApi[] } | undefined;
-    const collect = (apis: PostponedApi[]): PostponedApi[] =>
-      apis.flatMap((api) => {
-        const children = api.getPostponed?.().filter((child) => child.executionId !== api.executionId) ?? [];
+    const seen = new Set<string>();
+    const collect = (apis: PostponedApi[]): PostponedApi[] => {
+      // an activity's execution lists the activity itself, and a loop instance its siblings, beside what waits inside
+      const fresh = apis.filter((api) => !seen.has(api.executionId));
+      for (const api of fresh) seen.add(api.executionId);
+      return fresh.flatMap((api) => {
+        const children = api.owner.execution?.getPostponed().filter((child) => !seen.has(child.executionId)) ?? [];
         return children.length > 0 ? collect(children) : [api];
       });
+    };
     return collect(execution?.getPostponed() ?? []);
+  }
+
+  #waitingApi(executionId: string): PostponedApi {
+    const activity = this.#postponed().find((api) => api.executionId === executionId);
+    if (!activity) throw new EngineFailureError(`activity ${executionId} is not waiting in the engine`, undefined);
+    return activity;
+  }
+
+  #processExecution(): ProcessExecutionApi {
+    const definitions = (this.#engine.execution as unknown as { definitions: Array<{ getProcesses(): Array<{ execution?: ProcessExecutionApi }> }> }).definitions;
+    const execution = definitions[0]?.getProcesses()[0]?.execution;
+    if (!execution) throw new EngineFailureError('the process is not running', undefined);
+    return execution;
   }
 
   async #settle(run: () => unknown): Promise<void> {

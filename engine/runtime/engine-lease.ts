@@ -31,6 +31,14 @@ export class EngineLease {
     return this.#used;
   }
 
+  /** Replaces the engine in use with one recovered from the record's (changed) state. */
+  async reload(definition: CompiledDefinition, record: CaseRecord): Promise<CaseEngine> {
+    const reloaded = await CaseEngine.recover(definition, record._id, record.engineState, this.settings);
+    this.#used?.dispose();
+    this.#used = reloaded;
+    return reloaded;
+  }
+
   /** Disposes of whatever the lease handed out or was given: the command's changes were not kept. */
   release(): void {
     this.#used?.dispose();

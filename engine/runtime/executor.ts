@@ -274,7 +274,7 @@ function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<un
   const project = (task: OpenTask, closing?: Partial<TaskRecord>): Effect => ({ kind: 'task.upsert', task: taskRecord(next, task, rev, closing) });
   for (const task of next.openTasks) {
     const previous = before.find((candidate) => candidate.id === task.id);
-    if (!previous || previous.assignee !== task.assignee) effects.push(project(task));
+    if (!previous || !sameHolders(previous, task)) effects.push(project(task));
   }
   for (const task of before) {
     if (next.openTasks.some((candidate) => candidate.id === task.id)) continue;
@@ -291,6 +291,10 @@ function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<un
   return effects;
 }
 
+function sameHolders(a: OpenTask, b: OpenTask): boolean {
+  return a.assignee === b.assignee && a.candidateGroups.join() === b.candidateGroups.join() && a.candidateUsers.join() === b.candidateUsers.join();
+}
+
 function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Partial<TaskRecord>): TaskRecord {
   return {
     _id: task.id,
@@ -305,6 +309,8 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     candidateUsers: task.candidateUsers,
     candidateGroups: task.candidateGroups,
     decisions: task.decisions,
+    form: task.form,
+    signer: task.countersign?.signer ?? null,
     createdAt: task.createdAt,
     due: task.clock?.due ?? null,
     warnAt: task.clock?.warnAt ?? null,

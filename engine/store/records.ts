@@ -2,6 +2,8 @@ import type { StepCatalogue } from '../definitions/step-catalogue';
 import type { Clock } from '../clocks/clock';
 import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
+import type { FormField } from '../definitions/form-spec';
+import type { Countersign } from '../tasks/countersign';
 
 export type AlertLevel = 'yellow' | 'red';
 export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
@@ -103,6 +105,61 @@ export interface OpenTask {
   delegatedBy: string | null;
   /** The last urge (催办), to allow one an hour. */
   urgedAt: Date | null;
+  /** The fields the step's form asks for, for clients to render and the API to check. */
+  form: FormField[];
+  /** For one signer's instance of a countersign: the countersign's execution and this signer. */
+  countersign: { executionId: string; signer: string } | null;
+  /** When someone first acted on it (claim, transfer, delegate); the step before may be withdrawn only until then. */
+  handledAt: Date | null;
+}
+
+/** An opinion (审批意见) given with a decision; the applicant reads it only where the process makes it public. */
+export interface Opinion {
+  taskId: string;
+  stepId: string;
+  stepName: string;
+  by: string;
+  decision: string | null;
+  text: string | null;
+  /** The process lists this decision in govflow:publicDecisions (e.g. a denial's reasons). */
+  public: boolean;
+  at: Date;
+}
+
+/** A document handed in with a case or a step, referenced by metadata; the file itself lives in document storage. */
+export interface Attachment {
+  id: string;
+  name: string;
+  /** Media type, e.g. application/pdf. */
+  type: string;
+  size: number;
+  /** `sha256:` and 64 hex digits, so a stored file can be checked against what was referenced. */
+  checksum: string;
+  /** Where document storage keeps the file. */
+  storageKey: string;
+  /** The step it was handed in with; null for the application itself or a supplement. */
+  stepId: string | null;
+  taskId: string | null;
+  addedBy: string;
+  addedAt: Date;
+}
+
+/** The last completed step, which its handler may withdraw (撤回) while the next steps are untouched. */
+export interface LastCompletion {
+  taskId: string;
+  stepId: string;
+  name: string;
+  by: string;
+  at: Date;
+  /** The tasks that completion opened; withdrawing cancels them. */
+  nextTaskIds: string[];
+}
+
+/** A message the case waits for: a message catch event, a boundary message event, a receive task. */
+export interface AwaitedMessage {
+  executionId: string;
+  stepId: string;
+  message: string;
 }
 
 /**
@@ -130,6 +187,14 @@ export interface CaseRecord {
   decided: boolean;
   /** Steps completed so far, in order; compliance rules ask which were passed. */
   completedSteps: string[];
+  /** Opinions given with decisions, in order. */
+  opinions: Opinion[];
+  attachments: Attachment[];
+  /** Countersigns running now, with their votes. */
+  countersigns: Countersign[];
+  lastCompletion: LastCompletion | null;
+  /** Messages the case waits for now (e.g. the applicant's supplement). */
+  awaiting: AwaitedMessage[];
   /** People and groups the case was copied to (抄送); they may read it. */
   copiedTo: { users: string[]; groups: string[] };
   /** The case clock (promised, else statutory limit), once started. */
@@ -207,6 +272,10 @@ export interface TaskRecord {
   candidateUsers: string[];
   candidateGroups: string[];
   decisions: string[];
+  /** The step's form, for the client to render. */
+  form: FormField[];
+  /** For a countersign: the signer this task is for. */
+  signer: string | null;
   createdAt: Date;
   /** The step's due time, for sorting the inbox by urgency. */
   due: Date | null;

@@ -22,7 +22,8 @@ export interface Completion {
  * Compliance points (监察点) a step's completion breaks, as red cards of kind `compliance`:
  * a refusal or denial without reasons; on a decisive step, a major case (variable `major`)
  * decided without the process's legal review step (Penalty Law §58), and a fine outside the
- * discretion range the case carries in `fineMin` / `fineMax` (自由裁量基准).
+ * discretion range (自由裁量基准): the process's govflow:discretion range for the case's
+ * `violation`, else the range the case carries in `fineMin` / `fineMax`.
  */
 export function compliancePoints(record: CaseRecord, completion: Completion, catalogue: StepCatalogue): CaseAlert[] {
   const broken: string[] = [];
@@ -31,7 +32,8 @@ export function compliancePoints(record: CaseRecord, completion: Completion, cat
   if (completion.decisive) {
     const review = catalogue.clock.legalReviewStep;
     if (review && variables.major === true && !record.completedSteps.includes(review)) broken.push('major-penalty-without-legal-review');
-    if (outsideRange(variables.fine, variables.fineMin, variables.fineMax)) broken.push('fine-outside-discretion-range');
+    const range = catalogue.discretion.find((candidate) => candidate.violation === variables.violation);
+    if (outsideRange(variables.fine, range?.fineMin ?? variables.fineMin, range?.fineMax ?? variables.fineMax)) broken.push('fine-outside-discretion-range');
   }
   return broken.map((rule) => compliancePoint(record, completion, rule));
 }

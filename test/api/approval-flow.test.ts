@@ -81,7 +81,8 @@ describe('an application through the general approval process', () => {
 
     const progress = await api.call(undefined, 'GET', `/api/public/progress/${application.receiptNo}?code=${application.queryCode}`);
     expect(progress.status).toBe(200);
-    expect(Object.keys(progress.body).sort()).toEqual(['currentSteps', 'receiptNo', 'status', 'updatedAt']);
+    expect(Object.keys(progress.body).sort()).toEqual(['awaiting', 'currentSteps', 'opinions', 'receiptNo', 'status', 'updatedAt']);
+    expect(progress.body.opinions).toEqual([]);
     expect(progress.body).toMatchObject({ status: 'running', currentSteps: ['受理'] });
     const wrongCode = await api.call(undefined, 'GET', `/api/public/progress/${application.receiptNo}?code=WRONGCODE`);
     expect(wrongCode.status).toBe(404);

@@ -1,7 +1,7 @@
 import type { RuleFactory } from 'bpmnlint';
 import { expressionProblems } from '../../expressions';
 
-const checkedAttributes = ['govflow:assignee', 'govflow:candidateUsers', 'govflow:candidateGroups', 'camunda:assignee', 'camunda:candidateUsers', 'camunda:candidateGroups'];
+const checkedAttributes = ['govflow:assignee', 'govflow:signers', 'govflow:candidateUsers', 'govflow:candidateGroups', 'camunda:assignee', 'camunda:candidateUsers', 'camunda:candidateGroups'];
 
 /** Every `${…}` in a condition or an actor attribute must parse, so a bad expression fails at deploy, not in a case. */
 const validExpressions: RuleFactory = () => ({

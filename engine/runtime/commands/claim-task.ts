@@ -25,7 +25,7 @@ export class ClaimTask implements CaseCommand<ClaimedTask> {
     if (task.assignee === me) return { unchanged: { taskId: task.id, assignee: me } };
     if (task.assignee !== null) throw new ConflictError(`task "${task.name}" is held by ${task.assignee}`);
     if (!isCandidate(task, context.actor)) throw new ForbiddenError(`you are not a candidate for task "${task.name}"`);
-    return reassign(current, task, me, 'task.claimed');
+    return reassign(current, { ...task, handledAt: task.handledAt ?? context.now }, me, 'task.claimed');
   }
 }
 

@@ -1,26 +1,39 @@
+import { withAttachments, type NewAttachment } from '../../cases';
+import type { CompiledDefinition } from '../../definitions';
+import { InvalidInputError } from '../../errors';
+import { compliancePoints } from '../../supervision';
+import { collectiveDecision, countersignOutcome, formProblems, type Countersign } from '../../tasks';
+import type { CaseRecord, OpenTask } from '../../store/records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
-import { compliancePoints } from '../../supervision';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
-import type { CaseRecord } from '../../store/records';
 import { assertDecision, assertMayWork, assertRunning, openTask } from './case-guards';
 
 export interface CompleteTaskInput {
   decision?: string;
+  /** The opinion (审批意见) given with the decision. */
   comment?: string;
   /** Form fields; each becomes a process variable by name. */
   data?: Record<string, unknown>;
+  /** Documents handed in with the step, by metadata. */
+  attachments?: NewAttachment[];
 }
 
 export interface CompletedTask {
   caseId: string;
   taskId: string;
   caseStatus: CaseRecord['status'];
+  /** For one signer of a countersign: whether the countersign is still open, passed or rejected. */
+  countersign?: 'pending' | 'passed' | 'rejected';
   /** Tasks the case waits on now. */
   nextTasks: Array<{ id: string; stepId: string; name: string }>;
 }
 
-/** A clerk completes a step: the decision and form data become variables and the engine moves on. */
+/**
+ * A clerk completes a step: the form is checked, the decision and form data become variables
+ * and the engine moves on. One signer of a countersign casts a vote; the engine moves on once
+ * the countersign's pass rule is decided, with the collective decision as `decision`.
+ */
 export class CompleteTask implements CaseCommand<CompletedTask> {
   readonly name = 'CompleteTask';
 
@@ -35,30 +48,68 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const task = openTask(current, this.taskId);
     assertMayWork(task, context.actor);
     assertDecision(task, this.input.decision);
+    assertForm(task, this.input.data ?? {});
     const definition = await context.definitions.get(current.processKey, current.version);
-    const output = { ...this.input.data, ...(this.input.decision === undefined ? {} : { decision: this.input.decision }) };
     const engine = await context.engines.recover(definition, current);
+    const vote = this.#vote(current, task, context);
+    const decision = vote ? vote.decision : this.input.decision;
+    const output = { ...this.input.data, ...(decision === undefined ? {} : { decision }) };
+    if (vote?.decision !== undefined) engine.decideCountersign(task.executionId, vote.countersign.executionId);
     await engine.signal(task.executionId, output);
-    const next = await advanceCase(current, engine, definition, { ...current.variables, ...output }, context);
-    const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
-    const startsClock = !current.clock && definition.catalogue.clock.clockStart === task.stepId;
-    const completion = { task, decision: this.input.decision, comment: this.input.comment, by: context.actor.username, at: context.now, variables: next.variables, decisive };
+    const before = { ...current, countersigns: vote ? current.countersigns.map((item) => (item === vote.original ? vote.countersign : item)) : current.countersigns };
+    const next = await advanceCase(before, engine, definition, { ...current.variables, ...output }, context);
+    const stepDone = !vote || vote.outcome !== 'pending';
     return {
-      next: {
-        ...next,
-        decided: current.decided || decisive,
-        completedSteps: [...current.completedSteps, task.stepId],
-        clock: startsClock ? caseClock(definition, context) : next.clock,
-        alerts: [...next.alerts, ...compliancePoints(current, completion, definition.catalogue)],
-      },
+      next: this.#record(current, next, task, definition, stepDone, context),
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
       completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
       result: {
         caseId: current._id,
         taskId: task.id,
         caseStatus: next.status,
+        ...(vote ? { countersign: vote.outcome } : {}),
         nextTasks: next.openTasks.map(({ id, stepId, name }) => ({ id, stepId, name })),
       },
     };
   }
+
+  /** For a signer's task: the countersign with this vote added, its outcome, and the collective decision once decided. */
+  #vote(current: CaseRecord, task: OpenTask, context: CommandContext) {
+    const original = task.countersign && current.countersigns.find((item) => item.executionId === task.countersign?.executionId);
+    if (!original || !task.countersign) return undefined;
+    const vote = { signer: task.countersign.signer, by: context.actor.username, decision: this.input.decision ?? original.spec.approve, comment: this.input.comment ?? null, at: context.now };
+    const countersign: Countersign = { ...original, votes: [...original.votes, vote] };
+    const outcome = countersignOutcome(countersign);
+    return { original, countersign, outcome, decision: outcome === 'pending' ? undefined : collectiveDecision(countersign.spec, outcome) };
+  }
+
+  /** The case after the step: opinion, attachments, compliance points, and what a withdrawal would need. */
+  #record(current: CaseRecord, next: CaseRecord, task: OpenTask, definition: CompiledDefinition, stepDone: boolean, context: CommandContext): CaseRecord {
+    const spec = definition.catalogue.userTasks[task.stepId];
+    const by = context.actor.username;
+    const { decision, comment } = this.input;
+    const decisive = stepDone && (spec?.decisive ?? false);
+    const startsClock = stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId;
+    const completion = { task, decision, comment, by, at: context.now, variables: next.variables, decisive };
+    const opened = next.openTasks.filter((open) => !current.openTasks.some((before) => before.id === open.id)).map((open) => open.id);
+    return {
+      ...next,
+      decided: current.decided || decisive,
+      completedSteps: stepDone ? [...current.completedSteps, task.stepId] : current.completedSteps,
+      clock: startsClock ? caseClock(definition, context) : next.clock,
+      alerts: [...next.alerts, ...compliancePoints(current, completion, definition.catalogue)],
+      opinions: [
+        ...current.opinions,
+        { taskId: task.id, stepId: task.stepId, stepName: task.name, by, decision: decision ?? null, text: comment ?? null, public: decision !== undefined && (spec?.publicDecisions.includes(decision) ?? false), at: context.now },
+      ],
+      attachments: withAttachments(current.attachments, this.input.attachments, { stepId: task.stepId, taskId: task.id, by, at: context.now }),
+      lastCompletion: task.countersign || next.status !== 'running' ? null : { taskId: task.id, stepId: task.stepId, name: task.name, by, at: context.now, nextTaskIds: opened },
+    };
+  }
 }
+
+function assertForm(task: OpenTask, data: Record<string, unknown>): void {
+  const problems = formProblems(task.form, data);
+  if (problems.length > 0) throw new InvalidInputError(`the form of task "${task.name}" has ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems, 422);
+}
+

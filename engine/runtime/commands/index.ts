@@ -13,3 +13,6 @@ export { FireTimer, type FiredTimer } from './fire-timer';
 export { DelegateTask, ResolveTask, TransferTask, type ReassignedTask } from './reassign-task';
 export { UrgeTask, type UrgedTask } from './urge-task';
 export { CopyCase, type CopiedCase } from './copy-case';
+export { DeliverMessage, SupplementCase, type DeliveredMessage } from './deliver-message';
+export { ReturnTask, WithdrawStep, type MovedBack } from './move-back';
+export { AddSigner, type AddedSigner, type SignerPosition } from './add-signer';

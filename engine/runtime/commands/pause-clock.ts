@@ -1,5 +1,5 @@
 import { pauseClock, resumeClock } from '../../clocks';
-import { ConflictError, ForbiddenError } from '../../errors';
+import { ConflictError } from '../../errors';
 import type { CaseRecord, PauseKind } from '../../store/records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertHasClock, assertMayHandle, changeClocks } from './case-clocks';
@@ -45,23 +45,16 @@ export class ResumeClock implements CaseCommand<ClockAnswer> {
   constructor(
     readonly caseId: string,
     readonly note: string | undefined,
-    /** Set by the applicant's supplement: only a supplement pause may be ended that way. */
-    readonly onlyKind?: PauseKind,
   ) {}
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ClockAnswer>> {
     assertRunning(current);
-    if (this.onlyKind) {
-      if (current.applicant !== context.actor.username) throw new ForbiddenError('only the applicant supplements an application');
-      if (current.pauseKind !== this.onlyKind) throw new ConflictError(`case ${current.receiptNo} is not waiting for supplementary materials`);
-    } else {
-      assertMayHandle(current, context.actor);
-      if (!current.pauseKind) throw new ConflictError(`the clocks of case ${current.receiptNo} are not paused`);
-    }
+    assertMayHandle(current, context.actor);
+    if (!current.pauseKind) throw new ConflictError(`the clocks of case ${current.receiptNo} are not paused`);
     const clocks = changeClocks(current, (clock) => resumeClock(clock, context.now, context.calendar));
     return {
       next: { ...current, ...clocks, pauseKind: null },
-      audit: { action: this.onlyKind ? 'case.supplemented' : 'clock.resumed', comment: this.note },
+      audit: { action: 'clock.resumed', comment: this.note },
       result: { caseId: current._id, paused: false, pauseKind: null },
     };
   }

@@ -35,7 +35,7 @@ export class TransferTask implements CaseCommand<ReassignedTask> {
     const task = openTask(current, this.taskId);
     assertMayHandOn(task, context.actor);
     if (task.assignee === this.to) throw new ConflictError(`task "${task.name}" is held by ${this.to} already`);
-    const moved: OpenTask = { ...task, assignee: this.to };
+    const moved: OpenTask = { ...task, assignee: this.to, handledAt: task.handledAt ?? context.now };
     return {
       next: withTask(current, moved),
       audit: { action: 'task.transferred', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}: ${this.reason}` },
@@ -62,7 +62,7 @@ export class DelegateTask implements CaseCommand<ReassignedTask> {
     if (task.assignee !== context.actor.username) throw new ConflictError(`claim task "${task.name}" before delegating it`);
     assertMayHandOn(task, context.actor);
     if (this.to === context.actor.username) throw new ConflictError('a task cannot be delegated to its own owner');
-    const delegated: OpenTask = { ...task, assignee: this.to, delegatedBy: context.actor.username };
+    const delegated: OpenTask = { ...task, assignee: this.to, delegatedBy: context.actor.username, handledAt: task.handledAt ?? context.now };
     return {
       next: withTask(current, delegated),
       audit: { action: 'task.delegated', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}${this.note ? `: ${this.note}` : ''}` },

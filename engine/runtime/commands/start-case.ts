@@ -1,6 +1,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { genesisHead } from '../../audit';
 import { ConflictError } from '../../errors';
+import { withAttachments, type NewAttachment } from '../../cases';
 import type { CaseRecord } from '../../store/records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
@@ -10,6 +11,8 @@ export interface StartCaseInput {
   processKey: string;
   title: string;
   data: Record<string, unknown>;
+  /** The application's documents, by metadata. */
+  attachments?: NewAttachment[];
   /** The applicant's Idempotency-Key: the same key gives the same case. */
   idempotencyKey?: string;
 }
@@ -34,7 +37,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     readonly applicant: string,
     readonly nextReceiptNo: () => Promise<string>,
   ) {
-    this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data]));
+    this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data, input.attachments ?? []]));
     this.caseId = input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID();
   }
 
@@ -57,6 +60,11 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       departments: [],
       decided: false,
       completedSteps: [],
+      opinions: [],
+      attachments: withAttachments([], this.input.attachments, { stepId: null, taskId: null, by: this.applicant, at: context.now }),
+      countersigns: [],
+      lastCompletion: null,
+      awaiting: [],
       copiedTo: { users: [], groups: [] },
       clock: definition.catalogue.clock.clockStart ? null : caseClock(definition, context),
       pauseKind: null,

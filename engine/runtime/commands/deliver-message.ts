@@ -1,0 +1,86 @@
+import { withAttachments, type NewAttachment } from '../../cases';
+import { supplementMessage } from '../../definitions';
+import { ConflictError, ForbiddenError } from '../../errors';
+import type { CaseRecord } from '../../store/records';
+import { hasRole } from '../../users/actor';
+import { advanceCase } from '../advance-case';
+import { resumeClock } from '../../clocks';
+import type { CaseChange, CaseCommand, CommandContext } from '../command';
+import { assertMayHandle, changeClocks } from './case-clocks';
+import { assertRunning } from './case-guards';
+
+export interface DeliveredMessage {
+  caseId: string;
+  message: string;
+  status: CaseRecord['status'];
+  /** Tasks the case waits on now. */
+  nextTasks: Array<{ id: string; stepId: string; name: string }>;
+}
+
+/**
+ * A BPMN message reaches the case (a message catch event, boundary event or receive task waiting
+ * for it, by the message's name); its variables join the process. Staff handling the case, or
+ * the system, deliver messages; the applicant's supplement arrives through SupplementCase.
+ */
+export class DeliverMessage implements CaseCommand<DeliveredMessage> {
+  readonly name = 'DeliverMessage';
+
+  constructor(
+    readonly caseId: string,
+    readonly message: string,
+    readonly variables: Record<string, unknown>,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
+    assertRunning(current);
+    if (!hasRole(context.actor, 'admin')) assertMayHandle(current, context.actor);
+    const { record, stepId, stepName } = await receive(current, this.message, this.variables, context);
+    return { next: record, audit: { action: 'message.received', stepId, stepName, comment: this.message }, result: delivered(record, this.message) };
+  }
+}
+
+/**
+ * The applicant hands in supplementary materials (补正). A case waiting for the `supplement`
+ * message receives it and goes on (its clocks resume with the wait); a case whose clocks were
+ * paused by hand for a supplement has them resumed.
+ */
+export class SupplementCase implements CaseCommand<DeliveredMessage> {
+  readonly name = 'SupplementCase';
+
+  constructor(
+    readonly caseId: string,
+    readonly note: string | undefined,
+    readonly attachments: NewAttachment[] | undefined,
+  ) {}
+
+  async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
+    assertRunning(current);
+    if (current.applicant !== context.actor.username) throw new ForbiddenError('only the applicant supplements an application');
+    const attachments = withAttachments(current.attachments, this.attachments, { stepId: null, taskId: null, by: context.actor.username, at: context.now });
+    const awaited = current.awaiting.some((item) => item.message === supplementMessage);
+    if (!awaited && current.pauseKind !== 'supplement') throw new ConflictError(`case ${current.receiptNo} is not waiting for supplementary materials`);
+    const next = awaited
+      ? (await receive(current, supplementMessage, { supplementNote: this.note ?? null }, context)).record
+      : { ...current, ...changeClocks(current, (clock) => resumeClock(clock, context.now, context.calendar)), pauseKind: null };
+    return {
+      next: { ...next, attachments },
+      audit: { action: 'case.supplemented', comment: this.note },
+      notifications: [{ audience: { department: next.departments[0] }, kind: 'case.supplemented', message: `申请人已补正材料：${current.receiptNo}` }].filter((item) => item.audience.department !== undefined),
+      result: delivered(next, supplementMessage),
+    };
+  }
+}
+
+async function receive(current: CaseRecord, message: string, variables: Record<string, unknown>, context: CommandContext): Promise<{ record: CaseRecord; stepId: string; stepName: string }> {
+  const awaited = current.awaiting.find((item) => item.message === message);
+  if (!awaited) throw new ConflictError(`case ${current.receiptNo} is not waiting for the message "${message}"`);
+  const definition = await context.definitions.get(current.processKey, current.version);
+  const engine = await context.engines.recover(definition, current);
+  await engine.signal(awaited.executionId, variables);
+  const record = await advanceCase(current, engine, definition, { ...current.variables, ...variables }, context);
+  return { record, stepId: awaited.stepId, stepName: definition.catalogue.names[awaited.stepId] ?? awaited.stepId };
+}
+
+function delivered(record: CaseRecord, message: string): DeliveredMessage {
+  return { caseId: record._id, message, status: record.status, nextTasks: record.openTasks.map(({ id, stepId, name }) => ({ id, stepId, name })) };
+}
