@@ -34,15 +34,30 @@ function wireCountersigns(parsed: ParseResult, catalogue: StepCatalogue): void {
   }
 }
 
+interface SerializedElements {
+  activities: Array<{ id: string; type: string; isParallelGateway?: boolean }>;
+  sequenceFlows: Array<{ targetId: string }>;
+}
+
+/**
+ * bpmn-elements joins only at parallel gateways; a converging inclusive gateway would pass each
+ * arriving branch on by itself. Its parallel join already waits for every incoming flow to be
+ * taken or discarded — the branches not taken arrive discarded — which is the inclusive join's
+ * meaning, so converging inclusive gateways join that way.
+ */
+function joinInclusiveGateways(context: SerializableContext): void {
+  const { activities, sequenceFlows } = (context as unknown as { elements: SerializedElements }).elements;
+  for (const activity of activities) {
+    const inbound = sequenceFlows.filter((flow) => flow.targetId === activity.id).length;
+    if (activity.type === 'bpmn:InclusiveGateway' && inbound > 1) activity.isParallelGateway = true;
+  }
+}
+
 /** Serialises a parsed model once, so every engine of this version skips XML parsing. */
 export function compileDefinition(parsed: ParseResult, key: string, version: number): CompiledDefinition {
   const catalogue = buildStepCatalogue(parsed.rootElement);
   wireCountersigns(parsed, catalogue);
-  return {
-    key,
-    version,
-    name: catalogue.processName,
-    sourceContext: serialize(parsed as never, typeResolver),
-    catalogue,
-  };
+  const sourceContext = serialize(parsed as never, typeResolver);
+  joinInclusiveGateways(sourceContext);
+  return { key, version, name: catalogue.processName, sourceContext, catalogue };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts, ITimers } from 'bpmn-elements';
@@ -74,7 +75,11 @@ function durationUntil(limit: string, settings: EngineSettings): string {
 }
 
 interface SequenceFlowApi {
+  id: string;
+  type: string;
+  sourceId: string;
   targetId: string;
+  take(content: Record<string, unknown>): unknown;
   discard(content?: { discardSequence?: string[] }): unknown;
 }
 
@@ -174,18 +179,21 @@ export class CaseEngine {
 
   /**
    * Moves the case back to an earlier step of the process (return, withdraw): the target step
-   * runs again and everything waiting now ends without taking its outgoing flows. bpmn-engine
-   * has no such move; a discarded activity would pass its discard down the model and could
-   * reach the target through a loop, so each flow stops the discard at its own target meanwhile.
+   * runs again, entered through one of its incoming flows as in a normal run, and everything
+   * waiting now ends without taking its outgoing flows. bpmn-engine has no such move; a
+   * discarded activity would pass its discard down the model and could reach the target through
+   * a loop, so meanwhile each flow stops a discard at its own target.
    */
   async moveTo(stepId: string): Promise<void> {
     const process = this.#processExecution();
     const target = process.getActivityById(stepId);
     if (!target) throw new EngineFailureError(`step ${stepId} is not in the process`, undefined);
     const before = new Set(process.getPostponed().map((api) => api.executionId));
+    const flows = process.getSequenceFlows();
+    const inbound = flows.find((flow) => flow.targetId === stepId);
     await this.#settle(() => {
-      target.run();
-      const flows = process.getSequenceFlows();
+      if (inbound) inbound.take({ id: inbound.id, type: inbound.type, sourceId: inbound.sourceId, targetId: stepId, action: 'take', isSequenceFlow: true, sequenceId: `${inbound.id}_take_${randomUUID()}` });
+      else target.run();
       for (const flow of flows) {
         flow.discard = function stopHere(this: SequenceFlowApi, content: { discardSequence?: string[] } = {}) {
           return Object.getPrototypeOf(this).discard.call(this, { ...content, discardSequence: [...(content.discardSequence ?? []), this.targetId] });

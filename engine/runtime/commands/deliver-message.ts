@@ -2,11 +2,11 @@ import { withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage } from '../../definitions';
 import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord } from '../../store/records';
-import { hasRole } from '../../users/actor';
+import { hasRole, type Actor } from '../../users/actor';
 import { advanceCase } from '../advance-case';
 import { resumeClock } from '../../clocks';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
-import { assertMayHandle, changeClocks } from './case-clocks';
+import { changeClocks } from './case-clocks';
 import { assertRunning } from './case-guards';
 
 export interface DeliveredMessage {
@@ -19,8 +19,9 @@ export interface DeliveredMessage {
 
 /**
  * A BPMN message reaches the case (a message catch event, boundary event or receive task waiting
- * for it, by the message's name); its variables join the process. Staff handling the case, or
- * the system, deliver messages; the applicant's supplement arrives through SupplementCase.
+ * for it, by the message's name); its variables join the process. Staff of the departments
+ * handling the case, or an administrator, deliver messages; the applicant's supplement arrives
+ * through SupplementCase.
  */
 export class DeliverMessage implements CaseCommand<DeliveredMessage> {
   readonly name = 'DeliverMessage';
@@ -33,7 +34,7 @@ export class DeliverMessage implements CaseCommand<DeliveredMessage> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
     assertRunning(current);
-    if (!hasRole(context.actor, 'admin')) assertMayHandle(current, context.actor);
+    if (!hasRole(context.actor, 'admin')) assertDepartmentStaff(current, context.actor);
     const { record, stepId, stepName } = await receive(current, this.message, this.variables, context);
     return { next: record, audit: { action: 'message.received', stepId, stepName, comment: this.message }, result: delivered(record, this.message) };
   }
@@ -68,6 +69,14 @@ export class SupplementCase implements CaseCommand<DeliveredMessage> {
       notifications: [{ audience: { department: next.departments[0] }, kind: 'case.supplemented', message: `申请人已补正材料：${current.receiptNo}` }].filter((item) => item.audience.department !== undefined),
       result: delivered(next, supplementMessage),
     };
+  }
+}
+
+/** Clerks and leaders of a department the case passed through act for it while it waits on no task of theirs. */
+function assertDepartmentStaff(record: CaseRecord, actor: Actor): void {
+  const staff = hasRole(actor, 'clerk') || hasRole(actor, 'leader');
+  if (!staff || actor.department === null || !record.departments.includes(actor.department)) {
+    throw new ForbiddenError(`only staff of a department handling case ${record.receiptNo} may deliver messages to it`);
   }
 }
 
