@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { createApp } from '../api';
-import { DeadlineWorker, demoUsers, Govflow, MaintenanceWorker, systemActor, type Logger } from '../engine';
-import { projectRoot } from '../scripts/services';
+import { DeadlineWorker, Govflow, MaintenanceWorker, type GovflowOptions, type Logger } from '../engine';
 import { jwtSecret, type Connection } from './connection';
+import { seedDemo } from './demo-seed';
 
 export interface RunOptions {
   api: boolean;
@@ -18,14 +16,15 @@ export interface RunOptions {
  * stop function. Called by `govflow serve`, `govflow worker` and `govflow start`.
  */
 export async function run(connection: Connection, options: RunOptions): Promise<() => Promise<void>> {
-  const govflow = await Govflow.create({
+  const govflowOptions: GovflowOptions = {
     mongodbUri: connection.mongodbUri,
     redisUrl: connection.redisUrl,
     allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1',
     queuePrefix: process.env.GOVFLOW_QUEUE_PREFIX,
-  });
+  };
+  const govflow = await Govflow.create(govflowOptions);
   const stops: Array<() => Promise<void>> = [];
-  if (process.env.GOVFLOW_DEMO === '1') await seedDemo(govflow);
+  if (process.env.GOVFLOW_DEMO === '1') await seedDemo(govflow, govflowOptions);
   const repaired = await govflow.executor.repair({ olderThanMs: 0 });
   if (repaired > 0) govflow.log.info({ repaired }, 'applied outboxes left by an earlier crash');
   if (options.worker) {
@@ -54,17 +53,6 @@ function listen(server: Server, options: RunOptions, log: Logger): Promise<Serve
       resolve(server);
     });
   });
-}
-
-/** GOVFLOW_DEMO=1: the demo users of DESIGN.md and the shipped processes; idempotent. */
-async function seedDemo(govflow: Govflow): Promise<void> {
-  for (const user of demoUsers) await govflow.users.ensure(user);
-  const folder = join(projectRoot, 'processes');
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.bpmn'))) {
-    const outcome = await govflow.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);
-    govflow.log.info({ key: outcome.key, version: outcome.version }, `demo process ${file}`);
-  }
-  govflow.log.warn('GOVFLOW_DEMO=1: demo users exist with the password "demo"; never use this in production');
 }
 
 /** Stops cleanly on Ctrl-C or SIGTERM. */

@@ -18,11 +18,11 @@ export const caseRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases',
-    summary: 'Submit an application; an Idempotency-Key header makes retries safe',
+    summary: 'Submit an application, or open a case as staff where the process says so (govflow:initiators); an Idempotency-Key header makes retries safe',
     tag: 'applicant',
-    access: ['applicant'],
+    access: ['applicant', 'clerk', 'leader'],
     body: startCaseBody,
-    responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 404: 'no such process', 409: 'the key was used for a different application' },
+    responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 403: 'the process is not started by the caller', 404: 'no such process', 409: 'the key was used for a different application' },
     async handler({ body, actor, ctx, govflow }) {
       const key = ctx.get('idempotency-key') || undefined;
       if (key !== undefined && !idempotencyKey.test(key)) {

@@ -1,6 +1,6 @@
 import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../store/records';
 import { clockView, type ClockView } from '../clocks';
-import type { Actor } from '../users/actor';
+import { hasRole, type Actor } from '../users/actor';
 
 export interface CurrentStep {
   taskId: string;
@@ -59,7 +59,7 @@ export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionV
 
 /** The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal opinions. */
 export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor, now = new Date()): CaseView {
-  const isApplicant = viewer.username === record.applicant;
+  const isApplicant = viewer.username === record.applicant && hasRole(viewer, 'applicant');
   return {
     id: record._id,
     processKey: record.processKey,

@@ -4,6 +4,7 @@ import type { ProblemDetail } from '../errors';
 import countersign from './lint-rules/countersign';
 import executableProcess from './lint-rules/executable-process';
 import formFields from './lint-rules/form-fields';
+import initiators from './lint-rules/initiators';
 import noScript from './lint-rules/no-script';
 import timeLimits from './lint-rules/time-limits';
 import userTaskActor from './lint-rules/user-task-actor';
@@ -21,6 +22,7 @@ export const govflowRules: Record<string, RuleFactory> = {
   'time-limits': timeLimits,
   countersign,
   'form-fields': formFields,
+  initiators,
 };
 
 export interface LintOptions {

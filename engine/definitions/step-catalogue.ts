@@ -77,6 +77,8 @@ export interface StepCatalogue {
   messages: Record<string, string>;
   clock: CaseClockSpec;
   discretion: DiscretionRange[];
+  /** Who may start a case: roles, or groups as role@department (govflow:initiators; default applicants). */
+  initiators: string[];
 }
 
 /** Builds the catalogue of the executable process of a parsed, linted model. */
@@ -91,6 +93,7 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     messages: {},
     clock: caseClockSpec(process),
     discretion: discretionRanges(process),
+    initiators: splitList(stringAttribute(process, 'govflow:initiators') ?? 'applicant'),
   };
   visit(process, catalogue, true);
   return catalogue;

@@ -1,17 +1,27 @@
 import type { NewUser } from './user-directory';
 
-/** The demo users of DESIGN.md's contract, created only when GOVFLOW_DEMO=1; all use the password `demo`. */
+const bureau = 'market-bureau';
+
+/**
+ * The demo users, created only when GOVFLOW_DEMO=1, all with the password `demo`: DESIGN.md's
+ * six (admin, designer, applicant, clerk, leader, supervisor) and the staff of a market
+ * regulation bureau the shipped processes name — its window, licensing section, section chief,
+ * legal section, enforcement brigade — and the reviewers of the departments of 并联审批.
+ */
 export const demoUsers: NewUser[] = [
   { username: 'admin', password: 'demo', roles: ['admin'] },
   { username: 'designer', password: 'demo', roles: ['designer'] },
   { username: 'applicant', password: 'demo', roles: ['applicant'] },
-  {
-    username: 'clerk',
-    password: 'demo',
-    roles: ['clerk'],
-    department: 'market-bureau',
-    groups: ['window@market-bureau', 'licensing-section@market-bureau'],
-  },
-  { username: 'leader', password: 'demo', roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
+  { username: 'applicant2', password: 'demo', roles: ['applicant'] },
+  { username: 'clerk', password: 'demo', roles: ['clerk'], department: bureau, groups: [`window@${bureau}`, `licensing-section@${bureau}`] },
+  { username: 'window2', password: 'demo', roles: ['clerk'], department: bureau, groups: [`window@${bureau}`] },
+  { username: 'chief', password: 'demo', roles: ['clerk'], department: bureau, groups: [`chief@${bureau}`] },
+  { username: 'legal', password: 'demo', roles: ['clerk'], department: bureau, groups: [`legal@${bureau}`] },
+  { username: 'officer1', password: 'demo', roles: ['clerk'], department: bureau, groups: [`enforcement-brigade@${bureau}`] },
+  { username: 'officer2', password: 'demo', roles: ['clerk'], department: bureau, groups: [`enforcement-brigade@${bureau}`] },
+  { username: 'leader', password: 'demo', roles: ['leader'], department: bureau, groups: [`leader@${bureau}`] },
+  { username: 'fire-reviewer', password: 'demo', roles: ['clerk'], department: 'fire-department', groups: ['review@fire-department'] },
+  { username: 'planning-reviewer', password: 'demo', roles: ['clerk'], department: 'planning-bureau', groups: ['review@planning-bureau'] },
+  { username: 'environment-reviewer', password: 'demo', roles: ['clerk'], department: 'environment-bureau', groups: ['review@environment-bureau'] },
   { username: 'supervisor', password: 'demo', roles: ['supervisor'], department: 'supervision-office' },
 ];

@@ -13,7 +13,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/definitions', allowed: ['designer', 'admin'] },
   { route: 'GET /api/definitions', allowed: ['designer', 'clerk', 'leader', 'admin'] },
   { route: 'GET /api/definitions/{key}', allowed: ['designer', 'clerk', 'leader', 'admin'] },
-  { route: 'POST /api/cases', allowed: ['applicant'] },
+  { route: 'POST /api/cases', allowed: ['applicant', 'clerk', 'leader'] },
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },
   { route: 'GET /api/cases', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
@@ -27,6 +27,11 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/tasks/{id}/delegate', allowed: ['clerk', 'leader'] },
   { route: 'POST /api/tasks/{id}/resolve', allowed: ['clerk', 'leader'] },
   { route: 'POST /api/tasks/{id}/urge', allowed: ['applicant', 'supervisor', 'leader'] },
+  { route: 'GET /api/tasks/{id}', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/return', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/withdraw', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/tasks/{id}/add-signer', allowed: ['clerk', 'leader'] },
+  { route: 'POST /api/cases/{id}/messages/{name}', allowed: ['clerk', 'leader', 'admin'] },
   { route: 'GET /api/cases/{id}/audit', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/cases/{id}/audit/verify', allowed: ['supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/clock/pause', allowed: ['clerk', 'leader'] },
@@ -67,7 +72,8 @@ describe('role-based access over every route', () => {
       .replace('{key}', 'general-approval')
       .replace('{id}', template.startsWith('/api/tasks') ? taskId : caseId)
       .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`)
-      .replace('{year}', '2026');
+      .replace('{year}', '2026')
+      .replace('{name}', 'payment');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
       'POST /api/cases': { processKey: 'no-such-process', title: 'x', data: {} },
@@ -78,6 +84,10 @@ describe('role-based access over every route', () => {
       'POST /api/tasks/{id}/delegate': { to: 'nobody' },
       'POST /api/tasks/{id}/resolve': {},
       'POST /api/tasks/{id}/urge': {},
+      'POST /api/tasks/{id}/return': { reason: '测试退回' },
+      'POST /api/tasks/{id}/withdraw': {},
+      'POST /api/tasks/{id}/add-signer': { signer: 'nobody' },
+      'POST /api/cases/{id}/messages/{name}': {},
       'POST /api/cases/{id}/copy': { users: ['supervisor'] },
       'POST /api/cases/{id}/clock/pause': { kind: 'special-procedure', reason: '检验' },
       'POST /api/cases/{id}/clock/resume': {},

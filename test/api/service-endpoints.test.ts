@@ -27,6 +27,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/cases/{id}/clock/pause',
       '/cases/{id}/clock/resume',
       '/cases/{id}/copy',
+      '/cases/{id}/messages/{name}',
       '/cases/{id}/supplement',
       '/cases/{id}/withdraw',
       '/definitions',
@@ -40,13 +41,17 @@ describe('health, readiness and the OpenAPI document', () => {
       '/supervision/notices',
       '/supervision/notices/{id}/reply',
       '/tasks',
+      '/tasks/{id}',
+      '/tasks/{id}/add-signer',
       '/tasks/{id}/claim',
       '/tasks/{id}/complete',
       '/tasks/{id}/delegate',
       '/tasks/{id}/resolve',
+      '/tasks/{id}/return',
       '/tasks/{id}/transfer',
       '/tasks/{id}/unclaim',
       '/tasks/{id}/urge',
+      '/tasks/{id}/withdraw',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;
     expect(complete['x-roles']).toEqual(['clerk', 'leader']);

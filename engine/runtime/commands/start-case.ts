@@ -1,8 +1,8 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { genesisHead } from '../../audit';
-import { ConflictError } from '../../errors';
+import { ConflictError, ForbiddenError } from '../../errors';
 import { withAttachments, type NewAttachment } from '../../cases';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord, Role } from '../../store/records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
@@ -43,6 +43,10 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
     const definition = await context.definitions.latest(this.input.processKey);
+    const { initiators } = definition.catalogue;
+    if (!initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
+      throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
+    }
     const engine = await context.engines.start(definition, this.caseId, { ...this.input.data });
     const fresh: CaseRecord = {
       _id: this.caseId,
