@@ -47,8 +47,11 @@ describe('pausing, resuming and extending clocks through the API', () => {
     await api.call('clerk', 'POST', `/api/cases/${id}/clock/pause`, { kind: 'supplement', reason: '一次性告知补正材料' });
     expect((await api.call('other-applicant', 'POST', `/api/cases/${id}/supplement`, {})).status).toBe(404);
     const supplemented = await api.call('applicant', 'POST', `/api/cases/${id}/supplement`, { note: '补交营业执照' });
-    expect(supplemented.body).toMatchObject({ paused: false, pauseKind: null });
-    const history = (await view(id)).history;
+    expect(supplemented.body).toMatchObject({ caseId: id, message: 'supplement', status: 'running' });
+    const resumed = await view(id);
+    expect(resumed.clock.state).toBe('running');
+    expect((await api.call('applicant', 'POST', `/api/cases/${id}/supplement`, {})).status).toBe(409);
+    const history = resumed.history;
     expect(history[history.length - 1]).toMatchObject({ action: 'case.supplemented', actor: 'applicant', comment: '补交营业执照' });
   });
 

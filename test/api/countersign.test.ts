@@ -134,3 +134,27 @@ describe('countersign (会签 · 或签 · 票签) and add signer (加签) throu
     expect(view.history.map((item: { action: string }) => item.action)).not.toContain('task.signer-added');
   });
 });
+
+describe('countersigns on engines recovered from stored state for every command', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ liveCases: 0 });
+    await api.govflow.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2' }), systemActor);
+  });
+  afterAll(() => api.close());
+
+  it('keeps votes, added signers and the pass rule across recoveries', async () => {
+    const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'sign-all', title: '会签', data: {} });
+    const caseId = started.body.id;
+    const open = async (): Promise<Step[]> => (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.currentSteps;
+    await api.call('clerk', 'POST', `/api/tasks/${(await open())[0].taskId}/complete`, {});
+    const clerkTask = (await open()).find((step) => step.assignee === 'clerk') as Step;
+    expect((await api.call('clerk', 'POST', `/api/tasks/${clerkTask.taskId}/add-signer`, { signer: 'leader', position: 'after' })).status).toBe(200);
+    expect((await api.call('clerk', 'POST', `/api/tasks/${clerkTask.taskId}/complete`, { decision: 'agree' })).body).toMatchObject({ countersign: 'pending' });
+    const clerk2Task = (await open()).find((step) => step.assignee === 'clerk2') as Step;
+    expect((await api.call('clerk2', 'POST', `/api/tasks/${clerk2Task.taskId}/complete`, { decision: 'agree' })).body).toMatchObject({ countersign: 'pending' });
+    expect((await open()).map((step) => step.assignee)).toEqual(['leader']);
+    const leaderTask = (await open())[0];
+    expect((await api.call('leader', 'POST', `/api/tasks/${leaderTask.taskId}/complete`, { decision: 'agree' })).body).toMatchObject({ countersign: 'passed', nextTasks: [{ stepId: 'record' }] });
+  });
+});
