@@ -163,6 +163,11 @@ export class Govflow {
     return this.#caseCommand(new CopyCase(caseId, users, groups, note), actor);
   }
 
+  /** 抄送 from the inbox: the case of a task the actor may see. */
+  copyCaseOfTask(taskId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    return this.#taskCommand(taskId, new CopyCase(caseIdOfTask(taskId), users, groups, note), actor);
+  }
+
   /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first. */
   async listCases(actor: Actor, scope: 'mine' | 'copied', limit = 100): Promise<CaseView[]> {
     const query = scope === 'mine' ? { applicant: actor.username } : { $or: [{ 'copiedTo.users': actor.username }, { 'copiedTo.groups': { $in: actor.groups } }] };

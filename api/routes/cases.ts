@@ -10,6 +10,15 @@ const startCaseBody = z.strictObject({
   attachments: attachments.optional(),
 });
 
+/** Whom a case is copied to (抄送); also the body of the task operation `copy`. */
+export const copyBody = z
+  .strictObject({
+    users: z.array(z.string().min(1).max(64)).max(50).default([]),
+    groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i, 'a group is role@department')).max(50).default([]),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((body) => body.users.length + body.groups.length > 0, 'name at least one user or group');
+
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
 
 const idempotencyKey = /^[\x21-\x7e]{1,128}$/;
@@ -74,13 +83,7 @@ export const caseRoutes = [
     summary: '抄送: copy a case to people or groups (role@department) for their information',
     tag: 'cases',
     access: ['clerk', 'leader'],
-    body: z
-      .strictObject({
-        users: z.array(z.string().min(1).max(64)).max(50).default([]),
-        groups: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i, 'a group is role@department')).max(50).default([]),
-        note: z.string().max(2000).optional(),
-      })
-      .refine((body) => body.users.length + body.groups.length > 0, 'name at least one user or group'),
+    body: copyBody,
     responses: { 200: 'copied', 404: 'no such case, or not visible' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.copyCase(params.id, body.users, body.groups, body.note, actor) };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { attachments, identifier, variables } from '../http/schemas';
+import { copyBody } from './cases';
 
 const staff = ['clerk', 'leader'] as const;
 
@@ -155,6 +156,18 @@ export const taskRoutes = [
     responses: { 200: 'the signer was added', 403: 'not a candidate', 404: 'no such task', 409: 'not a countersign, closed, or held by someone else', 422: 'no such clerk or leader, or a signer already' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.addSigner(params.id, body, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/tasks/{id}/copy',
+    summary: '抄送: copy the case of this task to people or groups (role@department) for their information',
+    tag: 'tasks',
+    access: staff,
+    body: copyBody,
+    responses: { 200: 'copied', 404: 'no such task, or its case is not visible' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.copyCaseOfTask(params.id, body.users, body.groups, body.note, actor) };
     },
   }),
 ];

@@ -45,6 +45,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/tasks/{id}/add-signer',
       '/tasks/{id}/claim',
       '/tasks/{id}/complete',
+      '/tasks/{id}/copy',
       '/tasks/{id}/delegate',
       '/tasks/{id}/resolve',
       '/tasks/{id}/return',

@@ -81,4 +81,13 @@ describe('transfer (转办) and delegate (委派) through the API', () => {
     expect((await api.call('other-applicant', 'GET', '/api/cases?scope=mine')).body.items).toEqual([]);
     expect((await api.call('applicant', 'GET', '/api/cases?scope=everything')).status).toBe(400);
   });
+
+  it('copies the case of a task from the inbox, as the task operation copy', async () => {
+    const { caseId, taskId } = await waitingTask();
+    expect((await api.call('outsider', 'POST', `/api/tasks/${taskId}/copy`, { users: ['outsider'] })).status).toBe(404);
+    const copied = await api.call('clerk', 'POST', `/api/tasks/${taskId}/copy`, { users: ['supervisor'], groups: ['leader@market-bureau'] });
+    expect(copied.status).toBe(200);
+    expect(copied.body.copiedTo).toEqual({ users: ['supervisor'], groups: ['leader@market-bureau'] });
+    expect((await api.call('leader', 'GET', '/api/cases?scope=copied')).body.items.map((item: { id: string }) => item.id)).toContain(caseId);
+  });
 });
