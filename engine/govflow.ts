@@ -99,7 +99,7 @@ export class Govflow {
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
     this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
-    this.#nextReceiptNo = receiptNumbers(models);
+    this.#nextReceiptNo = receiptNumbers(models, options.now);
   }
 
   /** Connects to MongoDB and Redis and makes sure the indexes exist. */

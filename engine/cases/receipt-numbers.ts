@@ -11,12 +11,12 @@ const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', 
  * and found after a restart by probing ids. A number burned by a start that failed leaves a
  * gap, never a duplicate.
  */
-export function receiptNumbers(models: Models): () => Promise<string> {
+export function receiptNumbers(models: Models, now: () => Date): () => Promise<string> {
   const lastIssued = new Map<string, number>();
   const taken = async (day: string, seq: number) => (await models.receipts.exists({ _id: receiptNo(day, seq) })) !== null;
 
   return async () => {
-    const day = chinaDate.format(new Date()).replaceAll('-', '');
+    const day = chinaDate.format(now()).replaceAll('-', '');
     let seq = (lastIssued.get(day) ?? (await highestTaken(day, taken))) + 1;
     for (;;) {
       try {

@@ -56,7 +56,7 @@ export interface CaseClockSpec {
   promisedLimit?: string;
   /** The statutory limit (法定时限); the promised one may not exceed it. */
   statutoryLimit?: string;
-  /** The step whose completion starts the clock; absent: the clock starts with the case. */
+  /** The step whose completion with its first offered decision (accept) starts the clock; absent: the clock starts with the case. */
   clockStart?: string;
   warnBefore: number;
   /** The legal review step (法制审核) a major case must pass before its decision (Penalty Law §58). */

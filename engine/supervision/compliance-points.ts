@@ -38,8 +38,9 @@ export function compliancePoints(record: CaseRecord, completion: Completion, cat
   return broken.map((rule) => compliancePoint(record, completion, rule));
 }
 
+/** A fine imposed (above zero) outside the range; no fine — 不予处罚, a warning only — is nothing to check. */
 function outsideRange(fine: unknown, min: unknown, max: unknown): boolean {
-  if (typeof fine !== 'number') return false;
+  if (typeof fine !== 'number' || fine <= 0) return false;
   return (typeof min === 'number' && fine < min) || (typeof max === 'number' && fine > max);
 }
 

@@ -89,7 +89,7 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const by = context.actor.username;
     const { decision, comment } = this.input;
     const decisive = stepDone && (spec?.decisive ?? false);
-    const startsClock = stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId;
+    const startsClock = stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId && goesAhead(task, decision);
     const completion = { task, decision, comment, by, at: context.now, variables: next.variables, decisive };
     const opened = next.openTasks.filter((open) => !current.openTasks.some((before) => before.id === open.id)).map((open) => open.id);
     return {
@@ -106,6 +106,11 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
       lastCompletion: task.countersign || next.status !== 'running' ? null : { taskId: task.id, stepId: task.stepId, name: task.name, by, at: context.now, nextTaskIds: opened },
     };
   }
+}
+
+/** The step's first offered decision is its go-ahead (accept, not refuse or 补正); a step offering none always goes ahead. */
+function goesAhead(task: OpenTask, decision: string | undefined): boolean {
+  return task.decisions.length === 0 || decision === task.decisions[0];
 }
 
 function assertForm(task: OpenTask, data: Record<string, unknown>): void {

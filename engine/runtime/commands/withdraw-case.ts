@@ -8,7 +8,7 @@ export interface WithdrawnCase {
   status: CaseRecord['status'];
 }
 
-/** The applicant takes an application back before it is decided; its open tasks are cancelled. */
+/** The applicant takes an application back before it is decided; its open tasks and waits are cancelled. */
 export class WithdrawCase implements CaseCommand<WithdrawnCase> {
   readonly name = 'WithdrawCase';
 
@@ -22,7 +22,7 @@ export class WithdrawCase implements CaseCommand<WithdrawnCase> {
     assertRunning(current);
     if (current.decided) throw new ConflictError(`case ${current.receiptNo} is already decided and can no longer be withdrawn`);
     return {
-      next: { ...current, status: 'withdrawn', openTasks: [], endedAt: context.now },
+      next: { ...current, status: 'withdrawn', openTasks: [], countersigns: [], awaiting: [], timers: [], lastCompletion: null, endedAt: context.now },
       audit: { action: 'case.withdrawn', comment: this.reason },
       result: { id: current._id, status: 'withdrawn' },
     };
