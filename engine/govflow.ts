@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from './errors';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import {
   caseIdOfTask,
+  engineTrail,
   ClaimTask,
   CloseAlert,
   CopyCase,
@@ -52,8 +53,8 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { Store, type AlertRecord, type Notice, type NoticeRecord, type NotificationRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type PauseKind, type TaskRecord } from './store';
-import type { ClockView } from './clocks';
+import { CaseLedger, roles, Store, type AlertRecord, type Notice, type NoticeRecord, type NotificationRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type DraftRecord, type PauseKind, type Role, type TaskRecord, type UserRecord } from './store';
+import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView } from './supervision';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
 import { systemActor, UserDirectory, type Actor } from './users';
@@ -65,6 +66,25 @@ export interface DefinitionSummary {
   name: string;
   latestVersion: number;
   deployedAt: string;
+}
+
+/** A case on its diagram: the model of its version, the elements it passed, and where it waits now. */
+export interface CaseDiagram {
+  caseId: string;
+  processKey: string;
+  version: number;
+  xml: string;
+  /** Activities completed and sequence flows taken at least once. */
+  trail: string[];
+  /** The steps open now, with how urgent their clocks are. */
+  current: Array<{ stepId: string; name: string; state: ClockView['state'] | null }>;
+}
+
+/** The departments, candidate groups and roles users have, for a designer to pick from. */
+export interface Directory {
+  departments: string[];
+  groups: string[];
+  roles: readonly Role[];
 }
 
 export interface DefinitionDetail {
@@ -84,6 +104,7 @@ export class Govflow {
   readonly auditLog: AuditLog;
   readonly executor: Executor;
   readonly #nextReceiptNo: () => Promise<string>;
+  readonly #ledger: CaseLedger;
 
   readonly deadlines: DeadlineQueue;
 
@@ -96,6 +117,7 @@ export class Govflow {
     const { models } = store;
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix, options.now);
     this.users = new UserDirectory(models);
+    this.#ledger = new CaseLedger(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models);
     this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
@@ -131,6 +153,48 @@ export class Govflow {
     const latest = new Map<string, DefinitionRecord>();
     for (const record of records) if (!latest.has(record.key)) latest.set(record.key, record);
     return [...latest.values()].map((record) => ({ key: record.key, name: record.name, latestVersion: record.version, deployedAt: record.deployedAt.toISOString() }));
+  }
+
+  /** One deployed version's XML, e.g. to compare a draft with it. */
+  async getDefinitionVersion(key: string, version: number): Promise<{ key: string; version: number; xml: string }> {
+    const record = await this.store.models.definitions.findOne({ key, version }, { xml: 1 }).lean<DefinitionRecord>();
+    if (!record) throw new NotFoundError('process version', `${key} v${version}`);
+    return { key, version, xml: record.xml };
+  }
+
+  /** Saves a designer's work in progress on a process; deploying is a separate, linted step. */
+  async saveDraft(key: string, xml: string, actor: Actor): Promise<{ key: string; savedAt: string }> {
+    const savedAt = this.options.now();
+    await this.store.models.drafts.replaceOne({ _id: key }, { _id: key, xml, savedBy: actor.username, savedAt }, { upsert: true });
+    return { key, savedAt: savedAt.toISOString() };
+  }
+
+  async getDraft(key: string): Promise<{ key: string; xml: string; savedBy: string; savedAt: string }> {
+    const draft = await this.store.models.drafts.findById(key).lean<DraftRecord>();
+    if (!draft) throw new NotFoundError('draft', key);
+    return { key, xml: draft.xml, savedBy: draft.savedBy, savedAt: draft.savedAt.toISOString() };
+  }
+
+  /** Departments, groups and roles in use, for pickers in the modeler. */
+  async directory(): Promise<Directory> {
+    const users = await this.store.models.users.find({}, { department: 1, groups: 1 }).lean<Array<Pick<UserRecord, 'department' | 'groups'>>>();
+    const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+    return { departments: sorted(users.flatMap((user) => (user.department ? [user.department] : []))), groups: sorted(users.flatMap((user) => user.groups)), roles };
+  }
+
+  /** The case on its diagram, for the case viewer. */
+  async caseDiagram(caseId: string, actor: Actor): Promise<CaseDiagram> {
+    const head = await this.#readableCase(caseId, actor);
+    const [revision, definition] = await Promise.all([this.#ledger.latest(caseId), this.getDefinitionVersion(head.processKey, head.version)]);
+    const now = this.options.now();
+    return {
+      caseId,
+      processKey: head.processKey,
+      version: head.version,
+      xml: definition.xml,
+      trail: revision ? engineTrail(revision.engineState) : [],
+      current: head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
+    };
   }
 
   async getDefinition(key: string): Promise<DefinitionDetail> {

@@ -90,6 +90,17 @@ export const caseRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/cases/{id}/diagram',
+    summary: 'The case on its diagram: the model of its version, the elements it passed, its current steps and their urgency',
+    tag: 'cases',
+    access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
+    responses: { 200: 'the diagram', 404: 'no such case, or not visible to the caller' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.caseDiagram(params.id, actor) };
+    },
+  }),
+  defineRoute({
     method: 'post',
     path: '/cases/{id}/messages/{name}',
     summary: 'Deliver a BPMN message, by name, to the message event or receive task the case waits on',

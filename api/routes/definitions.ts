@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidInputError } from '../../engine';
 import { defineRoute } from '../http/route';
 
 export const definitionRoutes = [
@@ -37,6 +38,55 @@ export const definitionRoutes = [
     responses: { 200: 'the process', 404: 'no such process' },
     async handler({ params, govflow }) {
       return { body: await govflow.getDefinition(params.key) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/definitions/{key}/versions/{version}',
+    summary: 'One deployed version of a process, with its XML',
+    tag: 'designer',
+    access: ['designer', 'clerk', 'leader', 'admin'],
+    responses: { 200: 'the version', 404: 'no such process or version' },
+    async handler({ params, govflow }) {
+      const version = Number(params.version);
+      if (!Number.isInteger(version) || version < 1) throw new InvalidInputError('the version must be a whole number from 1', [{ path: 'version', message: 'a whole number from 1' }]);
+      return { body: await govflow.getDefinitionVersion(params.key, version) };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/definitions/{key}/draft',
+    summary: 'Save a draft of a process model without deploying it (the next save replaces it)',
+    tag: 'designer',
+    access: ['designer', 'admin'],
+    body: z.string().min(1, 'the body is empty: send BPMN 2.0 XML'),
+    bodyType: 'application/xml',
+    responses: { 200: 'saved' },
+    async handler({ params, body, actor, govflow }) {
+      if (!/^[A-Za-z_][\w.-]{0,99}$/.test(params.key)) throw new InvalidInputError('the process key is invalid', [{ path: 'key', message: 'letters, digits, _ . - and at most 100 characters' }]);
+      return { body: await govflow.saveDraft(params.key, body, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/definitions/{key}/draft',
+    summary: 'The saved draft of a process model',
+    tag: 'designer',
+    access: ['designer', 'admin'],
+    responses: { 200: 'the draft', 404: 'no draft saved' },
+    async handler({ params, govflow }) {
+      return { body: await govflow.getDraft(params.key) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/directory',
+    summary: 'Departments, candidate groups (role@department) and roles in use, for pickers in the modeler',
+    tag: 'designer',
+    access: ['designer', 'admin', 'clerk', 'leader', 'supervisor'],
+    responses: { 200: 'the directory' },
+    async handler({ govflow }) {
+      return { body: await govflow.directory() };
     },
   }),
 ];

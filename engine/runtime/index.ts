@@ -3,3 +3,4 @@ export { caseIdOfTask } from './advance-case';
 export * from './commands';
 export type { Effect } from './effects';
 export type { CaseCommand } from './command';
+export { engineTrail } from './engine-trail';

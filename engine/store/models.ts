@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -145,6 +145,8 @@ const definitionSchema = new Schema<DefinitionRecord>(
 );
 definitionSchema.index({ key: 1, version: -1 }, { unique: true });
 
+const draftSchema = new Schema<DraftRecord>({ _id: String, xml: String, savedBy: String, savedAt: Date }, options);
+
 const userSchema = new Schema<UserRecord>(
   {
     _id: String,
@@ -220,6 +222,7 @@ export interface Models {
   tasks: Model<TaskRecord>;
   audit: Model<AuditRecord>;
   definitions: Model<DefinitionRecord>;
+  drafts: Model<DraftRecord>;
   users: Model<UserRecord>;
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
@@ -238,6 +241,7 @@ export function bindModels(connection: Connection): Models {
     tasks: connection.model('Task', taskSchema, 'tasks'),
     audit: connection.model('AuditEntry', auditSchema, 'audit'),
     definitions: connection.model('Definition', definitionSchema, 'definitions'),
+    drafts: connection.model('Draft', draftSchema, 'drafts'),
     users: connection.model('User', userSchema, 'users'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),

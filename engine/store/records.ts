@@ -308,6 +308,14 @@ export interface AuditRecord {
   hash: string;
 }
 
+/** A process model a designer saved without deploying it; one per process key, replaced on each save. */
+export interface DraftRecord {
+  _id: string;
+  xml: string;
+  savedBy: string;
+  savedAt: Date;
+}
+
 /** One deployed version of a process. */
 export interface DefinitionRecord {
   _id: string;

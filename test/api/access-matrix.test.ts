@@ -13,6 +13,11 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/definitions', allowed: ['designer', 'admin'] },
   { route: 'GET /api/definitions', allowed: ['designer', 'clerk', 'leader', 'admin'] },
   { route: 'GET /api/definitions/{key}', allowed: ['designer', 'clerk', 'leader', 'admin'] },
+  { route: 'GET /api/definitions/{key}/versions/{version}', allowed: ['designer', 'clerk', 'leader', 'admin'] },
+  { route: 'PUT /api/definitions/{key}/draft', allowed: ['designer', 'admin'] },
+  { route: 'GET /api/definitions/{key}/draft', allowed: ['designer', 'admin'] },
+  { route: 'GET /api/directory', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
+  { route: 'GET /api/cases/{id}/diagram', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases', allowed: ['applicant', 'clerk', 'leader'] },
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },
@@ -74,9 +79,11 @@ describe('role-based access over every route', () => {
       .replace('{id}', template.startsWith('/api/tasks') ? taskId : caseId)
       .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`)
       .replace('{year}', '2026')
-      .replace('{name}', 'payment');
+      .replace('{name}', 'payment')
+      .replace('{version}', '1');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
+      'PUT /api/definitions/{key}/draft': '<not-bpmn/>',
       'POST /api/cases': { processKey: 'no-such-process', title: 'x', data: {} },
       'POST /api/cases/{id}/withdraw': {},
       'POST /api/tasks/{id}/complete': { decision: 'not-offered' },
