@@ -1,6 +1,7 @@
 import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import Koa from 'koa';
+import serve from 'koa-static';
 import type { Govflow } from '../engine';
 import { authenticate } from './auth/authenticate';
 import { TokenService } from './auth/tokens';
@@ -18,9 +19,11 @@ export interface ApiOptions {
   jsonLimit?: string;
   /** Largest BPMN XML body; default 2 MB. */
   xmlLimit?: string;
+  /** The built web pages served at `/` (modeler/dist); none when absent. */
+  webRoot?: string;
 }
 
-/** The Koa application: /healthz, /readyz and the /api routes, every error as problem+json. */
+/** The Koa application: /healthz, /readyz, the /api routes (every error as problem+json) and the web pages at `/`. */
 export function createApp(govflow: Govflow, options: ApiOptions): Koa {
   const tokens = new TokenService(options.jwtSecret, options.tokenTtlSeconds ?? 8 * 3600);
   const app = new Koa({ proxy: false });
@@ -48,5 +51,6 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
   app.use(authenticate(tokens));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
+  if (options.webRoot) app.use(serve(options.webRoot, { index: 'index.html', maxage: 60_000 }));
   return app;
 }

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { createApp } from '../api';
 import { DeadlineWorker, Govflow, MaintenanceWorker, type GovflowOptions, type Logger } from '../engine';
+import { projectRoot } from '../scripts/services';
 import { jwtSecret, type Connection } from './connection';
 import { seedDemo } from './demo-seed';
 
@@ -35,7 +37,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     govflow.log.info({ deadlines: scheduled }, 'worker running; deadline jobs reconciled');
   }
   if (options.api) {
-    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret() }).callback()), options, govflow.log);
+    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret(), webRoot: join(projectRoot, 'modeler', 'dist') }).callback()), options, govflow.log);
     stops.push(() => new Promise((resolve) => server.close(() => resolve())));
   }
   return async () => {

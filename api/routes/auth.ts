@@ -16,7 +16,7 @@ export const authRoutes = [
     async handler({ body, govflow, tokens }) {
       const actor = await govflow.users.authenticate(body.username, body.password);
       if (!actor) throw new UnauthenticatedError('wrong username or password');
-      return { body: { token: await tokens.issue(actor), expiresIn: tokens.ttlSeconds, roles: actor.roles } };
+      return { body: { token: await tokens.issue(actor), expiresIn: tokens.ttlSeconds, username: actor.username, roles: actor.roles, department: actor.department, groups: actor.groups } };
     },
   }),
 ];

@@ -57,7 +57,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}): Promi
   const govflow = await createTestGovflow(options);
   for (const user of testUsers) await govflow.users.add(user);
   await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
-  const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET') }).callback());
+  const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET'), webRoot: join(__dirname, '..', '..', 'modeler', 'dist') }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();

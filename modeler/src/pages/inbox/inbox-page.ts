@@ -1,0 +1,5 @@
+import { startPage } from '../../shared/layout';
+
+startPage(['clerk', 'leader'], (main) => {
+  main.textContent = 'inbox';
+});

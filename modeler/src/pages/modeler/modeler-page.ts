@@ -1,0 +1,5 @@
+import { startPage } from '../../shared/layout';
+
+startPage(["designer", "admin"], (main) => {
+  main.textContent = 'modeler';
+});

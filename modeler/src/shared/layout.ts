@@ -1,0 +1,105 @@
+import './app.css';
+import { ApiError, currentSession, signIn, signOut, type Session } from './api-client';
+import { h, replaceChildren } from './dom';
+import { locale, registerMessages, setLocale, t } from './i18n';
+
+registerMessages({
+  'app.name': { 'zh-CN': '政务流程平台', en: 'govflow' },
+  'nav.modeler': { 'zh-CN': '流程设计', en: 'Modeler' },
+  'nav.inbox': { 'zh-CN': '待办事项', en: 'Inbox' },
+  'nav.supervision': { 'zh-CN': '电子监察', en: 'Supervision' },
+  'nav.signOut': { 'zh-CN': '退出', en: 'Sign out' },
+  'nav.language': { 'zh-CN': 'English', en: '中文' },
+  'login.title': { 'zh-CN': '登录', en: 'Sign in' },
+  'login.username': { 'zh-CN': '用户名', en: 'Username' },
+  'login.password': { 'zh-CN': '密码', en: 'Password' },
+  'login.submit': { 'zh-CN': '登录', en: 'Sign in' },
+  'login.failed': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  'page.forbidden': { 'zh-CN': '您的角色无权使用此页面。', en: 'Your role may not use this page.' },
+  'page.failed': { 'zh-CN': '加载失败：{message}', en: 'Could not load: {message}' },
+});
+
+/** The pages of the application and the roles that may open each. */
+const pages = [
+  { href: 'modeler.html', label: 'nav.modeler', roles: ['designer', 'admin'] },
+  { href: 'inbox.html', label: 'nav.inbox', roles: ['clerk', 'leader'] },
+  { href: 'supervision.html', label: 'nav.supervision', roles: ['supervisor', 'admin', 'leader', 'clerk'] },
+] as const;
+
+export function mayUse(session: Session, roles: readonly string[]): boolean {
+  return session.roles.some((role) => roles.includes(role));
+}
+
+/** The first page the signed-in user may use; where the home page sends them. */
+export function homeOf(session: Session): string {
+  return pages.find((page) => mayUse(session, page.roles))?.href ?? 'inbox.html';
+}
+
+/**
+ * Renders a page for the signed-in user: the header with the pages their roles allow, the
+ * language switch and sign-out, then `render` in the main area. Without a session it shows the
+ * sign-in form first; a role the page does not admit sees a notice, not the page.
+ */
+export function startPage(roles: readonly string[], render: (main: HTMLElement, session: Session) => Promise<void> | void): void {
+  document.documentElement.lang = locale();
+  const app = document.getElementById('app') as HTMLElement;
+  const session = currentSession();
+  if (!session) {
+    replaceChildren(app, loginForm(() => startPage(roles, render)));
+    return;
+  }
+  const main = h('main', { class: 'page' });
+  replaceChildren(app, header(session), main);
+  if (!mayUse(session, roles)) {
+    replaceChildren(main, h('p', { class: 'notice', role: 'alert' }, t('page.forbidden')));
+    return;
+  }
+  Promise.resolve(render(main, session)).catch((error: unknown) => showError(main, error));
+}
+
+/** Shows a failure in place of a page or a part of it, with the server's words. */
+export function showError(container: HTMLElement, error: unknown): void {
+  const message = error instanceof ApiError ? [error.detail, ...error.errors.map((item) => `${item.path ?? ''} ${item.message}`)].join('；') : String(error);
+  replaceChildren(container, h('p', { class: 'error', role: 'alert' }, t('page.failed', { message })));
+}
+
+function header(session: Session): HTMLElement {
+  const links = pages.filter((page) => mayUse(session, page.roles)).map((page) => h('a', { href: page.href, class: location.pathname.endsWith(page.href) ? 'active' : '' }, t(page.label)));
+  return h(
+    'header',
+    { class: 'app-header' },
+    h('a', { href: 'index.html', class: 'brand' }, t('app.name')),
+    h('nav', {}, ...links),
+    h('span', { class: 'who' }, session.username),
+    h('button', { type: 'button', class: 'link', id: 'language-switch', onclick: () => (setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN'), location.reload()) }, t('nav.language')),
+    h('button', { type: 'button', class: 'link', onclick: () => (signOut(), location.reload()) }, t('nav.signOut')),
+  );
+}
+
+function loginForm(done: () => void): HTMLElement {
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const message = h('p', { class: 'error', role: 'alert' });
+  const form = h(
+    'form',
+    {
+      class: 'login',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        try {
+          await signIn(username.value, password.value);
+          done();
+        } catch {
+          message.textContent = t('login.failed');
+        }
+      },
+    },
+    h('h1', {}, t('app.name')),
+    h('h2', {}, t('login.title')),
+    h('label', {}, t('login.username'), username),
+    h('label', {}, t('login.password'), password),
+    h('button', { type: 'submit' }, t('login.submit')),
+    message,
+  );
+  return form;
+}

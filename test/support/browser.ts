@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where browser suites leave their screenshots (git-ignored). */
+export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screenshots');
+
+/** Debian's Chromium, headless, with nothing reaching beyond loopback. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Opens `path` of the server signed in as `user` (password = username, as the test users have). */
+export async function signedInPage(browser: Browser, baseUrl: string, user: string, path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error on ${path}: ${error.message}`));
+  await page.goto(`${baseUrl}/${path}`);
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', user);
+  await page.click('form.login button[type=submit]');
+  await page.waitForSelector('header.app-header');
+  return page;
+}
+
+/** Saves a full-page screenshot under test-output/screenshots and answers its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
