@@ -2,6 +2,7 @@ import { approvalSteps } from './approval-steps';
 import type { BenchFigures, SizeRow } from './figures';
 import type { LoadResult } from './load-runner';
 import type { LatencySummary } from './stats';
+import { table } from './text-table';
 
 /**
  * Prints the runtime run's figures to stdout for a reader; the same figures go into the closing
@@ -68,9 +69,3 @@ function sizeCells(label: string, row: SizeRow): string[] {
   return [label, ...approvalSteps.map((step) => String(row.byStep[step.stepId])), String(row.median), String(row.max)];
 }
 
-/** Left-aligns the first column and right-aligns the rest, under a ruled header. */
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const format = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(format)];
-}

@@ -14,6 +14,9 @@ import { runLoad, type LoadPlan, type LoadResult } from './load-runner';
 import { progress } from './progress';
 import { printReport } from './report';
 import { storedStateSizes, type StoredStateSample } from './stored-state';
+import { pageBundles } from './web-bundles';
+import { modelerTimeToInteractive } from './web-interactive';
+import { printWebReport, type WebFigures } from './web-report';
 
 /**
  * `npm run bench`: two runs on servers of its own (or MONGODB_URI/REDIS_URL, in databases and
@@ -21,8 +24,10 @@ import { storedStateSizes, type StoredStateSample } from './stored-state';
  * - runtime: the 3-step approval (a) on bare bpmn-engine in memory and (b) through govflow with
  *   persistence, at concurrency 1 and 16; two to three minutes on a 2-core machine with FerretDB.
  * - deadlines: 100 000 deadlines due within one minute, fired by BullMQ workers; about 1.5 minutes.
- * `node dist/bench/run.js runtime|deadlines` runs one; no argument runs both, runtime first
- * (about 3.5 minutes in all).
+ * - web: each page's production bundle size and the modeler's time to interactive in headless
+ *   Chromium; about 20 seconds.
+ * `node dist/bench/run.js runtime|deadlines|web` runs one; no argument runs all three in that
+ * order (about 4 minutes in all).
  * BENCH_SCALE (default 1) multiplies every case and deadline count, e.g. 0.1 for a smoke run;
  * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright, and
  * BENCH_WORKER_MODE=processes runs each worker in a child process instead of this one. Every
@@ -30,8 +35,8 @@ import { storedStateSizes, type StoredStateSample } from './stored-state';
  */
 const scale = benchScale(process.env.BENCH_SCALE);
 
-type RunName = 'runtime' | 'deadlines';
-const runNames: readonly RunName[] = ['runtime', 'deadlines'];
+type RunName = 'runtime' | 'deadlines' | 'web';
+const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web'];
 
 /**
  * Case counts sized to this 2-core machine: the bare engine runs ~50 cases/s, govflow on FerretDB
@@ -82,9 +87,11 @@ async function main(): Promise<void> {
   try {
     const runtime = selected.includes('runtime') ? await runtimeRun(services) : undefined;
     const deadlines = selected.includes('deadlines') ? await deadlineRun(services) : undefined;
+    const web = selected.includes('web') ? await webRun(services) : undefined;
     if (runtime) printReport(runtime);
     if (deadlines) printDeadlineReport(deadlines);
-    printJsonLine(runtime, deadlines);
+    if (web) printWebReport(web);
+    printJsonLine(runtime, deadlines, web);
   } finally {
     await services.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -113,6 +120,11 @@ function deadlineRun(services: LocalServices): Promise<DeadlineFigures> {
   const { deadlines, workers, workerConcurrency } = deadlinePlan;
   progress(`deadlines: ${deadlines} deadlines, ${workers} workers (${deadlinePlan.workerMode}) x concurrency ${workerConcurrency}`);
   return runDeadlines(services.redisUrl, deadlinePlan);
+}
+
+async function webRun(services: LocalServices): Promise<WebFigures> {
+  progress('web: page bundle sizes, then the modeler loaded 6 times in headless Chromium');
+  return { bundles: pageBundles(), modeler: await modelerTimeToInteractive(services, 6) };
 }
 
 async function withSession<T>(services: LocalServices, label: string, use: (session: GovflowSession) => Promise<T>): Promise<T> {

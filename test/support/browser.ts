@@ -1,18 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 
 /** Where browser suites leave their screenshots (git-ignored). */
 export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screenshots');
 
 /** Debian's Chromium, headless, with nothing reaching beyond loopback. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+export const launchBrowser = launchChromium;
 
 /** Opens `path` of the server signed in as `user` (password = username, as the test users have). */
 export async function signedInPage(browser: Browser, baseUrl: string, user: string, path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
