@@ -4,6 +4,7 @@ import type { HolidaySchedule } from '../time/holiday-schedule';
 import type { Effect } from '../runtime/effects';
 import type { FormField } from '../definitions/form-spec';
 import type { Countersign } from '../tasks/countersign';
+import type { Role } from '../users/roles';
 
 export type AlertLevel = 'yellow' | 'red';
 export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
@@ -329,8 +330,7 @@ export interface DefinitionRecord {
   deployedAt: Date;
 }
 
-export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
-export const roles: readonly Role[] = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
+export { roles, type Role } from '../users/roles';
 
 export interface UserRecord {
   _id: string;

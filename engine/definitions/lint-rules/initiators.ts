@@ -1,6 +1,6 @@
 import type { RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
-import { roles } from '../../store/records';
+import { roles } from '../../users/roles';
 import { splitList } from '../task-actors';
 
 /** govflow:initiators names roles (applicant, clerk …) or groups as role@department; anything else would let nobody start a case. */

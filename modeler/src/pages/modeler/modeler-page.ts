@@ -1,5 +1,68 @@
-import { startPage } from '../../shared/layout';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import './modeler.css';
+import './messages';
+import { showError, startPage } from '../../shared/layout';
+import { t } from '../../shared/i18n';
+import type { EditorHandle, EditorSource } from './editor/editor-view';
+import { renderProcessList } from './list/process-list';
 
-startPage(["designer", "admin"], (main) => {
-  main.textContent = 'modeler';
+/**
+ * The modeler page (designer, admin): the process list at `#`, the editor at `#new`, `#import`,
+ * `#edit/<key>` (latest version), `#edit/<key>/draft` and `#edit/<key>/v/<version>`. The editor
+ * (bpmn-js and the properties panel) loads on first use.
+ */
+let editor: EditorHandle | null = null;
+let pendingImport: { xml: string; fileName: string } | null = null;
+let shownHash = '';
+
+function route(hash: string): EditorSource | null {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'new') return { kind: 'new' };
+  if (parts[0] === 'import' && pendingImport) return { kind: 'file', ...pendingImport };
+  if (parts[0] === 'edit' && parts[1]) {
+    if (parts[2] === 'draft') return { kind: 'draft', key: parts[1] };
+    if (parts[2] === 'v' && /^\d+$/.test(parts[3] ?? '')) return { kind: 'version', key: parts[1], version: Number(parts[3]) };
+    return { kind: 'latest', key: parts[1] };
+  }
+  return null;
+}
+
+startPage(['designer', 'admin'], async (main) => {
+  const navigate = (hash: string) => {
+    if (location.hash === hash || (hash === '#' && location.hash === '')) void show();
+    else location.hash = hash;
+  };
+  const importFile = (xml: string, fileName: string) => {
+    pendingImport = { xml, fileName };
+    navigate('#import');
+  };
+  const show = async () => {
+    if (editor?.isDirty() && location.hash !== shownHash && !confirm(t('modeler.leave'))) {
+      history.replaceState(null, '', shownHash || location.pathname);
+      return;
+    }
+    shownHash = location.hash;
+    editor?.destroy();
+    editor = null;
+    const source = route(location.hash);
+    try {
+      if (source) {
+        const { openEditor } = await import('./editor/editor-view');
+        editor = await openEditor(main, source, navigate);
+      } else {
+        await renderProcessList(main, navigate, importFile);
+      }
+    } catch (error) {
+      showError(main, error);
+    }
+  };
+  window.addEventListener('hashchange', () => void show());
+  window.addEventListener('beforeunload', (event) => {
+    if (editor?.isDirty()) event.preventDefault();
+  });
+  await show();
 });

@@ -1,0 +1,114 @@
+/// <reference path="../types/vendor.d.ts" />
+/// <reference path="./bpmnlint-rules.d.ts" />
+import type { RuleFactory } from 'bpmnlint';
+import recommended from 'bpmnlint/config/recommended';
+import adHocSubProcess from 'bpmnlint/rules/ad-hoc-sub-process';
+import conditionalFlows from 'bpmnlint/rules/conditional-flows';
+import endEventRequired from 'bpmnlint/rules/end-event-required';
+import eventBasedGateway from 'bpmnlint/rules/event-based-gateway';
+import eventSubProcessTypedStartEvent from 'bpmnlint/rules/event-sub-process-typed-start-event';
+import fakeJoin from 'bpmnlint/rules/fake-join';
+import globalRule from 'bpmnlint/rules/global';
+import labelRequired from 'bpmnlint/rules/label-required';
+import linkEvent from 'bpmnlint/rules/link-event';
+import noBpmndi from 'bpmnlint/rules/no-bpmndi';
+import noComplexGateway from 'bpmnlint/rules/no-complex-gateway';
+import noDisconnected from 'bpmnlint/rules/no-disconnected';
+import noDuplicateSequenceFlows from 'bpmnlint/rules/no-duplicate-sequence-flows';
+import noGatewayJoinFork from 'bpmnlint/rules/no-gateway-join-fork';
+import noImplicitSplit from 'bpmnlint/rules/no-implicit-split';
+import noImplicitEnd from 'bpmnlint/rules/no-implicit-end';
+import noImplicitStart from 'bpmnlint/rules/no-implicit-start';
+import noInclusiveGateway from 'bpmnlint/rules/no-inclusive-gateway';
+import noOverlappingElements from 'bpmnlint/rules/no-overlapping-elements';
+import singleBlankStartEvent from 'bpmnlint/rules/single-blank-start-event';
+import singleEventDefinition from 'bpmnlint/rules/single-event-definition';
+import startEventRequired from 'bpmnlint/rules/start-event-required';
+import subProcessBlankStartEvent from 'bpmnlint/rules/sub-process-blank-start-event';
+import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
+import superfluousLabel from 'bpmnlint/rules/superfluous-label';
+import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
+import countersign from './lint-rules/countersign';
+import executableProcess from './lint-rules/executable-process';
+import formFields from './lint-rules/form-fields';
+import initiators from './lint-rules/initiators';
+import noScript from './lint-rules/no-script';
+import timeLimits from './lint-rules/time-limits';
+import userTaskActor from './lint-rules/user-task-actor';
+import validExpressions from './lint-rules/valid-expressions';
+
+/**
+ * The lint rules deploy enforces, as one static map of rule modules: the server (lint.ts) and the
+ * browser modeler (bundled by esbuild, which cannot follow a computed `require`) run the same code.
+ * Keep it free of Node APIs.
+ */
+
+/** bpmnlint's recommended rules, each imported by name. */
+export const recommendedRules: Record<string, RuleFactory> = {
+  'ad-hoc-sub-process': adHocSubProcess,
+  'conditional-flows': conditionalFlows,
+  'end-event-required': endEventRequired,
+  'event-based-gateway': eventBasedGateway,
+  'event-sub-process-typed-start-event': eventSubProcessTypedStartEvent,
+  'fake-join': fakeJoin,
+  global: globalRule,
+  'label-required': labelRequired,
+  'link-event': linkEvent,
+  'no-bpmndi': noBpmndi,
+  'no-complex-gateway': noComplexGateway,
+  'no-disconnected': noDisconnected,
+  'no-duplicate-sequence-flows': noDuplicateSequenceFlows,
+  'no-gateway-join-fork': noGatewayJoinFork,
+  'no-implicit-split': noImplicitSplit,
+  'no-implicit-end': noImplicitEnd,
+  'no-implicit-start': noImplicitStart,
+  'no-inclusive-gateway': noInclusiveGateway,
+  'no-overlapping-elements': noOverlappingElements,
+  'single-blank-start-event': singleBlankStartEvent,
+  'single-event-definition': singleEventDefinition,
+  'start-event-required': startEventRequired,
+  'sub-process-blank-start-event': subProcessBlankStartEvent,
+  'superfluous-gateway': superfluousGateway,
+  'superfluous-label': superfluousLabel,
+  'superfluous-termination': superfluousTermination,
+};
+
+/** govflow's own rules, in bpmnlint's plugin form (`govflow/<name>` in a configuration). */
+export const govflowRules: Record<string, RuleFactory> = {
+  'executable-process': executableProcess,
+  'user-task-actor': userTaskActor,
+  'no-script': noScript,
+  'valid-expressions': validExpressions,
+  'time-limits': timeLimits,
+  countersign,
+  'form-fields': formFields,
+  initiators,
+};
+
+for (const name of Object.keys(recommended.rules)) {
+  if (!recommendedRules[name]) throw new Error(`bpmnlint's recommended rule ${name} is missing from lint-rule-set.ts: import it there`);
+}
+
+export interface LintOptions {
+  /** The operator enabled script tasks (GOVFLOW_ALLOW_SCRIPTS=1); turns the no-script rule off. */
+  allowScripts: boolean;
+}
+
+/**
+ * bpmnlint's recommended rules plus govflow's. `no-bpmndi` is only a warning: models generated
+ * by programs and deployed through the API may carry no diagram; the modeler always adds one.
+ */
+export function lintConfig(options: LintOptions): { rules: Record<string, string> } {
+  const rules: Record<string, string> = { ...recommended.rules, 'no-bpmndi': 'warn' };
+  for (const name of Object.keys(govflowRules)) rules[`govflow/${name}`] = 'error';
+  if (options.allowScripts) rules['govflow/no-script'] = 'off';
+  return { rules };
+}
+
+/** The cache of bpmnlint's StaticResolver: every rule a {@link lintConfig} names, by its resolver key. */
+export function ruleCache(): Record<string, RuleFactory> {
+  const cache: Record<string, RuleFactory> = {};
+  for (const [name, rule] of Object.entries(recommendedRules)) cache[`rule:bpmnlint/${name}`] = rule;
+  for (const [name, rule] of Object.entries(govflowRules)) cache[`rule:bpmnlint-plugin-govflow/${name}`] = rule;
+  return cache;
+}

@@ -1,0 +1,78 @@
+import { api, ApiError } from '../../shared/api-client';
+import type { Directory } from './properties/services';
+
+/** The designer endpoints the modeler page calls (api/routes/definitions.ts). */
+export interface DefinitionSummary {
+  key: string;
+  name: string;
+  latestVersion: number;
+  deployedAt: string;
+}
+
+export interface DefinitionDetail {
+  key: string;
+  name: string;
+  versions: Array<{ version: number; deployedAt: string; deployedBy: string }>;
+  latest: { version: number; xml: string };
+}
+
+export interface Draft {
+  key: string;
+  xml: string;
+  savedBy: string;
+  savedAt: string;
+}
+
+export interface DeployOutcome {
+  key: string;
+  version: number;
+  name: string;
+  created: boolean;
+  warnings: Array<{ path?: string; message: string }>;
+}
+
+const path = (key: string) => `/api/definitions/${encodeURIComponent(key)}`;
+
+export async function listDefinitions(): Promise<DefinitionSummary[]> {
+  return (await api<{ items: DefinitionSummary[] }>('GET', '/api/definitions')).items;
+}
+
+/** A process's versions and latest XML; null when nothing is deployed under `key`. */
+export function getDefinition(key: string): Promise<DefinitionDetail | null> {
+  return orNull(api<DefinitionDetail>('GET', path(key)));
+}
+
+export async function getVersionXml(key: string, version: number): Promise<string> {
+  return (await api<{ xml: string }>('GET', `${path(key)}/versions/${version}`)).xml;
+}
+
+/** The saved draft of `key`, or null when none is saved. */
+export function getDraft(key: string): Promise<Draft | null> {
+  return orNull(api<Draft>('GET', `${path(key)}/draft`));
+}
+
+export function saveDraft(key: string, xml: string): Promise<{ key: string; savedAt: string }> {
+  return api('PUT', `${path(key)}/draft`, xml);
+}
+
+/** Deploys `xml`; a refusal is an ApiError (422) whose errors name the elements. */
+export function deploy(xml: string): Promise<DeployOutcome> {
+  return api('POST', '/api/definitions', xml);
+}
+
+let directory: Promise<Directory> | undefined;
+
+/** Departments, groups and roles for the pickers, fetched once per page. */
+export function getDirectory(): Promise<Directory> {
+  directory ??= api<Directory>('GET', '/api/directory');
+  return directory;
+}
+
+async function orNull<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}

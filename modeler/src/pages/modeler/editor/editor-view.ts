@@ -1,0 +1,261 @@
+import type Modeler from 'bpmn-js/lib/Modeler';
+import { ApiError } from '../../../shared/api-client';
+import { chinaTime, h, replaceChildren } from '../../../shared/dom';
+import { t } from '../../../shared/i18n';
+import { deploy, getDefinition, getDirectory, getDraft, getVersionXml, saveDraft, type DefinitionDetail } from '../definitions-api';
+import { diffDefinitions, type DiffModdleElement } from '../diff/model-diff';
+import { DiffPanel } from '../diff/diff-panel';
+import { ProblemsPanel, type LintIssue } from '../lint/problems-panel';
+import type { DiagramElement, ModdleObject } from '../properties/services';
+import { createModeler } from './create-modeler';
+import { bpmnFileInput, download } from './file-transfer';
+import { newDiagram } from './new-diagram';
+
+/** What the editor opens: a deployed version, the saved draft, a new process or an imported file. */
+export type EditorSource =
+  | { kind: 'latest'; key: string }
+  | { kind: 'version'; key: string; version: number }
+  | { kind: 'draft'; key: string }
+  | { kind: 'new' }
+  | { kind: 'file'; xml: string; fileName: string };
+
+interface Loaded {
+  xml: string;
+  origin: string;
+}
+
+interface ElementRegistry {
+  get(id: string): DiagramElement | undefined;
+  filter(fn: (element: DiagramElement) => boolean): DiagramElement[];
+}
+interface Canvas {
+  getRootElement(): DiagramElement;
+  scrollToElement(element: DiagramElement): void;
+  zoom(level: string): void;
+  addMarker(elementId: string, marker: string): void;
+  removeMarker(elementId: string, marker: string): void;
+}
+interface Selection {
+  select(elements: DiagramElement | DiagramElement[] | null): void;
+}
+interface EventBus {
+  on(event: string, callback: (event: { issues: Record<string, LintIssue[]> }) => void): void;
+}
+interface ModdleService {
+  fromXML(xml: string, type: string): Promise<{ rootElement: DiffModdleElement }>;
+}
+
+/** The open editor, so navigating away can ask before dropping unsaved changes. */
+export interface EditorHandle {
+  isDirty(): boolean;
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    /** The page's bpmn-js modeler, for scripted tests and the browser console. */
+    govflowModeler?: Modeler;
+  }
+}
+
+async function load(source: EditorSource): Promise<Loaded> {
+  switch (source.kind) {
+    case 'new':
+      return { xml: newDiagram(t('modeler.new')), origin: t('modeler.source.new') };
+    case 'file':
+      return { xml: source.xml, origin: t('modeler.source.file', { file: source.fileName }) };
+    case 'version':
+      return { xml: await getVersionXml(source.key, source.version), origin: t('modeler.source.version', { version: source.version }) };
+    case 'draft': {
+      const draft = await getDraft(source.key);
+      if (!draft) throw new Error(`no draft of ${source.key}`);
+      return { xml: draft.xml, origin: t('modeler.source.draft', { by: draft.savedBy, at: chinaTime(draft.savedAt) }) };
+    }
+    case 'latest': {
+      const detail = await getDefinition(source.key);
+      if (!detail) throw new Error(`${source.key} is not deployed`);
+      return { xml: detail.latest.xml, origin: t('modeler.source.version', { version: detail.latest.version }) };
+    }
+  }
+}
+
+/** Renders the editor for `source` into `main`. */
+export async function openEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void): Promise<EditorHandle> {
+  const [directory, loaded] = await Promise.all([getDirectory(), load(source)]);
+  const canvasHost = h('div', { class: 'modeler-canvas' });
+  const propertiesHost = h('aside', { class: 'modeler-properties' });
+  const status = h('p', { class: 'modeler-status', role: 'status' });
+  const origin = h('span', { class: 'origin' }, loaded.origin);
+  const deployedInfo = h('span', { class: 'deployed' });
+  const dirtyMark = h('span', { class: 'dirty', hidden: true }, t('modeler.unsaved'));
+  const title = h('h2', { class: 'modeler-title' });
+  const versionPicker = h('select', { class: 'version-picker', 'aria-label': t('modeler.openVersion'), hidden: true });
+
+  const modeler = createModeler(canvasHost, propertiesHost, directory);
+  window.govflowModeler = modeler;
+  const elementRegistry = modeler.get<ElementRegistry>('elementRegistry');
+  const canvas = modeler.get<Canvas>('canvas');
+  const selection = modeler.get<Selection>('selection');
+  const eventBus = modeler.get<EventBus>('eventBus');
+  let dirty = false;
+  let deployed: DefinitionDetail | null = null;
+
+  const selectElement = (id: string) => {
+    const participant = elementRegistry.filter((element) => (element.businessObject as ModdleObject).processRef !== undefined && ((element.businessObject as ModdleObject).processRef as ModdleObject).id === id)[0];
+    const element = elementRegistry.get(id) ?? participant;
+    if (!element || element === canvas.getRootElement()) {
+      selection.select([]);
+      return;
+    }
+    selection.select(element);
+    canvas.scrollToElement(element);
+  };
+  const nameOf = (id: string) => {
+    const element = elementRegistry.get(id);
+    return element ? ((element.businessObject as ModdleObject).name as string | undefined) : undefined;
+  };
+  const problems = new ProblemsPanel(selectElement, nameOf);
+  const diff = new DiffPanel(canvas, selectElement);
+  eventBus.on('linting.completed', (event) => problems.showLint(event.issues));
+
+  const setDirty = (value: boolean) => {
+    dirty = value;
+    dirtyMark.hidden = !value;
+  };
+  modeler.on('commandStack.changed', () => setDirty(true));
+
+  const executableProcess = (): ModdleObject | undefined => {
+    const definitions = modeler.getDefinitions() as ModdleObject;
+    return ((definitions.rootElements as ModdleObject[] | undefined) ?? []).find((element) => element.$type === 'bpmn:Process' && element.isExecutable === true);
+  };
+  const currentKey = () => executableProcess()?.id;
+
+  const refreshDeployed = async () => {
+    const key = currentKey();
+    deployed = key ? await getDefinition(key) : null;
+    const process = executableProcess();
+    title.textContent = `${String(process?.name ?? process?.id ?? '')} · ${key ?? '—'}`;
+    deployedInfo.textContent = deployed ? t('modeler.latest', { version: deployed.latest.version }) : t('modeler.notDeployed');
+    versionPicker.hidden = !deployed;
+    replaceChildren(
+      versionPicker,
+      h('option', { value: '' }, t('modeler.openVersion')),
+      ...(deployed?.versions ?? []).map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedBy }))),
+    );
+  };
+  versionPicker.addEventListener('change', () => {
+    const key = currentKey();
+    if (key && versionPicker.value) navigate(`#edit/${encodeURIComponent(key)}/v/${versionPicker.value}`);
+  });
+
+  const say = (message: string, kind: 'ok' | 'error' = 'ok') => {
+    status.textContent = message;
+    status.className = `modeler-status ${kind}`;
+  };
+  const run = (action: () => Promise<void>) => async () => {
+    try {
+      await action();
+    } catch (error) {
+      say(t('modeler.failed', { detail: error instanceof ApiError ? error.detail || error.title : String(error) }), 'error');
+    }
+  };
+  const requireKey = (): string => {
+    const key = currentKey();
+    if (!key) throw new Error(t('modeler.noProcess'));
+    return key;
+  };
+
+  const onSaveDraft = run(async () => {
+    const key = requireKey();
+    const { xml } = await modeler.saveXML({ format: true });
+    const saved = await saveDraft(key, xml ?? '');
+    setDirty(false);
+    say(t('modeler.saved', { at: chinaTime(saved.savedAt) }));
+  });
+
+  const onDeploy = run(async () => {
+    requireKey();
+    const { xml } = await modeler.saveXML({ format: true });
+    try {
+      const outcome = await deploy(xml ?? '');
+      problems.clearServer();
+      setDirty(false);
+      const warnings = outcome.warnings.length ? t('modeler.deployWarnings', { count: outcome.warnings.length }) : '';
+      say((outcome.created ? t('modeler.deployed', { version: outcome.version }) : t('modeler.unchanged', { version: outcome.version })) + warnings);
+      origin.textContent = t('modeler.source.version', { version: outcome.version });
+      await refreshDeployed();
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 422) throw error;
+      problems.showServerRefusal(error);
+      say(t('modeler.refused', { detail: error.detail || error.title }), 'error');
+    }
+  });
+
+  const onCompare = run(async () => {
+    if (!deployed) {
+      diff.notice(t('modeler.diffNothingDeployed'));
+      return;
+    }
+    const moddle = modeler.get<ModdleService>('moddle');
+    const { rootElement } = await moddle.fromXML(deployed.latest.xml, 'bpmn:Definitions');
+    diff.show(deployed.latest.version, diffDefinitions(rootElement, modeler.getDefinitions() as DiffModdleElement));
+  });
+
+  const importInput = bpmnFileInput((xml, fileName) =>
+    run(async () => {
+      diff.close();
+      problems.clearServer();
+      await modeler.importXML(xml);
+      canvas.zoom('fit-viewport');
+      origin.textContent = t('modeler.source.file', { file: fileName });
+      setDirty(true);
+      await refreshDeployed();
+    })(),
+  );
+
+  const onExportBpmn = run(async () => {
+    const { xml } = await modeler.saveXML({ format: true });
+    download(`${currentKey() ?? 'process'}.bpmn`, xml ?? '', 'application/xml');
+  });
+  const onExportSvg = run(async () => {
+    const { svg } = await modeler.saveSVG();
+    download(`${currentKey() ?? 'process'}.svg`, svg, 'image/svg+xml');
+  });
+
+  replaceChildren(
+    main,
+    h(
+      'div',
+      { class: 'modeler-editor' },
+      h(
+        'div',
+        { class: 'toolbar modeler-toolbar' },
+        h('button', { type: 'button', class: 'back', onclick: () => navigate('#') }, t('modeler.back')),
+        title,
+        h('button', { type: 'button', class: 'save-draft', onclick: onSaveDraft }, t('modeler.saveDraft')),
+        h('button', { type: 'button', class: 'primary deploy', onclick: onDeploy }, t('modeler.deploy')),
+        h('button', { type: 'button', class: 'compare', onclick: onCompare }, t('modeler.compare')),
+        h('label', { class: 'button import' }, t('modeler.import'), importInput),
+        h('button', { type: 'button', class: 'export-bpmn', onclick: onExportBpmn }, t('modeler.exportBpmn')),
+        h('button', { type: 'button', class: 'export-svg', onclick: onExportSvg }, t('modeler.exportSvg')),
+        versionPicker,
+      ),
+      h('p', { class: 'modeler-meta' }, origin, ' · ', deployedInfo, ' ', dirtyMark),
+      status,
+      h('div', { class: 'modeler-workspace' }, h('div', { class: 'modeler-main' }, canvasHost, diff.element, problems.element), propertiesHost),
+    ),
+  );
+
+  await modeler.importXML(loaded.xml);
+  canvas.zoom('fit-viewport');
+  setDirty(false);
+  await refreshDeployed();
+
+  return {
+    isDirty: () => dirty,
+    destroy: () => {
+      modeler.destroy();
+      if (window.govflowModeler === modeler) delete window.govflowModeler;
+    },
+  };
+}

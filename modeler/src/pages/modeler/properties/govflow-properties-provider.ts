@@ -1,0 +1,60 @@
+import { Group } from '@bpmn-io/properties-panel';
+import type { EntryDefinition } from './attribute-entries';
+import { extensionListGroup, type ListGroupDefinition } from './extension-list-group';
+import { discretionList, formFieldsList, processEntries, userTaskEntries } from './govflow-groups';
+import { processOf, type BpmnFactory, type CommandStack, type DiagramElement, type ModdleObject, type Translate } from './services';
+
+interface GroupDefinition {
+  id: string;
+  label: string;
+  component?: typeof Group;
+  entries: EntryDefinition[];
+  shouldOpen?: boolean;
+}
+
+type AnyGroup = GroupDefinition | ListGroupDefinition;
+
+interface PropertiesPanel {
+  registerProvider(priority: number, provider: { getGroups(element: DiagramElement): (groups: AnyGroup[]) => AnyGroup[] }): void;
+}
+
+/**
+ * Adds the "govflow" group (who acts, limits, decisions, countersign …) to user tasks and
+ * processes, and list groups for a task's form fields and a process's discretion table.
+ */
+export class GovflowPropertiesProvider {
+  static $inject = ['propertiesPanel', 'translate', 'bpmnFactory', 'commandStack'];
+
+  constructor(
+    propertiesPanel: PropertiesPanel,
+    private readonly translate: Translate,
+    private readonly bpmnFactory: BpmnFactory,
+    private readonly commandStack: CommandStack,
+  ) {
+    propertiesPanel.registerProvider(500, this);
+  }
+
+  getGroups(element: DiagramElement): (groups: AnyGroup[]) => AnyGroup[] {
+    return (groups) => {
+      const businessObject = element.businessObject as ModdleObject;
+      const services = { bpmnFactory: this.bpmnFactory, commandStack: this.commandStack, translate: this.translate };
+      const index = Math.min(1, groups.length); // right after "General"
+      if (businessObject.$type === 'bpmn:UserTask') {
+        groups.splice(index, 0, this.#group(userTaskEntries()), extensionListGroup(element, businessObject, formFieldsList, services));
+      } else {
+        const process = processOf(element);
+        if (process) groups.splice(index, 0, this.#group(processEntries()), extensionListGroup(element, process, discretionList, services));
+      }
+      return groups;
+    };
+  }
+
+  #group(entries: EntryDefinition[]): GroupDefinition {
+    return { id: 'govflow', label: this.translate('govflow'), component: Group, entries, shouldOpen: true };
+  }
+}
+
+export const govflowPropertiesModule = {
+  __init__: ['govflowPropertiesProvider'],
+  govflowPropertiesProvider: ['type', GovflowPropertiesProvider],
+};

@@ -1,0 +1,18 @@
+import { locale } from '../../../shared/i18n';
+import { zhCN, zhCNPatterns } from './zh-cn';
+
+/** diagram-js's translate function: the page's language, with `{name}` placeholders filled. */
+export function translate(template: string, replacements: Record<string, unknown> = {}): string {
+  const text = locale() === 'zh-CN' ? translateToChinese(template) : template;
+  return text.replace(/\{([^}]+)\}/g, (whole, key: string) => (key in replacements ? String(replacements[key]) : whole));
+}
+
+function translateToChinese(template: string): string {
+  const exact = zhCN[template];
+  if (exact !== undefined) return exact;
+  for (const [pattern, replacement] of zhCNPatterns) if (pattern.test(template)) return template.replace(pattern, replacement);
+  return template;
+}
+
+/** Overrides diagram-js's translate service, so the palette, context pad, properties panel and lint overlays follow the page language. */
+export const translateModule = { translate: ['value', translate] };

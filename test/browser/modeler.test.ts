@@ -1,0 +1,186 @@
+import type { Browser, Page } from 'playwright-core';
+import { systemActor } from '../../engine';
+import { launchBrowser, screenshot, signedInPage } from '../support/browser';
+import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
+
+/** The bpmn-js services the tests drive through `window.govflowModeler` (adding shapes only: properties go through the panel). */
+interface ModelerHandle {
+  get(name: string): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bpmn-js services in the page
+}
+declare global {
+  interface Window {
+    govflowModeler?: ModelerHandle;
+  }
+}
+
+/** Adds a user task into the flow `flowId` (its source → the new task → its target) and answers the task's id. */
+function addUserTaskOnFlow(page: Page, flowId: string): Promise<string> {
+  return page.evaluate((id) => {
+    const modeler = window.govflowModeler as ModelerHandle;
+    const registry = modeler.get('elementRegistry');
+    const modeling = modeler.get('modeling');
+    const flow = registry.get(id);
+    const target = flow.target;
+    const task = modeling.createShape({ type: 'bpmn:UserTask' }, { x: target.x - 20, y: target.y + 170 }, flow.parent);
+    modeling.reconnectEnd(flow, task, { x: task.x + task.width / 2, y: task.y });
+    modeling.connect(task, target);
+    modeler.get('selection').select(task);
+    return task.id as string;
+  }, flowId);
+}
+
+async function openLicensingModel(page: Page): Promise<void> {
+  await page.waitForSelector('table.process-table tbody tr[data-key="licensing-general"]');
+  expect(await page.locator('table.process-table tbody tr').count()).toBeGreaterThanOrEqual(2);
+  await page.click('tr[data-key="licensing-general"] a.edit');
+  await page.waitForSelector('.modeler-canvas .djs-element');
+  await page.waitForFunction(() => window.govflowModeler !== undefined);
+  expect(await page.locator('.modeler-canvas .djs-element').count()).toBeGreaterThan(10);
+}
+
+/** Types into a properties panel entry and lets its debounce pass. */
+async function fillEntry(page: Page, entryId: string, value: string): Promise<void> {
+  await page.fill(`[data-entry-id="${entryId}"] input, [data-entry-id="${entryId}"] textarea`, value);
+  await page.waitForTimeout(600);
+}
+
+describe('the modeler page in headless Chromium', () => {
+  let api: TestApi;
+  let browser: Browser;
+  beforeAll(async () => {
+    api = await startTestApi();
+    await api.govflow.deploy(bpmn('licensing-general.bpmn'), systemActor);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await api.close();
+  });
+
+  it('lets a designer add a step with its department, role and a 3-working-day limit and deploy it as version 2', async () => {
+    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    await page.waitForSelector('table.process-table tbody tr');
+    expect(await page.locator('tr[data-key="licensing-general"] td.version').textContent()).toBe('第 1 版');
+    await screenshot(page, 'modeler-list');
+    await openLicensingModel(page);
+    expect(await page.locator('.djs-palette [aria-label="创建开始事件"]').count()).toBe(1);
+    expect(await page.locator('.modeler-problems .problem.error').count()).toBe(0);
+
+    const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');
+    await page.waitForSelector('[data-group-id="group-govflow"]');
+    await fillEntry(page, 'name', '归档');
+    await page.click('[data-entry-id="govflow-candidateGroups"] .bio-properties-panel-add-entry');
+    await page.selectOption('#bio-properties-panel-govflow-candidateGroups-0-department', 'market-bureau');
+    await page.selectOption('#bio-properties-panel-govflow-candidateGroups-0-role', 'licensing-section');
+    await fillEntry(page, 'govflow-timeLimit-amount', '3');
+    await page.selectOption('#bio-properties-panel-govflow-timeLimit-unit', 'WD');
+    expect(await page.locator('[data-group-id="group-govflow"] .bio-properties-panel-group-header-title').textContent()).toBe('政务流程');
+    await page.waitForFunction(() => document.querySelectorAll('.modeler-problems .problem.error').length === 0);
+    await screenshot(page, 'modeler-edit-task');
+
+    await page.click('button.deploy');
+    await page.waitForSelector('.modeler-status.ok');
+    expect(await page.locator('.modeler-status').textContent()).toBe('已部署为第 2 版');
+    await screenshot(page, 'modeler-deployed');
+
+    const version = await api.call('designer', 'GET', '/api/definitions/licensing-general/versions/2');
+    expect(version.status).toBe(200);
+    const task = new RegExp(`<bpmn:userTask id="${taskId}"[^>]*>`).exec(version.body.xml)?.[0] ?? '';
+    expect(task).toContain('name="归档"');
+    expect(task).toMatch(/govflow:candidateGroups="licensing-section@market-bureau"/);
+    expect(task).toContain('govflow:timeLimit="3WD"');
+    await page.context().close();
+  });
+
+  it('shows the lint problems of a step nobody may act on, and the server refusing to deploy it', async () => {
+    const before = await api.call('designer', 'GET', '/api/definitions/licensing-general');
+    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    await openLicensingModel(page);
+    const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');
+    await fillEntry(page, 'name', '无人办理');
+    const problem = page.locator(`.modeler-problems .problem-list.lint li.problem.error[data-element-id="${taskId}"]`);
+    await problem.first().waitFor();
+    expect(await problem.first().textContent()).toContain('用户任务没有指定办理人');
+
+    await page.click('button.deploy');
+    await page.waitForSelector('.server-refusal');
+    expect(await page.locator('.modeler-status.error').textContent()).toBe('服务器拒绝部署：the model breaks lint rules');
+    const refused = page.locator(`.server-refusal li.problem[data-element-id="${taskId}"]`);
+    expect(await refused.count()).toBeGreaterThan(0);
+    expect(await refused.first().textContent()).toContain('govflow/user-task-actor');
+
+    await page.evaluate(() => window.govflowModeler?.get('selection').select([]));
+    await refused.first().locator('button').click();
+    expect(await page.evaluate(() => window.govflowModeler?.get('selection').get().map((element: { id: string }) => element.id))).toEqual([taskId]);
+    await screenshot(page, 'modeler-refused');
+
+    const after = await api.call('designer', 'GET', '/api/definitions/licensing-general');
+    expect(after.body.versions.length).toBe(before.body.versions.length);
+    await page.context().close();
+  });
+
+  it('saves a draft with a form field and a process clock start, compares it with the deployed version and exports it, in English', async () => {
+    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    await page.evaluate(() => localStorage.setItem('govflow.locale', 'en'));
+    await page.reload();
+    await openLicensingModel(page);
+    expect(await page.locator('.djs-palette [aria-label="Create start event"]').count()).toBe(1);
+    const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');
+    await fillEntry(page, 'name', 'Archive');
+    expect(await page.locator('[data-group-id="group-govflow"] .bio-properties-panel-group-header-title').textContent()).toBe('govflow');
+    await page.click('[data-group-id="group-govflow-form"] .bio-properties-panel-add-entry');
+    await fillEntry(page, 'govflow-form-0-label', 'Archive number');
+    await page.selectOption('#bio-properties-panel-govflow-form-0-type', 'text');
+
+    await page.evaluate(() => window.govflowModeler?.get('selection').select([]));
+    await page.waitForSelector('#bio-properties-panel-govflow-clockStart');
+    await page.selectOption('#bio-properties-panel-govflow-clockStart', 'review');
+
+    await page.click('button.save-draft');
+    await page.waitForSelector('.modeler-status.ok');
+    expect(await page.locator('.modeler-status').textContent()).toMatch(/^Draft saved/);
+    const draft = await api.call('designer', 'GET', '/api/definitions/licensing-general/draft');
+    expect(draft.body.xml).toContain('govflow:clockStart="review"');
+    expect(draft.body.xml).toMatch(/<govflow:field name="field1" label="Archive number" type="text" \/>/);
+
+    await page.click('button.compare');
+    await page.waitForSelector('.modeler-diff .diff-list');
+    expect(await page.locator(`.diff-entry.added[data-element-id="${taskId}"]`).count()).toBe(1);
+    const processChange = page.locator('.diff-entry.changed[data-element-id="licensing-general"]');
+    expect(await processChange.textContent()).toContain('govflow:clockStart');
+    expect(await page.locator(`.djs-element.diff-added[data-element-id="${taskId}"]`).count()).toBe(1);
+    await screenshot(page, 'modeler-compare-en');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.export-bpmn')]);
+    expect(download.suggestedFilename()).toBe('licensing-general.bpmn');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('button.export-svg')]);
+    expect(svg.suggestedFilename()).toBe('licensing-general.svg');
+
+    await page.click('button.back');
+    await page.waitForSelector('tr[data-key="licensing-general"] a.open-draft');
+    expect(await page.locator('tr[data-key="licensing-general"] td.draft').textContent()).toMatch(/^saved by designer/);
+    await page.click('tr[data-key="licensing-general"] a.open-draft');
+    await page.waitForSelector(`.modeler-canvas .djs-element[data-element-id="${taskId}"]`);
+    expect(await page.locator('.modeler-meta .origin').textContent()).toMatch(/^draft \(saved by designer/);
+    await page.context().close();
+  });
+
+  it('imports a .bpmn file from the list and starts a new process', async () => {
+    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    await page.waitForSelector('table.process-table tbody tr');
+    await page.setInputFiles('.modeler-list input[type=file]', { name: 'penalty.bpmn', mimeType: 'application/xml', buffer: Buffer.from(bpmn('administrative-penalty.bpmn')) });
+    await page.waitForSelector('.modeler-canvas .djs-element');
+    expect(await page.locator('.modeler-meta .origin').textContent()).toBe('导入自 penalty.bpmn');
+    expect(await page.locator('.modeler-meta .deployed').textContent()).toBe('尚未部署');
+    expect(await page.locator('.modeler-canvas .djs-element').count()).toBeGreaterThan(10);
+    await screenshot(page, 'modeler-imported');
+
+    await page.click('button.back');
+    await page.waitForSelector('button.new-process');
+    await page.click('button.new-process');
+    await page.waitForSelector('.modeler-canvas .djs-element.djs-shape');
+    expect(await page.locator('.modeler-meta .origin').textContent()).toBe('新流程（未部署）');
+    await page.waitForSelector('.modeler-problems .problem.error'); // a lone start event: no end event yet
+    await page.context().close();
+  });
+});
