@@ -292,7 +292,7 @@ function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<un
 }
 
 function sameHolders(a: OpenTask, b: OpenTask): boolean {
-  return a.assignee === b.assignee && a.candidateGroups.join() === b.candidateGroups.join() && a.candidateUsers.join() === b.candidateUsers.join();
+  return a.assignee === b.assignee && a.delegatedBy === b.delegatedBy && a.candidateGroups.join() === b.candidateGroups.join() && a.candidateUsers.join() === b.candidateUsers.join();
 }
 
 function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Partial<TaskRecord>): TaskRecord {
@@ -311,6 +311,7 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     decisions: task.decisions,
     form: task.form,
     signer: task.countersign?.signer ?? null,
+    delegatedBy: task.delegatedBy,
     createdAt: task.createdAt,
     due: task.clock?.due ?? null,
     warnAt: task.clock?.warnAt ?? null,

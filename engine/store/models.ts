@@ -91,6 +91,7 @@ const taskSchema = new Schema<TaskRecord>(
     decisions: [String],
     form: { type: Mixed, default: [] },
     signer: { type: String, default: null },
+    delegatedBy: { type: String, default: null },
     createdAt: Date,
     due: { type: Date, default: null },
     warnAt: { type: Date, default: null },

@@ -277,6 +277,8 @@ export interface TaskRecord {
   form: FormField[];
   /** For a countersign: the signer this task is for. */
   signer: string | null;
+  /** While delegated (委派): the owner the task goes back to. */
+  delegatedBy: string | null;
   createdAt: Date;
   /** The step's due time, for sorting the inbox by urgency. */
   due: Date | null;

@@ -1,5 +1,49 @@
+import './supervision.css';
+import './messages';
+import { h, replaceChildren } from '../../shared/dom';
+import { t } from '../../shared/i18n';
 import { startPage } from '../../shared/layout';
+import { alertsBoard } from './alerts-board';
+import { figuresPanel } from './figures-panel';
+import { noticesPanel } from './notices-panel';
+import { abilitiesOf, type Abilities } from './roles';
+import { departments as loadDepartments } from './supervision-api';
 
-startPage(["supervisor", "admin", "leader", "clerk"], (main) => {
-  main.textContent = 'supervision';
+type Tab = 'alerts' | 'notices' | 'figures';
+
+/**
+ * 电子监察: the supervision office (and admins) see every department's cards, notices and the
+ * figures; a department's leader and clerks see their own cards and notices and answer them.
+ */
+startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
+  const abilities = abilitiesOf(session);
+  const departments = await loadDepartments().catch(() => [] as string[]);
+  const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures'] : ['alerts', 'notices'];
+  const body = h('div', { class: 'sup-body', role: 'tabpanel' });
+  const bar = h('nav', { class: 'sup-tabs', role: 'tablist' });
+
+  const show = (tab: Tab) => {
+    replaceChildren(
+      bar,
+      ...tabs.map((name) =>
+        h('a', { href: `#${name}`, role: 'tab', class: name === tab ? 'active' : '', 'aria-selected': String(name === tab), dataset: { tab: name } }, t(`sup.tab.${name}`)),
+      ),
+    );
+    replaceChildren(body, section(tab, abilities, departments));
+  };
+  const current = (): Tab => {
+    const wanted = location.hash.slice(1) as Tab;
+    return tabs.includes(wanted) ? wanted : 'alerts';
+  };
+  window.addEventListener('hashchange', () => show(current()));
+
+  const scope = abilities.office ? t('sup.scope.all') : t('sup.scope.department', { department: session.department ?? '—' });
+  replaceChildren(main, h('div', { class: 'sup-head' }, h('h1', {}, t('sup.title')), h('span', { class: 'muted' }, scope)), bar, body);
+  show(current());
 });
+
+function section(tab: Tab, abilities: Abilities, departments: string[]): HTMLElement {
+  if (tab === 'notices') return noticesPanel(abilities, departments);
+  if (tab === 'figures') return figuresPanel();
+  return alertsBoard(abilities, departments);
+}

@@ -1,0 +1,23 @@
+import { chinaTime, h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { labelOr, statusLabel } from '../inbox/work-labels';
+import type { CaseView } from './case-types';
+
+/** The case's title with its receipt number, status, applicant, dates and what it waits for. */
+export function caseHeader(view: CaseView): HTMLElement {
+  const facts: Array<[string, Node | string]> = [
+    [t('case.receipt'), h('span', { class: 'receipt-no' }, view.receiptNo)],
+    [t('case.status'), h('span', { class: `status-badge status-${view.status}`, dataset: { status: view.status } }, statusLabel(view.status))],
+    [t('case.applicant'), view.applicant],
+    [t('case.process'), `${view.processKey} v${view.version}`],
+    [t('case.created'), chinaTime(view.createdAt)],
+  ];
+  if (view.endedAt) facts.push([t('case.ended'), chinaTime(view.endedAt)]);
+  if (view.awaiting.length > 0) facts.push([t('case.awaiting'), view.awaiting.map((message) => labelOr(`case.awaiting.${message}`, message)).join('、')]);
+  return h(
+    'header',
+    { class: 'case-header panel' },
+    h('h1', {}, view.title),
+    h('dl', { class: 'case-facts' }, ...facts.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
+  );
+}

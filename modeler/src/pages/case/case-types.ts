@@ -1,0 +1,54 @@
+/** The shapes of GET /api/cases/{id} and GET /api/cases/{id}/diagram (engine/cases/case-views.ts, engine/govflow.ts). */
+import type { Attachment, CaseStatus, ClockState, ClockView, Opinion } from '../inbox/inbox-types';
+
+export interface CurrentStep {
+  taskId: string;
+  stepId: string;
+  name: string;
+  assignee: string | null;
+  candidateGroups: string[];
+  since: string;
+  clock: ClockView | null;
+}
+
+/** One entry of the audit log; the applicant sees no actor, decision or comment. */
+export interface HistoryItem {
+  at: string;
+  action: string;
+  stepName: string | null;
+  statusAfter: CaseStatus;
+  actor?: string;
+  decision?: string | null;
+  comment?: string | null;
+}
+
+export interface CaseView {
+  id: string;
+  processKey: string;
+  version: number;
+  title: string;
+  receiptNo: string;
+  queryCode?: string;
+  status: CaseStatus;
+  applicant: string;
+  createdAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+  clock: ClockView | null;
+  currentSteps: CurrentStep[];
+  history: HistoryItem[];
+  opinions: Opinion[];
+  attachments: Attachment[];
+  awaiting: string[];
+  countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
+}
+
+/** The case on its diagram: the model's XML, the elements passed, the steps open now and their urgency. */
+export interface CaseDiagram {
+  caseId: string;
+  processKey: string;
+  version: number;
+  xml: string;
+  trail: string[];
+  current: Array<{ stepId: string; name: string; state: ClockState | null }>;
+}

@@ -1,0 +1,49 @@
+import { h, replaceChildren } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { attachmentTable } from '../inbox/attachment-table';
+import { opinionList } from '../inbox/opinion-list';
+import { getCase, getCaseDiagram } from './case-api';
+import { caseClocks } from './case-clocks';
+import { diagramLegend, showCaseDiagram } from './case-diagram';
+import { caseHeader } from './case-header';
+import { caseTimeline } from './case-timeline';
+import type { CaseView } from './case-types';
+
+/** case.html?id=<caseId>: the case on its diagram, beside its clocks, audit timeline, documents and opinions. */
+export async function caseView(main: HTMLElement): Promise<void> {
+  const id = new URLSearchParams(location.search).get('id');
+  if (!id) {
+    replaceChildren(main, h('p', { class: 'error', role: 'alert' }, t('case.missingId')));
+    return;
+  }
+  const [view, diagram] = await Promise.all([getCase(id), getCaseDiagram(id)]);
+  const canvas = h('div', { class: 'case-canvas', id: 'case-diagram' });
+  const fit = h('button', { type: 'button', class: 'zoom-fit', disabled: true }, t('case.zoomFit'));
+  const diagramPanel = h('section', { class: 'panel diagram-panel' }, h('div', { class: 'panel-head' }, h('h2', {}, t('case.diagram')), fit), canvas, diagramLegend());
+  replaceChildren(
+    main,
+    caseHeader(view),
+    h(
+      'div',
+      { class: 'case-layout' },
+      h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history), 'timeline-panel')),
+      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions), 'opinions-panel')),
+    ),
+  );
+  try {
+    const shown = await showCaseDiagram(canvas, diagram);
+    fit.addEventListener('click', () => shown.fit());
+    fit.disabled = false;
+    canvas.dataset.ready = 'true';
+  } catch (error) {
+    replaceChildren(canvas, h('p', { class: 'notice diagram-missing' }, t('case.diagram.none', { message: error instanceof Error ? error.message : String(error) })));
+  }
+}
+
+function section(title: string, body: HTMLElement, kind: string): HTMLElement {
+  return h('section', { class: `panel ${kind}` }, h('h2', {}, t(title)), body);
+}
+
+function stepNames(view: CaseView): Record<string, string> {
+  return Object.fromEntries([...view.opinions.map((opinion) => [opinion.stepId, opinion.stepName]), ...view.currentSteps.map((step) => [step.stepId, step.name])]);
+}

@@ -1,0 +1,76 @@
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { FieldErrors } from './field-errors';
+
+export interface DialogField {
+  /** The body property the API names in its errors, e.g. `reason` for `/reason`. */
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select';
+  required?: boolean;
+  options?: Array<{ value: string; label: string }>;
+}
+
+export interface ActionDialogOptions {
+  title: string;
+  fields: DialogField[];
+  /** Sends the entered values; throws the API's error, which the dialog shows next to its fields. */
+  submit(values: Record<string, string>): Promise<void>;
+}
+
+/** A modal dialog asking for an operation's input (退回的理由, 转办的接收人…); closes when the operation succeeded. */
+export function openActionDialog(options: ActionDialogOptions): HTMLDialogElement {
+  const errors = new FieldErrors(h('div', { class: 'form-errors' }));
+  const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
+  const rows = options.fields.map((field) => {
+    const id = `dialog-${field.name}`;
+    const input =
+      field.kind === 'textarea'
+        ? h('textarea', { id, name: field.name, rows: 3, required: field.required })
+        : field.kind === 'select'
+          ? h('select', { id, name: field.name }, ...(field.options ?? []).map((option) => h('option', { value: option.value }, option.label)))
+          : h('input', { id, name: field.name, type: 'text', required: field.required });
+    inputs.set(field.name, input);
+    return h('div', { class: 'field', dataset: { field: field.name } }, h('label', { for: id }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null), input, errors.slot(`/${field.name}`));
+  });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('inbox.action.submit'));
+  const dialog = h('dialog', { class: 'action-dialog' });
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+  };
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        errors.clear();
+        const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value.trim()]));
+        const missing = options.fields.filter((field) => field.required && values[field.name] === '');
+        if (missing.length > 0) {
+          for (const field of missing) errors.show(`/${field.name}`, t('inbox.form.required'));
+          return;
+        }
+        submit.disabled = true;
+        try {
+          await options.submit(values);
+          close();
+        } catch (error) {
+          errors.showError(error);
+        } finally {
+          submit.disabled = false;
+        }
+      },
+    },
+    h('h3', {}, options.title),
+    ...rows,
+    errors.general,
+    h('div', { class: 'toolbar' }, submit, h('button', { type: 'button', onclick: close }, t('inbox.action.cancel'))),
+  );
+  dialog.append(form);
+  dialog.addEventListener('cancel', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}

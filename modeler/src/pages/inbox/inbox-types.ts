@@ -1,0 +1,97 @@
+/** The shapes of the task and case answers the inbox reads (api/routes/tasks.ts, engine/tasks/task-view.ts). */
+
+export type ClockState = 'running' | 'warning' | 'overdue' | 'paused';
+
+/** A step's or a case's clock as the API shows it, times in China time. */
+export interface ClockView {
+  limit: string;
+  startedAt: string;
+  due: string | null;
+  dueDate: string | null;
+  warnAt: string | null;
+  state: ClockState;
+  /** Milliseconds until due; negative when overdue; null while paused. */
+  timeLeftMs: number | null;
+  paused: boolean;
+  pauses: Array<{ from: string; to: string | null; reason?: string }>;
+  extensions: Array<{ at: string; by: string; added: string; reason: string }>;
+  warnings: string[];
+}
+
+export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';
+
+/** One field of a step's form (govflow:field). */
+export interface FormField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  options?: string[];
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  minItems?: number;
+}
+
+/** A task of the inbox list. */
+export interface TaskItem {
+  id: string;
+  caseId: string;
+  caseTitle: string;
+  receiptNo: string;
+  processKey: string;
+  stepId: string;
+  name: string;
+  status: 'open' | 'completed' | 'cancelled';
+  assignee: string | null;
+  candidateUsers: string[];
+  candidateGroups: string[];
+  decisions: string[];
+  form: FormField[];
+  signer: string | null;
+  /** While delegated (委派): the owner the task goes back to. */
+  delegatedBy: string | null;
+  createdAt: string;
+  due: string | null;
+  urgency: ClockState | null;
+  clock: ClockView | null;
+  completedAt: string | null;
+  completedBy: string | null;
+  decision: string | null;
+}
+
+/** A document of a case, by metadata. */
+export interface Attachment {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  checksum: string;
+  storageKey: string;
+  stepId: string | null;
+  taskId: string | null;
+  addedBy: string;
+  addedAt: string;
+}
+
+/** An opinion given with a decision; `by` is absent for the applicant. */
+export interface Opinion {
+  stepId: string;
+  stepName: string;
+  decision: string | null;
+  text: string | null;
+  at: string;
+  by?: string;
+}
+
+export type CaseStatus = 'running' | 'completed' | 'withdrawn' | 'terminated';
+
+/** A task as it opens: the list fields plus its case's status, materials and opinions. */
+export interface TaskDetail extends TaskItem {
+  caseStatus: CaseStatus;
+  attachments: Attachment[];
+  opinions: Opinion[];
+}
+
+export type Scope = 'mine' | 'claimable';

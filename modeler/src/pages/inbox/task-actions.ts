@@ -1,0 +1,90 @@
+import type { Session } from '../../shared/api-client';
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { openActionDialog, type DialogField } from './action-dialog';
+import { taskOperation, type TaskOperation } from './inbox-api';
+import type { TaskDetail } from './inbox-types';
+
+interface ActionSpec {
+  operation: TaskOperation;
+  fields: DialogField[];
+  body(values: Record<string, string>): Record<string, unknown>;
+}
+
+/**
+ * The operations besides completing, each behind a dialog: 退回 (to the previous or a chosen earlier
+ * step), 转办, 委派, 委派办毕 (for the delegate), 催办 (leaders) and 抄送. Only what the user may do on this task is offered.
+ */
+export function taskActions(task: TaskDetail, session: Session, delegated: boolean, done: (operation: TaskOperation) => void): HTMLElement {
+  const heldByMe = task.assignee === session.username && !delegated;
+  const isLeader = session.roles.includes('leader');
+  const specs: ActionSpec[] = [];
+  if (heldByMe || task.assignee === null) specs.push(returnSpec(task));
+  if (heldByMe || (isLeader && !delegated)) {
+    specs.push({
+      operation: 'transfer',
+      fields: [text('to', 'inbox.field.to', true), area('reason', 'inbox.field.reason', true)],
+      body: (values) => ({ to: values.to, reason: values.reason }),
+    });
+  }
+  if (heldByMe) specs.push({ operation: 'delegate', fields: [text('to', 'inbox.field.to', true), area('note', 'inbox.field.note')], body: (values) => ({ to: values.to, ...optional('note', values.note) }) });
+  if (delegated) specs.push({ operation: 'resolve', fields: [area('comment', 'inbox.field.comment')], body: (values) => optional('comment', values.comment) });
+  if (isLeader && task.assignee !== session.username) specs.push({ operation: 'urge', fields: [area('message', 'inbox.field.message')], body: (values) => optional('message', values.message) });
+  specs.push({
+    operation: 'copy',
+    fields: [text('users', 'inbox.field.users'), text('groups', 'inbox.field.groups'), area('note', 'inbox.field.note')],
+    body: (values) => ({ users: list(values.users), groups: list(values.groups), ...optional('note', values.note) }),
+  });
+  const buttons = specs.map((spec) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `action-${spec.operation}`,
+        dataset: { operation: spec.operation },
+        onclick: () =>
+          openActionDialog({
+            title: `${t(`inbox.action.${spec.operation}`)} · ${task.caseTitle}`,
+            fields: spec.fields,
+            submit: async (values) => {
+              await taskOperation(task.id, spec.operation, spec.body(values));
+              done(spec.operation);
+            },
+          }),
+      },
+      t(`inbox.action.${spec.operation}`),
+    ),
+  );
+  return h('div', { class: 'toolbar task-actions' }, ...buttons);
+}
+
+/** 退回: a reason, and the step to return to — the previous one, or one the case passed (from its opinions). */
+function returnSpec(task: TaskDetail): ActionSpec {
+  const earlier = new Map(task.opinions.filter((opinion) => opinion.stepId !== task.stepId).map((opinion) => [opinion.stepId, opinion.stepName]));
+  const options = [{ value: '', label: t('inbox.field.previousStep') }, ...[...earlier].map(([value, label]) => ({ value, label }))];
+  return {
+    operation: 'return',
+    fields: [area('reason', 'inbox.field.reason', true), { name: 'to', label: t('inbox.field.returnTo'), kind: 'select', options }],
+    body: (values) => ({ reason: values.reason, ...optional('to', values.to) }),
+  };
+}
+
+function text(name: string, label: string, required = false): DialogField {
+  return { name, label: t(label), kind: 'text', required };
+}
+
+function area(name: string, label: string, required = false): DialogField {
+  return { name, label: t(label), kind: 'textarea', required };
+}
+
+function optional(name: string, value: string | undefined): Record<string, string> {
+  return value ? { [name]: value } : {};
+}
+
+/** `a, b，c` → ['a', 'b', 'c']. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,，、\s]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}

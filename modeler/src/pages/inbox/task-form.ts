@@ -1,0 +1,58 @@
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import type { FieldErrors } from './field-errors';
+import { constraintProblem, fieldInput, fieldValue, type FieldInput } from './form-inputs';
+import type { FormField } from './inbox-types';
+
+export interface RenderedForm {
+  element: HTMLElement;
+  /** The entered values by field name, empty fields left out. */
+  values(): Record<string, unknown>;
+  /** Shows what the browser can check (required, range, length) next to the fields; true when nothing is wrong. */
+  check(errors: FieldErrors): boolean;
+}
+
+/** A step's form rendered from the model's fields; problems go to `/data/<name>` slots of `errors`. */
+export function renderTaskForm(fields: FormField[], errors: FieldErrors): RenderedForm {
+  const inputs = new Map<FormField, FieldInput>();
+  const rows = fields.map((field) => {
+    const id = `field-${field.name}`;
+    const input = fieldInput(field, id);
+    inputs.set(field, input);
+    const label = h('label', { for: id }, field.label, field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
+    const hint = hintOf(field);
+    const control = field.type === 'boolean' ? h('span', { class: 'checkbox' }, input, h('label', { for: id }, t('inbox.form.yes'))) : input;
+    return h('div', { class: 'field', dataset: { field: field.name } }, label, control, hint ? h('small', { class: 'hint' }, hint) : null, errors.slot(`/data/${field.name}`));
+  });
+  return {
+    element: h('fieldset', { class: 'task-form' }, h('legend', {}, t('inbox.form.title')), ...rows),
+    values() {
+      const data: Record<string, unknown> = {};
+      for (const [field, input] of inputs) {
+        const value = fieldValue(field, input);
+        if (value !== undefined) data[field.name] = value;
+      }
+      return data;
+    },
+    check(target) {
+      let fine = true;
+      for (const [field, input] of inputs) {
+        const problem = constraintProblem(field, input);
+        if (!problem) continue;
+        target.show(`/data/${field.name}`, problem);
+        fine = false;
+      }
+      return fine;
+    },
+  };
+}
+
+/** The model's limits in words, beside the field: 0 – 1000, ≤ 10 字. */
+function hintOf(field: FormField): string {
+  const parts: string[] = [];
+  if (field.min !== undefined || field.max !== undefined) parts.push(`${field.min ?? ''} – ${field.max ?? ''}`);
+  if (field.maxLength !== undefined) parts.push(t('inbox.form.maxLength', { max: field.maxLength }));
+  if (field.minItems !== undefined) parts.push(t('inbox.form.minItems', { min: field.minItems }));
+  if (field.type === 'list') parts.push(t('inbox.form.listHint'));
+  return parts.join('，');
+}

@@ -1,0 +1,40 @@
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { groupText, percent, workingDays } from './labels';
+import type { FiguresGroupBy, FiguresRow } from './types';
+
+const columns = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openCards', 'notices'] as const;
+
+/** A row per department or process: received, completed, 按时办结率, overdue, average working days, open cards, notices replied on time. */
+export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'empty sup-empty' }, t('sup.figures.empty'));
+  return h(
+    'table',
+    { class: 'grid sup-figures' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t(`sup.figures.by.${groupBy}`)), ...columns.map((column) => h('th', { scope: 'col', class: 'num' }, t(`sup.figures.col.${column}`))))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((row) =>
+        h(
+          'tr',
+          { dataset: { group: row.group } },
+          h('th', { scope: 'row' }, groupText(row.group)),
+          h('td', { class: 'num' }, row.received),
+          h('td', { class: 'num' }, row.completed),
+          h('td', { class: 'num' }, percent(row.onTimeRate)),
+          h('td', { class: `num${row.overdue > 0 ? ' sup-bad' : ''}` }, row.overdue),
+          h('td', { class: 'num' }, workingDays(row.averageWorkingDays)),
+          h(
+            'td',
+            { class: 'num' },
+            h('span', { class: 'card yellow', title: t('sup.level.yellow') }, row.openYellow),
+            ' ',
+            h('span', { class: 'card red', title: t('sup.level.red') }, row.openRed),
+          ),
+          h('td', { class: 'num' }, `${row.noticesRepliedOnTime} / ${row.notices}`),
+        ),
+      ),
+    ),
+  );
+}

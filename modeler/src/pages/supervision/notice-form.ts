@@ -1,0 +1,56 @@
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { messageLine, showProblem } from './problem';
+import { sendNotice } from './supervision-api';
+
+export interface NoticeDraft {
+  caseId?: string;
+  department?: string | null;
+}
+
+/**
+ * The office's form to send a supervision notice (督办) about a case to a department, with a
+ * reply limit (default 5 working days). The server's refusal is shown under the form.
+ */
+export function noticeForm(departments: string[], draft: NoticeDraft, sent: () => void): HTMLFormElement {
+  const caseId = h('input', { name: 'caseId', required: true, value: draft.caseId ?? '', placeholder: t('sup.notice.caseHint') });
+  const known = draft.department && !departments.includes(draft.department) ? [draft.department, ...departments] : departments;
+  const department =
+    known.length > 0
+      ? h('select', { name: 'department', required: true }, ...known.map((value) => h('option', { value, selected: value === draft.department }, value)))
+      : h('input', { name: 'department', required: true, value: draft.department ?? '', placeholder: 'market-bureau' });
+  const message = h('textarea', { name: 'message', required: true, rows: 3, minlength: 2, maxlength: 4000, placeholder: t('sup.notice.messageHint') });
+  const replyLimit = h('input', { name: 'replyLimit', value: '5WD', pattern: '\\d+(WD|D|H)', size: 6, title: t('sup.notice.limitHint') });
+  const result = messageLine();
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('sup.notice.send'));
+  const form = h(
+    'form',
+    {
+      class: 'fields sup-notice-form',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        result.textContent = '';
+        try {
+          await sendNotice({ caseId: caseId.value.trim(), department: department.value.trim(), message: message.value.trim(), replyLimit: replyLimit.value.trim() || '5WD' });
+          message.value = '';
+          result.className = 'sup-message ok';
+          result.textContent = t('sup.notice.sent');
+          sent();
+        } catch (error) {
+          result.className = 'error sup-message';
+          showProblem(result, error);
+        } finally {
+          submit.disabled = false;
+        }
+      },
+    },
+    h('label', {}, t('sup.notice.case'), caseId),
+    h('label', {}, t('sup.notice.department'), department),
+    h('label', {}, t('sup.notice.message'), message),
+    h('label', {}, t('sup.notice.replyLimit'), replyLimit),
+    h('div', { class: 'toolbar' }, submit),
+    result,
+  );
+  return form;
+}

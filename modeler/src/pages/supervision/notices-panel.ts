@@ -1,0 +1,73 @@
+import { chinaTime, h, replaceChildren } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { noticeStatusBadge } from './labels';
+import { noticeForm } from './notice-form';
+import { replyForm } from './notice-reply';
+import { problemText } from './problem';
+import type { Abilities } from './roles';
+import { listNotices } from './supervision-api';
+import type { Notice } from './types';
+
+type Show = 'all' | 'awaiting' | 'answered';
+
+/**
+ * Supervision notices (督办) and the departments' replies: the office sends them, a department
+ * answers the ones sent to it; late replies and overdue ones are marked red.
+ */
+export function noticesPanel(abilities: Abilities, departments: string[]): HTMLElement {
+  let show: Show = 'all';
+  const list = h('div', { class: 'sup-notice-list', 'aria-live': 'polite' });
+  const choose = h(
+    'select',
+    { name: 'show', onchange: (event: Event) => ((show = (event.target as HTMLSelectElement).value as Show), void load()) },
+    ...(['all', 'awaiting', 'answered'] as const).map((value) => h('option', { value }, t(`sup.notices.show.${value}`))),
+  );
+
+  async function load(): Promise<void> {
+    try {
+      const notices = await listNotices(show === 'all' ? null : show === 'awaiting');
+      replaceChildren(list, notices.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(notices, abilities, () => void load()));
+    } catch (error) {
+      replaceChildren(list, h('p', { class: 'error', role: 'alert' }, t('sup.refused', { message: problemText(error) })));
+    }
+  }
+
+  void load();
+  return h(
+    'section',
+    { class: 'sup-notices' },
+    abilities.supervise ? h('details', { class: 'panel sup-send' }, h('summary', {}, t('sup.notices.new')), noticeForm(departments, {}, () => void load())) : null,
+    h('div', { class: 'toolbar' }, h('label', { class: 'sup-field' }, h('span', {}, t('sup.notices.show')), choose)),
+    list,
+  );
+}
+
+function noticesTable(notices: Notice[], abilities: Abilities, changed: () => void): HTMLElement {
+  const head = ['sent', 'case', 'department', 'message', 'due', 'status', 'reply'];
+  return h(
+    'table',
+    { class: 'grid sup-notices-table' },
+    h('thead', {}, h('tr', {}, ...head.map((column) => h('th', { scope: 'col' }, t(`sup.notices.col.${column}`))))),
+    h('tbody', {}, ...notices.map((notice) => noticeRow(notice, abilities, changed))),
+  );
+}
+
+function noticeRow(notice: Notice, abilities: Abilities, changed: () => void): HTMLElement {
+  const overdue = notice.replyClock.state === 'overdue';
+  const reply = notice.reply
+    ? h('div', { class: 'sup-reply' }, h('p', {}, notice.reply.explanation), h('small', { class: 'muted' }, `${notice.reply.by} · ${chinaTime(notice.reply.at)}`))
+    : abilities.reply
+      ? h('details', { class: 'sup-reply-open' }, h('summary', {}, t('sup.reply.open')), replyForm(notice, changed))
+      : h('span', { class: 'muted' }, t('sup.reply.none'));
+  return h(
+    'tr',
+    { dataset: { noticeId: notice.id, status: notice.status } },
+    h('td', {}, chinaTime(notice.sentAt), h('br'), h('small', { class: 'muted' }, notice.sentBy)),
+    h('td', {}, h('a', { href: `case.html?id=${encodeURIComponent(notice.caseId)}` }, notice.caseTitle), h('br'), h('small', { class: 'muted' }, notice.receiptNo)),
+    h('td', {}, notice.department),
+    h('td', { class: 'sup-text' }, notice.message),
+    h('td', {}, chinaTime(notice.replyClock.due), h('br'), h('small', { class: 'muted' }, notice.replyClock.limit)),
+    h('td', {}, noticeStatusBadge(notice.status, overdue)),
+    h('td', { class: 'sup-text' }, reply),
+  );
+}

@@ -1,0 +1,51 @@
+import { api } from '../../shared/api-client';
+import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Notice, Period } from './types';
+
+/** The supervision endpoints the board calls, typed. */
+
+export function listAlerts(filter: AlertFilter, page: number, pageSize: number): Promise<AlertPage> {
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+  return api<AlertPage>('GET', `/api/supervision/alerts?${query}`);
+}
+
+export function getAlert(id: string): Promise<Alert> {
+  return api<Alert>('GET', `/api/supervision/alerts/${encodeURIComponent(id)}`);
+}
+
+export function closeAlert(id: string, note: string): Promise<Alert> {
+  return api<Alert>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
+}
+
+export async function listNotices(awaitingReply: boolean | null): Promise<Notice[]> {
+  const query = awaitingReply === null ? '' : `?awaitingReply=${awaitingReply}`;
+  return (await api<{ items: Notice[] }>('GET', `/api/supervision/notices${query}`)).items;
+}
+
+export interface NewNotice {
+  caseId: string;
+  department: string;
+  message: string;
+  replyLimit: string;
+}
+
+export function sendNotice(notice: NewNotice): Promise<unknown> {
+  return api('POST', '/api/supervision/notices', notice);
+}
+
+export function replyNotice(id: string, explanation: string): Promise<unknown> {
+  return api('POST', `/api/supervision/notices/${encodeURIComponent(id)}/reply`, { explanation });
+}
+
+export function figuresPath(groupBy: FiguresGroupBy, period: Period, format: 'json' | 'csv'): string {
+  return `/api/supervision/figures?${new URLSearchParams({ groupBy, from: period.from, to: period.to, format })}`;
+}
+
+export async function figures(groupBy: FiguresGroupBy, period: Period): Promise<FiguresRow[]> {
+  return (await api<{ items: FiguresRow[] }>('GET', figuresPath(groupBy, period, 'json'))).items;
+}
+
+/** Departments known to the directory, for the filters and the notice form. */
+export async function departments(): Promise<string[]> {
+  return (await api<{ departments: string[] }>('GET', '/api/directory')).departments;
+}

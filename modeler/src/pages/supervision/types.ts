@@ -1,0 +1,85 @@
+/** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
+
+export type AlertLevel = 'yellow' | 'red';
+export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
+export type AlertStatus = 'open' | 'resolved' | 'closed';
+
+/** A yellow or red card (黄牌 · 红牌) or a compliance point (监察点). */
+export interface Alert {
+  id: string;
+  level: AlertLevel;
+  kind: AlertKind;
+  rule: string | null;
+  clockKey: string;
+  stepName: string | null;
+  department: string | null;
+  handler: string | null;
+  dueAt: string;
+  raisedAt: string;
+  status: AlertStatus;
+  workDone: boolean;
+  closedAt: string | null;
+  closedBy: string | null;
+  closeNote: string | null;
+  caseId: string;
+  receiptNo: string;
+  caseTitle: string;
+  processKey: string;
+}
+
+export interface AlertPage {
+  items: Alert[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** What the board filters alerts by; empty strings mean "any". */
+export interface AlertFilter {
+  level: '' | AlertLevel;
+  status: '' | AlertStatus;
+  kind: '' | AlertKind;
+  department: string;
+  process: string;
+}
+
+export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';
+
+/** A supervision notice (督办) and the department's written explanation (情况说明). */
+export interface Notice {
+  id: string;
+  department: string;
+  message: string;
+  sentBy: string;
+  sentAt: string;
+  reply: { by: string; at: string; explanation: string } | null;
+  caseId: string;
+  receiptNo: string;
+  caseTitle: string;
+  processKey: string;
+  status: NoticeStatus;
+  replyClock: { limit: string; due: string | null; state: 'running' | 'warning' | 'overdue' | 'paused' };
+}
+
+export type FiguresGroupBy = 'department' | 'process';
+
+/** One department's or process's figures over a period. */
+export interface FiguresRow {
+  group: string;
+  received: number;
+  completed: number;
+  onTime: number;
+  onTimeRate: number | null;
+  overdue: number;
+  averageWorkingDays: number | null;
+  openYellow: number;
+  openRed: number;
+  notices: number;
+  noticesRepliedOnTime: number;
+}
+
+/** A period [from, to) as the API takes it: ISO instants with the China offset. */
+export interface Period {
+  from: string;
+  to: string;
+}
