@@ -18,7 +18,7 @@ export interface InteractiveFigures {
 }
 
 /** The modeler page with the licensing model open: canvas shapes drawn and the properties panel shown. */
-const modelerPath = 'modeler.html?key=licensing-general';
+const modelerPath = 'modeler.html#/edit/licensing-general';
 
 /**
  * Time to interactive of the modeler: from navigation start to the diagram drawn and the
