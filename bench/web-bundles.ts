@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Metafile } from 'esbuild';
 import { webDist, webPages } from '../scripts/build-web';
 
-/** What one page downloads: its entry and every chunk it imports, JavaScript and CSS, raw and gzipped. */
+/** What one page downloads: its entry and every chunk it imports (also those loaded on demand, like the modeler's editor), JavaScript and CSS, raw and gzipped. */
 export interface PageBundle {
   page: string;
   jsBytes: number;
@@ -23,11 +23,11 @@ export function pageBundles(): PageBundle[] {
   });
 }
 
-/** The entry output and, recursively, the chunks it imports statically. */
+/** The entry output and, recursively, the chunks it imports, statically or on demand. */
 function jsFiles(meta: Metafile, entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry) || !meta.outputs[entry]) return seen;
   seen.add(entry);
-  for (const imported of meta.outputs[entry].imports) if (imported.kind === 'import-statement') jsFiles(meta, imported.path, seen);
+  for (const imported of meta.outputs[entry].imports) if (imported.kind === 'import-statement' || imported.kind === 'dynamic-import') jsFiles(meta, imported.path, seen);
   return seen;
 }
 
