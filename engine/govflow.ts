@@ -169,6 +169,12 @@ export class Govflow {
     return { key, savedAt: savedAt.toISOString() };
   }
 
+  /** Every saved draft, newest first, without its XML: drafts of processes not deployed yet included. */
+  async listDrafts(): Promise<Array<{ key: string; savedBy: string; savedAt: string }>> {
+    const drafts = await this.store.models.drafts.find({}, { xml: 0 }).sort({ savedAt: -1 }).lean<DraftRecord[]>();
+    return drafts.map((draft) => ({ key: draft._id, savedBy: draft.savedBy, savedAt: draft.savedAt.toISOString() }));
+  }
+
   async getDraft(key: string): Promise<{ key: string; xml: string; savedBy: string; savedAt: string }> {
     const draft = await this.store.models.drafts.findById(key).lean<DraftRecord>();
     if (!draft) throw new NotFoundError('draft', key);

@@ -69,6 +69,18 @@ export const definitionRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/drafts',
+    summary: 'Saved drafts, newest first, without their XML (also of processes not deployed yet)',
+    tag: 'designer',
+    access: ['designer', 'admin'],
+    responses: { 200: 'the drafts' },
+    async handler({ govflow }) {
+      const items = await govflow.listDrafts();
+      return { body: { items, total: items.length } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/definitions/{key}/draft',
     summary: 'The saved draft of a process model',
     tag: 'designer',

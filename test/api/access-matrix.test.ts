@@ -16,6 +16,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/definitions/{key}/versions/{version}', allowed: ['designer', 'clerk', 'leader', 'admin'] },
   { route: 'PUT /api/definitions/{key}/draft', allowed: ['designer', 'admin'] },
   { route: 'GET /api/definitions/{key}/draft', allowed: ['designer', 'admin'] },
+  { route: 'GET /api/drafts', allowed: ['designer', 'admin'] },
   { route: 'GET /api/directory', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
   { route: 'GET /api/cases/{id}/diagram', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases', allowed: ['applicant', 'clerk', 'leader'] },

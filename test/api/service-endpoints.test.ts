@@ -36,6 +36,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/definitions/{key}/draft',
       '/definitions/{key}/versions/{version}',
       '/directory',
+      '/drafts',
       '/notifications',
       '/public/progress/{receiptNo}',
       '/supervision/alerts',

@@ -24,6 +24,10 @@ describe('endpoints the web pages read: versions, drafts, the directory, a case 
     expect(saved.body).toMatchObject({ key: 'general-approval', xml: `${draft}\n`, savedBy: 'designer' });
     expect((await api.call('designer', 'GET', '/api/definitions')).body.items).toEqual([expect.objectContaining({ key: 'general-approval', latestVersion: 1 })]);
     expect((await api.call('designer', 'PUT', '/api/definitions/bad key!/draft', draft)).status).toBe(400);
+    expect((await api.call('designer', 'PUT', '/api/definitions/new-process/draft', draft)).status).toBe(200);
+    const drafts = (await api.call('designer', 'GET', '/api/drafts')).body.items;
+    expect(drafts.map((item: { key: string }) => item.key)).toEqual(['new-process', 'general-approval']);
+    expect(drafts[0]).not.toHaveProperty('xml');
   });
 
   it('lists the departments, groups and roles users have', async () => {

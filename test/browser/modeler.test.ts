@@ -134,9 +134,15 @@ describe('the modeler page in headless Chromium', () => {
     expect(await page.locator('.modeler-meta .deployed').textContent()).toBe('尚未部署');
     expect(await page.locator('.modeler-canvas .djs-element').count()).toBeGreaterThan(10);
     await screenshot(page, 'modeler-imported');
+    await page.click('button.save-draft');
+    await page.waitForSelector('.modeler-status.ok');
 
     await page.click('button.back');
     await page.waitForSelector('button.new-process');
+    // a process only drafted so far is listed too, and opens from its draft
+    const drafted = page.locator('tr[data-key="administrative-penalty"]');
+    expect(await drafted.locator('td.version').textContent()).toBe('尚未部署');
+    expect(await drafted.locator('a.open-draft').count()).toBe(1);
     await page.click('button.new-process');
     await page.waitForSelector('.modeler-canvas .djs-element.djs-shape');
     expect(await page.locator('.modeler-meta .origin').textContent()).toBe('新流程（未部署）');

@@ -51,6 +51,11 @@ export function getDraft(key: string): Promise<Draft | null> {
   return orNull(api<Draft>('GET', `${path(key)}/draft`));
 }
 
+/** Every saved draft without its XML, to show drafts of processes never deployed too. */
+export async function listDrafts(): Promise<Array<Omit<Draft, 'xml'>>> {
+  return (await api<{ items: Array<Omit<Draft, 'xml'>> }>('GET', '/api/drafts')).items;
+}
+
 export function saveDraft(key: string, xml: string): Promise<{ key: string; savedAt: string }> {
   return api('PUT', `${path(key)}/draft`, xml);
 }

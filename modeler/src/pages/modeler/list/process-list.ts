@@ -1,12 +1,14 @@
 import { chinaTime, h, replaceChildren } from '../../../shared/dom';
 import { t } from '../../../shared/i18n';
-import { getDefinition, getDraft, listDefinitions, type DefinitionDetail, type DefinitionSummary, type Draft } from '../definitions-api';
+import { getDefinition, listDefinitions, listDrafts, type DefinitionDetail, type DefinitionSummary, type Draft } from '../definitions-api';
 import { bpmnFileInput } from '../editor/file-transfer';
 
 interface Row {
-  summary: DefinitionSummary;
+  key: string;
+  /** Absent for a process only drafted so far. */
+  summary: DefinitionSummary | null;
   detail: DefinitionDetail | null;
-  draft: Draft | null;
+  draft: Omit<Draft, 'xml'> | null;
 }
 
 const editLink = (key: string, tail = '') => `#edit/${encodeURIComponent(key)}${tail}`;
@@ -16,8 +18,11 @@ const editLink = (key: string, tail = '') => `#edit/${encodeURIComponent(key)}${
  * to the editor (latest version, draft, any version, a new process, an imported file).
  */
 export async function renderProcessList(main: HTMLElement, navigate: (hash: string) => void, importFile: (xml: string, fileName: string) => void): Promise<void> {
-  const summaries = await listDefinitions();
-  const rows: Row[] = await Promise.all(summaries.map(async (summary) => ({ summary, detail: await getDefinition(summary.key), draft: await getDraft(summary.key) })));
+  const [summaries, drafts] = await Promise.all([listDefinitions(), listDrafts()]);
+  const draftOf = (key: string) => drafts.find((draft) => draft.key === key) ?? null;
+  const deployed: Row[] = await Promise.all(summaries.map(async (summary) => ({ key: summary.key, summary, detail: await getDefinition(summary.key), draft: draftOf(summary.key) })));
+  const draftedOnly: Row[] = drafts.filter((draft) => !summaries.some((summary) => summary.key === draft.key)).map((draft) => ({ key: draft.key, summary: null, detail: null, draft }));
+  const rows = [...deployed, ...draftedOnly];
   replaceChildren(
     main,
     h(
@@ -46,27 +51,27 @@ export async function renderProcessList(main: HTMLElement, navigate: (hash: stri
   );
 }
 
-function processRow({ summary, detail, draft }: Row, navigate: (hash: string) => void): HTMLElement {
+function processRow({ key, summary, detail, draft }: Row, navigate: (hash: string) => void): HTMLElement {
   const versions = detail?.versions ?? [];
   const picker = h(
     'select',
-    { class: 'version-picker', 'aria-label': t('modeler.openVersion'), onchange: (event: Event) => navigate(editLink(summary.key, `/v/${(event.target as HTMLSelectElement).value}`)) },
+    { class: 'version-picker', 'aria-label': t('modeler.openVersion'), onchange: (event: Event) => navigate(editLink(key, `/v/${(event.target as HTMLSelectElement).value}`)) },
     h('option', { value: '', disabled: true, selected: true }, t('modeler.openVersion')),
     ...versions.map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedBy }))),
   );
   return h(
     'tr',
-    { dataset: { key: summary.key } },
-    h('td', {}, summary.name),
-    h('td', {}, h('code', {}, summary.key)),
-    h('td', { class: 'version' }, t('modeler.version', { version: summary.latestVersion })),
-    h('td', {}, chinaTime(summary.deployedAt)),
+    { dataset: { key } },
+    h('td', {}, summary?.name ?? key),
+    h('td', {}, h('code', {}, key)),
+    h('td', { class: 'version' }, summary ? t('modeler.version', { version: summary.latestVersion }) : t('modeler.notDeployed')),
+    h('td', {}, chinaTime(summary?.deployedAt)),
     h('td', { class: 'draft' }, draft ? t('modeler.draftSaved', { by: draft.savedBy, at: chinaTime(draft.savedAt) }) : t('modeler.noDraft')),
     h(
       'td',
       { class: 'actions' },
-      h('a', { href: editLink(summary.key), class: 'edit' }, t('modeler.edit')),
-      draft && h('a', { href: editLink(summary.key, '/draft'), class: 'open-draft' }, t('modeler.openDraft')),
+      summary && h('a', { href: editLink(key), class: 'edit' }, t('modeler.edit')),
+      draft && h('a', { href: editLink(key, '/draft'), class: 'open-draft' }, t('modeler.openDraft')),
       versions.length > 1 && picker,
     ),
   );
