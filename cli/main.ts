@@ -127,9 +127,10 @@ program.parseAsync().catch((error: unknown) => {
     process.stderr.write(`govflow: ${error.message}\n${error.details.map((detail) => `  ${detail.path ?? ''}: ${detail.message}\n`).join('')}`);
     process.exit(2);
   }
-  const code = (error as { code?: string }).code ?? '';
+  // commander's errors carry a string code; a driver's (e.g. MongoServerError) a number
+  const { code } = error as { code?: unknown };
   if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
-  if (code.startsWith('commander.')) process.exit(2); // commander has printed the reason
+  if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2); // commander has printed the reason
   process.stderr.write(`govflow: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -125,9 +125,19 @@ export class Executor {
   async repair(scope: { caseId?: string; olderThanMs?: number } = {}): Promise<number> {
     const olderThan = new Date(Date.now() - (scope.olderThanMs ?? this.#options.repairGraceMs));
     const stuck = await this.#ledger.pending(olderThan, scope.caseId);
-    for (const record of stuck) await this.#applyOutbox(record);
-    if (stuck.length > 0 && !scope.caseId) this.#log.info({ cases: stuck.length }, 'repaired outboxes left behind');
-    return stuck.length;
+    let repaired = 0;
+    for (const record of stuck) {
+      try {
+        await this.#applyOutbox(record);
+        repaired += 1;
+      } catch (error) {
+        // one case's outbox that cannot be applied must not stop the others, nor a node starting up
+        if (scope.caseId) throw error;
+        this.#log.error({ err: error, caseId: record._id, rev: record.rev }, 'could not apply an outbox left behind; it stays pending and is tried again by the next sweep');
+      }
+    }
+    if (repaired > 0 && !scope.caseId) this.#log.info({ cases: repaired }, 'repaired outboxes left behind');
+    return repaired;
   }
 
   /**

@@ -64,6 +64,31 @@ describe('repairing an outbox left behind by a crash', () => {
     await expectRepaired(caseId);
   });
 
+  it('goes on with the other cases when one outbox cannot be applied, which stays pending for the next sweep', async () => {
+    const govflow = engine();
+    const { cases, pendingOutboxes } = govflow.store.models;
+    const blocked = await crashedAfterWrite();
+    const fine = await crashedAfterWrite();
+    // a head the store refuses, as a database carrying an old unique index on receipt numbers did
+    const head = await cases.findById(blocked.caseId).lean();
+    await cases.deleteOne({ _id: blocked.caseId });
+    await cases.collection.insertOne({ ...head!, _id: `imposter-${blocked.caseId}` } as never);
+    await cases.collection.dropIndex('receiptNo_1');
+    await cases.collection.createIndex({ receiptNo: 1 }, { unique: true, name: 'legacy_receiptNo_unique' });
+    try {
+      await expect(govflow.executor.repair()).resolves.toBeGreaterThanOrEqual(1);
+      expect(await pendingOutboxes.countDocuments({ caseId: fine.caseId })).toBe(0);
+      expect(await pendingOutboxes.countDocuments({ caseId: blocked.caseId })).toBe(1);
+      await expect(govflow.executor.repair({ caseId: blocked.caseId })).rejects.toThrow(/duplicate key/);
+    } finally {
+      await cases.collection.dropIndex('legacy_receiptNo_unique');
+      await cases.collection.createIndex({ receiptNo: 1 }, { name: 'receiptNo_1' });
+      await cases.deleteOne({ _id: `imposter-${blocked.caseId}` });
+    }
+    await govflow.executor.repair({ caseId: blocked.caseId });
+    expect(await pendingOutboxes.countDocuments({ caseId: blocked.caseId })).toBe(0);
+  });
+
   it('is repaired by the next command on the case before it runs', async () => {
     const govflow = engine();
     const { caseId } = await crashedAfterWrite();
