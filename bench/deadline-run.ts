@@ -84,7 +84,7 @@ interface FiringResult {
 export async function runDeadlines(redisUrl: string, plan: DeadlinePlan): Promise<DeadlineFigures> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const prefix = `bench-deadlines-${randomBytes(4).toString('hex')}`;
-  const queue = new DeadlineQueue(redis, prefix, () => new Date());
+  const queue = new DeadlineQueue(redis, prefix);
   try {
     await queue.queue.waitUntilReady();
     return await measure({ redisUrl, redis, prefix, queue }, plan);

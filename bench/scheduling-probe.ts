@@ -11,7 +11,7 @@ import { scheduleDeadlines } from './deadline-scheduling';
  * to be known before the first one.
  */
 export async function probeSchedulingRate(redis: Redis, prefix: string, count: number, concurrency: number): Promise<number> {
-  const queue = new DeadlineQueue(redis, prefix, () => new Date());
+  const queue = new DeadlineQueue(redis, prefix);
   try {
     await queue.queue.waitUntilReady();
     // an hour out: nothing comes due while the probe runs, and no worker listens on this prefix

@@ -115,7 +115,7 @@ export class Govflow {
     readonly options: ResolvedOptions,
   ) {
     const { models } = store;
-    this.deadlines = new DeadlineQueue(redis, options.queuePrefix, options.now);
+    this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
     this.#ledger = new CaseLedger(models);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });

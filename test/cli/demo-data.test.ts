@@ -50,6 +50,16 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
     expect(alerts.items.map((alert) => alert.rule)).toContain('fine-outside-discretion-range');
   });
 
+  it('leaves the deadline jobs of limits already past due now, so a worker raises their cards at once', async () => {
+    const jobs = await govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
+    const past = jobs.filter((job) => job.name === 'deadline' && job.data.level === 'red' && job.data.at < Date.now());
+    expect(past.length).toBeGreaterThanOrEqual(2);
+    for (const job of past) expect(job.timestamp + job.delay).toBeLessThanOrEqual(Date.now());
+    const future = jobs.filter((job) => job.data.at > Date.now() + 60_000);
+    expect(future.length).toBeGreaterThan(0);
+    for (const job of future) expect(job.timestamp + job.delay).toBeGreaterThan(Date.now());
+  });
+
   it('adds nothing when run again', async () => {
     await seedDemo(govflow, options);
     expect(await govflow.store.models.cases.countDocuments({ title: { $regex: '^【示例】' } })).toBe(9);
