@@ -5,13 +5,16 @@ import { departmentsOf } from '../tasks';
 
 /**
  * The card a fired deadline job raises, or null when the job is stale: the clock is gone,
- * paused or moved (its time no longer matches), or the same card is already up.
+ * paused or moved (its time no longer matches), or the same card is already up; or a yellow one
+ * whose step or case is overdue already.
  */
 export function alertForDeadline(record: CaseRecord, job: DeadlineJob, now: Date): CaseAlert | null {
   const owner = clockOwner(record, job.clockKey);
   const clock = owner?.clock;
   const expected = job.level === 'yellow' ? clock?.warnAt : clock?.due;
   if (!owner || !clock || !expected || new Date(expected).getTime() !== job.at) return null;
+  // a warning that fires only after the due time (a worker was down) says less than the red card that fires with it
+  if (job.level === 'yellow' && clock.due !== null && now >= new Date(clock.due)) return null;
   if (record.alerts.some((alert) => alert.id === alertId(job.level, record._id, job.clockKey))) return null;
   return newAlert(record, job.level, job.clockKey, clock, owner, now, false);
 }

@@ -83,6 +83,18 @@ describe('deadline jobs and cards', () => {
     expect((await govflow.auditLog.entries(id)).map((entry) => entry.action)).toContain('alert.red');
   });
 
+  it('raises only the red card when the warning fires after the due time too (a worker was down)', async () => {
+    const { id, taskId } = await startCase();
+    const jobs = await jobsOf(id);
+    const yellow = jobs.find((job) => job.level === 'yellow')!;
+    const red = jobs.find((job) => job.level === 'red')!;
+    now = new Date(red.at + 60_000);
+    await fire(yellow);
+    await fire(red);
+    const cards = await govflow.store.models.alerts.find({ caseId: id }).lean();
+    expect(cards.map((card) => card._id)).toEqual([`red~${id}~${taskId}`]);
+  });
+
   it('gives a red card to work finished after its due time even when no job fired', async () => {
     const { id, taskId } = await startCase();
     const red = (await jobsOf(id)).find((job) => job.level === 'red')!;
