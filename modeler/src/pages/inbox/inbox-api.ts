@@ -2,7 +2,7 @@ import { api } from '../../shared/api-client';
 import type { Scope, TaskDetail, TaskItem } from './inbox-types';
 
 /** The task operations the inbox offers, as POST /api/tasks/{id}/{operation}. */
-export type TaskOperation = 'claim' | 'unclaim' | 'complete' | 'return' | 'transfer' | 'delegate' | 'resolve' | 'urge' | 'copy';
+export type TaskOperation = 'claim' | 'unclaim' | 'complete' | 'return' | 'transfer' | 'delegate' | 'resolve' | 'urge' | 'copy' | 'add-signer' | 'withdraw';
 
 export async function listTasks(scope: Scope): Promise<TaskItem[]> {
   const answer = await api<{ items: TaskItem[] }>('GET', `/api/tasks?scope=${scope}`);

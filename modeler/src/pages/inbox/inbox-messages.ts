@@ -64,6 +64,8 @@ registerMessages({
   'inbox.action.resolve': { 'zh-CN': '委派办毕交回', en: 'Hand back (delegated)' },
   'inbox.action.urge': { 'zh-CN': '催办', en: 'Urge' },
   'inbox.action.copy': { 'zh-CN': '抄送', en: 'Copy to' },
+  'inbox.action.add-signer': { 'zh-CN': '加签', en: 'Add signer' },
+  'inbox.action.withdraw': { 'zh-CN': '撤回', en: 'Withdraw' },
   'inbox.action.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'inbox.action.submit': { 'zh-CN': '确定', en: 'Submit' },
 
@@ -87,4 +89,8 @@ registerMessages({
   'inbox.field.users': { 'zh-CN': '抄送人（用户名，逗号分隔）', en: 'Users (comma-separated)' },
   'inbox.field.groups': { 'zh-CN': '抄送组（角色@部门，逗号分隔）', en: 'Groups as role@department (comma-separated)' },
   'inbox.field.comment': { 'zh-CN': '办理说明', en: 'Comment' },
+  'inbox.field.signer': { 'zh-CN': '加签人（用户名或 角色@部门）', en: 'Signer (username or role@department)' },
+  'inbox.field.position': { 'zh-CN': '加签位置', en: 'Position' },
+  'inbox.field.position.after': { 'zh-CN': '在我之后（后加签）', en: 'After me' },
+  'inbox.field.position.before': { 'zh-CN': '在我之前（前加签）', en: 'Before me' },
 });

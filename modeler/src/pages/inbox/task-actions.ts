@@ -13,7 +13,8 @@ interface ActionSpec {
 
 /**
  * The operations besides completing, each behind a dialog: 退回 (to the previous or a chosen earlier
- * step), 转办, 委派, 委派办毕 (for the delegate), 催办 (leaders) and 抄送. Only what the user may do on this task is offered.
+ * step), 转办, 委派, 委派办毕 (for the delegate), 加签 (a signer of a countersign), 催办 (leaders) and 抄送.
+ * Only what the user may do on this task is offered.
  */
 export function taskActions(task: TaskDetail, session: Session, delegated: boolean, done: (operation: TaskOperation) => void): HTMLElement {
   const heldByMe = task.assignee === session.username && !delegated;
@@ -28,6 +29,7 @@ export function taskActions(task: TaskDetail, session: Session, delegated: boole
     });
   }
   if (heldByMe) specs.push({ operation: 'delegate', fields: [text('to', 'inbox.field.to', true), area('note', 'inbox.field.note')], body: (values) => ({ to: values.to, ...optional('note', values.note) }) });
+  if (task.signer !== null && (heldByMe || task.assignee === null)) specs.push(addSignerSpec());
   if (delegated) specs.push({ operation: 'resolve', fields: [area('comment', 'inbox.field.comment')], body: (values) => optional('comment', values.comment) });
   if (isLeader && task.assignee !== session.username) specs.push({ operation: 'urge', fields: [area('message', 'inbox.field.message')], body: (values) => optional('message', values.message) });
   specs.push({
@@ -35,27 +37,36 @@ export function taskActions(task: TaskDetail, session: Session, delegated: boole
     fields: [text('users', 'inbox.field.users'), text('groups', 'inbox.field.groups'), area('note', 'inbox.field.note')],
     body: (values) => ({ users: list(values.users), groups: list(values.groups), ...optional('note', values.note) }),
   });
-  const buttons = specs.map((spec) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: `action-${spec.operation}`,
-        dataset: { operation: spec.operation },
-        onclick: () =>
-          openActionDialog({
-            title: `${t(`inbox.action.${spec.operation}`)} · ${task.caseTitle}`,
-            fields: spec.fields,
-            submit: async (values) => {
-              await taskOperation(task.id, spec.operation, spec.body(values));
-              done(spec.operation);
-            },
-          }),
+  return h('div', { class: 'toolbar task-actions' }, ...specs.map((spec) => actionButton(task, spec, done)));
+}
+
+/** 撤回: on a step I completed whose next step nobody has touched yet; the server has the last word. */
+export function withdrawAction(task: TaskDetail, done: (operation: TaskOperation) => void): HTMLElement {
+  const spec: ActionSpec = { operation: 'withdraw', fields: [area('reason', 'inbox.field.reason')], body: (values) => optional('reason', values.reason) };
+  return h('div', { class: 'toolbar task-actions' }, actionButton(task, spec, done));
+}
+
+/** 加签: a user or a group (role@department), before me or after me. */
+function addSignerSpec(): ActionSpec {
+  const positions = ['after', 'before'].map((value) => ({ value, label: t(`inbox.field.position.${value}`) }));
+  return {
+    operation: 'add-signer',
+    fields: [text('signer', 'inbox.field.signer', true), { name: 'position', label: t('inbox.field.position'), kind: 'select', options: positions }],
+    body: (values) => ({ signer: values.signer, position: values.position || 'after' }),
+  };
+}
+
+function actionButton(task: TaskDetail, spec: ActionSpec, done: (operation: TaskOperation) => void): HTMLElement {
+  const open = () =>
+    openActionDialog({
+      title: `${t(`inbox.action.${spec.operation}`)} · ${task.caseTitle}`,
+      fields: spec.fields,
+      submit: async (values) => {
+        await taskOperation(task.id, spec.operation, spec.body(values));
+        done(spec.operation);
       },
-      t(`inbox.action.${spec.operation}`),
-    ),
-  );
-  return h('div', { class: 'toolbar task-actions' }, ...buttons);
+    });
+  return h('button', { type: 'button', class: `action-${spec.operation}`, dataset: { operation: spec.operation }, onclick: open }, t(`inbox.action.${spec.operation}`));
 }
 
 /** 退回: a reason, and the step to return to — the previous one, or one the case passed (from its opinions). */

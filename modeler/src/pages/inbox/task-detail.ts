@@ -7,7 +7,7 @@ import { completePanel } from './complete-panel';
 import { taskOperation, type TaskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';
 import { opinionList } from './opinion-list';
-import { taskActions } from './task-actions';
+import { taskActions, withdrawAction } from './task-actions';
 import { statusLabel } from './work-labels';
 
 export interface DetailCallbacks {
@@ -31,6 +31,7 @@ export function taskDetail(task: TaskDetail, session: Session, delegated: boolea
     task.clock ? section(t('inbox.detail.clock'), clockDetails(task.clock)) : null,
     section(t('inbox.detail.work'), open ? work(task, heldByMe, delegated, callbacks) : h('p', { class: 'notice closed' }, t('inbox.detail.closed', { status: statusLabel(task.status) }))),
     open ? section(t('inbox.detail.moreActions'), taskActions(task, session, delegated, callbacks.changed)) : null,
+    !open && task.completedBy === session.username && task.caseStatus === 'running' ? section(t('inbox.detail.moreActions'), withdrawAction(task, callbacks.changed)) : null,
     section(t('inbox.detail.materials'), attachmentTable(task.attachments, stepNames(task))),
     section(t('inbox.detail.opinions'), opinionList(task.opinions)),
   );
