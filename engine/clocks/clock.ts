@@ -1,4 +1,7 @@
 import { computeDue, formatChinaInstant, type Pause, type WorkingCalendar } from '../time';
+import type { ClockState, ClockView } from './clock-view';
+
+export type { ClockState, ClockView } from './clock-view';
 
 /** A running statutory or promised clock of a case or a step, with its computed times. */
 export interface Clock {
@@ -18,7 +21,6 @@ export interface Clock {
   warnings: string[];
 }
 
-export type ClockState = 'running' | 'warning' | 'overdue' | 'paused';
 
 /** An extension of a clock's limit: who granted how much, when and why. */
 export interface Extension {
@@ -39,20 +41,6 @@ export function recompute(clock: Clock, calendar: WorkingCalendar): Clock {
   return { ...clock, due: result.due, dueDate: result.dueDate, warnAt: result.warnAt, warnings: result.warnings };
 }
 
-export interface ClockView {
-  limit: string;
-  startedAt: string;
-  due: string | null;
-  dueDate: string | null;
-  warnAt: string | null;
-  state: ClockState;
-  /** Milliseconds until due; negative when overdue; null while paused. */
-  timeLeftMs: number | null;
-  paused: boolean;
-  pauses: Array<{ from: string; to: string | null; reason?: string }>;
-  extensions: Array<{ at: string; by: string; added: string; reason: string }>;
-  warnings: string[];
-}
 
 /** How a clock reads at `now`, in China time; for case and task answers. */
 export function clockView(clock: Clock, now: Date): ClockView {

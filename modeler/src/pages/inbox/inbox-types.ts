@@ -1,38 +1,9 @@
 /** The shapes of the task and case answers the inbox reads (api/routes/tasks.ts, engine/tasks/task-view.ts). */
 
-export type ClockState = 'running' | 'warning' | 'overdue' | 'paused';
+import type { ClockState, ClockView } from '../../../../engine/clocks/clock-view';
+import type { FieldType, FormField } from '../../../../engine/definitions/form-spec';
 
-/** A step's or a case's clock as the API shows it, times in China time. */
-export interface ClockView {
-  limit: string;
-  startedAt: string;
-  due: string | null;
-  dueDate: string | null;
-  warnAt: string | null;
-  state: ClockState;
-  /** Milliseconds until due; negative when overdue; null while paused. */
-  timeLeftMs: number | null;
-  paused: boolean;
-  pauses: Array<{ from: string; to: string | null; reason?: string }>;
-  extensions: Array<{ at: string; by: string; added: string; reason: string }>;
-  warnings: string[];
-}
-
-export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';
-
-/** One field of a step's form (govflow:field). */
-export interface FormField {
-  name: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  options?: string[];
-  minLength?: number;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  minItems?: number;
-}
+export type { ClockState, ClockView, FieldType, FormField };
 
 /** A task of the inbox list. */
 export interface TaskItem {
