@@ -24,7 +24,8 @@ export interface EntryDefinition {
   [prop: string]: unknown;
 }
 
-function useEntryServices(): { modeling: Modeling; translate: Translate; debounce: Debounce } {
+/** The properties panel's services every govflow entry writes through. */
+export function useEntryServices(): { modeling: Modeling; translate: Translate; debounce: Debounce } {
   return { modeling: useService<Modeling>('modeling'), translate: useService<Translate>('translate'), debounce: useService<Debounce>('debounceInput') };
 }
 

@@ -1,8 +1,8 @@
 import { isSelectEntryEdited, ListEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
-import type { EntryDefinition } from './attribute-entries';
-import { splitList, type Debounce, type DiagramElement, type GovflowConfig, type Modeling, type ModdleObject, type Translate } from './services';
+import { useEntryServices, type EntryDefinition } from './attribute-entries';
+import { splitList, type DiagramElement, type GovflowConfig, type Modeling, type ModdleObject, type Translate } from './services';
 
 /**
  * govflow:candidateGroups as a list of `role@department` groups, each picked with a department
@@ -40,9 +40,7 @@ interface ItemProps {
 }
 
 function CandidateGroup(props: ItemProps) {
-  const modeling = useService<Modeling>('modeling');
-  const translate = useService<Translate>('translate');
-  const debounce = useService<Debounce>('debounceInput');
+  const { modeling, translate, debounce } = useEntryServices();
   const config = useService<GovflowConfig>('config.govflow');
   const task = props.element.businessObject as ModdleObject;
   const groups = splitList(task.get(attribute));

@@ -1,8 +1,8 @@
 import { isNumberFieldEntryEdited, isSelectEntryEdited, NumberFieldEntry, SelectEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
-import type { EntryDefinition } from './attribute-entries';
-import type { Debounce, DiagramElement, Modeling, ModdleObject, Translate } from './services';
+import { useEntryServices, type EntryDefinition } from './attribute-entries';
+import type { DiagramElement, Modeling, ModdleObject, Translate } from './services';
 
 /**
  * A govflow time limit (`3WD`, `90D`, `48H`) edited as a number and a unit select, written back
@@ -37,9 +37,7 @@ interface LimitProps {
 }
 
 function LimitAmount(props: LimitProps) {
-  const modeling = useService<Modeling>('modeling');
-  const translate = useService<Translate>('translate');
-  const debounce = useService<Debounce>('debounceInput');
+  const { modeling, translate, debounce } = useEntryServices();
   const target = props.target(props.element);
   if (!target) return null;
   return h(NumberFieldEntry, {
