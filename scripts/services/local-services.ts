@@ -8,6 +8,8 @@ import type { ServiceProcess } from './service-process';
 export interface LocalServices {
   mongodbUri: string;
   redisUrl: string;
+  /** The servers this module started, in start order; empty when every URI was configured. */
+  processes: ServiceProcess[];
   /** Stops the servers this module started; configured ones are left alone. */
   stop(): Promise<void>;
 }
@@ -43,7 +45,7 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
     let mongodbUri = process.env.MONGODB_URI;
     if (!mongodbUri) {
       const mongo = await startLocalMongo(projectRoot, options.dataDir);
-      started.push(mongo.process);
+      started.push(...mongo.processes);
       mongodbUri = mongo.uri;
     }
     let redisUrl = process.env.REDIS_URL;
@@ -52,13 +54,14 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
       started.push(redis.process);
       redisUrl = redis.url;
     }
-    return { mongodbUri, redisUrl, stop: () => stopAll(started) };
+    return { mongodbUri, redisUrl, processes: started, stop: () => stopAll(started) };
   } catch (error) {
     await stopAll(started);
     throw error;
   }
 }
 
+/** Stops the servers last started first: FerretDB before the PostgreSQL it is connected to. */
 async function stopAll(started: ServiceProcess[]): Promise<void> {
-  await Promise.all(started.map((service) => service.stop()));
+  for (const service of [...started].reverse()) await service.stop();
 }

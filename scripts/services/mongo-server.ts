@@ -5,17 +5,20 @@ import { MongoClient } from 'mongodb';
 import { findBinary } from './find-binary';
 import { freePort } from './free-port';
 import { MissingPrerequisiteError } from './missing-prerequisite-error';
+import { startLocalPostgres } from './postgres-server';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
-/** A MongoDB-protocol server started locally: `mongod` when installed, else FerretDB on SQLite. */
+/** A MongoDB-protocol server started locally: `mongod` when installed, else FerretDB on PostgreSQL. */
 export interface LocalMongo {
   uri: string;
-  process: ServiceProcess;
+  /** The servers behind it, in the order they were started. */
+  processes: ServiceProcess[];
 }
 
 /**
- * Starts `mongod` or FerretDB on a free loopback port with its data under `dataDir`.
- * Builds FerretDB once (scripts/install-ferretdb.sh) when neither is present but Go is.
+ * Starts `mongod`, or FerretDB on a private PostgreSQL cluster, on a free loopback port with its
+ * data under `dataDir`. Builds the patched FerretDB once (scripts/install-ferretdb.sh) when
+ * neither is present but Go is.
  */
 export async function startLocalMongo(projectRoot: string, dataDir: string): Promise<LocalMongo> {
   const port = await freePort();
@@ -26,36 +29,43 @@ export async function startLocalMongo(projectRoot: string, dataDir: string): Pro
     const dir = join(dataDir, 'mongod');
     mkdirSync(dir, { recursive: true });
     const args = ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'];
-    return { uri, process: await startServiceProcess('mongod', mongod, args, join(dataDir, 'mongod.log'), ready) };
+    return { uri, processes: [await startServiceProcess('mongod', mongod, args, join(dataDir, 'mongod.log'), ready)] };
   }
   const ferretdb = ferretdbBinary(projectRoot);
-  const dir = join(dataDir, 'ferretdb');
-  mkdirSync(dir, { recursive: true });
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dir}/`,
-    `--listen-addr=127.0.0.1:${port}`,
-    '--debug-addr=-',
-    `--state-dir=${dir}`,
-    '--telemetry=disable',
-    '--log-level=warn',
-  ];
-  return { uri, process: await startServiceProcess('ferretdb', ferretdb, args, join(dataDir, 'ferretdb.log'), ready) };
+  const postgres = await startLocalPostgres(dataDir);
+  try {
+    const dir = join(dataDir, 'ferretdb');
+    mkdirSync(dir, { recursive: true });
+    const args = [
+      '--handler=postgresql',
+      `--postgresql-url=${postgres.url}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      `--state-dir=${dir}`,
+      '--telemetry=disable',
+      '--log-level=warn',
+    ];
+    return { uri, processes: [postgres.process, await startServiceProcess('ferretdb', ferretdb, args, join(dataDir, 'ferretdb.log'), ready)] };
+  } catch (error) {
+    await postgres.process.stop();
+    throw error;
+  }
 }
 
+/** The patched FerretDB, built on first use; a binary built without the current patch is rebuilt. */
 function ferretdbBinary(projectRoot: string): string {
-  const local = join(projectRoot, '.govflow', 'bin', 'ferretdb');
-  const found = findBinary('ferretdb', [process.env.FERRETDB_BIN ?? '', local].filter(Boolean));
-  if (found) return found;
+  if (process.env.FERRETDB_BIN) return process.env.FERRETDB_BIN;
   if (!findBinary('go')) {
+    const built = findBinary('ferretdb', [join(projectRoot, '.govflow', 'bin', 'ferretdb')]);
+    if (built) return built;
     throw new MissingPrerequisiteError(
       'govflow needs a MongoDB-protocol server and found none. Set MONGODB_URI to a running MongoDB, ' +
         'or put `mongod` on PATH, or install Go 1.22+ so govflow can build FerretDB v1.24.2 ' +
         '(scripts/install-ferretdb.sh, a one-time build into .govflow/bin).',
     );
   }
-  execFileSync('bash', [join(projectRoot, 'scripts', 'install-ferretdb.sh')], { stdio: 'inherit' });
-  return local;
+  execFileSync('bash', [join(projectRoot, 'scripts', 'install-ferretdb.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return join(projectRoot, '.govflow', 'bin', 'ferretdb');
 }
 
 async function ping(uri: string): Promise<void> {

@@ -1,10 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 
 /** A server binary started by govflow for local use; stopped with the process that started it. */
 export interface ServiceProcess {
   readonly name: string;
+  /** The server's process id, e.g. for the bench to read its CPU time. */
+  readonly pid: number;
   stop(): Promise<void>;
+}
+
+/** A user to run a server as (PostgreSQL refuses root). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+export interface ServiceProcessOptions {
+  runAs?: RunAs;
+  /** The signal that stops the server quickly and cleanly. Default SIGTERM. */
+  stopSignal?: NodeJS.Signals;
+  /** How long to wait for `ready()`. Default 60 s. */
+  timeoutMs?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -22,10 +38,11 @@ export async function startServiceProcess(
   args: string[],
   logFile: string,
   ready: () => Promise<void>,
-  timeoutMs = 60_000,
+  options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options.runAs });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   running.add(child);
@@ -38,25 +55,35 @@ export async function startServiceProcess(
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited) throw new Error(`${name} ${exited} before answering; see ${logFile}`);
+    if (exited) throw new Error(`${name} ${exited} before answering; see ${logFile}:\n${logTail(logFile)}`);
     try {
       await ready();
       break;
     } catch (error) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`${name} did not answer within ${timeoutMs} ms; see ${logFile}`, { cause: error });
+        throw new Error(`${name} did not answer within ${timeoutMs} ms; see ${logFile}:\n${logTail(logFile)}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   return {
     name,
-    stop: () => stopChild(child),
+    pid: child.pid ?? 0,
+    stop: () => stopChild(child, options.stopSignal ?? 'SIGTERM'),
   };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** The last lines a server wrote, for an error message that says why it did not start. */
+function logTail(logFile: string, lines = 8): string {
+  try {
+    return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log written)';
+  }
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -64,6 +91,6 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
