@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'case-too-large'
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
@@ -70,6 +71,22 @@ export class ConflictError extends GovflowError {
   override name = 'ConflictError';
   constructor(message: string) {
     super('conflict', 409, message);
+  }
+}
+
+/**
+ * Thrown by the executor when the next revision of a case would outgrow what a case may hold,
+ * far below MongoDB's 16 MB document limit; nothing is written and the case stays as it was.
+ */
+export class CaseTooLargeError extends GovflowError {
+  override name = 'CaseTooLargeError';
+  constructor(receiptNo: string, bytes: number, limit: number) {
+    const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
+    super(
+      'case-too-large',
+      409,
+      `case ${receiptNo} would grow to ${mb(bytes)}, beyond the ${mb(limit)} one case may hold (its opinions, materials, variables and history); nothing was changed — ask an administrator to archive the case or split the work into a new one`,
+    );
   }
 }
 

@@ -42,6 +42,7 @@ import {
   StartCase,
   TaskNotOpenError,
   UnclaimTask,
+  VisibleOnly,
   WithdrawCase,
   type CaseCommand,
   type ClockAnswer,
@@ -117,10 +118,10 @@ export class Govflow {
     const { models } = store;
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
-    this.#ledger = new CaseLedger(models);
+    this.#ledger = new CaseLedger(store.collections);
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
-    this.auditLog = new AuditLog(models);
-    this.executor = new Executor(models, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
+    this.auditLog = new AuditLog(models, this.#ledger);
+    this.executor = new Executor(store.collections, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models, options.now);
   }
 
@@ -191,14 +192,14 @@ export class Govflow {
   /** The case on its diagram, for the case viewer. */
   async caseDiagram(caseId: string, actor: Actor): Promise<CaseDiagram> {
     const head = await this.#readableCase(caseId, actor);
-    const [revision, definition] = await Promise.all([this.#ledger.latest(caseId), this.getDefinitionVersion(head.processKey, head.version)]);
+    const [latest, definition] = await Promise.all([this.#ledger.latest(caseId), this.getDefinitionVersion(head.processKey, head.version)]);
     const now = this.options.now();
     return {
       caseId,
       processKey: head.processKey,
       version: head.version,
       xml: definition.xml,
-      trail: revision ? engineTrail(revision.engineState) : [],
+      trail: latest ? engineTrail(latest.record.engineState) : [],
       current: head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
     };
   }
@@ -456,9 +457,8 @@ export class Govflow {
   }
 
   /** A command on a case the actor may see; 404 for one they may not. */
-  async #caseCommand<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
-    await this.#readableCase(command.caseId, actor);
-    return this.executor.run(command, actor);
+  #caseCommand<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    return this.executor.run(new VisibleOnly(command, (record, who) => mayReadCase(who, record), () => new NotFoundError('case', command.caseId)), actor);
   }
 
   async #readableCase(caseId: string, actor: Actor): Promise<CaseHead> {
@@ -467,16 +467,20 @@ export class Govflow {
     return record;
   }
 
-  /** Task commands answer 404 for a task nobody may see and for one that never existed; 409 for one that closed. */
+  /**
+   * Task commands answer 404 for a task nobody may see and for one that never existed (also when
+   * its case does not); 409 for one that closed. The actor may see a task of a case they may
+   * read, or an open task they may act on.
+   */
   async #taskCommand<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
-    const record = command.caseId ? await this.store.models.cases.findById(command.caseId).lean<CaseHead>() : null;
-    const task = record?.openTasks.find((candidate) => candidate.id === taskId);
-    const visible = record && (mayReadCase(actor, record) || (task !== undefined && mayAct(task, actor)));
-    if (!visible) throw new NotFoundError('task', taskId);
+    const hidden = () => new NotFoundError('task', taskId);
+    if (!command.caseId) throw hidden();
+    const visible = (record: CaseHead, who: Actor) => mayReadCase(who, record) || record.openTasks.some((task) => task.id === taskId && mayAct(task, who));
     try {
-      return await this.executor.run(command, actor);
+      return await this.executor.run(new VisibleOnly(command, visible, hidden), actor);
     } catch (error) {
-      if (error instanceof TaskNotOpenError && !(await this.store.models.tasks.exists({ _id: taskId }))) throw new NotFoundError('task', taskId);
+      if (error instanceof NotFoundError) throw hidden();
+      if (error instanceof TaskNotOpenError && !(await this.store.models.tasks.exists({ _id: taskId }))) throw hidden();
       throw error;
     }
   }

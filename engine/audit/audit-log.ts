@@ -7,9 +7,11 @@ import { verifyChain, type ChainVerdict } from './hash-chain';
 /** Reads and verifies case audit logs; entries are written only through the executor's outbox. */
 export class AuditLog {
   readonly #models: Models;
+  readonly #ledger: CaseLedger;
 
-  constructor(models: Models) {
+  constructor(models: Models, ledger: CaseLedger) {
     this.#models = models;
+    this.#ledger = ledger;
   }
 
   /** A case's entries in order. */
@@ -19,8 +21,8 @@ export class AuditLog {
 
   /** Verifies a case's chain against the head its newest revision holds; apply its outbox first. */
   async verify(caseId: string): Promise<ChainVerdict> {
-    const record = await new CaseLedger(this.#models).latest(caseId);
-    if (!record) throw new NotFoundError('case', caseId);
-    return verifyChain(await this.entries(caseId), record.auditHead);
+    const latest = await this.#ledger.latest(caseId);
+    if (!latest) throw new NotFoundError('case', caseId);
+    return verifyChain(await this.entries(caseId), latest.record.auditHead);
   }
 }

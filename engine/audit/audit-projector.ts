@@ -1,12 +1,8 @@
-import { isDuplicateKey } from '../store/duplicate-key';
-import type { Models } from '../store/models';
+import type { Collections } from '../store/collections';
+import { insertOnce } from '../store/projection-writes';
 import type { AuditRecord } from '../store/records';
 
-/** Applies an audit.append effect; the entry's _id is its case and sequence, so a replay is a no-op. */
-export async function projectAuditEntry(models: Models, entry: AuditRecord): Promise<void> {
-  try {
-    await models.audit.create(entry);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+/** Applies audit.append effects; an entry's _id is its case and sequence, so a replay is a no-op. */
+export function projectAuditEntries(collections: Collections, entries: AuditRecord[]): Promise<void> {
+  return insertOnce(collections.audit, entries);
 }

@@ -1,3 +1,3 @@
 export { AuditLog } from './audit-log';
-export { projectAuditEntry } from './audit-projector';
+export { projectAuditEntries } from './audit-projector';
 export { chainEntry, verifyChain, hashEntry, genesisHead, type AuditFacts, type ChainHead, type ChainVerdict } from './hash-chain';

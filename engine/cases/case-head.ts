@@ -1,6 +1,6 @@
-import type { Models } from '../store/models';
+import type { Collections } from '../store/collections';
 import type { CaseHead, CaseRecord } from '../store/records';
-import { upsertIfNewer } from '../store/upsert-if-newer';
+import { replaceIfNewer } from '../store/projection-writes';
 
 /** The cases collection's view of a revision: everything but engine state and outbox. */
 export function caseHead({ engineState: _state, outbox: _outbox, ...head }: CaseRecord): CaseHead {
@@ -8,6 +8,6 @@ export function caseHead({ engineState: _state, outbox: _outbox, ...head }: Case
 }
 
 /** Projects a revision into the cases collection unless a newer revision is already there. */
-export function projectCaseHead(models: Models, record: CaseRecord): Promise<void> {
-  return upsertIfNewer(models.cases, caseHead(record), record.rev, 'rev');
+export function projectCaseHead(collections: Collections, record: CaseRecord): Promise<void> {
+  return replaceIfNewer(collections.cases, [caseHead(record)], 'rev');
 }

@@ -48,6 +48,8 @@ export interface CaseCommand<Result> {
 export interface CreateCaseCommand<Result> {
   readonly name: string;
   readonly caseId: string;
+  /** The id was derived from the request (an Idempotency-Key), so a replay may find its case stored. */
+  readonly mayExist: boolean;
   create(context: CommandContext): Promise<CaseChange<Result>>;
   replay(existing: CaseRecord): Result;
 }

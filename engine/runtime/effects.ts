@@ -13,6 +13,8 @@ export type Effect =
   | { kind: 'notification.send'; notification: NotificationRecord }
   | { kind: 'deadline.schedule'; job: DeadlineJob }
   | { kind: 'timer.schedule'; job: TimerJob }
-  | { kind: 'deadline.cancel'; jobId: string };
+  | { kind: 'deadline.cancel'; jobId: string }
+  /** Revisions `from` up to `to` of an ended case are cut down to stubs (store/case-ledger). */
+  | { kind: 'revisions.prune'; from: number; to: number };
 
 export type EffectKind = Effect['kind'];

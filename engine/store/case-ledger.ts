@@ -1,127 +1,171 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Models } from './models';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import type { Collections } from './collections';
 import { isDuplicateKey } from './duplicate-key';
-import type { CaseRecord, CaseRevisionRecord } from './records';
+import type { CaseRecord, CaseRevisionRecord, PrunedRevision, RevisionClaim } from './records';
 
 /**
  * A claim older than this whose revision never arrived was left by a crash. Claim and revision
- * are inserted milliseconds apart; should a stalled node still insert its revision after its
- * claim was cleared, the revision's own unique _id keeps the race safe.
+ * are inserted together, so a claim alone means the insert stopped between them.
  */
 const orphanClaimMs = 2_000;
 
+/** The newest revision of a case, and whether its outbox still waits to be applied. */
+export interface LatestRevision {
+  record: CaseRecord;
+  pending: boolean;
+}
+
 /**
- * The truth about cases: one document per revision, keyed `caseId/rev`, never rewritten.
+ * The truth about cases: one document per revision, keyed `caseId/rev`, in `case_revisions`.
  *
- * Writing revision n+1 takes two inserts: a claim in the small pending_outboxes collection,
- * then the revision. Of two racing commands exactly one claim succeeds — inserts are the one
- * write every MongoDB-protocol server makes atomic (FerretDB v1's SQLite backend does not
- * isolate conditional updates). The claim stays until the revision's outbox is applied, so it
- * is also what the repair sweep looks for. Reads on the command path are by _id; on FerretDB v1
- * even those scan their collection, so the big revisions are read as little as possible.
+ * Writing revision n+1 is one ordered insert of two documents: the revision's claim, then the
+ * revision. Of two racing commands exactly one claim succeeds — inserts are the one write every
+ * MongoDB-protocol server makes atomic (FerretDB v1 does not isolate conditional updates), and
+ * an ordered insert that fails on the claim never writes the revision. The claim stays until the
+ * revision's outbox is applied, so it is also what the repair sweep looks for; keeping both in
+ * one collection makes the pair one round trip. Revisions are never rewritten while their case
+ * runs; once it has ended, the earlier ones are cut down to stubs that keep their ids.
  */
 export class CaseLedger {
-  readonly #models: Models;
+  readonly #collections: Collections;
 
-  constructor(models: Models) {
-    this.#models = models;
+  constructor(collections: Collections) {
+    this.#collections = collections;
   }
 
   /**
    * The case at its newest revision, or null when no such case exists. Starts at the revision
-   * the head names and looks one further, since a head lags its newest revision while that
-   * revision's outbox is being applied (or after a crash left it unapplied).
+   * the head names and looks further, since a head lags its newest revision while that
+   * revision's outbox is being applied (or after a crash left it unapplied). Two round trips.
    */
-  async latest(caseId: string): Promise<CaseRecord | null> {
-    const head = await this.headRev(caseId);
-    let rev = head ?? 1;
-    let [current, next] = await Promise.all([this.#revision(caseId, rev), this.#revision(caseId, rev + 1)]);
-    while (next) {
-      current = next;
+  async latest(caseId: string): Promise<LatestRevision | null> {
+    let rev = (await this.headRev(caseId)) ?? 1;
+    let window = await this.#window(caseId, [rev, rev + 1]);
+    let newest = window.get(rev);
+    while (window.has(rev + 1)) {
       rev += 1;
-      next = await this.#revision(caseId, rev + 1);
+      newest = window.get(rev);
+      window = await this.#window(caseId, [rev + 1]);
     }
-    return current ? fromRevision(current) : null;
+    return newest ? { record: fromRevision(newest.revision), pending: newest.claimed } : null;
   }
 
-  /** The revision the case head shows; cheap, and at most one revision behind while an outbox applies. */
+  /** The revision the case head shows; at most one revision behind while an outbox applies. */
   async headRev(caseId: string): Promise<number | null> {
-    const head = await this.#models.cases.findById(caseId, { rev: 1 }).lean<{ rev: number }>();
+    const head = await this.#collections.cases.findOne({ _id: caseId }, { projection: { rev: 1 } });
     return head?.rev ?? null;
   }
 
-  /** Claims and inserts the next revision; false when another command took this revision first. */
+  /**
+   * Claims and inserts the next revision; false when another command took this revision first.
+   * A claim found taken is normally followed by its revision within milliseconds (this command
+   * lost); one whose revision never arrives was orphaned by a crash and is cleared once old
+   * enough, so a crash delays a case by seconds at most.
+   */
   async append(record: CaseRecord): Promise<boolean> {
-    if (!(await this.#claim(record))) return false;
-    try {
-      await this.#models.caseRevisions.create(toRevision(record));
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
+    const claim = claimOf(record._id, record.rev);
+    for (;;) {
+      try {
+        await this.#collections.caseRevisions.insertMany([claim, toRevision(record)], { ordered: true });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (failedInsertIndex(error) === 1) {
+          // the revision exists and had no claim left, so its outbox was applied: ours is stray
+          await this.#collections.caseRevisions.deleteOne({ _id: claim._id });
+          return false;
+        }
+      }
+      if (await this.#exists(revisionId(record._id, record.rev))) return false;
+      if (!(await this.#clearIfOrphan(claim._id))) await sleep(50);
     }
-  }
-
-  /** The revision's outbox has not been applied yet. */
-  async isPending(record: CaseRecord): Promise<boolean> {
-    return (await this.#models.pendingOutboxes.exists({ _id: revisionId(record._id, record.rev) })) !== null;
   }
 
   /** Records the revision's outbox as applied. Idempotent, so racing appliers need no coordination. */
   async markApplied(record: CaseRecord): Promise<void> {
-    await this.#models.pendingOutboxes.deleteOne({ _id: revisionId(record._id, record.rev) });
+    await this.#collections.caseRevisions.deleteOne({ _id: claimId(record._id, record.rev) });
   }
 
   /**
-   * Revisions whose outbox was claimed before `olderThan` and not yet applied, one case's or
-   * all; claims whose revision never arrived are cleared. Used by the repair sweep and start-up.
+   * Revisions whose outbox was claimed before `olderThan` and not yet applied, oldest first;
+   * claims whose revision never arrived are cleared. Used by the repair sweep and start-up.
    */
-  async pending(olderThan: Date, caseId?: string): Promise<CaseRecord[]> {
-    const claims = await this.#models.pendingOutboxes.find(caseId ? { caseId } : { at: { $lte: olderThan } }).lean();
-    const revisions: CaseRecord[] = [];
-    for (const claim of claims.sort((a, b) => a.rev - b.rev)) {
-      const revision = await this.#revision(claim.caseId, claim.rev);
-      if (revision) revisions.push(fromRevision(revision));
+  async pending(olderThan: Date): Promise<CaseRecord[]> {
+    const claims = (await this.#collections.caseRevisions.find({ claim: true, at: { $lte: olderThan } }).toArray()) as RevisionClaim[];
+    if (claims.length === 0) return [];
+    const found = await this.#collections.caseRevisions.find({ _id: { $in: claims.map((claim) => revisionId(claim.caseId, claim.rev)) } }).toArray();
+    const revisions = new Map(found.map((revision) => [revision._id, revision as CaseRevisionRecord]));
+    const records: CaseRecord[] = [];
+    for (const claim of claims.sort((a, b) => a.at.getTime() - b.at.getTime() || a.rev - b.rev)) {
+      const revision = revisions.get(revisionId(claim.caseId, claim.rev));
+      if (revision) records.push(fromRevision(revision));
       else await this.#clearIfOrphan(claim._id);
     }
-    return revisions;
+    return records;
   }
 
   /**
-   * Claims a revision. When the claim is taken, the other claimant normally inserts its revision
-   * within milliseconds (this command lost); if no revision arrives, the claim was orphaned by a
-   * crash and is cleared once it is old enough, so a crash delays a case by seconds at most.
+   * Cuts the revisions `from` up to (not including) `to` of an ended case down to stubs: only
+   * the newest revision is read again (views, the audit head, the diagram's trail, repair),
+   * while a stub keeps its id taken, so a node holding a stale engine cannot write it anew.
    */
-  async #claim(record: CaseRecord): Promise<boolean> {
-    const id = revisionId(record._id, record.rev);
-    for (;;) {
-      try {
-        await this.#models.pendingOutboxes.create({ _id: id, caseId: record._id, rev: record.rev, at: new Date() });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-      if (await this.#revision(record._id, record.rev)) return false;
-      if (!(await this.#clearIfOrphan(id))) await sleep(50);
+  async prune(caseId: string, from: number, to: number): Promise<void> {
+    const stubs: Array<AnyBulkWriteOperation<CaseRevisionRecord | RevisionClaim>> = [];
+    for (let rev = from; rev < to; rev++) {
+      const stub: PrunedRevision = { _id: revisionId(caseId, rev), caseId, rev, pruned: true };
+      stubs.push({ replaceOne: { filter: { _id: stub._id }, replacement: stub as never } });
     }
+    if (stubs.length > 0) await this.#collections.caseRevisions.bulkWrite(stubs, { ordered: false });
+  }
+
+  /** The revisions of `revs` that exist, with whether each is still claimed: one round trip. */
+  async #window(caseId: string, revs: number[]): Promise<Map<number, { revision: CaseRevisionRecord; claimed: boolean }>> {
+    const ids = revs.flatMap((rev) => [revisionId(caseId, rev), claimId(caseId, rev)]);
+    const documents = await this.#collections.caseRevisions.find({ _id: { $in: ids } }).toArray();
+    const claimed = new Set(documents.filter(isClaim).map((claim) => claim.rev));
+    const window = new Map<number, { revision: CaseRevisionRecord; claimed: boolean }>();
+    for (const document of documents) {
+      if (!isClaim(document)) window.set(document.rev, { revision: document, claimed: claimed.has(document.rev) });
+    }
+    return window;
   }
 
   /** Deletes a claim left by a command that crashed before inserting its revision; true if it did. */
-  async #clearIfOrphan(claimId: string): Promise<boolean> {
-    const claim = await this.#models.pendingOutboxes.findById(claimId).lean();
+  async #clearIfOrphan(id: string): Promise<boolean> {
+    const claim = (await this.#collections.caseRevisions.findOne({ _id: id })) as RevisionClaim | null;
     if (!claim || Date.now() - claim.at.getTime() < orphanClaimMs) return false;
-    if (await this.#revision(claim.caseId, claim.rev)) return false;
-    await this.#models.pendingOutboxes.deleteOne({ _id: claimId, at: claim.at });
+    if (await this.#exists(revisionId(claim.caseId, claim.rev))) return false;
+    await this.#collections.caseRevisions.deleteOne({ _id: id, at: claim.at });
     return true;
   }
 
-  #revision(caseId: string, rev: number): Promise<CaseRevisionRecord | null> {
-    return this.#models.caseRevisions.findById(revisionId(caseId, rev)).lean<CaseRevisionRecord>();
+  async #exists(id: string): Promise<boolean> {
+    return (await this.#collections.caseRevisions.findOne({ _id: id }, { projection: { _id: 1 } })) !== null;
   }
 }
 
 export function revisionId(caseId: string, rev: number): string {
   return `${caseId}/${String(rev).padStart(8, '0')}`;
+}
+
+/** A claim's id: its revision's with a suffix, so claim and revision sit side by side in one collection. */
+export function claimId(caseId: string, rev: number): string {
+  return `${revisionId(caseId, rev)}~claim`;
+}
+
+function claimOf(caseId: string, rev: number): RevisionClaim {
+  return { _id: claimId(caseId, rev), caseId, rev, claim: true, at: new Date() };
+}
+
+function isClaim(document: CaseRevisionRecord | RevisionClaim): document is RevisionClaim {
+  return (document as Partial<RevisionClaim>).claim === true;
+}
+
+/** Which document of an ordered insert hit a unique index: 0 the claim, 1 the revision. */
+function failedInsertIndex(error: unknown): number | undefined {
+  const writeErrors = (error as { writeErrors?: { index: number } | Array<{ index: number }> }).writeErrors;
+  return Array.isArray(writeErrors) ? writeErrors[0]?.index : writeErrors?.index;
 }
 
 function toRevision({ _id, ...record }: CaseRecord): CaseRevisionRecord {

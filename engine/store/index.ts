@@ -2,5 +2,6 @@ export { Store } from './store';
 export type { Models } from './models';
 export { CaseLedger } from './case-ledger';
 export { isDuplicateKey } from './duplicate-key';
-export { upsertIfNewer } from './upsert-if-newer';
+export { insertOnce, replaceIfNewer } from './projection-writes';
+export type { Collections } from './collections';
 export * from './records';

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, PendingOutboxRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ReceiptRecord, TaskRecord, UserRecord } from './records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -68,8 +68,11 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
   },
   { ...options, minimize: false },
 );
-
-const pendingOutboxSchema = new Schema<PendingOutboxRecord>({ _id: String, caseId: String, rev: Number, at: Date }, options);
+// The ledger writes revisions through the driver, and beside them their claims and, once a case
+// has ended, stubs of pruned revisions (store/case-ledger.ts). Indexed: a case's revisions, and
+// the claims the repair sweep looks for.
+caseRevisionSchema.index({ caseId: 1 });
+caseRevisionSchema.index({ claim: 1 });
 
 const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields }, { ...options, minimize: false });
 caseHeadSchema.index({ receiptNo: 1 });
@@ -219,7 +222,6 @@ const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq:
 export interface Models {
   caseRevisions: Model<CaseRevisionRecord>;
   cases: Model<CaseHead>;
-  pendingOutboxes: Model<PendingOutboxRecord>;
   tasks: Model<TaskRecord>;
   audit: Model<AuditRecord>;
   definitions: Model<DefinitionRecord>;
@@ -238,7 +240,6 @@ export function bindModels(connection: Connection): Models {
   return {
     caseRevisions: connection.model('CaseRevision', caseRevisionSchema, 'case_revisions'),
     cases: connection.model('Case', caseHeadSchema, 'cases'),
-    pendingOutboxes: connection.model('PendingOutbox', pendingOutboxSchema, 'pending_outboxes'),
     tasks: connection.model('Task', taskSchema, 'tasks'),
     audit: connection.model('AuditEntry', auditSchema, 'audit'),
     definitions: connection.model('Definition', definitionSchema, 'definitions'),

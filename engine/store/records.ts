@@ -223,12 +223,25 @@ export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId
 /** The cases collection: the latest revision without engine state and outbox, for queries and views. */
 export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox'>;
 
-/** A revision whose outbox is not applied yet; its _id is the revision's, so inserting it claims the revision. */
-export interface PendingOutboxRecord {
+/**
+ * The claim on a revision, kept beside the revisions until the revision's outbox is applied:
+ * inserting it takes the revision number (of two racing commands exactly one succeeds), and
+ * the repair sweep finds unapplied outboxes by it.
+ */
+export interface RevisionClaim {
   _id: string;
   caseId: string;
   rev: number;
+  claim: true;
   at: Date;
+}
+
+/** What is left of a revision of an ended case once pruned: its id, so no stale writer can take the number again. */
+export interface PrunedRevision {
+  _id: string;
+  caseId: string;
+  rev: number;
+  pruned: true;
 }
 
 /** A holiday schedule an administrator added or replaced; it takes precedence over the shipped file of its year. */

@@ -1,11 +1,16 @@
 import mongoose, { type Connection } from 'mongoose';
+import { bindCollections, type Collections } from './collections';
 import { bindModels, type Models } from './models';
 
-/** The MongoDB side of govflow: one connection and its models. Made by `Store.create`. */
+/**
+ * The MongoDB side of govflow: one connection, its models (schemas, indexes, queries) and the
+ * driver's collections the command path writes. Made by `Store.create`.
+ */
 export class Store {
   private constructor(
     readonly connection: Connection,
     readonly models: Models,
+    readonly collections: Collections,
   ) {}
 
   /**
@@ -21,7 +26,7 @@ export class Store {
     await connection.asPromise();
     const models = bindModels(connection);
     await Promise.all(Object.values(models).map((model) => model.createIndexes()));
-    return new Store(connection, models);
+    return new Store(connection, models, bindCollections(connection.db!));
   }
 
   /** Answers whether the database responds; used by /readyz. */

@@ -1,5 +1,5 @@
 export { alertForDeadline, alertId, settleAlerts } from './alert-rules';
-export { caseItemRecord, projectAlert, projectNotice, sendNotification } from './alert-projector';
+export { caseItemRecord, projectAlerts, projectNotices, sendNotifications } from './alert-projector';
 export { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './alert-queries';
 export { audienceQuery, noticeView, noticeVisibility, type NoticeStatus, type NoticeView } from './notice-queries';
 export { computeFigures, figuresCsv, type FiguresGroupBy, type FiguresQuery, type FiguresRow } from './figures';

@@ -1,8 +1,8 @@
-import type { Models } from '../store/models';
+import type { Collections } from '../store/collections';
 import type { TaskRecord } from '../store/records';
-import { upsertIfNewer } from '../store/upsert-if-newer';
+import { replaceIfNewer } from '../store/projection-writes';
 
-/** Applies a task.upsert effect; an effect of an older case revision never overwrites a newer one. */
-export function projectTask(models: Models, task: TaskRecord): Promise<void> {
-  return upsertIfNewer(models.tasks, task, task.caseRev, 'caseRev');
+/** Applies a revision's task.upsert effects in one write; an effect of an older case revision never overwrites a newer one. */
+export function projectTasks(collections: Collections, tasks: TaskRecord[]): Promise<void> {
+  return replaceIfNewer(collections.tasks, tasks, 'caseRev');
 }

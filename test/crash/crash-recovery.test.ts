@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor, type Actor, type Govflow } from '../../engine';
+import { revisionId } from '../../engine/store/case-ledger';
+import type { RevisionClaim } from '../../engine/store';
 import { freePort } from '../../scripts/services/free-port';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { bpmn, createTestGovflow } from '../support/test-govflow';
@@ -75,8 +77,8 @@ describe('a server killed mid-burst', () => {
     expect(cases).toHaveLength(caseCount);
     for (const record of cases) {
       // a claim may outlive the crash only if its revision was never written (cleared on next use)
-      for (const claim of await models.pendingOutboxes.find({ caseId: record._id }).lean()) {
-        expect(await models.caseRevisions.exists({ _id: claim._id })).toBeNull();
+      for (const claim of await models.caseRevisions.find({ caseId: record._id, claim: true }).lean<RevisionClaim[]>()) {
+        expect(await models.caseRevisions.exists({ _id: revisionId(claim.caseId, claim.rev) })).toBeNull();
       }
       const open = await models.tasks.find({ caseId: record._id, status: 'open' }).lean();
       expect(open.map((task) => task._id).sort()).toEqual(record.openTasks.map((task) => task.id).sort());
@@ -91,7 +93,7 @@ describe('a server killed mid-burst', () => {
     }
     expect(await models.tasks.countDocuments({ stepId: 'accept', status: 'completed', caseId: { $in: cases.map((record) => record._id) } })).toBe(caseCount);
     expect(await models.audit.countDocuments({ action: 'task.completed' })).toBe(caseCount);
-    expect(await models.pendingOutboxes.countDocuments()).toBe(0);
+    expect(await models.caseRevisions.countDocuments({ claim: true })).toBe(0);
   });
 });
 

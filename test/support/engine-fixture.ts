@@ -1,4 +1,4 @@
-import { systemActor, type Actor, type Govflow } from '../../engine';
+import { systemActor, type Actor, type Govflow, type GovflowOptions } from '../../engine';
 import { bpmn, createTestGovflow } from './test-govflow';
 
 /** An applicant and a clerk of the window and licensing section, for suites that call the engine directly. */
@@ -9,10 +9,10 @@ export const clerk: Actor = { username: 'li', roles: ['clerk'], department: 'mar
  * Registers hooks giving the suite a Govflow on a fresh database with general-approval
  * deployed, dropped afterwards; read it through the returned function inside tests.
  */
-export function useGovflowWithApprovalProcess(): () => Govflow {
+export function useGovflowWithApprovalProcess(options: Partial<GovflowOptions> = {}): () => Govflow {
   let govflow: Govflow;
   beforeAll(async () => {
-    govflow = await createTestGovflow();
+    govflow = await createTestGovflow(options);
     await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
   });
   afterAll(async () => {

@@ -16,3 +16,4 @@ export { CopyCase, type CopiedCase } from './copy-case';
 export { DeliverMessage, SupplementCase, type DeliveredMessage } from './deliver-message';
 export { ReturnTask, WithdrawStep, type MovedBack } from './move-back';
 export { AddSigner, type AddedSigner, type SignerPosition } from './add-signer';
+export { VisibleOnly } from './visible-only';

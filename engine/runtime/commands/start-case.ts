@@ -30,6 +30,7 @@ const queryCodeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export class StartCase implements CreateCaseCommand<StartedCase> {
   readonly name = 'StartCase';
   readonly caseId: string;
+  readonly mayExist: boolean;
   readonly #fingerprint: string;
 
   constructor(
@@ -39,6 +40,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
   ) {
     this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data, input.attachments ?? []]));
     this.caseId = input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID();
+    this.mayExist = input.idempotencyKey !== undefined;
   }
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
@@ -47,14 +49,15 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     if (!initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
       throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
     }
-    const engine = await context.engines.start(definition, this.caseId, { ...this.input.data });
+    // the receipt number's insert goes out while the engine runs to its first wait
+    const [engine, receiptNo] = await Promise.all([context.engines.start(definition, this.caseId, { ...this.input.data }), this.nextReceiptNo()]);
     const fresh: CaseRecord = {
       _id: this.caseId,
       processKey: definition.key,
       version: definition.version,
       title: this.input.title,
       applicant: this.applicant,
-      receiptNo: await this.nextReceiptNo(),
+      receiptNo,
       queryCode: queryCode(),
       requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
       status: 'running',

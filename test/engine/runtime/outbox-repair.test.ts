@@ -1,6 +1,6 @@
 import { MaintenanceWorker } from '../../../engine';
 import { caseHead } from '../../../engine/cases';
-import { revisionId } from '../../../engine/store/case-ledger';
+import { CaseLedger, claimId, revisionId } from '../../../engine/store/case-ledger';
 import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/engine-fixture';
 
 /**
@@ -9,7 +9,8 @@ import { applicant, clerk, useGovflowWithApprovalProcess } from '../../support/e
  * outbox pending — and check every path that repairs it.
  */
 describe('repairing an outbox left behind by a crash', () => {
-  const engine = useGovflowWithApprovalProcess();
+  // a node restarted after a crash holds no live engines: this one keeps none, as if restarted before every command
+  const engine = useGovflowWithApprovalProcess({ liveCases: 0 });
 
   /** A case whose last command's effects were written to its outbox but never applied. */
   async function crashedAfterWrite(): Promise<{ caseId: string; rev: number }> {
@@ -21,7 +22,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const after = await models.cases.findById(result.id).lean();
     await models.tasks.deleteMany({ caseId: result.id });
     await models.audit.deleteOne({ caseId: result.id, seq: after!.auditHead.seq });
-    const previous = await models.caseRevisions.findOne({ caseId: result.id, rev: after!.rev - 1 }).lean();
+    const previous = await models.caseRevisions.findById(revisionId(result.id, after!.rev - 1)).lean();
     const { caseId: _caseId, ...previousState } = previous!;
     await models.cases.replaceOne({ _id: result.id }, caseHead({ ...previousState, _id: result.id }));
     await claimPending(result.id, after!.rev);
@@ -30,18 +31,22 @@ describe('repairing an outbox left behind by a crash', () => {
 
   /** What the command left before it crashed: the claim marking its revision's outbox unapplied. */
   function claimPending(caseId: string, rev: number) {
-    return engine().store.models.pendingOutboxes.create({ _id: revisionId(caseId, rev), caseId, rev, at: new Date(Date.now() - 60_000) });
+    return engine().store.collections.caseRevisions.insertOne({ _id: claimId(caseId, rev), caseId, rev, claim: true, at: new Date(Date.now() - 60_000) });
   }
 
-  function latestRevision(caseId: string) {
-    return engine().store.models.caseRevisions.findOne({ caseId }).sort({ rev: -1 }).lean();
+  function claims(caseId: string): Promise<number> {
+    return engine().store.collections.caseRevisions.countDocuments({ caseId, claim: true });
+  }
+
+  async function latestRevision(caseId: string) {
+    return (await new CaseLedger(engine().store.collections).latest(caseId))?.record;
   }
 
   async function expectRepaired(caseId: string): Promise<void> {
     const govflow = engine();
     const { models } = govflow.store;
     const revision = await latestRevision(caseId);
-    expect(await models.pendingOutboxes.countDocuments({ caseId })).toBe(0);
+    expect(await claims(caseId)).toBe(0);
     const record = await models.cases.findById(caseId).lean();
     expect(record?.rev).toBe(revision?.rev);
     const open = await models.tasks.find({ caseId, status: 'open' }).lean();
@@ -66,7 +71,7 @@ describe('repairing an outbox left behind by a crash', () => {
 
   it('goes on with the other cases when one outbox cannot be applied, which stays pending for the next sweep', async () => {
     const govflow = engine();
-    const { cases, pendingOutboxes } = govflow.store.models;
+    const { cases } = govflow.store.models;
     const blocked = await crashedAfterWrite();
     const fine = await crashedAfterWrite();
     // a head the store refuses, as a database carrying an old unique index on receipt numbers did
@@ -77,8 +82,8 @@ describe('repairing an outbox left behind by a crash', () => {
     await cases.collection.createIndex({ receiptNo: 1 }, { unique: true, name: 'legacy_receiptNo_unique' });
     try {
       await expect(govflow.executor.repair()).resolves.toBeGreaterThanOrEqual(1);
-      expect(await pendingOutboxes.countDocuments({ caseId: fine.caseId })).toBe(0);
-      expect(await pendingOutboxes.countDocuments({ caseId: blocked.caseId })).toBe(1);
+      expect(await claims(fine.caseId)).toBe(0);
+      expect(await claims(blocked.caseId)).toBe(1);
       await expect(govflow.executor.repair({ caseId: blocked.caseId })).rejects.toThrow(/duplicate key/);
     } finally {
       await cases.collection.dropIndex('legacy_receiptNo_unique');
@@ -86,7 +91,7 @@ describe('repairing an outbox left behind by a crash', () => {
       await cases.deleteOne({ _id: `imposter-${blocked.caseId}` });
     }
     await govflow.executor.repair({ caseId: blocked.caseId });
-    expect(await pendingOutboxes.countDocuments({ caseId: blocked.caseId })).toBe(0);
+    expect(await claims(blocked.caseId)).toBe(0);
   });
 
   it('is repaired by the next command on the case before it runs', async () => {
@@ -104,7 +109,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const worker = await MaintenanceWorker.start(govflow, { repairEveryMs: 200 });
     try {
       for (let wait = 0; wait < 100; wait++) {
-        if ((await govflow.store.models.pendingOutboxes.countDocuments({ caseId })) === 0) break;
+        if ((await claims(caseId)) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await expectRepaired(caseId);
@@ -121,11 +126,11 @@ describe('repairing an outbox left behind by a crash', () => {
     const task = (await models.cases.findById(result.id).lean())!.openTasks[0];
     await govflow.claimTask(task.id, clerk);
     expect((await latestRevision(result.id))?.rev).toBe(2);
-    expect(await models.pendingOutboxes.countDocuments({ caseId: result.id })).toBe(0);
+    expect(await claims(result.id)).toBe(0);
 
     await claimPending(result.id, 3);
     await govflow.executor.repair();
-    expect(await models.pendingOutboxes.countDocuments({ caseId: result.id })).toBe(0);
+    expect(await claims(result.id)).toBe(0);
     expect(await govflow.verifyAudit(result.id)).toEqual({ ok: true, entries: 2 });
   });
 

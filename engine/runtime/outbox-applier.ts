@@ -1,0 +1,41 @@
+import { projectAuditEntries } from '../audit';
+import { projectCaseHead } from '../cases/case-head';
+import type { DeadlineQueue } from '../deadlines';
+import type { CaseLedger } from '../store/case-ledger';
+import type { Collections } from '../store/collections';
+import type { CaseRecord } from '../store/records';
+import { projectAlerts, projectNotices, sendNotifications } from '../supervision';
+import { projectTasks } from '../tasks';
+import type { Effect, EffectKind } from './effects';
+
+/** Where a revision's outbox is applied: the projections, the ledger's claims and the durable jobs. */
+export interface OutboxTargets {
+  collections: Collections;
+  ledger: CaseLedger;
+  deadlines: DeadlineQueue;
+}
+
+/**
+ * Applies a revision's outbox, then clears its claim. Each kind of effect is one write (all the
+ * task projections of a revision in one bulk write, and so on), and the kinds are independent
+ * of one another, so they go out together: a command's projections cost one round trip of
+ * waiting. Every projector is idempotent, so an outbox applied twice (repair after a crash
+ * between the writes) changes nothing.
+ */
+export async function applyOutbox(record: CaseRecord, targets: OutboxTargets): Promise<void> {
+  const { collections, ledger, deadlines } = targets;
+  const of = <Kind extends EffectKind>(kind: Kind) => record.outbox.filter((effect): effect is Extract<Effect, { kind: Kind }> => effect.kind === kind);
+  await Promise.all([
+    projectCaseHead(collections, record),
+    projectTasks(collections, of('task.upsert').map((effect) => effect.task)),
+    projectAuditEntries(collections, of('audit.append').map((effect) => effect.entry)),
+    projectAlerts(collections, of('alert.upsert').map((effect) => effect.alert)),
+    projectNotices(collections, of('notice.upsert').map((effect) => effect.notice)),
+    sendNotifications(collections, of('notification.send').map((effect) => effect.notification)),
+    ...of('deadline.schedule').map((effect) => deadlines.schedule(effect.job)),
+    ...of('timer.schedule').map((effect) => deadlines.schedule(effect.job, 'timer')),
+    ...of('deadline.cancel').map((effect) => deadlines.cancel(effect.jobId)),
+    ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
+  ]);
+  await ledger.markApplied(record);
+}

@@ -1,0 +1,138 @@
+import type { AuditRecord, CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../store/records';
+import { wantedDeadlines, wantedTimers } from '../deadlines';
+import { caseItemRecord } from '../supervision';
+import type { CaseChange } from './command';
+import type { Effect } from './effects';
+
+/**
+ * The effects of a new revision (its outbox): what changed between the case before and after
+ * the command, outside the case document — tasks, cards, notices, notifications, durable jobs,
+ * the audit entry — and, once the case has ended, the pruning of revisions nobody reads again.
+ * Called by the executor when it seals a revision; applied by outbox-applier.ts.
+ */
+export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entry: AuditRecord, rev: number, now: Date): Effect[] {
+  return [
+    ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
+    ...alertEffects(current?.alerts ?? [], next, rev),
+    ...noticeEffects(current?.notices ?? [], next, rev),
+    ...notificationEffects(current?.alerts ?? [], next, change, rev, now),
+    ...deadlineEffects(current, next),
+    ...pruneEffects(current, next, rev),
+    { kind: 'audit.append', entry },
+  ];
+}
+
+/**
+ * The revision that ends a case prunes every earlier one; each revision after that (a notice
+ * answered, a card closed, a copy) prunes the one before it. The newest is always kept whole.
+ */
+function pruneEffects(current: CaseRecord | null, next: CaseRecord, rev: number): Effect[] {
+  if (!current || next.status === 'running') return [];
+  return [{ kind: 'revisions.prune', from: current.status === 'running' ? 1 : rev - 1, to: rev }];
+}
+
+/** Alert projections for every card raised or changed by this revision. */
+function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effect[] {
+  return changed(before, next.alerts).map((alert) => ({ kind: 'alert.upsert', alert: caseItemRecord(next, alert, rev) }));
+}
+
+/** Notice projections for every notice sent or answered by this revision. */
+function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
+  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: caseItemRecord(next, notice, rev) }));
+}
+
+/** The items of `after` that are new or differ from their version in `before`. */
+function changed<Item>(before: Item[], after: Item[]): Item[] {
+  const unchanged = new Set(before.map((item) => JSON.stringify(item)));
+  return after.filter((item) => !unchanged.has(JSON.stringify(item)));
+}
+
+/**
+ * The command's notifications, and one per card newly raised: to the step's handler (else its
+ * department), and red cards to the supervision office too. Ids are per revision, so a
+ * replayed outbox sends nothing twice.
+ */
+function notificationEffects(before: CaseAlert[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
+  const raised = next.alerts.filter((alert) => !before.some((old) => old.id === alert.id));
+  const wanted = [
+    ...(change.notifications ?? []),
+    ...raised.flatMap((alert) => {
+      const message = `${alert.level === 'red' ? '红牌' : '黄牌'} ${next.receiptNo} ${alert.stepName ?? next.title}`;
+      const audience = alert.handler ? { users: [alert.handler] } : { department: alert.department ?? undefined };
+      return [{ audience, kind: `alert.${alert.level}`, message }, ...(alert.level === 'red' ? [{ audience: { role: 'supervisor' as const }, kind: 'alert.red', message }] : [])];
+    }),
+  ];
+  return wanted.map((notification, index) => ({ kind: 'notification.send', notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification } }));
+}
+
+/**
+ * Durable jobs to add for clocks and BPMN timers that started or moved, and to remove for those
+ * that stopped, moved or ended; ids are deterministic, so this is a set difference.
+ */
+function deadlineEffects(current: CaseRecord | null, next: CaseRecord): Effect[] {
+  const before = new Set([...(current ? wantedDeadlines(current) : []), ...(current ? wantedTimers(current) : [])].map((job) => job.id));
+  const deadlines = wantedDeadlines(next);
+  const timers = wantedTimers(next);
+  const after = new Set([...deadlines, ...timers].map((job) => job.id));
+  return [
+    ...deadlines.filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'deadline.schedule', job })),
+    ...timers.filter((job) => !before.has(job.id)).map((job): Effect => ({ kind: 'timer.schedule', job })),
+    ...[...before].filter((id) => !after.has(id)).map((jobId): Effect => ({ kind: 'deadline.cancel', jobId })),
+  ];
+}
+
+/** Task projections for every task that opened, changed or closed between two case revisions. */
+function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
+  const effects: Effect[] = [];
+  const project = (task: OpenTask, closing?: Partial<TaskRecord>): Effect => ({ kind: 'task.upsert', task: taskRecord(next, task, rev, closing) });
+  for (const task of next.openTasks) {
+    const previous = before.find((candidate) => candidate.id === task.id);
+    if (!previous || !sameHolders(previous, task)) effects.push(project(task));
+  }
+  for (const task of before) {
+    if (next.openTasks.some((candidate) => candidate.id === task.id)) continue;
+    const completed = change.completed?.taskId === task.id ? change.completed : undefined;
+    effects.push(
+      project(task, {
+        status: completed ? 'completed' : 'cancelled',
+        completedAt: now,
+        completedBy: completed?.by ?? null,
+        decision: completed?.decision ?? null,
+      }),
+    );
+  }
+  return effects;
+}
+
+function sameHolders(a: OpenTask, b: OpenTask): boolean {
+  return a.assignee === b.assignee && a.delegatedBy === b.delegatedBy && a.candidateGroups.join() === b.candidateGroups.join() && a.candidateUsers.join() === b.candidateUsers.join();
+}
+
+function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Partial<TaskRecord>): TaskRecord {
+  return {
+    _id: task.id,
+    caseId: record._id,
+    caseTitle: record.title,
+    receiptNo: record.receiptNo,
+    processKey: record.processKey,
+    stepId: task.stepId,
+    name: task.name,
+    status: 'open',
+    assignee: task.assignee,
+    candidateUsers: task.candidateUsers,
+    candidateGroups: task.candidateGroups,
+    decisions: task.decisions,
+    form: task.form,
+    signer: task.countersign?.signer ?? null,
+    delegatedBy: task.delegatedBy,
+    createdAt: task.createdAt,
+    due: task.clock?.due ?? null,
+    warnAt: task.clock?.warnAt ?? null,
+    clock: task.clock,
+    completedAt: null,
+    completedBy: null,
+    decision: null,
+    caseRev: rev,
+    ...closing,
+  };
+}
