@@ -54,7 +54,9 @@ import {
   type StartedCase,
   type WithdrawnCase,
 } from './runtime';
-import { CaseLedger, roles, Store, type AlertRecord, type Notice, type NoticeRecord, type NotificationRecord, type AuditRecord, type CaseHead, type DefinitionRecord, type DraftRecord, type PauseKind, type Role, type TaskRecord, type UserRecord } from './store';
+import type { AlertRecord, AuditRecord, CaseHead, DefinitionRecord, DraftRecord, Notice, NoticeRecord, NotificationRecord, PauseKind, Role, TaskRecord, UserRecord } from './records';
+import { CaseLedger, Store } from './store';
+import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView } from './supervision';
 import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
 import { CaseLedger } from '../store/case-ledger';
 import type { Models } from '../store/models';
-import type { AuditRecord } from '../store/records';
+import type { AuditRecord } from '../records';
 import { verifyChain, type ChainVerdict } from './hash-chain';
 
 /** Reads and verifies case audit logs; entries are written only through the executor's outbox. */

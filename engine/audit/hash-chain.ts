@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditRecord, CaseStatus } from '../store/records';
+import type { AuditRecord, CaseStatus } from '../records';
 
 /** The facts a command records about itself; the executor adds who, when, sequence and hashes. */
 export interface AuditFacts {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { Models } from '../store/models';
-import type { CalendarRecord } from '../store/records';
+import type { CalendarRecord } from '../records';
 import { loadHolidaySchedules, parseHolidaySchedule, WorkingCalendar, type HolidaySchedule } from '../time';
 import type { Actor } from '../users/actor';
 

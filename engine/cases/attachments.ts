@@ -1,4 +1,4 @@
-import type { Attachment, CaseRecord } from '../store/records';
+import type { Attachment, CaseRecord } from '../records';
 
 /** An attachment as a client references it; govflow numbers it and adds who and when. */
 export type NewAttachment = Omit<Attachment, 'id' | 'stepId' | 'taskId' | 'addedBy' | 'addedAt'>;

@@ -1,4 +1,4 @@
-import type { CaseHead } from '../store/records';
+import type { CaseHead } from '../records';
 import { mayAct } from '../tasks';
 import { hasRole, type Actor } from '../users/actor';
 

@@ -1,5 +1,5 @@
 import type { Collections } from '../store/collections';
-import type { CaseHead, CaseRecord } from '../store/records';
+import type { CaseHead, CaseRecord } from '../records';
 import { replaceIfNewer } from '../store/projection-writes';
 
 /** The cases collection's view of a revision: everything but engine state and outbox. */

@@ -1,4 +1,4 @@
-import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../store/records';
+import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../records';
 import { clockView, type ClockView } from '../clocks';
 import { hasRole, type Actor } from '../users/actor';
 

@@ -1,34 +1,9 @@
-import { computeDue, formatChinaInstant, type Pause, type WorkingCalendar } from '../time';
+import { computeDue, formatChinaInstant, type WorkingCalendar } from '../time';
 import type { ClockState, ClockView } from './clock-view';
+import type { Clock } from '../records';
+export type { Clock, Extension } from '../records';
 
 export type { ClockState, ClockView } from './clock-view';
-
-/** A running statutory or promised clock of a case or a step, with its computed times. */
-export interface Clock {
-  /** As written in the model: 3WD, 90D, 48H. */
-  limit: string;
-  /** Yellow card when this many working days or less are left. */
-  warnBefore: number;
-  startedAt: Date;
-  pauses: Pause[];
-  /** Extensions granted (e.g. +10WD with the agency head's approval, Licensing Law §42). */
-  extensions: Extension[];
-  /** Null while paused: nothing is due while the clock stands still. */
-  due: Date | null;
-  dueDate: string | null;
-  warnAt: Date | null;
-  /** Calendar warnings, e.g. a year outside the loaded holiday schedules. */
-  warnings: string[];
-}
-
-
-/** An extension of a clock's limit: who granted how much, when and why. */
-export interface Extension {
-  at: Date;
-  by: string;
-  added: string;
-  reason: string;
-}
 
 /** Starts a clock now; called when a step with a time limit opens and when the case clock starts. */
 export function startClock(limit: string, warnBefore: number, startedAt: Date, calendar: WorkingCalendar): Clock {

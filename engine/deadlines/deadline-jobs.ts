@@ -1,15 +1,8 @@
 import type { Clock } from '../clocks';
-import type { AlertLevel, CaseHead } from '../store/records';
+import type { AlertLevel, CaseHead } from '../records';
+import type { DeadlineJob, TimerJob } from '../records';
+export type { DeadlineJob, TimerJob } from '../records';
 
-
-/** A BPMN timer event's durable job: when it fires, the FireTimer command drives the engine on. */
-export interface TimerJob {
-  id: string;
-  caseId: string;
-  executionId: string;
-  stepId: string;
-  at: number;
-}
 
 /** The timer jobs a case needs: one per BPMN timer waiting in its engine while it runs. */
 export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>): TimerJob[] {
@@ -18,18 +11,6 @@ export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>
     const at = new Date(fireAt).getTime();
     return { id: `timer~${record._id}~${executionId}~${at}`, caseId: record._id, executionId, stepId, at };
   });
-}
-
-/** One durable timer for a clock: when it fires, the worker raises the card if the clock still says so. */
-export interface DeadlineJob {
-  /** Deterministic, so scheduling twice is a no-op and every node agrees on the id. */
-  id: string;
-  caseId: string;
-  /** `case` for the case clock, else the task id of the step. */
-  clockKey: string;
-  level: AlertLevel;
-  /** Epoch milliseconds the job fires at. */
-  at: number;
 }
 
 /**

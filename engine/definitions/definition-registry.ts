@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../errors';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
-import type { DefinitionRecord } from '../store/records';
+import type { DefinitionRecord } from '../records';
 import { compileDefinition, type CompiledDefinition } from './compile';
 import { buildStepCatalogue } from './step-catalogue';
 import { lintDefinitions, type LintOptions } from './lint';

@@ -1,23 +1,8 @@
 import { splitList } from './task-actors';
+import type { FieldType, FormField } from '../records';
+export type { FieldType, FormField } from '../records';
 
-export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';
 export const fieldTypes: readonly FieldType[] = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list'];
-
-/** One field of a step's form (govflow:field), as a client renders it and the API checks it. */
-export interface FormField {
-  name: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  /** The allowed values of an enum field. */
-  options?: string[];
-  minLength?: number;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  /** The least number of entries of a list field. */
-  minItems?: number;
-}
 
 /** Reads the `<govflow:form>` of an element's extension elements; no form means no fields. */
 export function formFields(element: ModdleElement): FormField[] {

@@ -1,10 +1,5 @@
-/** Who may act on a user task, as the model states it (expressions not yet resolved). */
-export interface ActorAttributes {
-  assignee?: string;
-  candidateUsers: string[];
-  candidateGroups: string[];
-}
-
+import type { ActorAttributes } from '../records';
+export type { ActorAttributes } from '../records';
 /** Reads govflow: attributes, falling back to camunda: ones so Camunda Modeler models run unchanged. */
 export function actorAttributes(task: ModdleElement): ActorAttributes {
   const read = (name: string) => stringAttribute(task, `govflow:${name}`) ?? stringAttribute(task, `camunda:${name}`);

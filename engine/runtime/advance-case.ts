@@ -1,6 +1,6 @@
 import type { CompiledDefinition } from '../definitions';
 import { resolveTemplate } from '../expressions';
-import type { CaseRecord, OpenTask } from '../store/records';
+import type { CaseRecord, OpenTask } from '../records';
 import { departmentsOf, resolveSigners, signerActors, type Countersign } from '../tasks';
 import { pauseClock, startClock, type Clock } from '../clocks';
 import { applyAutomaticPauses } from './automatic-pauses';

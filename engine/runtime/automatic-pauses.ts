@@ -1,6 +1,6 @@
 import { pauseClock, resumeClock } from '../clocks';
 import { supplementMessage, type StepCatalogue } from '../definitions';
-import type { CaseRecord, PauseKind } from '../store/records';
+import type { CaseRecord, PauseKind } from '../records';
 import type { CommandContext } from './command';
 import { changeClocks } from './commands/case-clocks';
 

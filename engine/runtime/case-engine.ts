@@ -125,7 +125,7 @@ export class CaseEngine {
   }
 
   /** Rebuilds a case's engine from its stored state; it resumes waiting where it was. */
-  static async recover(definition: CompiledDefinition, name: string, state: Buffer, settings: EngineSettings): Promise<CaseEngine> {
+  static async recover(definition: CompiledDefinition, name: string, state: Uint8Array, settings: EngineSettings): Promise<CaseEngine> {
     const timers = new InertTimers();
     const engine = CaseEngine.#create(definition, name, settings, timers);
     engine.recover(decodeEngineState(state) as never);

@@ -1,6 +1,6 @@
 import { BSON } from 'mongodb';
 import { CaseTooLargeError } from '../errors';
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 
 /**
  * The most a revision (the case, its engine state and its outbox) may take as BSON. MongoDB

@@ -1,7 +1,7 @@
 import type { AuditFacts } from '../audit';
-import type { Audience } from '../store/records';
+import type { Audience } from '../records';
 import type { DefinitionRegistry } from '../definitions';
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 import type { Actor } from '../users/actor';
 import type { WorkingCalendar } from '../time';
 import type { EngineLease } from './engine-lease';

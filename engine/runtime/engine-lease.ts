@@ -1,5 +1,5 @@
 import type { CompiledDefinition } from '../definitions';
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 import { CaseEngine, type EngineSettings } from './case-engine';
 
 /**

@@ -12,8 +12,9 @@ export function encodeEngineState(state: { definitions?: Array<Record<string, un
   });
 }
 
-/** Reads state back; lean MongoDB reads hand over a BSON Binary rather than a Buffer. */
-export function decodeEngineState(stored: Buffer | { buffer: Uint8Array }): unknown {
-  const bytes = Buffer.isBuffer(stored) ? stored : Buffer.from(stored.buffer);
+/** Reads state back; MongoDB reads hand over a BSON Binary (its bytes in `buffer`) rather than a Buffer. */
+export function decodeEngineState(stored: Uint8Array | { buffer: Uint8Array }): unknown {
+  const view = stored instanceof Uint8Array ? stored : stored.buffer;
+  const bytes = Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
   return JSON.parse(brotliDecompressSync(bytes).toString('utf8'));
 }

@@ -13,7 +13,7 @@ interface StoredState {
  * The elements a case has passed — activities completed at least once and sequence flows taken —
  * read from its stored bpmn-engine state, sub-processes included, for the case viewer's path.
  */
-export function engineTrail(engineState: Buffer): string[] {
+export function engineTrail(engineState: Uint8Array): string[] {
   const state = decodeEngineState(engineState) as StoredState;
   const taken = new Set<string>();
   const visit = (execution: StoredExecution | undefined): void => {

@@ -5,7 +5,7 @@ import type { DefinitionRegistry } from '../definitions';
 import { ConflictError, GovflowError, NotFoundError } from '../errors';
 import { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 import type { DeadlineQueue } from '../deadlines';
 import { settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 import type { CaseEngine } from './case-engine';
 
 /** A case's newest revision as this process wrote it, with the engine that produced it. */

@@ -3,10 +3,10 @@ import { projectCaseHead } from '../cases/case-head';
 import type { DeadlineQueue } from '../deadlines';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
-import type { CaseRecord } from '../store/records';
+import type { CaseRecord } from '../records';
 import { projectAlerts, projectNotices, sendNotifications } from '../supervision';
 import { projectTasks } from '../tasks';
-import type { Effect, EffectKind } from './effects';
+import type { Effect, EffectKind } from '../records';
 
 /** Where a revision's outbox is applied: the projections, the ledger's claims and the durable jobs. */
 export interface OutboxTargets {

@@ -1,8 +1,8 @@
-import type { AuditRecord, CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../store/records';
+import type { AuditRecord, CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
 import type { CaseChange } from './command';
-import type { Effect } from './effects';
+import type { Effect } from '../records';
 
 /**
  * The effects of a new revision (its outbox): what changed between the case before and after

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collections } from './collections';
 import { isDuplicateKey } from './duplicate-key';
-import type { CaseRecord, CaseRevisionRecord, PrunedRevision, RevisionClaim } from './records';
+import type { CaseRecord, CaseRevisionRecord, PrunedRevision, RevisionClaim } from '../records';
 
 /**
  * A claim older than this whose revision never arrived was left by a crash. Claim and revision

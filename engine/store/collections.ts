@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from './records';
+import type { AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
 
 /**
  * The collections the command path writes, as the MongoDB driver's own: the executor and its

@@ -4,4 +4,3 @@ export { CaseLedger } from './case-ledger';
 export { isDuplicateKey } from './duplicate-key';
 export { insertOnce, replaceIfNewer } from './projection-writes';
 export type { Collections } from './collections';
-export * from './records';

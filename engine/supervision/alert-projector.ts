@@ -1,6 +1,6 @@
 import type { Collections } from '../store/collections';
 import { insertOnce, replaceIfNewer } from '../store/projection-writes';
-import type { AlertRecord, CaseItemRecord, CaseRecord, NoticeRecord, NotificationRecord } from '../store/records';
+import type { AlertRecord, CaseItemRecord, CaseRecord, NoticeRecord, NotificationRecord } from '../records';
 
 /** The projection document of an alert or notice of a case at a revision. */
 export function caseItemRecord<Item extends { id: string }>(record: CaseRecord, { id, ...item }: Item, rev: number): CaseItemRecord<Item> {

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../errors';
-import type { AlertKind, AlertLevel, AlertRecord, AlertStatus } from '../store/records';
+import type { AlertKind, AlertLevel, AlertRecord, AlertStatus } from '../records';
 import { hasRole, type Actor } from '../users/actor';
 
 export interface AlertFilter {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clocks';
 import { noticeClockKey, type DeadlineJob } from '../deadlines';
-import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../store/records';
+import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../records';
 import { departmentsOf } from '../tasks';
 
 /**

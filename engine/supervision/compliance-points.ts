@@ -1,5 +1,5 @@
 import type { StepCatalogue } from '../definitions';
-import type { CaseAlert, CaseRecord, OpenTask } from '../store/records';
+import type { CaseAlert, CaseRecord, OpenTask } from '../records';
 import { departmentsOf } from '../tasks';
 
 /** Decisions that refuse or deny an application; DOMAIN.md requires reasons for them. */

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors';
 import type { Models } from '../store/models';
-import type { CaseAlert, CaseHead } from '../store/records';
+import type { CaseAlert, CaseHead } from '../records';
 import { addChinaDays, chinaDateOf, formatChinaInstant, type WorkingCalendar } from '../time';
 
 /** What the supervision office's figures are broken down by (DOMAIN: per department, per process). */

@@ -1,5 +1,5 @@
 import { clockView, type ClockView } from '../clocks';
-import type { NoticeRecord } from '../store/records';
+import type { NoticeRecord } from '../records';
 import { hasRole, type Actor } from '../users/actor';
 import { alertVisibility } from './alert-queries';
 

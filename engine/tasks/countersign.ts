@@ -1,24 +1,7 @@
-import type { CountersignSpec } from '../definitions/step-catalogue';
+
 import { resolveTemplate } from '../expressions';
-
-/** One signer's vote in a countersign, with the opinion that goes with it. */
-export interface CountersignVote {
-  signer: string;
-  by: string;
-  decision: string;
-  comment: string | null;
-  at: Date;
-}
-
-/** A running countersign (会签 · 或签 · 票签): its signers, in order, and the votes so far. */
-export interface Countersign {
-  /** bpmn-engine's execution id of the multi-instance step; each signer's task is one of its instances. */
-  executionId: string;
-  stepId: string;
-  spec: CountersignSpec;
-  signers: string[];
-  votes: CountersignVote[];
-}
+import type { Countersign, CountersignSpec } from '../records';
+export type { Countersign, CountersignVote } from '../records';
 
 export type CountersignOutcome = 'pending' | 'passed' | 'rejected';
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../users/actor';
-import type { OpenTask, TaskRecord } from '../store/records';
+import type { OpenTask, TaskRecord } from '../records';
 
 type Candidates = Pick<OpenTask, 'assignee' | 'candidateUsers' | 'candidateGroups'>;
 

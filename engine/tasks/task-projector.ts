@@ -1,5 +1,5 @@
 import type { Collections } from '../store/collections';
-import type { TaskRecord } from '../store/records';
+import type { TaskRecord } from '../records';
 import { replaceIfNewer } from '../store/projection-writes';
 
 /** Applies a revision's task.upsert effects in one write; an effect of an older case revision never overwrites a newer one. */

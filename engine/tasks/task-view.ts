@@ -1,5 +1,5 @@
 import { clockView, type ClockState, type ClockView } from '../clocks';
-import type { TaskRecord } from '../store/records';
+import type { TaskRecord } from '../records';
 
 export type TaskView = Omit<TaskRecord, '_id' | 'caseRev' | 'clock'> & { id: string; urgency: ClockState | null; clock: ClockView | null };
 

@@ -1,4 +1,6 @@
 import { InvalidInputError } from '../errors';
+import type { ChinaDate } from '../records';
+export type { ChinaDate } from '../records';
 
 /**
  * China's calendar, read without the process time zone.
@@ -7,12 +9,6 @@ import { InvalidInputError } from '../errors';
  * server runs, so nothing here calls a local-time getter or `Date.parse` on a zoneless string:
  * an instant is shifted by a fixed eight hours and read with UTC getters.
  */
-
-/**
- * A calendar date in China, written `YYYY-MM-DD` (e.g. `2026-02-14`). Schedules, due dates and
- * the calendar's answers use it; a string keeps it readable in JSON, logs and test literals.
- */
-export type ChinaDate = string;
 
 /** Day of the week as `Date#getUTCDay` numbers it: 0 is Sunday, 6 is Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;

@@ -4,38 +4,14 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError, type ProblemDetail } from '../errors';
 import { chinaDateOfDay, chinaWeekday, dayNumberOf, isChinaDate, type ChinaDate } from './china-date';
+import type { HolidaySchedule } from '../records';
+export type { AdjustedWorkday, HolidayPeriod, HolidaySchedule } from '../records';
 
 /**
  * One year's State Council holiday schedule (国务院办公厅关于…年部分节假日安排的通知), kept as data
  * because it is published late in the year before and can change: an administrator adds
  * `processes/calendars/<year>.json` without a release.
  */
-
-/** A run of statutory holidays, both ends included, e.g. 春节 2026-02-15 to 2026-02-23. */
-export interface HolidayPeriod {
-  /** The holiday's name as the notice gives it: 元旦, 春节, 清明节, … */
-  name: string;
-  from: ChinaDate;
-  to: ChinaDate;
-}
-
-/** A weekend day announced as a working day (调休上班), e.g. Saturday 2026-02-14 for 春节. */
-export interface AdjustedWorkday {
-  date: ChinaDate;
-  /** The holiday the day makes up for. */
-  name: string;
-}
-
-/** The content of one `processes/calendars/<year>.json` file. */
-export interface HolidaySchedule {
-  year: number;
-  /** The notice's title, e.g. 国务院办公厅关于2026年部分节假日安排的通知. */
-  source: string;
-  /** The day the notice was published. */
-  published: ChinaDate;
-  holidays: HolidayPeriod[];
-  workdays: AdjustedWorkday[];
-}
 
 const chinaDate = z.string().refine(isChinaDate, { error: 'expected a real date written YYYY-MM-DD' });
 const holidayName = z.string().trim().min(1, { error: 'name the holiday' });

@@ -1,16 +1,7 @@
 import { InvalidInputError } from '../errors';
 import { formatChinaInstant, instantMs } from './china-date';
-
-/**
- * A stretch during which a case's clock stood still (时限中止): a hearing, an inspection, expert
- * review, waiting for the applicant's supplementary materials (Licensing Law §45). The clock is
- * paused from `from` (included) to `to` (excluded); `to: null` means the pause has not ended.
- */
-export interface Pause {
-  from: Date;
-  to: Date | null;
-  reason?: string;
-}
+import type { Pause } from '../records';
+export type { Pause } from '../records';
 
 /** A pause as epoch milliseconds, [from, to); an open pause ends at Infinity. */
 interface Span {

@@ -1,4 +1,4 @@
-import type { Role } from '../store/records';
+import type { Role } from '../records';
 
 /** Who runs a command: taken from a verified token by the API, or named by the CLI. */
 export interface Actor {

@@ -1,3 +1,3 @@
-/** The roles a user may have; a module of its own so the browser's lint bundle can name them too. */
-export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
+import type { Role } from '../records';
+export type { Role } from '../records';
 export const roles: readonly Role[] = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];

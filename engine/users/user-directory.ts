@@ -1,7 +1,8 @@
 import { isDuplicateKey } from '../store/duplicate-key';
 import { ConflictError, InvalidInputError } from '../errors';
 import type { Models } from '../store/models';
-import { roles as knownRoles, type Role, type UserRecord } from '../store/records';
+import type { Role, UserRecord } from '../records';
+import { roles as knownRoles } from './roles';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password-hash';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor, type Actor, type Govflow } from '../../engine';
 import { revisionId } from '../../engine/store/case-ledger';
-import type { RevisionClaim } from '../../engine/store';
+import type { RevisionClaim } from '../../engine/records';
 import { freePort } from '../../scripts/services/free-port';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { bpmn, createTestGovflow } from '../support/test-govflow';

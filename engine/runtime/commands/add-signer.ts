@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { signerActors, type Countersign } from '../../tasks';
 import { advanceCase } from '../advance-case';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';

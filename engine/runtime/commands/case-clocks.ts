@@ -1,6 +1,6 @@
 import type { Clock } from '../../clocks';
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import { mayAct } from '../../tasks';
 import { hasRole, type Actor } from '../../users/actor';
 

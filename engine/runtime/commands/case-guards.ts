@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { isCandidate } from '../../tasks';
 import type { Actor } from '../../users/actor';
 

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { isCandidate } from '../../tasks';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
 import { assertRunning, openTask, withTask } from './case-guards';

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import type { CaseAlert, CaseRecord } from '../../store/records';
+import type { CaseAlert, CaseRecord } from '../../records';
 import { hasRole } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 

@@ -3,7 +3,7 @@ import type { CompiledDefinition } from '../../definitions';
 import { InvalidInputError } from '../../errors';
 import { compliancePoints } from '../../supervision';
 import { collectiveDecision, countersignOutcome, formProblems, type Countersign } from '../../tasks';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 
 export interface CopiedCase {

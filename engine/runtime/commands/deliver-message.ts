@@ -1,7 +1,7 @@
 import { withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage } from '../../definitions';
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import { hasRole, type Actor } from '../../users/actor';
 import { advanceCase } from '../advance-case';
 import { resumeClock } from '../../clocks';

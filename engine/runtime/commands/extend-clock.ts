@@ -1,6 +1,6 @@
 import { clockView, extendClock, type ClockView } from '../../clocks';
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import { hasRole } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning } from './case-guards';

@@ -1,5 +1,5 @@
 import type { TimerJob } from '../../deadlines';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import { advanceCase } from '../advance-case';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
 

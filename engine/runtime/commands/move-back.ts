@@ -1,6 +1,6 @@
 import type { CompiledDefinition } from '../../definitions';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { advanceCase } from '../advance-case';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertMayWork, assertRunning, openTask } from './case-guards';

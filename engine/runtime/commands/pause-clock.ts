@@ -1,6 +1,6 @@
 import { pauseClock, resumeClock } from '../../clocks';
 import { ConflictError } from '../../errors';
-import type { CaseRecord, PauseKind } from '../../store/records';
+import type { CaseRecord, PauseKind } from '../../records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertHasClock, assertMayHandle, changeClocks } from './case-clocks';
 import { assertRunning } from './case-guards';

@@ -1,5 +1,5 @@
 import type { DeadlineJob } from '../../deadlines';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import { alertForDeadline } from '../../supervision';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
 

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { hasRole, type Actor } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning, openTask, withTask } from './case-guards';

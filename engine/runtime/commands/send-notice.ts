@@ -1,6 +1,6 @@
 import { startClock } from '../../clocks';
 import { ForbiddenError } from '../../errors';
-import type { CaseRecord, Notice } from '../../store/records';
+import type { CaseRecord, Notice } from '../../records';
 import { hasRole } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 

@@ -2,7 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { genesisHead } from '../../audit';
 import { ConflictError, ForbiddenError } from '../../errors';
 import { withAttachments, type NewAttachment } from '../../cases';
-import type { CaseRecord, Role } from '../../store/records';
+import type { CaseRecord, Role } from '../../records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';

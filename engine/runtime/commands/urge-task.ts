@@ -1,5 +1,5 @@
 import { ConflictError } from '../../errors';
-import type { CaseRecord, OpenTask } from '../../store/records';
+import type { CaseRecord, OpenTask } from '../../records';
 import { departmentsOf } from '../../tasks';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning, openTask, withTask } from './case-guards';

@@ -1,5 +1,5 @@
 import type { NotFoundError } from '../../errors';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import type { Actor } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
 

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError } from '../../errors';
-import type { CaseRecord } from '../../store/records';
+import type { CaseRecord } from '../../records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning } from './case-guards';
 

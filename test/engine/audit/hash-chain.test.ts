@@ -1,5 +1,5 @@
 import { chainEntry, genesisHead, verifyChain, type ChainHead } from '../../../engine/audit';
-import type { AuditRecord } from '../../../engine/store';
+import type { AuditRecord } from '../../../engine/records';
 
 function chainOf(count: number): { entries: AuditRecord[]; head: ChainHead } {
   const entries: AuditRecord[] = [];

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { systemActor, type CompletedTask, type Govflow, type ProgressView, type TaskRecord } from '../../../engine';
 import type { TimerJob } from '../../../engine/deadlines';
-import type { CaseHead } from '../../../engine/store';
+import type { CaseHead } from '../../../engine/records';
 import { applicant, clerk } from '../../support/engine-fixture';
 import { bpmn, createTestGovflow } from '../../support/test-govflow';
 

@@ -1,86 +1,10 @@
-import type { StepCatalogue } from '../definitions/step-catalogue';
-import type { Clock } from '../clocks/clock';
-import type { HolidaySchedule } from '../time/holiday-schedule';
-import type { Effect } from '../runtime/effects';
-import type { FormField } from '../definitions/form-spec';
-import type { Countersign } from '../tasks/countersign';
-import type { Role } from '../users/roles';
+/** A case as govflow stores it: each revision (the truth), the head (its queryable projection), their claims and stubs. */
 
-export type AlertLevel = 'yellow' | 'red';
-export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
-
-/** A supervision notice (督办) the office sent a department about a case, and the department's written explanation (情况说明). */
-export interface Notice {
-  id: string;
-  department: string;
-  message: string;
-  sentBy: string;
-  sentAt: Date;
-  /** The reply limit's clock (default 5WD); a late reply raises a red card of its own. */
-  clock: Clock;
-  reply: { by: string; at: Date; explanation: string } | null;
-}
-
-/**
- * Something kept in a case (an alert, a notice) as its own projection document: keyed by its
- * id, with the case fields lists filter by and the case revision it reflects.
- */
-export type CaseItemRecord<Item extends { id: string }> = Omit<Item, 'id'> & {
-  _id: string;
-  caseId: string;
-  receiptNo: string;
-  caseTitle: string;
-  processKey: string;
-  caseRev: number;
-};
-
-/** The notices projection, for the lists of the office and of departments. */
-export type NoticeRecord = CaseItemRecord<Notice>;
-
-/** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */
-export interface Audience {
-  users?: string[];
-  department?: string;
-  role?: Role;
-}
-
-/** An in-app notification, written through the outbox so a retried command never sends it twice. */
-export interface NotificationRecord {
-  _id: string;
-  audience: Audience;
-  caseId: string;
-  kind: string;
-  message: string;
-  at: Date;
-}
-
-/** open: needs attention; resolved: a yellow card whose work finished in time; closed: the supervision office closed it. */
-export type AlertStatus = 'open' | 'resolved' | 'closed';
-
-/** A yellow or red card on a clock of a case (电子监察 黄牌 · 红牌), kept in the case and projected for supervisors. */
-export interface CaseAlert {
-  id: string;
-  level: AlertLevel;
-  /** Whose clock: the case's, a step's, or a supervision notice's reply limit; or a compliance point (监察点). */
-  kind: AlertKind;
-  /** For a compliance point: the rule broken, e.g. `decision-without-reasons`. */
-  rule: string | null;
-  clockKey: string;
-  stepName: string | null;
-  department: string | null;
-  handler: string | null;
-  dueAt: Date;
-  raisedAt: Date;
-  status: AlertStatus;
-  /** The late work has been done; a red card stays open regardless until the office closes it. */
-  workDone: boolean;
-  closedAt: Date | null;
-  closedBy: string | null;
-  closeNote: string | null;
-}
-
-/** The alerts projection: a case alert with what supervisors filter and list by. */
-export type AlertRecord = CaseItemRecord<CaseAlert>;
+import type { Clock } from './clock';
+import type { FormField } from './definition';
+import type { Effect } from './effect';
+import type { CaseAlert, Notice } from './supervision';
+import type { Countersign } from './task';
 
 /** Why a case's clocks are paused: a special procedure (Licensing Law §45) or waiting for the applicant's supplement. */
 export type PauseKind = 'special-procedure' | 'supplement';
@@ -180,7 +104,7 @@ export interface CaseRecord {
   status: CaseStatus;
   variables: Record<string, unknown>;
   /** bpmn-engine state, compacted and compressed (see runtime/engine-state-codec). */
-  engineState: Buffer;
+  engineState: Uint8Array;
   openTasks: OpenTask[];
   /** Departments that held a step of the case; their staff may read it. */
   departments: string[];
@@ -244,115 +168,9 @@ export interface PrunedRevision {
   pruned: true;
 }
 
-/** A holiday schedule an administrator added or replaced; it takes precedence over the shipped file of its year. */
-export interface CalendarRecord {
-  _id: string;
-  year: number;
-  schedule: HolidaySchedule;
-  updatedBy: string;
-  updatedAt: Date;
-}
-
-/** An append-only record of an administrative change outside any case (calendars, …). */
-export interface AdminLogRecord {
-  _id: string;
-  at: Date;
-  actor: string;
-  action: string;
-  target: string;
-  detail: string;
-}
-
 /** An issued receipt number; the number is its _id, so an insert claims it atomically. */
 export interface ReceiptRecord {
   _id: string;
   day: string;
   seq: number;
-}
-
-export type TaskStatus = 'open' | 'completed' | 'cancelled';
-
-/** The inbox projection of a task, rebuilt from case documents. */
-export interface TaskRecord {
-  _id: string;
-  caseId: string;
-  caseTitle: string;
-  receiptNo: string;
-  processKey: string;
-  stepId: string;
-  name: string;
-  status: TaskStatus;
-  assignee: string | null;
-  candidateUsers: string[];
-  candidateGroups: string[];
-  decisions: string[];
-  /** The step's form, for the client to render. */
-  form: FormField[];
-  /** For a countersign: the signer this task is for. */
-  signer: string | null;
-  /** While delegated (委派): the owner the task goes back to. */
-  delegatedBy: string | null;
-  createdAt: Date;
-  /** The step's due time, for sorting the inbox by urgency. */
-  due: Date | null;
-  warnAt: Date | null;
-  /** The step's clock, for the inbox to show limit, time left and pauses. */
-  clock: Clock | null;
-  completedAt: Date | null;
-  completedBy: string | null;
-  decision: string | null;
-  /** The case revision this projection reflects; older effects never overwrite newer ones. */
-  caseRev: number;
-}
-
-/** One entry of a case's hash-chained audit log; never updated or deleted. */
-export interface AuditRecord {
-  _id: string;
-  caseId: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  stepId: string | null;
-  stepName: string | null;
-  taskId: string | null;
-  decision: string | null;
-  comment: string | null;
-  statusBefore: CaseStatus | null;
-  statusAfter: CaseStatus;
-  prevHash: string;
-  hash: string;
-}
-
-/** A process model a designer saved without deploying it; one per process key, replaced on each save. */
-export interface DraftRecord {
-  _id: string;
-  xml: string;
-  savedBy: string;
-  savedAt: Date;
-}
-
-/** One deployed version of a process. */
-export interface DefinitionRecord {
-  _id: string;
-  key: string;
-  version: number;
-  name: string;
-  xml: string;
-  checksum: string;
-  catalogue: StepCatalogue;
-  deployedBy: string;
-  deployedAt: Date;
-}
-
-export { roles, type Role } from '../users/roles';
-
-export interface UserRecord {
-  _id: string;
-  passwordHash: string;
-  roles: Role[];
-  department: string | null;
-  /** Candidate groups the user belongs to, as `role@department`. */
-  groups: string[];
-  createdAt: Date;
 }

@@ -1,0 +1,22 @@
+/** The hash-chained audit log of a case. */
+
+import type { CaseStatus } from './case';
+
+/** One entry of a case's hash-chained audit log; never updated or deleted. */
+export interface AuditRecord {
+  _id: string;
+  caseId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  stepId: string | null;
+  stepName: string | null;
+  taskId: string | null;
+  decision: string | null;
+  comment: string | null;
+  statusBefore: CaseStatus | null;
+  statusAfter: CaseStatus;
+  prevHash: string;
+  hash: string;
+}

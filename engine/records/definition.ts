@@ -1,0 +1,123 @@
+/** Deployed process versions and drafts, with the step catalogue govflow reads from a model once per version. */
+
+/** A process model a designer saved without deploying it; one per process key, replaced on each save. */
+export interface DraftRecord {
+  _id: string;
+  xml: string;
+  savedBy: string;
+  savedAt: Date;
+}
+
+/** One deployed version of a process. */
+export interface DefinitionRecord {
+  _id: string;
+  key: string;
+  version: number;
+  name: string;
+  xml: string;
+  checksum: string;
+  catalogue: StepCatalogue;
+  deployedBy: string;
+  deployedAt: Date;
+}
+
+/** 会签 all must approve · 或签 the first signature decides · 票签 a share must approve. */
+export type CountersignRule = 'all' | 'any' | 'vote';
+
+/** A multi-instance user task whose instances are signers (govflow:countersign). */
+export interface CountersignSpec {
+  rule: CountersignRule;
+  /** Users or groups (`role@department`), possibly `${…}` expressions; one instance each. */
+  signers: string[];
+  /** For a vote: the share of signers that must approve (govflow:passShare, default half). */
+  passShare: number;
+  /** Signers sign one after another (依次会签) rather than all at once. */
+  sequential: boolean;
+  /** The decision that approves (the first offered); the last offered one rejects. */
+  approve: string;
+  reject: string;
+}
+
+/** What govflow needs to know about a user task beyond what bpmn-engine runs. */
+export interface UserTaskSpec extends ActorAttributes {
+  id: string;
+  name: string;
+  /** Decisions the step offers (govflow:decisions); empty means any or none. */
+  decisions: string[];
+  /** Completing this step decides the case, so the applicant can no longer withdraw. */
+  decisive: boolean;
+  /** The step's time limit (govflow:timeLimit, e.g. 3WD), if it has one. */
+  timeLimit?: string;
+  /** Yellow card when this many working days or less are left (govflow:warnBefore; default 2). */
+  warnBefore: number;
+  /** The fields the step's form asks for (govflow:form). */
+  form: FormField[];
+  /** Decisions whose opinion the applicant may read, e.g. a denial's reasons (govflow:publicDecisions). */
+  publicDecisions: string[];
+  /** The case clocks stand still while this step is open: a special procedure, a hearing (govflow:pausesClock). */
+  pausesClock: boolean;
+  countersign?: CountersignSpec;
+  /** Directly inside the process, not in a sub-process: a step a case can be returned to. */
+  topLevel: boolean;
+}
+
+/** A fine range for a kind of violation (自由裁量基准), from the process's govflow:discretion table. */
+export interface DiscretionRange {
+  violation: string;
+  label: string;
+  fineMin: number;
+  fineMax: number;
+}
+
+/** The case clock of a process: its limits and the step whose completion starts it (acceptance). */
+export interface CaseClockSpec {
+  /** The agency's promised limit (承诺时限); runs the case clock when set. */
+  promisedLimit?: string;
+  /** The statutory limit (法定时限); the promised one may not exceed it. */
+  statutoryLimit?: string;
+  /** The step whose completion with its first offered decision (accept) starts the clock; absent: the clock starts with the case. */
+  clockStart?: string;
+  warnBefore: number;
+  /** The legal review step (法制审核) a major case must pass before its decision (Penalty Law §58). */
+  legalReviewStep?: string;
+}
+
+/** Names and task specs of one process, read once per definition version. */
+export interface StepCatalogue {
+  processId: string;
+  processName: string;
+  /** Every flow element's name by id, for history and progress answers. */
+  names: Record<string, string>;
+  userTasks: Record<string, UserTaskSpec>;
+  /** Message names by the id of the event or receive task that waits for them. */
+  messages: Record<string, string>;
+  clock: CaseClockSpec;
+  discretion: DiscretionRange[];
+  /** Who may start a case: roles, or groups as role@department (govflow:initiators; default applicants). */
+  initiators: string[];
+}
+
+export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';
+
+/** One field of a step's form (govflow:field), as a client renders it and the API checks it. */
+export interface FormField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** The allowed values of an enum field. */
+  options?: string[];
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** The least number of entries of a list field. */
+  minItems?: number;
+}
+
+/** Who may act on a user task, as the model states it (expressions not yet resolved). */
+export interface ActorAttributes {
+  assignee?: string;
+  candidateUsers: string[];
+  candidateGroups: string[];
+}

@@ -1,0 +1,44 @@
+/** The effects a revision's outbox holds, and the durable jobs they schedule. */
+
+import type { AuditRecord } from './audit';
+import type { AlertLevel, AlertRecord, NoticeRecord, NotificationRecord } from './supervision';
+import type { TaskRecord } from './task';
+
+/**
+ * What a command changes outside its case document. Effects are written in the case's outbox
+ * together with the new state, then applied by the projectors; applying one twice changes nothing.
+ */
+export type Effect =
+  | { kind: 'task.upsert'; task: TaskRecord }
+  | { kind: 'audit.append'; entry: AuditRecord }
+  | { kind: 'alert.upsert'; alert: AlertRecord }
+  | { kind: 'notice.upsert'; notice: NoticeRecord }
+  | { kind: 'notification.send'; notification: NotificationRecord }
+  | { kind: 'deadline.schedule'; job: DeadlineJob }
+  | { kind: 'timer.schedule'; job: TimerJob }
+  | { kind: 'deadline.cancel'; jobId: string }
+  /** Revisions `from` up to `to` of an ended case are cut down to stubs (store/case-ledger). */
+  | { kind: 'revisions.prune'; from: number; to: number };
+
+export type EffectKind = Effect['kind'];
+
+/** A BPMN timer event's durable job: when it fires, the FireTimer command drives the engine on. */
+export interface TimerJob {
+  id: string;
+  caseId: string;
+  executionId: string;
+  stepId: string;
+  at: number;
+}
+
+/** One durable timer for a clock: when it fires, the worker raises the card if the clock still says so. */
+export interface DeadlineJob {
+  /** Deterministic, so scheduling twice is a no-op and every node agrees on the id. */
+  id: string;
+  caseId: string;
+  /** `case` for the case clock, else the task id of the step. */
+  clockKey: string;
+  level: AlertLevel;
+  /** Epoch milliseconds the job fires at. */
+  at: number;
+}

@@ -1,0 +1,81 @@
+/** Cards, supervision notices and notifications, as kept in a case and projected for lists. */
+
+import type { Clock } from './clock';
+import type { Role } from './user';
+
+export type AlertLevel = 'yellow' | 'red';
+
+export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
+
+/** A supervision notice (督办) the office sent a department about a case, and the department's written explanation (情况说明). */
+export interface Notice {
+  id: string;
+  department: string;
+  message: string;
+  sentBy: string;
+  sentAt: Date;
+  /** The reply limit's clock (default 5WD); a late reply raises a red card of its own. */
+  clock: Clock;
+  reply: { by: string; at: Date; explanation: string } | null;
+}
+
+/**
+ * Something kept in a case (an alert, a notice) as its own projection document: keyed by its
+ * id, with the case fields lists filter by and the case revision it reflects.
+ */
+export type CaseItemRecord<Item extends { id: string }> = Omit<Item, 'id'> & {
+  _id: string;
+  caseId: string;
+  receiptNo: string;
+  caseTitle: string;
+  processKey: string;
+  caseRev: number;
+};
+
+/** The notices projection, for the lists of the office and of departments. */
+export type NoticeRecord = CaseItemRecord<Notice>;
+
+/** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */
+export interface Audience {
+  users?: string[];
+  department?: string;
+  role?: Role;
+}
+
+/** An in-app notification, written through the outbox so a retried command never sends it twice. */
+export interface NotificationRecord {
+  _id: string;
+  audience: Audience;
+  caseId: string;
+  kind: string;
+  message: string;
+  at: Date;
+}
+
+/** open: needs attention; resolved: a yellow card whose work finished in time; closed: the supervision office closed it. */
+export type AlertStatus = 'open' | 'resolved' | 'closed';
+
+/** A yellow or red card on a clock of a case (电子监察 黄牌 · 红牌), kept in the case and projected for supervisors. */
+export interface CaseAlert {
+  id: string;
+  level: AlertLevel;
+  /** Whose clock: the case's, a step's, or a supervision notice's reply limit; or a compliance point (监察点). */
+  kind: AlertKind;
+  /** For a compliance point: the rule broken, e.g. `decision-without-reasons`. */
+  rule: string | null;
+  clockKey: string;
+  stepName: string | null;
+  department: string | null;
+  handler: string | null;
+  dueAt: Date;
+  raisedAt: Date;
+  status: AlertStatus;
+  /** The late work has been done; a red card stays open regardless until the office closes it. */
+  workDone: boolean;
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeNote: string | null;
+}
+
+/** The alerts projection: a case alert with what supervisors filter and list by. */
+export type AlertRecord = CaseItemRecord<CaseAlert>;
