@@ -34,12 +34,13 @@ export class GovflowPath implements ApprovalPath {
   }
 
   /**
-   * Starts `perStep` cases for each step and leaves them waiting there, for the stored-state
-   * probe; answers their ids by the step they wait at. Run after the timed loads, untimed.
+   * Starts `perStep` cases for each of the first `steps` steps and leaves them waiting there,
+   * for the stored-state probe and the inbox's queue; answers their ids by the step they wait
+   * at. Run after the timed loads, untimed.
    */
-  async leaveWaiting(perStep: number): Promise<Map<ApprovalStepId, string[]>> {
+  async leaveWaiting(perStep: number, steps: number = approvalSteps.length): Promise<Map<ApprovalStepId, string[]>> {
     const waiting = new Map<ApprovalStepId, string[]>();
-    for (const [depth, step] of approvalSteps.entries()) {
+    for (const [depth, step] of approvalSteps.slice(0, steps).entries()) {
       const ids: string[] = [];
       for (let n = 0; n < perStep; n++) {
         const caseId = await this.#start();

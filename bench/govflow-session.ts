@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createLogger, Govflow, systemActor } from '../engine';
+import { createLogger, Govflow, systemActor, type GovflowOptions } from '../engine';
 import type { CompiledDefinition } from '../engine/definitions';
 import type { LocalServices } from '../scripts/services';
 import { approvalXml, processKey } from './approval-steps';
@@ -14,11 +14,10 @@ export interface GovflowSession {
 }
 
 /**
- * Opened by the bench entry for each govflow run and probe. A fresh database each time: on
- * FerretDB v1 every read and write costs more as a collection grows, so a run that inherited
- * the previous run's cases would measure the order of the runs, not the concurrency.
+ * Opened by the bench entry for each volume and probe. A fresh database each time, filled to
+ * the volume being measured (bench/preload.ts), so no run inherits another's cases.
  */
-export async function openGovflowSession(services: LocalServices, label: string): Promise<GovflowSession> {
+export async function openGovflowSession(services: LocalServices, label: string, options: Partial<GovflowOptions> = {}): Promise<GovflowSession> {
   const name = `bench_${label}_${randomBytes(3).toString('hex')}`;
   const govflow = await Govflow.create({
     mongodbUri: services.mongodbUri,
@@ -26,6 +25,7 @@ export async function openGovflowSession(services: LocalServices, label: string)
     dbName: name,
     queuePrefix: name,
     logger: createLogger('bench', 2),
+    ...options,
   });
   try {
     await govflow.deploy(approvalXml(), systemActor);

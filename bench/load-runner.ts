@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { treeCpuMs } from './process-cpu';
 import { round, summariseLatency, type LatencySummary } from './stats';
 
 /** The two commands whose latency the issue asks for. */
@@ -22,6 +23,8 @@ export interface LoadPlan {
   cases: number;
   /** No new case starts after this long, so a slow machine still ends; the result says so. */
   budgetMs: number;
+  /** Servers whose CPU to read while timed (the store, Redis), by name; none when their URIs were configured. */
+  servers?: Array<{ name: string; pid: number }>;
 }
 
 /** Throughput and latency of one (path, concurrency) run, as the report prints them. */
@@ -37,6 +40,8 @@ export interface LoadResult {
   completeLatencyMs: LatencySummary;
   /** CPU this Node process used while timed, in % of one core: tells a busy engine from a wait on the store. */
   nodeCpuPercent: number;
+  /** CPU each of the plan's servers used while timed (with their child processes), in % of one core. */
+  serverCpuPercent: Record<string, number>;
   /** The budget ran out before `plan.cases` were done. */
   cutShort: boolean;
 }
@@ -51,6 +56,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
   await drive(path, plan.concurrency, plan.warmupCases, Number.POSITIVE_INFINITY, () => undefined);
   const samples: Record<CommandKind, number[]> = { start: [], complete: [] };
   const cpuBefore = process.cpuUsage();
+  const serversBefore = (plan.servers ?? []).map((server) => treeCpuMs(server.pid));
   const startedAt = performance.now();
   const step = Math.max(1, Math.round(plan.cases / 5));
   const cases = await drive(
@@ -63,6 +69,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
   );
   const elapsedMs = performance.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuPercent = Object.fromEntries((plan.servers ?? []).map((server, index) => [server.name, Math.round(((treeCpuMs(server.pid) - serversBefore[index]) * 100) / elapsedMs)]));
   const completions = samples.complete.length;
   return {
     path: path.name,
@@ -75,6 +82,7 @@ export async function runLoad(path: ApprovalPath, plan: LoadPlan): Promise<LoadR
     startLatencyMs: summariseLatency(samples.start),
     completeLatencyMs: summariseLatency(samples.complete),
     nodeCpuPercent: Math.round((cpu.user + cpu.system) / 10 / elapsedMs),
+    serverCpuPercent,
     cutShort: cases < plan.cases,
   };
 }

@@ -8,6 +8,7 @@ import { printDeadlineReport } from './deadline-report';
 import { runDeadlines, type DeadlinePlan } from './deadline-run';
 import { computeFigures, type BenchFigures } from './figures';
 import { GovflowPath } from './govflow-path';
+import { runAtVolume, type VolumePlan, type VolumeResult } from './volume-run';
 import { openGovflowSession, type GovflowSession } from './govflow-session';
 import { printJsonLine } from './json-line';
 import { runLoad, type LoadPlan, type LoadResult } from './load-runner';
@@ -22,7 +23,9 @@ import { printWebReport, type WebFigures } from './web-report';
  * `npm run bench`: two runs on servers of its own (or MONGODB_URI/REDIS_URL, in databases and
  * prefixes it drops afterwards).
  * - runtime: the 3-step approval (a) on bare bpmn-engine in memory and (b) through govflow with
- *   persistence, at concurrency 1 and 16; two to three minutes on a 2-core machine with FerretDB.
+ *   persistence, with 0, 10 000 and 100 000 cases stored first (BENCH_VOLUMES overrides the list),
+ *   at concurrency 1 and 16; about ten minutes on a 2-core machine with FerretDB, most of it
+ *   filling the store.
  * - deadlines: 100 000 deadlines due within one minute, fired by BullMQ workers; about 1.5 minutes.
  * - web: each page's production bundle size and the modeler's time to interactive in headless
  *   Chromium; about 20 seconds.
@@ -39,9 +42,8 @@ type RunName = 'runtime' | 'deadlines' | 'web';
 const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web'];
 
 /**
- * Case counts sized to this 2-core machine: the bare engine runs ~50 cases/s, govflow on FerretDB
- * 2–4 (its stores slow down as collections grow), so govflow gets far fewer cases; the budgets
- * keep the runtime run within three minutes wherever it runs.
+ * Case counts sized to this 2-core machine: the bare engine runs ~60 cases/s, govflow 8–15, so
+ * govflow gets fewer cases; the budgets keep each load within a minute wherever it runs.
  */
 const plans: Record<'bare' | 'govflow', LoadPlan[]> = {
   bare: [
@@ -49,10 +51,21 @@ const plans: Record<'bare' | 'govflow', LoadPlan[]> = {
     { concurrency: 16, warmupCases: cases(50), cases: cases(400), budgetMs: 15_000 },
   ],
   govflow: [
-    { concurrency: 1, warmupCases: cases(10), cases: cases(80), budgetMs: 35_000 },
-    { concurrency: 16, warmupCases: cases(16), cases: cases(96), budgetMs: 40_000 },
+    { concurrency: 1, warmupCases: cases(10), cases: cases(100), budgetMs: 40_000 },
+    { concurrency: 16, warmupCases: cases(32), cases: cases(240), budgetMs: 45_000 },
   ],
 };
+
+/**
+ * The volumes the runtime run measures at: cases stored before the loads, 10 % of them open,
+ * spread over 100 departments (none of them the bench clerk's), 500 clerks and 5 000 applicants.
+ */
+const volumes: VolumePlan[] = storedVolumes(process.env.BENCH_VOLUMES).map((stored) => ({
+  preload: { cases: stored, openShare: 0.1, departments: 100, clerks: 500, applicants: 5_000 },
+  loads: plans.govflow,
+  inboxQueue: 50,
+  inboxReads: 100,
+}));
 
 /** Cases left waiting at each step for the state-size probes. */
 const stateCasesPerStep = cases(10);
@@ -98,22 +111,21 @@ async function main(): Promise<void> {
   }
 }
 
-/** Throughput and latency of the approval on both paths, then the state-size probes. */
+/** Throughput and latency of the approval on both paths, govflow at each volume, then the state-size probes. */
 async function runtimeRun(services: LocalServices): Promise<BenchFigures> {
   // the very source context govflow's executor runs, so both paths skip XML parsing alike
   const { definition } = await withSession(services, 'setup', async (session) => session);
   const bare = new BareEnginePath(definition.sourceContext);
   const runs: LoadResult[] = [];
   for (const plan of plans.bare) runs.push(await timedRun(plan, 'bare', () => runLoad(bare, plan)));
-  for (const plan of plans.govflow) {
-    runs.push(await timedRun(plan, 'govflow', () => withSession(services, `c${plan.concurrency}`, ({ govflow }) => runLoad(new GovflowPath(govflow), plan))));
-  }
+  const measured: VolumeResult[] = [];
+  for (const volume of volumes) measured.push(await runAtVolume(services, volume));
   progress(`measuring state sizes of ${stateCasesPerStep} cases waiting at each step`);
   const raw: RawStateSample[] = await bare.rawStateSizes(stateCasesPerStep);
   const stored: StoredStateSample[] = await withSession(services, 'state', async ({ govflow }) =>
     storedStateSizes(govflow, await new GovflowPath(govflow).leaveWaiting(stateCasesPerStep)),
   );
-  return computeFigures(runs, raw, stored);
+  return computeFigures(runs, measured, raw, stored);
 }
 
 function deadlineRun(services: LocalServices): Promise<DeadlineFigures> {
@@ -146,6 +158,14 @@ function selectedRuns(argument: string | undefined): readonly RunName[] {
   const run = runNames.find((name) => name === argument);
   if (!run) throw new Error(`unknown bench run "${argument}": pass one of ${runNames.join(', ')}, or nothing for all`);
   return [run];
+}
+
+/** BENCH_VOLUMES: stored-case counts, comma-separated (default 0,10000,100000, times BENCH_SCALE). */
+function storedVolumes(text: string | undefined): number[] {
+  if (text === undefined || text === '') return [0, cases(10_000), cases(100_000)];
+  const counts = text.split(',').map((item) => Number(item.trim()));
+  if (counts.some((count) => !Number.isInteger(count) || count < 0) || !counts.includes(0)) throw new Error(`BENCH_VOLUMES must list whole numbers of stored cases, 0 among them, not ${text}`);
+  return counts;
 }
 
 function cases(count: number): number {

@@ -103,8 +103,8 @@ class DemoCases {
   async #act(daysAgo: number, caseId: string, stepId: string, by: string, input: CompleteTaskInput): Promise<void> {
     this.#at(daysAgo);
     const actor = await this.#actor(by);
-    const tasks = await this.govflow.listTasks(actor, 'mine');
-    const claimable = await this.govflow.listTasks(actor, 'claimable');
+    const { items: tasks } = await this.govflow.listTasks(actor, 'mine');
+    const { items: claimable } = await this.govflow.listTasks(actor, 'claimable');
     const task = [...tasks, ...claimable].find((candidate) => candidate.caseId === caseId && candidate.stepId === stepId);
     if (!task) throw new Error(`demo data: ${by} finds no task "${stepId}" in case ${caseId} (${JSON.stringify((await this.govflow.getCase(caseId, supervisor)).currentSteps)})`);
     await this.govflow.completeTask(task.id, input, actor);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
 import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type TimerJob } from './deadlines';
-import { caseView, mayReadCase, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
+import { caseListFilter, caseView, mayReadCase, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
@@ -56,13 +56,20 @@ import {
 } from './runtime';
 import type { AlertRecord, AuditRecord, CaseHead, DefinitionRecord, DraftRecord, Notice, NoticeRecord, NotificationRecord, PauseKind, Role, TaskRecord, UserRecord } from './records';
 import { CaseLedger, Store } from './store';
+import { upgradeStore } from './upgrades';
 import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView } from './supervision';
-import { byUrgency, inboxFilter, mayAct, taskView, type TaskView } from './tasks';
+import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from './tasks';
 import { systemActor, UserDirectory, type Actor } from './users';
 
 export type AlertView = ReturnType<typeof alertView>;
+
+/** A page of a list: how many items, after how many. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
 
 export interface DefinitionSummary {
   key: string;
@@ -130,9 +137,11 @@ export class Govflow {
   /** Connects to MongoDB and Redis and makes sure the indexes exist. */
   static async create(options: GovflowOptions): Promise<Govflow> {
     const resolved = resolveOptions(options);
-    const store = await Store.create(resolved.mongodbUri, resolved.dbName);
+    const store = await Store.create(resolved.mongodbUri, resolved.dbName, resolved.onStoreCommand);
     const redis = new Redis(resolved.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
     try {
+      await upgradeStore(store.connection.db!, resolved.logger);
+      await store.ensureIndexes();
       await redis.connect();
       const calendars = await CalendarService.create(store.models, resolved.logger);
       return new Govflow(store, redis, calendars, resolved);
@@ -241,12 +250,13 @@ export class Govflow {
     return this.#taskCommand(taskId, new CopyCase(caseIdOfTask(taskId), users, groups, note), actor);
   }
 
-  /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first. */
-  async listCases(actor: Actor, scope: 'mine' | 'copied', limit = 100): Promise<CaseView[]> {
-    const query = scope === 'mine' ? { applicant: actor.username } : { $or: [{ 'copiedTo.users': actor.username }, { 'copiedTo.groups': { $in: actor.groups } }] };
-    const heads = await this.store.models.cases.find(query).sort({ createdAt: -1 }).limit(limit).lean<CaseHead[]>();
+  /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */
+  async listCases(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number }> {
+    const query = caseListFilter(actor, scope);
+    const { cases } = this.store.models;
+    const [heads, total] = await Promise.all([cases.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<CaseHead[]>(), cases.countDocuments(query)]);
     const now = this.options.now();
-    return heads.map((head) => caseView(head, [], actor, now));
+    return { items: heads.map((head) => caseView(head, [], actor, now)), total };
   }
 
   pauseClock(caseId: string, kind: PauseKind, reason: string, actor: Actor): Promise<ClockAnswer> {
@@ -309,7 +319,7 @@ export class Govflow {
 
   /** Notices the actor may see, newest first: the office all, a department the ones sent to it. */
   async listNotices(actor: Actor, filter: { awaitingReply?: boolean }): Promise<NoticeView[]> {
-    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { reply: filter.awaitingReply ? null : { $ne: null } }) };
+    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
     const records = await this.store.models.notices.find(query).sort({ sentAt: -1 }).limit(500).lean<NoticeRecord[]>();
     const now = this.options.now();
     return records.map((record) => noticeView(record, now));
@@ -336,13 +346,17 @@ export class Govflow {
   }
 
   /**
-   * Schedules every deadline job the running cases need; the jobs' ids make it idempotent.
-   * Run at start-up and on demand, so a Redis that lost its data loses no deadline.
+   * Schedules every deadline job the running cases need, and the reply jobs of notices still
+   * awaiting a reply on ended cases; the jobs' ids make it idempotent. Run at start-up and on
+   * demand, so a Redis that lost its data loses no deadline. Reads those cases only, by index.
    */
   async reconcileDeadlines(): Promise<number> {
+    const { cases, notices } = this.store.models;
+    const awaiting = await notices.distinct('caseId', { awaitingReply: true });
+    const running = (await cases.find({ status: 'running' }, { _id: 1 }).lean()).map((head) => head._id);
+    const ids = [...new Set([...running, ...awaiting])];
     let scheduled = 0;
-    // every case, not only running ones: a notice on an ended case may still await its reply
-    for await (const head of this.store.models.cases.find({}).lean<CaseHead>().cursor()) {
+    for (const head of await this.#headsOf(ids)) {
       const deadlines = wantedDeadlines(head);
       const timers = wantedTimers(head);
       for (const job of deadlines) await this.deadlines.schedule(job);
@@ -352,6 +366,13 @@ export class Govflow {
     return scheduled;
   }
 
+  /** Case heads by id, a batch of ids per read. */
+  async #headsOf(ids: string[]): Promise<CaseHead[]> {
+    const heads: CaseHead[] = [];
+    for (let at = 0; at < ids.length; at += 500) heads.push(...(await this.store.models.cases.find({ _id: { $in: ids.slice(at, at + 500) } }).lean<CaseHead[]>()));
+    return heads;
+  }
+
   /** Public progress by receipt number; a wrong code answers like an unknown number. */
   async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
     const record = await this.store.models.cases.findOne({ receiptNo }).lean<CaseHead>();
@@ -359,10 +380,24 @@ export class Govflow {
     return progressView(record);
   }
 
-  async listTasks(actor: Actor, scope: 'mine' | 'claimable', limit = 100): Promise<TaskView[]> {
-    const records = await this.store.models.tasks.find(inboxFilter(actor, scope)).sort({ createdAt: 1 }).limit(limit).lean<TaskRecord[]>();
+  /**
+   * An open inbox list, most urgent first, a page at a time. The list is read whole — open tasks
+   * of one person or their groups only — since urgency is computed from each clock now.
+   */
+  async listTasks(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }): Promise<{ items: TaskView[]; total: number }> {
+    const records = await this.store.models.tasks.find(inboxFilter(actor, scope)).lean<TaskRecord[]>();
     const now = this.options.now();
-    return records.map((record) => taskView(record, now)).sort(byUrgency);
+    const items = records.map((record) => taskView(record, now)).sort(byUrgency);
+    return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+  }
+
+  /** The done list (已办): tasks the actor completed, newest first, a page at a time by cursor. */
+  async listDoneTasks(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    const user = await this.store.models.users.findById(actor.username, { createdAt: 1 }).lean<Pick<UserRecord, 'createdAt'>>();
+    const now = this.options.now();
+    const read = (key: string) => this.store.models.tasks.find({ doneKey: key }).lean<TaskRecord[]>();
+    const done = await readDoneList(read, actor.username, { ...page, now, since: user?.createdAt ?? now });
+    return { items: done.items.map((record) => taskView(record, now)), nextCursor: done.nextCursor };
   }
 
   /** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */

@@ -23,9 +23,14 @@ export interface GovflowOptions {
   logger?: Logger;
   /** The time source; default the system clock. Tests pass a settable one to reach deadlines. */
   now?: () => Date;
+  /** Told of every command sent to the store, when it started and ended (metrics, the bench's round-trip count); default none. */
+  onStoreCommand?: StoreCommandListener;
 }
 
-export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName'>> & Pick<GovflowOptions, 'dbName'>;
+/** A command the store answered (or refused): its name and when it was sent and answered, by performance.now(). */
+export type StoreCommandListener = (command: { name: string; startedAt: number; endedAt: number }) => void;
+
+export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'>;
 
 /** Fills the defaults once, at Govflow.create. */
 export function resolveOptions(options: GovflowOptions): ResolvedOptions {

@@ -8,6 +8,12 @@ export const variables = z.record(variableName, z.json()).refine((value) => Obje
 
 export const identifier = z.string().min(1).max(200);
 
+/** A page of a list: `limit` items after `offset` (DESIGN.md: lists answer {items, total}). */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+};
+
 /** A document referenced by metadata; the file itself lives in document storage under its key. */
 export const attachment = z.strictObject({
   name: z.string().trim().min(1).max(255),

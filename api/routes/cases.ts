@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../engine';
 import { defineRoute } from '../http/route';
-import { attachments, identifier, variables } from '../http/schemas';
+import { attachments, identifier, pageQuery, variables } from '../http/schemas';
 
 const startCaseBody = z.strictObject({
   processKey: identifier,
@@ -70,11 +70,10 @@ export const caseRoutes = [
     summary: "A list of cases: an applicant's own (scope=mine), or the ones copied to me (scope=copied); newest first",
     tag: 'cases',
     access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
-    query: z.strictObject({ scope: z.enum(['mine', 'copied']), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    responses: { 200: 'the cases, without their history' },
+    query: z.strictObject({ scope: z.enum(['mine', 'copied']), ...pageQuery }),
+    responses: { 200: '{items, total}: a page of the cases, without their history' },
     async handler({ query, actor, govflow }) {
-      const items = await govflow.listCases(actor, query.scope, query.limit);
-      return { body: { items, total: items.length } };
+      return { body: await govflow.listCases(actor, query.scope, { limit: query.limit, offset: query.offset }) };
     },
   }),
   defineRoute({

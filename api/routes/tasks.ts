@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { attachments, identifier, variables } from '../http/schemas';
+import { attachments, identifier, pageQuery, variables } from '../http/schemas';
 import { copyBody } from './cases';
 
 const staff = ['clerk', 'leader'] as const;
@@ -19,14 +19,17 @@ export const taskRoutes = [
   defineRoute({
     method: 'get',
     path: '/tasks',
-    summary: 'The inbox: tasks I hold (mine) or tasks I may claim (claimable)',
+    summary: 'The inbox: tasks I hold (mine), tasks I may claim (claimable), or tasks I completed (done, 已办)',
     tag: 'tasks',
     access: staff,
-    query: z.object({ scope: z.enum(['mine', 'claimable']).default('mine'), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    responses: { 200: 'the tasks, oldest first' },
+    query: z
+      .strictObject({ scope: z.enum(['mine', 'claimable', 'done']).default('mine'), ...pageQuery, cursor: z.string().max(40).optional() })
+      .refine((query) => query.scope === 'done' || query.cursor === undefined, { path: ['cursor'], message: 'only the done list pages by cursor; the open lists page by offset' }),
+    responses: { 200: 'mine and claimable: {items, total}, most urgent first; done: {items, nextCursor}, newest first' },
     async handler({ query, actor, govflow }) {
-      const items = await govflow.listTasks(actor, query.scope, query.limit);
-      return { body: { items, total: items.length } };
+      const { scope, limit, offset, cursor } = query;
+      if (scope === 'done') return { body: await govflow.listDoneTasks(actor, { limit, cursor }) };
+      return { body: await govflow.listTasks(actor, scope, { limit, offset }) };
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 import type { CaseHead } from '../records';
 import { mayAct } from '../tasks';
+import { actorKeys } from '../users/audience-keys';
 import { hasRole, type Actor } from '../users/actor';
 
 /**
@@ -14,4 +15,12 @@ export function mayReadCase(actor: Actor, record: CaseHead): boolean {
   if (!hasRole(actor, 'clerk', 'leader')) return false;
   if (actor.department && record.departments.includes(actor.department)) return true;
   return record.openTasks.some((task) => mayAct(task, actor));
+}
+
+/**
+ * The filter of a case list: an applicant's own cases, or the ones copied to the actor, to them
+ * by name or to one of their groups (the head's copyKeys, so one index serves both).
+ */
+export function caseListFilter(actor: Actor, scope: 'mine' | 'copied'): Record<string, unknown> {
+  return scope === 'mine' ? { applicant: actor.username } : { copyKeys: { $in: actorKeys(actor) } };
 }

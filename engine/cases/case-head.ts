@@ -1,10 +1,11 @@
 import type { Collections } from '../store/collections';
 import type { CaseHead, CaseRecord } from '../records';
 import { replaceIfNewer } from '../store/projection-writes';
+import { peopleKeys } from '../users/audience-keys';
 
-/** The cases collection's view of a revision: everything but engine state and outbox. */
+/** The cases collection's view of a revision: everything but engine state and outbox, and whom it was copied to as keys. */
 export function caseHead({ engineState: _state, outbox: _outbox, ...head }: CaseRecord): CaseHead {
-  return head;
+  return { ...head, copyKeys: peopleKeys(head.copiedTo.users, head.copiedTo.groups) };
 }
 
 /** Projects a revision into the cases collection unless a newer revision is already there. */

@@ -1,5 +1,5 @@
 export { receiptNumbers } from './receipt-numbers';
 export { caseHead, projectCaseHead } from './case-head';
-export { mayReadCase } from './case-access';
+export { caseListFilter, mayReadCase } from './case-access';
 export { caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
 export { withAttachments, type NewAttachment } from './attachments';

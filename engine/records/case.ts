@@ -145,7 +145,10 @@ export interface CaseRecord {
 export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId: string };
 
 /** The cases collection: the latest revision without engine state and outbox, for queries and views. */
-export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox'>;
+export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox'> & {
+  /** Whom the case was copied to, as `user:`/`group:` keys (users/audience-keys), for their "copied to me" list. */
+  copyKeys?: string[];
+};
 
 /**
  * The claim on a revision, kept beside the revisions until the revision's outbox is applied:

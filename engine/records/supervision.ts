@@ -33,7 +33,10 @@ export type CaseItemRecord<Item extends { id: string }> = Omit<Item, 'id'> & {
 };
 
 /** The notices projection, for the lists of the office and of departments. */
-export type NoticeRecord = CaseItemRecord<Notice>;
+export type NoticeRecord = CaseItemRecord<Notice> & {
+  /** No reply yet: the office's list of notices waiting, and the reply jobs to reconcile, read it. */
+  awaitingReply: boolean;
+};
 
 /** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */
 export interface Audience {
@@ -46,6 +49,8 @@ export interface Audience {
 export interface NotificationRecord {
   _id: string;
   audience: Audience;
+  /** The audience as keys (users/audience-keys), which the list of one person's notifications reads. */
+  audienceKeys: string[];
   caseId: string;
   kind: string;
   message: string;

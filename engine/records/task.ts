@@ -34,6 +34,12 @@ export interface TaskRecord {
   completedAt: Date | null;
   completedBy: string | null;
   decision: string | null;
+  /** Who holds the open task (its assignee); null once it closes, so the "mine" index holds open tasks only. */
+  holder: string | null;
+  /** Who may claim the open task nobody holds, as `user:`/`group:` keys (users/audience-keys); empty otherwise. */
+  queue: string[];
+  /** Once completed, `<completedBy>|<China month>`: the done list reads one month of one person at a time. */
+  doneKey: string | null;
   /** The case revision this projection reflects; older effects never overwrite newer ones. */
   caseRev: number;
 }

@@ -1,6 +1,8 @@
 import type { AuditRecord, CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
+import { inboxKeys } from '../tasks';
+import { audienceKeys } from '../users';
 import type { CaseChange } from './command';
 import type { Effect } from '../records';
 
@@ -38,7 +40,7 @@ function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effec
 
 /** Notice projections for every notice sent or answered by this revision. */
 function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
-  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: caseItemRecord(next, notice, rev) }));
+  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: { ...caseItemRecord(next, notice, rev), awaitingReply: notice.reply === null } }));
 }
 
 /** The items of `after` that are new or differ from their version in `before`. */
@@ -62,7 +64,10 @@ function notificationEffects(before: CaseAlert[], next: CaseRecord, change: Case
       return [{ audience, kind: `alert.${alert.level}`, message }, ...(alert.level === 'red' ? [{ audience: { role: 'supervisor' as const }, kind: 'alert.red', message }] : [])];
     }),
   ];
-  return wanted.map((notification, index) => ({ kind: 'notification.send', notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification } }));
+  return wanted.map((notification, index) => ({
+    kind: 'notification.send',
+    notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification, audienceKeys: audienceKeys(notification.audience) },
+  }));
 }
 
 /**
@@ -84,7 +89,7 @@ function deadlineEffects(current: CaseRecord | null, next: CaseRecord): Effect[]
 /** Task projections for every task that opened, changed or closed between two case revisions. */
 function taskEffects(before: OpenTask[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
   const effects: Effect[] = [];
-  const project = (task: OpenTask, closing?: Partial<TaskRecord>): Effect => ({ kind: 'task.upsert', task: taskRecord(next, task, rev, closing) });
+  const project = (task: OpenTask, closing?: Pick<TaskRecord, 'status' | 'completedAt' | 'completedBy' | 'decision'>): Effect => ({ kind: 'task.upsert', task: taskRecord(next, task, rev, closing) });
   for (const task of next.openTasks) {
     const previous = before.find((candidate) => candidate.id === task.id);
     if (!previous || !sameHolders(previous, task)) effects.push(project(task));
@@ -108,8 +113,9 @@ function sameHolders(a: OpenTask, b: OpenTask): boolean {
   return a.assignee === b.assignee && a.delegatedBy === b.delegatedBy && a.candidateGroups.join() === b.candidateGroups.join() && a.candidateUsers.join() === b.candidateUsers.join();
 }
 
-function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Partial<TaskRecord>): TaskRecord {
-  return {
+/** A task's projection, with the keys the inbox lists read it by. */
+function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: Pick<TaskRecord, 'status' | 'completedAt' | 'completedBy' | 'decision'>): TaskRecord {
+  const projected = {
     _id: task.id,
     caseId: record._id,
     caseTitle: record.title,
@@ -117,7 +123,7 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     processKey: record.processKey,
     stepId: task.stepId,
     name: task.name,
-    status: 'open',
+    status: 'open' as const,
     assignee: task.assignee,
     candidateUsers: task.candidateUsers,
     candidateGroups: task.candidateGroups,
@@ -135,4 +141,5 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     caseRev: rev,
     ...closing,
   };
+  return { ...projected, ...inboxKeys(projected) };
 }

@@ -74,9 +74,12 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
 caseRevisionSchema.index({ caseId: 1 });
 caseRevisionSchema.index({ claim: 1 });
 
-const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields }, { ...options, minimize: false });
+const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields, copyKeys: { type: [String], default: [] } }, { ...options, minimize: false });
+// public progress; an applicant's cases; the cases copied to a person or group; running cases (reconcile)
 caseHeadSchema.index({ receiptNo: 1 });
 caseHeadSchema.index({ applicant: 1, createdAt: -1 });
+caseHeadSchema.index({ copyKeys: 1, createdAt: -1 });
+caseHeadSchema.index({ status: 1 });
 
 const taskSchema = new Schema<TaskRecord>(
   {
@@ -102,13 +105,17 @@ const taskSchema = new Schema<TaskRecord>(
     completedAt: { type: Date, default: null },
     completedBy: { type: String, default: null },
     decision: { type: String, default: null },
+    holder: { type: String, default: null },
+    queue: { type: [String], default: [] },
+    doneKey: { type: String, default: null },
     caseRev: Number,
   },
   options,
 );
-taskSchema.index({ status: 1, assignee: 1, createdAt: 1 });
-taskSchema.index({ status: 1, candidateGroups: 1 });
-taskSchema.index({ status: 1, candidateUsers: 1 });
+// the inbox: held, claimable (both set on open tasks only), done by month; a case's tasks
+taskSchema.index({ holder: 1 });
+taskSchema.index({ queue: 1 });
+taskSchema.index({ doneKey: 1, completedAt: -1 });
 taskSchema.index({ caseId: 1 });
 
 const auditSchema = new Schema<AuditRecord>(
@@ -131,7 +138,8 @@ const auditSchema = new Schema<AuditRecord>(
   },
   options,
 );
-auditSchema.index({ caseId: 1, seq: 1 }, { unique: true });
+// the _id (`caseId:seq`) keeps entries unique; this index reads a case's log in order
+auditSchema.index({ caseId: 1, seq: 1 });
 
 const definitionSchema = new Schema<DefinitionRecord>(
   {
@@ -147,7 +155,8 @@ const definitionSchema = new Schema<DefinitionRecord>(
   },
   options,
 );
-definitionSchema.index({ key: 1, version: -1 }, { unique: true });
+// the _id (`key:version`) keeps versions unique; this index reads a process's versions
+definitionSchema.index({ key: 1, version: -1 });
 
 const draftSchema = new Schema<DraftRecord>({ _id: String, xml: String, savedBy: String, savedAt: Date }, options);
 
@@ -191,8 +200,11 @@ const alertSchema = new Schema<AlertRecord>(
   },
   options,
 );
+// the supervision board's filters: any of them narrows the list by an index
 alertSchema.index({ status: 1, level: 1, raisedAt: -1 });
-alertSchema.index({ department: 1, status: 1 });
+alertSchema.index({ department: 1, status: 1, raisedAt: -1 });
+alertSchema.index({ processKey: 1, status: 1, raisedAt: -1 });
+alertSchema.index({ kind: 1, status: 1, raisedAt: -1 });
 
 const noticeSchema = new Schema<NoticeRecord>(
   {
@@ -207,14 +219,16 @@ const noticeSchema = new Schema<NoticeRecord>(
     sentAt: Date,
     clock: Mixed,
     reply: { type: Mixed, default: null },
+    awaitingReply: Boolean,
     caseRev: Number,
   },
   options,
 );
 noticeSchema.index({ department: 1, sentAt: -1 });
+noticeSchema.index({ awaitingReply: 1, sentAt: -1 });
 
-const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, caseId: String, kind: String, message: String, at: Date }, options);
-notificationSchema.index({ at: -1 });
+const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, at: Date }, options);
+notificationSchema.index({ audienceKeys: 1, at: -1 });
 
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 

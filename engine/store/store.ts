@@ -1,4 +1,7 @@
+import { performance } from 'node:perf_hooks';
+import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
+import type { StoreCommandListener } from '../options';
 import { bindCollections, type Collections } from './collections';
 import { bindModels, type Models } from './models';
 
@@ -14,19 +17,24 @@ export class Store {
   ) {}
 
   /**
-   * Connects to `uri` (database `dbName`, else the URI's own, else "govflow") and makes sure
-   * every index exists. Called once per process by Govflow.create.
+   * Connects to `uri` (database `dbName`, else the URI's own, else "govflow"), telling
+   * `onCommand` of every command sent when given. Called once per process by Govflow.create.
    */
-  static async create(uri: string, dbName?: string): Promise<Store> {
+  static async create(uri: string, dbName?: string, onCommand?: StoreCommandListener): Promise<Store> {
     const connection = mongoose.createConnection(uri, {
       dbName: dbName ?? (databaseInUri(uri) || 'govflow'),
       autoIndex: false,
       serverSelectionTimeoutMS: 10_000,
+      monitorCommands: onCommand !== undefined,
     });
+    if (onCommand) watchCommands(connection, onCommand);
     await connection.asPromise();
-    const models = bindModels(connection);
-    await Promise.all(Object.values(models).map((model) => model.createIndexes()));
-    return new Store(connection, models, bindCollections(connection.db!));
+    return new Store(connection, bindModels(connection), bindCollections(connection.db!));
+  }
+
+  /** Makes sure every index the models declare exists; after upgrades/ has dropped the ones an earlier govflow made. */
+  async ensureIndexes(): Promise<void> {
+    await Promise.all(Object.values(this.models).map((model) => model.createIndexes()));
   }
 
   /** Answers whether the database responds; used by /readyz. */
@@ -47,4 +55,18 @@ export class Store {
 function databaseInUri(uri: string): string {
   const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]*)/.exec(uri);
   return decodeURIComponent(match?.[1] ?? '');
+}
+
+/** Reports each command with its start and end; the driver's events carry a request id to pair them. */
+function watchCommands(connection: Connection, onCommand: StoreCommandListener): void {
+  const started = new Map<number, { name: string; at: number }>();
+  const client = connection.getClient();
+  client.on('commandStarted', (event: CommandStartedEvent) => started.set(event.requestId, { name: event.commandName, at: performance.now() }));
+  const ended = (event: CommandSucceededEvent | CommandFailedEvent) => {
+    const start = started.get(event.requestId);
+    started.delete(event.requestId);
+    if (start) onCommand({ name: start.name, startedAt: start.at, endedAt: performance.now() });
+  };
+  client.on('commandSucceeded', ended);
+  client.on('commandFailed', ended);
 }

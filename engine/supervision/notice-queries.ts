@@ -1,6 +1,7 @@
 import { clockView, type ClockView } from '../clocks';
 import type { NoticeRecord } from '../records';
-import { hasRole, type Actor } from '../users/actor';
+import { actorKeys } from '../users/audience-keys';
+import type { Actor } from '../users/actor';
 import { alertVisibility } from './alert-queries';
 
 export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';
@@ -20,7 +21,5 @@ export function noticeView({ _id, caseRev: _rev, clock, ...notice }: NoticeRecor
 
 /** Notifications addressed to the actor, their department (staff only) or one of their roles. */
 export function audienceQuery(actor: Actor): Record<string, unknown> {
-  const matches: Record<string, unknown>[] = [{ 'audience.users': actor.username }, { 'audience.role': { $in: actor.roles } }];
-  if (hasRole(actor, 'clerk', 'leader') && actor.department) matches.push({ 'audience.department': actor.department });
-  return { $or: matches };
+  return { audienceKeys: { $in: actorKeys(actor) } };
 }

@@ -18,14 +18,4 @@ export function departmentsOf(task: Candidates): string[] {
   return task.candidateGroups.map((group) => group.split('@')[1]).filter((department): department is string => Boolean(department));
 }
 
-/** The inbox filter for an actor: tasks they hold, or tasks nobody holds that they may claim. */
-export function inboxFilter(actor: Actor, scope: 'mine' | 'claimable'): Record<string, unknown> {
-  if (scope === 'mine') return { status: 'open', assignee: actor.username };
-  return {
-    status: 'open',
-    assignee: null,
-    $or: [{ candidateUsers: actor.username }, { candidateGroups: { $in: actor.groups } }],
-  };
-}
-
 export type { TaskRecord };

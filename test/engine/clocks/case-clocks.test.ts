@@ -27,7 +27,7 @@ describe('clocks of cases and steps', () => {
     const review = reviewing.currentSteps[0].clock!;
     expect(review).toMatchObject({ limit: '3WD', warnAt: formatChinaInstant(computeDue({ start: new Date(reviewing.currentSteps[0].since), limit: '3WD', warnWorkingDays: 1, calendar }).warnAt!) });
 
-    const inbox = await govflow.listTasks(clerk, 'claimable');
+    const { items: inbox } = await govflow.listTasks(clerk, 'claimable');
     const task = inbox.find((item) => item.id === accepted.nextTasks[0].id)!;
     expect(task).toMatchObject({ urgency: 'running', clock: expect.objectContaining({ limit: '3WD', state: 'running', paused: false }) });
     expect(new Date(task.due!).toISOString()).toBe(new Date(reviewing.currentSteps[0].clock!.due!).toISOString());

@@ -47,7 +47,8 @@ export async function openSteps(govflow: Govflow, caseId: string): Promise<strin
 
 /** The step ids of the clerk's inbox (claimable and held) that belong to the case, sorted. */
 export async function inboxSteps(govflow: Govflow, caseId: string): Promise<string[]> {
-  const tasks = [...(await govflow.listTasks(clerk, 'claimable', 1000)), ...(await govflow.listTasks(clerk, 'mine', 1000))];
+  const page = { limit: 500, offset: 0 };
+  const tasks = [...(await govflow.listTasks(clerk, 'claimable', page)).items, ...(await govflow.listTasks(clerk, 'mine', page)).items];
   return tasks.filter((task) => task.caseId === caseId).map((task) => task.stepId).sort();
 }
 

@@ -48,7 +48,7 @@ describe('BPMN message catch events and the event-based gateway', () => {
       // the next step's assignee is ${cashier}
       const [issue] = (await caseHead(govflow(), caseId)).openTasks;
       expect(issue).toMatchObject({ stepId: 'issue', assignee: clerk.username });
-      expect((await govflow().listTasks(clerk, 'mine')).filter((task) => task.caseId === caseId).map((task) => task.stepId)).toEqual(['issue']);
+      expect((await govflow().listTasks(clerk, 'mine')).items.filter((task) => task.caseId === caseId).map((task) => task.stepId)).toEqual(['issue']);
     });
 
     it('refuses a message of another name, which does not move the case', async () => {

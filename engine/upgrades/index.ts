@@ -1,0 +1,1 @@
+export { upgradeStore } from './upgrade';

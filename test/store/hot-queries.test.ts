@@ -1,0 +1,96 @@
+import type { Collection, Document } from 'mongodb';
+import type { Actor, Govflow } from '../../engine';
+import { caseListFilter } from '../../engine/cases';
+import { claimId, revisionId } from '../../engine/store/case-ledger';
+import { alertQuery, audienceQuery, noticeVisibility } from '../../engine/supervision';
+import { inboxFilter } from '../../engine/tasks';
+import { queryPlan } from '../support/query-plan';
+import { createTestGovflow } from '../support/test-govflow';
+
+/**
+ * Every query a person waits on, as govflow builds it, read through an index of the store that
+ * runs it — asked of the store's own explain, over collections filled the way years of work
+ * fill them (most tasks closed, most cases ended), so that closed work never costs the open lists.
+ */
+describe('hot queries use an index', () => {
+  let govflow: Govflow;
+  const clerk: Actor = { username: 'u7', roles: ['clerk'], department: 'dept-7', groups: ['window@dept-7', 'review@dept-7'] };
+  const applicant: Actor = { username: 'applicant-7', roles: ['applicant'], department: null, groups: [] };
+  const supervisor: Actor = { username: 'office', roles: ['supervisor'], department: 'supervision-office', groups: [] };
+
+  beforeAll(async () => {
+    govflow = await createTestGovflow();
+    await seed(govflow);
+  }, 120_000);
+  afterAll(async () => {
+    await govflow.store.connection.dropDatabase();
+    await govflow.close();
+  });
+
+  const collection = (name: keyof Govflow['store']['collections']) => govflow.store.collections[name] as unknown as Collection<{ _id: string } & Document>;
+
+  const cases: Array<[string, () => [Collection<{ _id: string } & Document>, Document], string]> = [
+    ['the inbox: tasks I hold', () => [collection('tasks'), inboxFilter(clerk, 'mine')], 'holder'],
+    ['the inbox: tasks I may claim', () => [collection('tasks'), inboxFilter(clerk, 'claimable')], 'queue'],
+    ['the inbox: tasks I completed this month', () => [collection('tasks'), { doneKey: 'u7|2026-11' }], 'doneKey'],
+    ["an applicant's cases", () => [collection('cases'), caseListFilter(applicant, 'mine')], 'applicant'],
+    ['the cases copied to me or my groups', () => [collection('cases'), caseListFilter(clerk, 'copied')], 'copyKeys'],
+    ['public progress by receipt number', () => [collection('cases'), { receiptNo: 'GF20261101-00042' }], 'receiptNo'],
+    ["a department's open cards", () => [collection('alerts'), alertQuery(clerk, { status: 'open' })], 'department'],
+    ['the office: open red cards', () => [collection('alerts'), alertQuery(supervisor, { status: 'open', level: 'red' })], 'level'],
+    ["the office: a process's cards", () => [collection('alerts'), alertQuery(supervisor, { process: 'process-3' })], 'processKey'],
+    ['the office: compliance points', () => [collection('alerts'), alertQuery(supervisor, { kind: 'compliance' })], 'kind'],
+    ["a department's notices", () => [collection('notices'), noticeVisibility(clerk)], 'department'],
+    ['notices awaiting a reply', () => [collection('notices'), { ...noticeVisibility(supervisor), awaitingReply: true }], 'awaitingReply'],
+    ['my notifications', () => [collection('notifications'), audienceQuery(clerk)], 'audienceKeys'],
+    ['a case’s newest revisions and their claims', () => [collection('caseRevisions'), { _id: { $in: [revisionId('case-9', 3), claimId('case-9', 3), revisionId('case-9', 4), claimId('case-9', 4)] } }], '_id'],
+    ['the repair sweep: claims left behind', () => [collection('caseRevisions'), { claim: true, at: { $lte: new Date() } }], 'claim'],
+    ["a case's audit log", () => [collection('audit'), { caseId: 'case-9' }], 'caseId'],
+    ["a case's tasks", () => [collection('tasks'), { caseId: 'case-9' }], 'caseId'],
+  ];
+
+  it.each(cases)('%s', async (_label, query, field) => {
+    const [target, filter] = query();
+    const plan = await queryPlan(target, filter);
+    expect(plan.fullScan).toBe(false);
+    expect(plan.indexedFields).toContain(field);
+  });
+});
+
+/** Three thousand tasks, cases and notifications of 70 departments, most of them done with. */
+async function seed(govflow: Govflow): Promise<void> {
+  const { collections } = govflow.store;
+  const raw = (name: keyof typeof collections) => collections[name] as unknown as Collection<{ _id: string } & Document>;
+  const n = Array.from({ length: 3000 }, (_, index) => index);
+  const open = (i: number) => i % 10 === 0;
+  await raw('tasks').insertMany(
+    n.map((i) => ({
+      _id: `case-${i}.task`,
+      caseId: `case-${i}`,
+      status: open(i) ? 'open' : 'completed',
+      holder: open(i) && i % 20 === 0 ? `u${i % 100}` : null,
+      queue: open(i) && i % 20 !== 0 ? [`group:window@dept-${i % 70}`] : [],
+      doneKey: open(i) ? null : `u${i % 100}|2026-${String((i % 12) + 1).padStart(2, '0')}`,
+    })),
+  );
+  await raw('cases').insertMany(
+    n.map((i) => ({
+      _id: `case-${i}`,
+      status: open(i) ? 'running' : 'completed',
+      applicant: `applicant-${i % 300}`,
+      receiptNo: `GF20261101-${String(i).padStart(5, '0')}`,
+      copyKeys: i % 20 === 0 ? [`user:u${i % 100}`, `group:review@dept-${i % 70}`] : [],
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
+    })),
+  );
+  await raw('alerts').insertMany(
+    n.map((i) => ({ _id: `alert-${i}`, status: i % 10 === 0 ? 'open' : 'closed', level: i % 3 === 0 ? 'red' : 'yellow', department: `dept-${i % 70}`, processKey: `process-${i % 40}`, kind: i % 25 === 0 ? 'compliance' : 'step', raisedAt: new Date() })),
+  );
+  await raw('notices').insertMany(n.map((i) => ({ _id: `notice-${i}`, department: `dept-${i % 70}`, awaitingReply: i % 30 === 0, sentAt: new Date() })));
+  await raw('notifications').insertMany(n.map((i) => ({ _id: `notification-${i}`, audienceKeys: [`user:u${i % 100}`, `department:dept-${i % 70}`], at: new Date() })));
+  await raw('audit').insertMany(n.map((i) => ({ _id: `case-${i % 600}:${String(i).padStart(8, '0')}`, caseId: `case-${i % 600}`, seq: i })));
+  await raw('caseRevisions').insertMany([
+    ...n.map((i) => ({ _id: revisionId(`case-${i % 600}`, Math.floor(i / 600) + 1), caseId: `case-${i % 600}`, rev: Math.floor(i / 600) + 1, pad: 'x'.repeat(300) })),
+    ...[1, 2, 3].map((i) => ({ _id: claimId(`case-${i}`, 6), caseId: `case-${i}`, rev: 6, claim: true, at: new Date() })),
+  ]);
+}
