@@ -479,6 +479,7 @@ export class Govflow {
   }
 
   async close(): Promise<void> {
+    await this.executor.settled();
     this.calendars.close();
     await this.deadlines.close();
     this.redis.disconnect();

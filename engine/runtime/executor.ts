@@ -48,9 +48,10 @@ interface Loaded {
  * which starts over), then apply the outbox: the case head, tasks and audit projections. A crash
  * between the insert and the apply is repaired by `repair`, on start-up and periodically.
  *
- * Store round trips of a command on a case this process changed last: the insert, the
- * projections (together), the claim's removal — three in sequence. On any other case two reads
- * come first (ledger.latest).
+ * Store round trips of a command on a case this process changed last: the insert, then the
+ * projections (together) — two in sequence before it answers — and the claim's removal after,
+ * shared with the commands answered at the same time. On any other case two reads come first
+ * (ledger.latest).
  */
 export class Executor {
   readonly #ledger: CaseLedger;
@@ -61,7 +62,7 @@ export class Executor {
   readonly #live: LiveCases;
 
   constructor(collections: Collections, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
-    this.#ledger = new CaseLedger(collections);
+    this.#ledger = new CaseLedger(collections, (error, claims) => log.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
     this.#targets = { collections, ledger: this.#ledger, deadlines: options.deadlines };
     this.#definitions = definitions;
     this.#options = options;
@@ -88,7 +89,7 @@ export class Executor {
         }
         const next = this.#seal(current, outcome, actor);
         if (await this.#ledger.append(next)) {
-          await applyOutbox(next, this.#targets);
+          await applyOutbox(next, this.#targets, 'release');
           this.#keep(next, engines);
           return outcome.result;
         }
@@ -128,7 +129,7 @@ export class Executor {
       if (!winner) throw new ConflictError(`case ${command.caseId} could not be created; try again`);
       return { result: command.replay(winner.record), created: false };
     }
-    await applyOutbox(next, this.#targets);
+    await applyOutbox(next, this.#targets, 'release');
     this.#keep(next, engines);
     return { result: change.result, created: true };
   }
@@ -175,6 +176,11 @@ export class Executor {
     if (!latest) throw new NotFoundError('case', caseId);
     if (latest.pending) await applyOutbox(latest.record, this.#targets);
     return { current: latest.record, engines: new EngineLease(this.#options.engine), live: false };
+  }
+
+  /** Waits for the writes commands left running after they answered (their claims' deletion); before the store closes. */
+  settled(): Promise<void> {
+    return this.#ledger.settled();
   }
 
   /** Keeps the engine of a written (or unchanged) revision live for the case's next command. */

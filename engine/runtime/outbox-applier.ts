@@ -16,13 +16,14 @@ export interface OutboxTargets {
 }
 
 /**
- * Applies a revision's outbox, then clears its claim. Each kind of effect is one write (all the
- * task projections of a revision in one bulk write, and so on), and the kinds are independent
- * of one another, so they go out together: a command's projections cost one round trip of
- * waiting. Every projector is idempotent, so an outbox applied twice (repair after a crash
- * between the writes) changes nothing.
+ * Applies a revision's outbox, then clears its claim: at once for the repair sweep, in the
+ * background for a command (store/case-ledger `release`). Each kind of effect is one write
+ * (all the task projections of a revision in one bulk write, and so on), and the kinds are
+ * independent of one another, so they go out together: a command's projections cost one round
+ * trip of waiting. Every projector is idempotent, so an outbox applied twice (repair after a
+ * crash between the writes) changes nothing.
  */
-export async function applyOutbox(record: CaseRecord, targets: OutboxTargets): Promise<void> {
+export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, claim: 'clear' | 'release' = 'clear'): Promise<void> {
   const { collections, ledger, deadlines } = targets;
   const of = <Kind extends EffectKind>(kind: Kind) => record.outbox.filter((effect): effect is Extract<Effect, { kind: Kind }> => effect.kind === kind);
   await Promise.all([
@@ -37,5 +38,6 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets): P
     ...of('deadline.cancel').map((effect) => deadlines.cancel(effect.jobId)),
     ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
   ]);
-  await ledger.markApplied(record);
+  if (claim === 'release') ledger.release(record);
+  else await ledger.markApplied(record);
 }

@@ -29,9 +29,15 @@ export interface LatestRevision {
  */
 export class CaseLedger {
   readonly #collections: Collections;
+  readonly #onReleaseError: (error: unknown, claims: string[]) => void;
+  /** Claims whose revision's outbox is applied, waiting to be deleted together. */
+  #released: string[] = [];
+  #releasing: Promise<void> | undefined;
 
-  constructor(collections: Collections) {
+  /** `onReleaseError` hears of a failed deletion of claims; they stay, and the repair sweep re-applies their harmless outboxes. */
+  constructor(collections: Collections, onReleaseError: (error: unknown, claims: string[]) => void = () => undefined) {
     this.#collections = collections;
+    this.#onReleaseError = onReleaseError;
   }
 
   /**
@@ -82,9 +88,39 @@ export class CaseLedger {
     }
   }
 
-  /** Records the revision's outbox as applied. Idempotent, so racing appliers need no coordination. */
+  /** Records the revision's outbox as applied, now. Idempotent, so racing appliers need no coordination. */
   async markApplied(record: CaseRecord): Promise<void> {
     await this.#collections.caseRevisions.deleteOne({ _id: claimId(record._id, record.rev) });
+  }
+
+  /**
+   * Records the revision's outbox as applied without waiting for it: the claims released while
+   * one deletion is out go in the next, as one write. A claim that outlives its applied outbox
+   * (the node stopped first) only makes the repair sweep apply that outbox again, which changes
+   * nothing, so a command need not wait for its claim to go before it answers.
+   */
+  release(record: CaseRecord): void {
+    this.#released.push(claimId(record._id, record.rev));
+    this.#releasing ??= this.#deleteReleased();
+  }
+
+  /** Waits until every claim released so far is deleted (or its deletion failed); before the store closes, and in suites. */
+  async settled(): Promise<void> {
+    while (this.#releasing) await this.#releasing;
+  }
+
+  async #deleteReleased(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#released.length > 0) {
+      const claims = this.#released;
+      this.#released = [];
+      try {
+        await this.#collections.caseRevisions.deleteMany({ _id: { $in: claims } });
+      } catch (error) {
+        this.#onReleaseError(error, claims);
+      }
+    }
+    this.#releasing = undefined;
   }
 
   /**

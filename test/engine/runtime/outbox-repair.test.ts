@@ -34,7 +34,9 @@ describe('repairing an outbox left behind by a crash', () => {
     return engine().store.collections.caseRevisions.insertOne({ _id: claimId(caseId, rev), caseId, rev, claim: true, at: new Date(Date.now() - 60_000) });
   }
 
-  function claims(caseId: string): Promise<number> {
+  /** The case's claims still in the store, once the deletions commands leave running have gone out. */
+  async function claims(caseId: string): Promise<number> {
+    await engine().executor.settled();
     return engine().store.collections.caseRevisions.countDocuments({ caseId, claim: true });
   }
 
