@@ -17,7 +17,7 @@ export interface DeadlineWindow {
 export function benchDeadline(index: number, window: DeadlineWindow): DeadlineJob {
   // evenly spaced rather than random: the load on the workers is then the same in every run
   const at = window.startMs + Math.floor((index * window.windowMs) / window.count);
-  const [job] = wantedDeadlines({ _id: randomUUID(), status: 'running', clock: dueClock(at), openTasks: [], notices: [] });
+  const [job] = wantedDeadlines({ _id: randomUUID(), status: 'running', clock: dueClock(at), openTasks: [], notices: [], alerts: [] });
   if (!job) throw new Error('wantedDeadlines returned no job for a running clock with a due time');
   return job;
 }

@@ -15,16 +15,23 @@ export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>
 
 /**
  * The deadline jobs a case needs now: for each running (not paused) clock of a running case,
- * its yellow card at warnAt and its red card at due. The executor schedules the difference
- * between two revisions; the reconciler schedules all of them again after Redis lost its data.
+ * its yellow card at warnAt and its red card at due, unless that card is up already. The
+ * executor schedules the difference between two revisions; the reconciler schedules all of them
+ * again after Redis lost its data. A fired job leaves Redis, so a card already raised must not
+ * be wanted again, or every reconcile would fire it once more.
  */
-export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices'>): DeadlineJob[] {
+export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices' | 'alerts'>): DeadlineJob[] {
   const noticeJobs = (record.notices ?? [])
     .filter((notice) => notice.reply === null && notice.clock.due)
     .map((notice) => job(record._id, noticeClockKey(notice.id), 'red', new Date(notice.clock.due as Date).getTime()));
-  if (record.status !== 'running') return noticeJobs;
-  const clocks: Array<[string, Clock | null]> = [['case', record.clock], ...record.openTasks.map((task): [string, Clock | null] => [task.id, task.clock])];
-  return [...clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : [])), ...noticeJobs];
+  const clocks: Array<[string, Clock | null]> = record.status === 'running' ? [['case', record.clock], ...record.openTasks.map((task): [string, Clock | null] => [task.id, task.clock])] : [];
+  const raised = new Set((record.alerts ?? []).map((alert) => alert.id));
+  return [...clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : [])), ...noticeJobs].filter((wanted) => !raised.has(alertId(wanted.level, wanted.caseId, wanted.clockKey)));
+}
+
+/** The id of the card a clock's deadline raises (电子监察 黄牌 · 红牌): one per level and clock of a case. */
+export function alertId(level: AlertLevel, caseId: string, clockKey: string): string {
+  return `${level}~${caseId}~${clockKey}`;
 }
 
 /** The clock key of a notice's reply limit; it only ever gets a red card (a late reply). */

@@ -26,8 +26,10 @@ export class DeadlineQueue {
       delay: Math.max(0, job.at - Date.now()),
       attempts: 8,
       backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: false,
+      // a fired job's work is in the case's revisions and audit log: nothing to keep in Redis
+      removeOnComplete: true,
+      // one that failed every attempt stays a month for an operator to read, then goes
+      removeOnFail: { age: 30 * 24 * 3600 },
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../clocks';
-import { noticeClockKey, type DeadlineJob } from '../deadlines';
+import { alertId, noticeClockKey, type DeadlineJob } from '../deadlines';
 import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../records';
 import { departmentsOf } from '../tasks';
 
@@ -60,10 +60,6 @@ function finishedClocks(before: CaseRecord | null, next: CaseRecord): Array<[str
     if (wasOpen && notice.reply) finished.push([noticeClockKey(notice.id), { kind: 'notice', clock: notice.clock, notice }]);
   }
   return finished;
-}
-
-export function alertId(level: AlertLevel, caseId: string, clockKey: string): string {
-  return `${level}~${caseId}~${clockKey}`;
 }
 
 function departmentOf(record: CaseRecord, owner: ClockOwner): string | null {

@@ -1,4 +1,5 @@
-export { alertForDeadline, alertId, settleAlerts } from './alert-rules';
+export { alertForDeadline, settleAlerts } from './alert-rules';
+export { alertId } from '../deadlines';
 export { caseItemRecord, projectAlerts, projectNotices, sendNotifications } from './alert-projector';
 export { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './alert-queries';
 export { audienceQuery, noticeView, noticeVisibility, type NoticeStatus, type NoticeView } from './notice-queries';
