@@ -393,10 +393,9 @@ export class Govflow {
 
   /** The done list (已办): tasks the actor completed, newest first, a page at a time by cursor. */
   async listDoneTasks(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
-    const user = await this.store.models.users.findById(actor.username, { createdAt: 1 }).lean<Pick<UserRecord, 'createdAt'>>();
     const now = this.options.now();
     const read = (key: string) => this.store.models.tasks.find({ doneKey: key }).lean<TaskRecord[]>();
-    const done = await readDoneList(read, actor.username, { ...page, now, since: user?.createdAt ?? now });
+    const done = await readDoneList(read, actor.username, { ...page, now });
     return { items: done.items.map((record) => taskView(record, now)), nextCursor: done.nextCursor };
   }
 

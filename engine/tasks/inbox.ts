@@ -39,14 +39,16 @@ export interface DonePage {
 /** How many months one request looks back at most before it answers with what it found and a cursor. */
 const monthsPerRequest = 12;
 
+/** How far back the done list reaches: files of administrative work are kept about as long. */
+const doneListYears = 10;
+
 /**
  * The done list, read one month of one person at a time (tasks.doneKey), so a page costs what
- * a month of work holds, not the person's whole history. Stops at `since` (the month the
- * person's account was made), before which nothing they did can exist. Called by the service
- * surface with `read`, which fetches one month's tasks.
+ * a month of work holds, not the person's whole history: at most a year of months per request,
+ * ten years back in all. Called by the service surface with `read`, which fetches one month's tasks.
  */
-export async function readDoneList(read: (key: string) => Promise<TaskRecord[]>, username: string, page: { limit: number; cursor?: string; now: Date; since: Date }): Promise<DonePage> {
-  const first = chinaMonth(page.since);
+export async function readDoneList(read: (key: string) => Promise<TaskRecord[]>, username: string, page: { limit: number; cursor?: string; now: Date }): Promise<DonePage> {
+  const first = `${Number(chinaMonth(page.now).slice(0, 4)) - doneListYears}${chinaMonth(page.now).slice(4)}`;
   let { month, skip } = page.cursor ? parseCursor(page.cursor) : { month: chinaMonth(page.now), skip: 0 };
   const items: TaskRecord[] = [];
   for (let scanned = 0; scanned < monthsPerRequest && month >= first; scanned++) {
