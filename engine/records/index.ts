@@ -4,6 +4,7 @@
  * effects). Types only, importing nothing outside this folder, so the store beneath every
  * concern and each concern above it share one definition of what a document holds.
  */
+export type * from './as-json';
 export type * from './audit';
 export type * from './calendar';
 export type * from './case';

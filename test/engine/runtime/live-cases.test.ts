@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { systemActor, type Govflow } from '../../../engine';
 import { applicant, clerk } from '../../support/engine-fixture';
-import { bpmn, createTestGovflow } from '../../support/test-govflow';
+import { useTwoNodes } from '../../support/two-nodes';
 
 /**
  * Each node keeps the engines of cases it changed last. Two nodes on one store take turns on
@@ -9,21 +7,11 @@ import { bpmn, createTestGovflow } from '../../support/test-govflow';
  * engine.
  */
 describe('live engines across two nodes', () => {
-  const dbName = `live_${randomBytes(4).toString('hex')}`;
-  let nodeA: Govflow;
-  let nodeB: Govflow;
+  const nodes = useTwoNodes('live');
   const leader = { ...clerk, username: 'chief', groups: ['leader@market-bureau'] };
 
-  beforeAll(async () => {
-    [nodeA, nodeB] = await Promise.all([createTestGovflow({ dbName }), createTestGovflow({ dbName })]);
-    await nodeA.deploy(bpmn('general-approval.bpmn'), systemActor);
-  });
-  afterAll(async () => {
-    await nodeA.store.connection.dropDatabase();
-    await Promise.all([nodeA.close(), nodeB.close()]);
-  });
-
   it('follows revisions written by the other node', async () => {
+    const { nodeA, nodeB } = nodes();
     const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '两个节点', data: {} }, applicant);
     const first = (await nodeA.store.models.cases.findById(result.id).lean())!.openTasks[0];
 
@@ -45,6 +33,7 @@ describe('live engines across two nodes', () => {
   });
 
   it('keeps a live engine unchanged when a command is refused', async () => {
+    const { nodeA } = nodes();
     const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '拒绝后', data: {} }, applicant);
     const task = (await nodeA.store.models.cases.findById(result.id).lean())!.openTasks[0];
     await expect(nodeA.completeTask(task.id, { decision: 'maybe' }, clerk)).rejects.toMatchObject({ status: 422 });

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { BSON } from 'mongodb';
-import { systemActor, type Govflow } from '../../../engine';
 import { revisionId } from '../../../engine/store/case-ledger';
 import { applicant, clerk } from '../../support/engine-fixture';
-import { bpmn, createTestGovflow } from '../../support/test-govflow';
+import { useTwoNodes } from '../../support/two-nodes';
 
 /**
  * A case that has ended keeps its newest revision whole and the earlier ones as stubs holding
@@ -11,25 +9,16 @@ import { bpmn, createTestGovflow } from '../../support/test-govflow';
  * a node with a stale engine still cannot write a revision number anew.
  */
 describe('revisions of an ended case', () => {
-  const dbName = `prune_${randomBytes(4).toString('hex')}`;
-  let nodeA: Govflow;
-  let nodeB: Govflow;
+  const nodes = useTwoNodes('prune');
   const leader = { ...clerk, username: 'chief', groups: ['leader@market-bureau'] };
 
-  beforeAll(async () => {
-    [nodeA, nodeB] = await Promise.all([createTestGovflow({ dbName }), createTestGovflow({ dbName })]);
-    await nodeA.deploy(bpmn('general-approval.bpmn'), systemActor);
-  });
-  afterAll(async () => {
-    await nodeA.store.connection.dropDatabase();
-    await Promise.all([nodeA.close(), nodeB.close()]);
-  });
 
   async function revisions(caseId: string) {
-    return nodeA.store.collections.caseRevisions.find({ caseId, claim: { $ne: true } }).sort({ rev: 1 }).toArray();
+    return nodes().nodeA.store.collections.caseRevisions.find({ caseId, claim: { $ne: true } }).sort({ rev: 1 }).toArray();
   }
 
   it('are cut down to stubs once it ends, the newest kept whole', async () => {
+    const { nodeA, nodeB } = nodes();
     const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '办结', data: {} }, applicant);
     let task = (await nodeA.getCase(result.id, clerk)).currentSteps[0].taskId!;
     for (const [decision, by] of [['accept', clerk], ['pass', clerk]] as const) task = (await nodeA.completeTask(task, { decision }, by)).nextTasks[0].id;
@@ -49,6 +38,7 @@ describe('revisions of an ended case', () => {
   });
 
   it('keep their numbers taken against a node whose engine is older than the pruning', async () => {
+    const { nodeA, nodeB } = nodes();
     const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '旧引擎', data: {} }, applicant);
     const first = (await nodeA.getCase(result.id, clerk)).currentSteps[0].taskId!;
     // node A keeps its engine of revision 1 live; node B takes the case to its end

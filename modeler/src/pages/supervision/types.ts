@@ -1,31 +1,11 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
-export type AlertLevel = 'yellow' | 'red';
-export type AlertKind = 'case' | 'step' | 'notice' | 'compliance';
-export type AlertStatus = 'open' | 'resolved' | 'closed';
+import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson } from '../../../../engine/records';
 
-/** A yellow or red card (黄牌 · 红牌) or a compliance point (监察点). */
-export interface Alert {
-  id: string;
-  level: AlertLevel;
-  kind: AlertKind;
-  rule: string | null;
-  clockKey: string;
-  stepName: string | null;
-  department: string | null;
-  handler: string | null;
-  dueAt: string;
-  raisedAt: string;
-  status: AlertStatus;
-  workDone: boolean;
-  closedAt: string | null;
-  closedBy: string | null;
-  closeNote: string | null;
-  caseId: string;
-  receiptNo: string;
-  caseTitle: string;
-  processKey: string;
-}
+export type { AlertKind, AlertLevel, AlertStatus };
+
+/** A yellow or red card (黄牌 · 红牌) or a compliance point (监察点): its projection as the API sends it. */
+export type Alert = AsJson<Omit<AlertRecord, '_id' | 'caseRev'>> & { id: string };
 
 export interface AlertPage {
   items: Alert[];
