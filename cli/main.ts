@@ -5,6 +5,7 @@ import { createLogger, Govflow, GovflowError, systemActor } from '../engine';
 import { projectRoot, startLocalServices } from '../scripts/services';
 import { announceServices, connect, type Connection } from './connection';
 import { dueCommand, type DueOptions } from './due-command';
+import { importSqliteStore } from './import-sqlite';
 import { run, stopOnSignal } from './run';
 
 const program = new Command('govflow')
@@ -88,6 +89,22 @@ program
   .option('--pause <from/to>', 'a pause of the clock, two ISO instants joined by "/"; repeatable', (value: string, all: string[]) => [...all, value], [])
   .option('--warn <W>', 'yellow card when W working days or less are left', '2')
   .action(async (options: DueOptions) => print(await dueCommand(options)));
+
+program
+  .command('store')
+  .description('the embedded store')
+  .command('import-sqlite [folder]')
+  .description('copy the embedded store of an earlier govflow (FerretDB on SQLite, default .govflow/data/ferretdb) into the store govflow uses now')
+  .option('--database <name>', 'the database to copy', 'govflow')
+  .action(async (folder: string | undefined, options: { database: string }) => {
+    const connection = await connect();
+    try {
+      const dataDir = join(projectRoot, '.govflow', 'data');
+      print(await importSqliteStore({ projectRoot, folder: folder ?? join(dataDir, 'ferretdb'), dataDir, targetUri: connection.mongodbUri, database: options.database }));
+    } finally {
+      await connection.release();
+    }
+  });
 
 program
   .command('audit')

@@ -7,25 +7,33 @@ const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', 
  * Issues public receipt numbers (受理编号) like GF20261126-00042: the China date and a daily
  * sequence. Each number is claimed by inserting it (its _id is the number), trying the next on a
  * clash; an insert is atomic on every MongoDB-protocol server, where an `$inc` counter is not
- * (FerretDB v1 loses concurrent increments). The last number issued is remembered per process,
- * and found after a restart by probing ids. A number burned by a start that failed leaves a
- * gap, never a duplicate.
+ * (FerretDB v1 loses concurrent increments). Within a process each start takes the next number
+ * before it inserts, so concurrent starts never try the same one; a clash with another node
+ * moves past it. The last number is found after a restart by probing ids. A number burned by a
+ * start that failed leaves a gap, never a duplicate.
  */
 export function receiptNumbers(models: Models, now: () => Date): () => Promise<string> {
-  const lastIssued = new Map<string, number>();
+  const lastTaken = new Map<string, Promise<number>>();
   const taken = async (day: string, seq: number) => (await models.receipts.exists({ _id: receiptNo(day, seq) })) !== null;
+  /** The next number of the day for this process: one probe of the store per day, then counted here. */
+  const next = (day: string): Promise<number> => {
+    if (!lastTaken.has(day)) lastTaken.clear();
+    const seq = (lastTaken.get(day) ?? highestTaken(day, taken)).then((last) => last + 1);
+    lastTaken.set(day, seq);
+    // a failed probe must not stay in the chain: the next start probes again
+    seq.catch(() => lastTaken.get(day) === seq && lastTaken.delete(day));
+    return seq;
+  };
 
   return async () => {
     const day = chinaDate.format(now()).replaceAll('-', '');
-    let seq = (lastIssued.get(day) ?? (await highestTaken(day, taken))) + 1;
     for (;;) {
+      const seq = await next(day);
       try {
         await models.receipts.create({ _id: receiptNo(day, seq), day, seq });
-        lastIssued.set(day, seq);
         return receiptNo(day, seq);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        seq += 1;
       }
     }
   };

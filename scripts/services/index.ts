@@ -1,2 +1,3 @@
 export { startLocalServices, projectRoot, type LocalServices, type LocalServicesOptions } from './local-services';
 export { MissingPrerequisiteError } from './missing-prerequisite-error';
+export { startSqliteStore } from './mongo-server';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { findBinary } from './find-binary';
@@ -32,9 +32,10 @@ export async function startLocalMongo(projectRoot: string, dataDir: string): Pro
     return { uri, processes: [await startServiceProcess('mongod', mongod, args, join(dataDir, 'mongod.log'), ready)] };
   }
   const ferretdb = ferretdbBinary(projectRoot);
+  const dir = join(dataDir, 'ferretdb');
+  warnOfSqliteStore(dir);
   const postgres = await startLocalPostgres(dataDir);
   try {
-    const dir = join(dataDir, 'ferretdb');
     mkdirSync(dir, { recursive: true });
     const args = [
       '--handler=postgresql',
@@ -50,6 +51,28 @@ export async function startLocalMongo(projectRoot: string, dataDir: string): Pro
     await postgres.process.stop();
     throw error;
   }
+}
+
+/**
+ * An earlier govflow kept the embedded store in FerretDB on SQLite, in this same folder. Its
+ * data is not read any more, and not deleted either: the operator is told how to bring it over.
+ */
+function warnOfSqliteStore(dir: string): void {
+  if (!existsSync(dir) || !readdirSync(dir).some((name) => name.endsWith('.sqlite'))) return;
+  process.stderr.write(
+    `govflow: ${dir} holds the embedded store of an earlier govflow (FerretDB on SQLite), which is no longer read: ` +
+      'the embedded store is FerretDB on PostgreSQL now. Bring its cases over with `npx govflow store import-sqlite`.\n',
+  );
+}
+
+/** Starts FerretDB on the SQLite files an earlier govflow left in `folder`, for `govflow store import-sqlite` to read. */
+export async function startSqliteStore(projectRoot: string, folder: string, logDir: string): Promise<{ uri: string; process: ServiceProcess }> {
+  const port = await freePort();
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  const stateDir = join(logDir, 'ferretdb-sqlite');
+  mkdirSync(stateDir, { recursive: true });
+  const args = ['--handler=sqlite', `--sqlite-url=file:${folder}/`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', `--state-dir=${stateDir}`, '--telemetry=disable', '--log-level=warn'];
+  return { uri, process: await startServiceProcess('ferretdb (sqlite)', ferretdbBinary(projectRoot), args, join(logDir, 'ferretdb-sqlite.log'), () => ping(uri)) };
 }
 
 /** The patched FerretDB, built on first use; a binary built without the current patch is rebuilt. */
