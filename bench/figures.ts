@@ -52,6 +52,8 @@ export interface BenchFigures {
     bareGetStateWithoutSource: SizeRow;
     govflowEngineState: SizeRow;
     govflowCaseTotal: SizeRow;
+    /** A case that ran to its end: newest revision, stubs of the earlier ones, head; median. */
+    govflowEndedCase: number;
   };
   targets: TargetCheck[];
 }
@@ -60,7 +62,7 @@ export interface BenchFigures {
 const aims = { completionsAt16: 100, ratioAt16: 0.25, keptAtVolume: 0.8, p99CompleteMs: 50, inboxP99Ms: 50, roundTrips: 6, sequentialRoundTrips: 3, medianStoredBytes: 8 * 1024 };
 
 /** Called by the bench entry once all runs and probes are done. */
-export function computeFigures(bare: LoadResult[], volumes: VolumeResult[], raw: RawStateSample[], stored: StoredStateSample[]): BenchFigures {
+export function computeFigures(bare: LoadResult[], volumes: VolumeResult[], raw: RawStateSample[], stored: StoredStateSample[], ended: number[]): BenchFigures {
   const empty = volumes.find((volume) => volume.stored === 0) ?? volumes[0];
   const largest = volumes.reduce((most, volume) => (volume.stored > most.stored ? volume : most), empty);
   const concurrencies = [...new Set(bare.map((run) => run.concurrency))];
@@ -71,6 +73,7 @@ export function computeFigures(bare: LoadResult[], volumes: VolumeResult[], raw:
     bareGetStateWithoutSource: sizeRow(raw, (sample) => sample.withoutSourceBytes),
     govflowEngineState: sizeRow(stored, (sample) => sample.engineStateBytes),
     govflowCaseTotal: sizeRow(stored, (sample) => sample.caseBytes),
+    govflowEndedCase: median(ended),
   };
   return {
     process: processKey,

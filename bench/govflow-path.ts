@@ -42,18 +42,28 @@ export class GovflowPath implements ApprovalPath {
     const waiting = new Map<ApprovalStepId, string[]>();
     for (const [depth, step] of approvalSteps.slice(0, steps).entries()) {
       const ids: string[] = [];
-      for (let n = 0; n < perStep; n++) {
-        const caseId = await this.#start();
-        let taskId = await this.#firstTaskId(caseId);
-        for (const earlier of approvalSteps.slice(0, depth)) {
-          const done = await this.#govflow.completeTask(taskId, { decision: earlier.decision }, benchClerk);
-          taskId = done.nextTasks[0]?.id ?? '';
-        }
-        ids.push(caseId);
-      }
+      for (let n = 0; n < perStep; n++) ids.push(await this.#caseAt(depth));
       waiting.set(step.stepId, ids);
     }
     return waiting;
+  }
+
+  /** Runs `count` cases to their end, untimed; answers their ids, for the stored-size probe of ended cases. */
+  async endCases(count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let n = 0; n < count; n++) ids.push(await this.#caseAt(approvalSteps.length));
+    return ids;
+  }
+
+  /** A new case with its first `depth` steps completed. */
+  async #caseAt(depth: number): Promise<string> {
+    const caseId = await this.#start();
+    let taskId = await this.#firstTaskId(caseId);
+    for (const earlier of approvalSteps.slice(0, depth)) {
+      const done = await this.#govflow.completeTask(taskId, { decision: earlier.decision }, benchClerk);
+      taskId = done.nextTasks[0]?.id ?? '';
+    }
+    return caseId;
   }
 
   async #start(): Promise<string> {

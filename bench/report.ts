@@ -46,7 +46,7 @@ export function printReport(figures: BenchFigures): void {
       sizeCells('govflow case: all revisions + head, BSON', stateBytes.govflowCaseTotal),
     ],
   ));
-  lines.push('');
+  lines.push(`govflow case that ended (newest revision, stubs of the others, head), BSON, median: ${stateBytes.govflowEndedCase}`, '');
 
   lines.push('aims:');
   for (const target of figures.targets) lines.push(`  ${target.met ? 'met ' : 'MISS'}  ${target.aim}: ${target.actual}`);

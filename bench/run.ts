@@ -14,7 +14,7 @@ import { printJsonLine } from './json-line';
 import { runLoad, type LoadPlan, type LoadResult } from './load-runner';
 import { progress } from './progress';
 import { printReport } from './report';
-import { storedStateSizes, type StoredStateSample } from './stored-state';
+import { endedCaseSizes, storedStateSizes } from './stored-state';
 import { pageBundles } from './web-bundles';
 import { modelerTimeToInteractive } from './web-interactive';
 import { printWebReport, type WebFigures } from './web-report';
@@ -122,10 +122,11 @@ async function runtimeRun(services: LocalServices): Promise<BenchFigures> {
   for (const volume of volumes) measured.push(await runAtVolume(services, volume));
   progress(`measuring state sizes of ${stateCasesPerStep} cases waiting at each step`);
   const raw: RawStateSample[] = await bare.rawStateSizes(stateCasesPerStep);
-  const stored: StoredStateSample[] = await withSession(services, 'state', async ({ govflow }) =>
-    storedStateSizes(govflow, await new GovflowPath(govflow).leaveWaiting(stateCasesPerStep)),
-  );
-  return computeFigures(runs, measured, raw, stored);
+  const { stored, ended } = await withSession(services, 'state', async ({ govflow }) => {
+    const path = new GovflowPath(govflow);
+    return { stored: await storedStateSizes(govflow, await path.leaveWaiting(stateCasesPerStep)), ended: await endedCaseSizes(govflow, await path.endCases(stateCasesPerStep)) };
+  });
+  return computeFigures(runs, measured, raw, stored, ended);
 }
 
 function deadlineRun(services: LocalServices): Promise<DeadlineFigures> {

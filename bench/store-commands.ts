@@ -1,4 +1,4 @@
-import type { StoreCommandListener } from '../engine/options';
+import type { StoreCommandListener } from '../engine/store';
 import { median, round } from './stats';
 
 /** Store round trips of one kind of govflow command: how many, and how many of them one after another. */

@@ -21,18 +21,31 @@ type StoredBytes = Buffer | { length(): number };
  * step holds more revisions: `caseBytes` grows by step while the state itself stays flat.
  */
 export async function storedStateSizes(govflow: Govflow, waiting: Map<ApprovalStepId, string[]>): Promise<StoredStateSample[]> {
-  const { models } = govflow.store;
   const samples: StoredStateSample[] = [];
   for (const [stepId, ids] of waiting) {
     for (const caseId of ids) {
-      const revisions = await models.caseRevisions.find({ caseId }).sort({ rev: -1 }).lean<Array<Record<string, unknown> & { engineState: StoredBytes }>>();
-      const head = await models.cases.findById(caseId).lean<Record<string, unknown>>();
-      if (revisions.length === 0 || !head) throw new Error(`stored state: case ${caseId} waiting at ${stepId} is missing`);
-      const caseBytes = [head, ...revisions].reduce((total, document) => total + BSON.calculateObjectSize(document), 0);
-      samples.push({ stepId, engineStateBytes: byteLength(revisions[0].engineState), caseBytes });
+      const { newest, bytes } = await storedCase(govflow, caseId);
+      samples.push({ stepId, engineStateBytes: byteLength(newest.engineState), caseBytes: bytes });
     }
   }
   return samples;
+}
+
+/** The stored bytes of each ended case: its newest revision whole, the earlier ones pruned to stubs, and the head. */
+export async function endedCaseSizes(govflow: Govflow, caseIds: string[]): Promise<number[]> {
+  const sizes: number[] = [];
+  for (const caseId of caseIds) sizes.push((await storedCase(govflow, caseId)).bytes);
+  return sizes;
+}
+
+/** A case's revisions and head as BSON; the claims beside them are gone once their outboxes are applied. */
+async function storedCase(govflow: Govflow, caseId: string): Promise<{ newest: { engineState: StoredBytes }; bytes: number }> {
+  await govflow.executor.settled();
+  const { models } = govflow.store;
+  const revisions = await models.caseRevisions.find({ caseId }).sort({ rev: -1 }).lean<Array<Record<string, unknown> & { engineState: StoredBytes }>>();
+  const head = await models.cases.findById(caseId).lean<Record<string, unknown>>();
+  if (revisions.length === 0 || !head) throw new Error(`stored state: case ${caseId} is missing`);
+  return { newest: revisions[0], bytes: [head, ...revisions].reduce((total, document) => total + BSON.calculateObjectSize(document), 0) };
 }
 
 function byteLength(stored: StoredBytes): number {

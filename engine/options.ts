@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
+import type { StoreCommandListener } from './store';
 
 /** How to run govflow; every field but the two URIs is optional with the default it documents. */
 export interface GovflowOptions {
@@ -26,9 +27,6 @@ export interface GovflowOptions {
   /** Told of every command sent to the store, when it started and ended (metrics, the bench's round-trip count); default none. */
   onStoreCommand?: StoreCommandListener;
 }
-
-/** A command the store answered (or refused): its name and when it was sent and answered, by performance.now(). */
-export type StoreCommandListener = (command: { name: string; startedAt: number; endedAt: number }) => void;
 
 export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'>;
 

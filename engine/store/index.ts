@@ -1,4 +1,4 @@
-export { Store } from './store';
+export { Store, type StoreCommandListener } from './store';
 export type { Models } from './models';
 export { CaseLedger } from './case-ledger';
 export { isDuplicateKey } from './duplicate-key';

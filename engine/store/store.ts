@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
-import type { StoreCommandListener } from '../options';
 import { bindCollections, type Collections } from './collections';
 import { bindModels, type Models } from './models';
+
+/** A command the store answered (or refused): its name and when it was sent and answered, by performance.now(). */
+export type StoreCommandListener = (command: { name: string; startedAt: number; endedAt: number }) => void;
 
 /**
  * The MongoDB side of govflow: one connection, its models (schemas, indexes, queries) and the

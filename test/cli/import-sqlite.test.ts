@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Govflow, createLogger, systemActor } from '../../engine';
@@ -22,6 +22,7 @@ describe('govflow store import-sqlite', () => {
   const open = (mongodbUri: string) => Govflow.create({ mongodbUri, redisUrl: process.env.REDIS_URL!, dbName: database, queuePrefix: database, logger: createLogger('test', 2) });
 
   beforeAll(async () => {
+    mkdirSync(folder);
     const old = await startSqliteStore(projectRoot, folder, dataDir);
     const earlier = await open(old.uri);
     try {
