@@ -317,17 +317,21 @@ export class Govflow {
     return this.executor.run(new ReplyNotice(notice.caseId, noticeId, explanation), actor);
   }
 
-  /** Notices the actor may see, newest first: the office all, a department the ones sent to it. */
-  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }): Promise<NoticeView[]> {
+  /** Notices the actor may see, newest first, a page at a time: the office all, a department the ones sent to it. */
+  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number }> {
     const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
-    const records = await this.store.models.notices.find(query).sort({ sentAt: -1 }).limit(500).lean<NoticeRecord[]>();
+    const { notices } = this.store.models;
+    const [records, total] = await Promise.all([notices.find(query).sort({ sentAt: -1 }).skip(page.offset).limit(page.limit).lean<NoticeRecord[]>(), notices.countDocuments(query)]);
     const now = this.options.now();
-    return records.map((record) => noticeView(record, now));
+    return { items: records.map((record) => noticeView(record, now)), total };
   }
 
-  /** The actor's in-app notifications, newest first: addressed to them, their department or their role. */
-  listNotifications(actor: Actor, limit = 100): Promise<NotificationRecord[]> {
-    return this.store.models.notifications.find(audienceQuery(actor)).sort({ at: -1 }).limit(limit).lean<NotificationRecord[]>();
+  /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
+  async listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number }> {
+    const query = audienceQuery(actor);
+    const { notifications } = this.store.models;
+    const [items, total] = await Promise.all([notifications.find(query).sort({ at: -1 }).skip(page.offset).limit(page.limit).lean<NotificationRecord[]>(), notifications.countDocuments(query)]);
+    return { items, total };
   }
 
   /** The office's figures per department or process for a period (按时办结率 and the rest). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
+import { pageQuery } from '../http/schemas';
 
 export const notificationRoutes = [
   defineRoute({
@@ -8,11 +9,11 @@ export const notificationRoutes = [
     summary: 'My in-app notifications: cards on my steps, notices to my department, replies for the office',
     tag: 'notifications',
     access: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'],
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    responses: { 200: 'the notifications, newest first' },
+    query: z.strictObject(pageQuery),
+    responses: { 200: '{items, total}: a page of the notifications, newest first' },
     async handler({ query, actor, govflow }) {
-      const items = (await govflow.listNotifications(actor, query.limit)).map(({ _id, ...notification }) => ({ id: _id, ...notification }));
-      return { body: { items, total: items.length } };
+      const { items, total } = await govflow.listNotifications(actor, query);
+      return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total } };
     },
   }),
 ];

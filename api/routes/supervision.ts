@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { figuresCsv } from '../../engine/supervision';
 import { defineRoute } from '../http/route';
+import { pageQuery } from '../http/schemas';
 
 const watchers = ['supervisor', 'admin', 'clerk', 'leader'] as const;
 
@@ -78,12 +79,11 @@ export const supervisionRoutes = [
     summary: 'Supervision notices and their replies: the office sees all, a department the ones sent to it',
     tag: 'supervision',
     access: watchers,
-    query: z.strictObject({ awaitingReply: z.enum(['true', 'false']).optional() }),
-    responses: { 200: 'the notices, newest first' },
+    query: z.strictObject({ awaitingReply: z.enum(['true', 'false']).optional(), ...pageQuery }),
+    responses: { 200: '{items, total}: a page of the notices, newest first' },
     async handler({ query, actor, govflow }) {
       const awaitingReply = query.awaitingReply === undefined ? undefined : query.awaitingReply === 'true';
-      const items = await govflow.listNotices(actor, { awaitingReply });
-      return { body: { items, total: items.length } };
+      return { body: await govflow.listNotices(actor, { awaitingReply }, { limit: query.limit, offset: query.offset }) };
     },
   }),
   defineRoute({
