@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Govflow } from '../engine';
 import type { LocalServices } from '../scripts/services';
 import { benchClerk } from './approval-steps';
 import { GovflowPath } from './govflow-path';
@@ -67,7 +68,7 @@ function countingRoundTrips(path: ApprovalPath, log: StoreCommandLog): ApprovalP
 }
 
 /** Reads the bench clerk's first page of claimable tasks (the queue is the same at every volume), timing each read. */
-async function readInbox(govflow: Parameters<typeof preloadCases>[0], reads: number): Promise<LatencySummary & { queue: number }> {
+async function readInbox(govflow: Govflow, reads: number): Promise<LatencySummary & { queue: number }> {
   const samples: number[] = [];
   let queue = 0;
   for (let n = 0; n < reads; n++) {

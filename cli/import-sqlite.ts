@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient, type Collection, type Document } from 'mongodb';
+import { isDuplicateKey } from '../engine/store';
 import { startSqliteStore } from '../scripts/services';
 
 /** What the import copied, per collection. */
@@ -56,9 +57,8 @@ async function insertNew(target: Collection<Document>, documents: Document[]): P
   try {
     return (await target.insertMany(documents, { ordered: false })).insertedCount;
   } catch (error) {
-    const { code, result } = error as { code?: number; result?: { insertedCount: number } };
-    if (code !== 11000) throw error;
-    return result?.insertedCount ?? 0;
+    if (!isDuplicateKey(error)) throw error;
+    return (error as { result?: { insertedCount: number } }).result?.insertedCount ?? 0;
   }
 }
 

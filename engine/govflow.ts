@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
@@ -127,10 +128,10 @@ export class Govflow {
     const { models } = store;
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
-    this.#ledger = new CaseLedger(store.collections);
+    this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
     this.auditLog = new AuditLog(models, this.#ledger);
-    this.executor = new Executor(store.collections, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
+    this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models, options.now);
   }
 
@@ -252,11 +253,9 @@ export class Govflow {
 
   /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */
   async listCases(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number }> {
-    const query = caseListFilter(actor, scope);
-    const { cases } = this.store.models;
-    const [heads, total] = await Promise.all([cases.find(query).sort({ createdAt: -1 }).skip(page.offset).limit(page.limit).lean<CaseHead[]>(), cases.countDocuments(query)]);
+    const { items, total } = await this.#page<CaseHead>(this.store.models.cases, caseListFilter(actor, scope), { createdAt: -1 }, page);
     const now = this.options.now();
-    return { items: heads.map((head) => caseView(head, [], actor, now)), total };
+    return { items: items.map((head) => caseView(head, [], actor, now)), total };
   }
 
   pauseClock(caseId: string, kind: PauseKind, reason: string, actor: Actor): Promise<ClockAnswer> {
@@ -283,13 +282,8 @@ export class Govflow {
 
   /** Alerts the actor may see, newest first, a page at a time. */
   async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
-    const query = alertQuery(actor, filter);
-    const { alerts } = this.store.models;
-    const [records, total] = await Promise.all([
-      alerts.find(query).sort({ raisedAt: -1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean<AlertRecord[]>(),
-      alerts.countDocuments(query),
-    ]);
-    return { items: records.map(alertView), total };
+    const { items, total } = await this.#page<AlertRecord>(this.store.models.alerts, alertQuery(actor, filter), { raisedAt: -1 }, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+    return { items: items.map(alertView), total };
   }
 
   async getAlert(alertId: string, actor: Actor): Promise<AlertView> {
@@ -320,18 +314,14 @@ export class Govflow {
   /** Notices the actor may see, newest first, a page at a time: the office all, a department the ones sent to it. */
   async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number }> {
     const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
-    const { notices } = this.store.models;
-    const [records, total] = await Promise.all([notices.find(query).sort({ sentAt: -1 }).skip(page.offset).limit(page.limit).lean<NoticeRecord[]>(), notices.countDocuments(query)]);
+    const { items, total } = await this.#page<NoticeRecord>(this.store.models.notices, query, { sentAt: -1 }, page);
     const now = this.options.now();
-    return { items: records.map((record) => noticeView(record, now)), total };
+    return { items: items.map((record) => noticeView(record, now)), total };
   }
 
   /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
-  async listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number }> {
-    const query = audienceQuery(actor);
-    const { notifications } = this.store.models;
-    const [items, total] = await Promise.all([notifications.find(query).sort({ at: -1 }).skip(page.offset).limit(page.limit).lean<NotificationRecord[]>(), notifications.countDocuments(query)]);
-    return { items, total };
+  listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number }> {
+    return this.#page<NotificationRecord>(this.store.models.notifications, audienceQuery(actor), { at: -1 }, page);
   }
 
   /** The office's figures per department or process for a period (按时办结率 and the rest). */
@@ -356,25 +346,25 @@ export class Govflow {
    */
   async reconcileDeadlines(): Promise<number> {
     const { cases, notices } = this.store.models;
-    const awaiting = await notices.distinct('caseId', { awaitingReply: true });
-    const running = (await cases.find({ status: 'running' }, { _id: 1 }).lean()).map((head) => head._id);
-    const ids = [...new Set([...running, ...awaiting])];
+    const awaiting: string[] = await notices.distinct('caseId', { awaitingReply: true });
     let scheduled = 0;
-    for (const head of await this.#headsOf(ids)) {
+    const schedule = async (head: CaseHead) => {
       const deadlines = wantedDeadlines(head);
       const timers = wantedTimers(head);
       for (const job of deadlines) await this.deadlines.schedule(job);
       for (const job of timers) await this.deadlines.schedule(job, 'timer');
       scheduled += deadlines.length + timers.length;
-    }
+    };
+    for await (const head of cases.find({ status: 'running' }).lean<CaseHead>().cursor()) await schedule(head);
+    // the ended cases a notice still waits on; the running ones were scheduled above
+    for await (const head of cases.find({ _id: { $in: awaiting } }).lean<CaseHead>().cursor()) if (head.status !== 'running') await schedule(head);
     return scheduled;
   }
 
-  /** Case heads by id, a batch of ids per read. */
-  async #headsOf(ids: string[]): Promise<CaseHead[]> {
-    const heads: CaseHead[] = [];
-    for (let at = 0; at < ids.length; at += 500) heads.push(...(await this.store.models.cases.find({ _id: { $in: ids.slice(at, at + 500) } }).lean<CaseHead[]>()));
-    return heads;
+  /** A page of a list in `sort`'s order, with how many the whole list holds. */
+  async #page<T>(model: Model<T>, query: Record<string, unknown>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: T[]; total: number }> {
+    const [items, total] = await Promise.all([model.find(query).sort(sort).skip(page.offset).limit(page.limit).lean<T[]>(), model.countDocuments(query)]);
+    return { items, total };
   }
 
   /** Public progress by receipt number; a wrong code answers like an unknown number. */

@@ -1,8 +1,7 @@
 import type { Clock } from '../clocks';
-import type { AlertLevel, CaseHead } from '../records';
-import type { DeadlineJob, TimerJob } from '../records';
-export type { DeadlineJob, TimerJob } from '../records';
+import type { AlertLevel, CaseHead, DeadlineJob, TimerJob } from '../records';
 
+export type { DeadlineJob, TimerJob } from '../records';
 
 /** The timer jobs a case needs: one per BPMN timer waiting in its engine while it runs. */
 export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>): TimerJob[] {

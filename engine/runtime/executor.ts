@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { chainEntry } from '../audit';
 import type { DefinitionRegistry } from '../definitions';
 import { ConflictError, GovflowError, NotFoundError } from '../errors';
-import { CaseLedger } from '../store/case-ledger';
+import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
 import type { CaseRecord } from '../records';
 import type { DeadlineQueue } from '../deadlines';
@@ -35,7 +35,7 @@ export interface ExecutorOptions {
   now: () => Date;
 }
 
-/** The case a command runs on, how it was got, and whether its own outbox still waits. */
+/** The case a command runs on, the engine it gets, and whether that is this process's live one. */
 interface Loaded {
   current: CaseRecord;
   engines: EngineLease;
@@ -61,8 +61,9 @@ export class Executor {
   readonly #log: Logger;
   readonly #live: LiveCases;
 
-  constructor(collections: Collections, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
-    this.#ledger = new CaseLedger(collections, (error, claims) => log.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
+  /** `ledger` is the process's one, whose claim deletions the executor leaves running after a command answers. */
+  constructor(collections: Collections, ledger: CaseLedger, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
+    this.#ledger = ledger;
     this.#targets = { collections, ledger: this.#ledger, deadlines: options.deadlines };
     this.#definitions = definitions;
     this.#options = options;

@@ -48,23 +48,21 @@ const doneListYears = 10;
  * ten years back in all. Called by the service surface with `read`, which fetches one month's tasks.
  */
 export async function readDoneList(read: (key: string) => Promise<TaskRecord[]>, username: string, page: { limit: number; cursor?: string; now: Date }): Promise<DonePage> {
-  const first = `${Number(chinaMonth(page.now).slice(0, 4)) - doneListYears}${chinaMonth(page.now).slice(4)}`;
-  let { month, skip } = page.cursor ? parseCursor(page.cursor) : { month: chinaMonth(page.now), skip: 0 };
+  const thisMonth = chinaMonth(page.now);
+  const first = `${Number(thisMonth.slice(0, 4)) - doneListYears}${thisMonth.slice(4)}`;
+  let { month, skip } = page.cursor ? parseCursor(page.cursor) : { month: thisMonth, skip: 0 };
   const items: TaskRecord[] = [];
-  for (let scanned = 0; scanned < monthsPerRequest && month >= first; scanned++) {
+  for (let scanned = 0; scanned < monthsPerRequest && month >= first && items.length < page.limit; scanned++) {
     const done = (await read(`${username}|${month}`)).sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0) || a._id.localeCompare(b._id));
     const taken = done.slice(skip, skip + page.limit - items.length);
     items.push(...taken);
-    if (items.length === page.limit) return { items, nextCursor: skip + taken.length < done.length ? cursor(month, skip + taken.length) : nextMonth(month, first) };
+    skip += taken.length;
+    // the page filled up before the month ran out: go on in this month
+    if (skip < done.length) return { items, nextCursor: cursor(month, skip) };
     month = previousMonth(month);
     skip = 0;
   }
   return { items, nextCursor: month >= first ? cursor(month, 0) : null };
-}
-
-function nextMonth(month: string, first: string): string | null {
-  const earlier = previousMonth(month);
-  return earlier >= first ? cursor(earlier, 0) : null;
 }
 
 function chinaMonth(at: Date): string {

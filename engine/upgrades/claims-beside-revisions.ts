@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { claimId } from '../store/case-ledger';
+import { insertOnce } from '../store/projection-writes';
 import type { RevisionClaim } from '../records';
 import type { Upgrade } from './upgrade';
 
@@ -10,11 +11,7 @@ export const claimsBesideRevisions: Upgrade = {
     const old = db.collection<{ _id: string; caseId: string; rev: number; at: Date }>('pending_outboxes');
     const claims = await old.find({}).toArray();
     const moved: RevisionClaim[] = claims.map(({ caseId, rev, at }) => ({ _id: claimId(caseId, rev), caseId, rev, claim: true, at }));
-    if (moved.length > 0) await db.collection<RevisionClaim>('case_revisions').insertMany(moved, { ordered: false }).catch(ignoreDuplicates);
+    await insertOnce(db.collection<RevisionClaim>('case_revisions'), moved);
     await old.drop().catch(() => undefined);
   },
 };
-
-function ignoreDuplicates(error: unknown): void {
-  if ((error as { code?: number }).code !== 11000) throw error;
-}

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
+import { insertOnce } from '../store';
 import { claimsBesideRevisions } from './claims-beside-revisions';
 import { listKeys } from './list-keys';
 import { plainSecondaryIndexes } from './plain-secondary-indexes';
@@ -29,10 +30,6 @@ export async function upgradeStore(db: Db, log: Logger): Promise<void> {
       log.info({ upgrade: upgrade.id }, 'upgrading the database');
       await upgrade.run(db);
     }
-    await done.updateOne({ _id: upgrade.id }, { $setOnInsert: { at: new Date() } }, { upsert: true }).catch(ignoreDuplicate);
+    await insertOnce(done, [{ _id: upgrade.id, at: new Date() }]);
   }
-}
-
-function ignoreDuplicate(error: unknown): void {
-  if ((error as { code?: number }).code !== 11000) throw error;
 }

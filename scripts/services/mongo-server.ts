@@ -36,16 +36,7 @@ export async function startLocalMongo(projectRoot: string, dataDir: string): Pro
   warnOfSqliteStore(dir);
   const postgres = await startLocalPostgres(dataDir);
   try {
-    mkdirSync(dir, { recursive: true });
-    const args = [
-      '--handler=postgresql',
-      `--postgresql-url=${postgres.url}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--debug-addr=-',
-      `--state-dir=${dir}`,
-      '--telemetry=disable',
-      '--log-level=warn',
-    ];
+    const args = ferretdbArgs(['--handler=postgresql', `--postgresql-url=${postgres.url}`], port, dir);
     return { uri, processes: [postgres.process, await startServiceProcess('ferretdb', ferretdb, args, join(dataDir, 'ferretdb.log'), ready)] };
   } catch (error) {
     await postgres.process.stop();
@@ -69,10 +60,14 @@ function warnOfSqliteStore(dir: string): void {
 export async function startSqliteStore(projectRoot: string, folder: string, logDir: string): Promise<{ uri: string; process: ServiceProcess }> {
   const port = await freePort();
   const uri = `mongodb://127.0.0.1:${port}/`;
-  const stateDir = join(logDir, 'ferretdb-sqlite');
-  mkdirSync(stateDir, { recursive: true });
-  const args = ['--handler=sqlite', `--sqlite-url=file:${folder}/`, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', `--state-dir=${stateDir}`, '--telemetry=disable', '--log-level=warn'];
+  const args = ferretdbArgs(['--handler=sqlite', `--sqlite-url=file:${folder}/`], port, join(logDir, 'ferretdb-sqlite'));
   return { uri, process: await startServiceProcess('ferretdb (sqlite)', ferretdbBinary(projectRoot), args, join(logDir, 'ferretdb-sqlite.log'), () => ping(uri)) };
+}
+
+/** FerretDB's arguments after its backend's: loopback only, no debug listener, telemetry off; makes its state folder. */
+function ferretdbArgs(backend: string[], port: number, stateDir: string): string[] {
+  mkdirSync(stateDir, { recursive: true });
+  return [...backend, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', `--state-dir=${stateDir}`, '--telemetry=disable', '--log-level=warn'];
 }
 
 /** The patched FerretDB, built on first use; a binary built without the current patch is rebuilt. */
