@@ -6,6 +6,7 @@ import { GovflowPath } from './govflow-path';
 import { openGovflowSession } from './govflow-session';
 import { runLoad, type ApprovalPath, type LoadPlan, type LoadResult } from './load-runner';
 import { preloadCases, type PreloadPlan } from './preload';
+import { treeCpuMs } from './process-cpu';
 import { progress } from './progress';
 import { round, summariseLatency, type LatencySummary } from './stats';
 import { StoreCommandLog, type RoundTrips } from './store-commands';
@@ -47,6 +48,7 @@ export async function runAtVolume(services: LocalServices, plan: VolumePlan): Pr
     await preloadCases(govflow, plan.preload);
     const preloadSeconds = round((performance.now() - preloadStarted) / 1000, 1);
     const servers = services.processes.filter((server) => server.name !== 'redis-server').map(({ name, pid }) => ({ name, pid }));
+    if (stored > 0) await settle(servers);
     const redis = services.processes.filter((server) => server.name === 'redis-server').map(({ pid }) => ({ name: 'redis', pid }));
     const runs: LoadResult[] = [];
     for (const load of plan.loads) {
@@ -60,6 +62,21 @@ export async function runAtVolume(services: LocalServices, plan: VolumePlan): Pr
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Waits, two minutes at most, until the store is idle after the preload: PostgreSQL vacuums
+ * and analyses the million documents just written, which would otherwise be timed as the
+ * commands' cost. Idle: under a tenth of a core over two seconds.
+ */
+async function settle(servers: Array<{ pid: number }>): Promise<void> {
+  const busy = () => servers.reduce((total, server) => total + treeCpuMs(server.pid), 0);
+  for (let waited = 0; waited < 120_000; waited += 2_000) {
+    const before = busy();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    if (busy() - before < 200) return;
+  }
+  progress('  the store was still busy after two minutes; measuring anyway');
 }
 
 /** The path with every timed command's store round trips recorded by kind. */
