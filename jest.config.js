@@ -1,5 +1,5 @@
 // Tests run TypeScript through swc (fast, no type check: `npm test` type-checks with tsc first).
-// jose and bpmn-moddle (with its moddle parts) ship only ES modules, so they are transformed too.
+// jose, bpmn-moddle (with its moddle parts) and feelin (with lezer) ship only ES modules, so they are transformed too.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 /** @type {import('jest').Config} */
@@ -8,7 +8,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|min-dash|@bpmn-io|bpmn-moddle|moddle|moddle-xml|saxen)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|min-dash|@bpmn-io|bpmn-moddle|moddle|moddle-xml|saxen|feelin|lezer-feel|@lezer|temporal-polyfill|temporal-utils)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

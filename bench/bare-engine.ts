@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import type { SerializableContext } from 'moddle-context-serializer';
-import { resolveTemplate } from '../engine/expressions';
+import { conditionInToken } from '../engine/definitions';
+import { evaluateCondition, resolveText } from '../engine/expressions';
 import { approvalSteps, stepAfter, type ApprovalStepId } from './approval-steps';
 import type { ApprovalPath, TimeCommand } from './load-runner';
 
@@ -15,12 +16,15 @@ interface WaitingApi {
 
 /**
  * The same adapter govflow's case engine passes (engine/runtime/case-engine.ts keeps its own
- * private): bpmn-engine's default resolver cannot evaluate `${decision == "accept"}`, so
- * without it the gateways would not route like they do in govflow.
+ * private): the compiled context carries conditions as tokens, and bpmn-engine's default
+ * resolver cannot evaluate `${decision == "accept"}`, so without it the gateways would not
+ * route like they do in govflow.
  */
 const expressions = {
   resolveExpression(expression: string, context: { environment?: { variables?: Record<string, unknown> } }) {
-    return resolveTemplate(expression, context.environment?.variables ?? {});
+    const variables = context.environment?.variables ?? {};
+    const condition = conditionInToken(expression);
+    return condition ? evaluateCondition(condition, variables) : resolveText(expression, variables);
   },
 };
 

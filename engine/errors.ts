@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
-  | 'engine-failure';
+  | 'engine-failure'
+  | 'incident';
 
 export interface ProblemDetail {
   /** Where the problem is: a JSON pointer into the body, a query parameter, or a BPMN element id. */
@@ -103,6 +104,46 @@ export class EngineFailureError extends GovflowError {
   override name = 'EngineFailureError';
   constructor(message: string, cause: unknown) {
     super('engine-failure', 500, message, [], { cause });
+  }
+}
+
+/**
+ * Thrown by CaseEngine when bpmn-engine fails while it runs a command on the case's data: a
+ * condition no flow satisfies, a timer value that is no duration, a loop collection that is no
+ * list — what deploy cannot check, since the value is known only at run time. Carries the
+ * failing element's id when bpmn-elements names it. The executor turns it into an incident on
+ * the case and answers IncidentError; on its own it answers 409 too, never a 500.
+ */
+export class ProcessRunError extends GovflowError {
+  override name = 'ProcessRunError';
+  constructor(
+    /** The BPMN element the engine failed at, or null when its error names none. */
+    readonly elementId: string | null,
+    /** The engine's own words for the failure. */
+    readonly reason: string,
+    cause: unknown,
+  ) {
+    super('incident', 409, `the process engine failed${elementId ? ` at ${elementId}` : ''}: ${reason}`, elementId ? [{ path: elementId, message: reason }] : [], { cause });
+  }
+}
+
+/**
+ * Thrown by the executor when a command failed inside the process engine (a ProcessRunError):
+ * nothing of the command was kept, the failure is recorded as an incident (case, element,
+ * error, time) for an administrator to retry or close, and the caller hears which element failed and why.
+ */
+export class IncidentError extends GovflowError {
+  override name = 'IncidentError';
+  constructor(
+    readonly elementId: string,
+    readonly elementName: string,
+    readonly reason: string,
+    /** The incident the failure was recorded as; null when recording it failed too (it was logged). */
+    readonly incidentId: string | null,
+    cause: unknown,
+  ) {
+    const recorded = incidentId ? `; it was recorded as incident ${incidentId} for an administrator` : '';
+    super('incident', 409, `step "${elementName}" (${elementId}) failed in the process engine: ${reason}. Nothing was changed${recorded}`, [{ path: elementId, message: reason }], { cause });
   }
 }
 

@@ -32,6 +32,7 @@ import {
   SupplementCase,
   type DeliveredMessage,
   Executor,
+  IncidentDesk,
   FireTimer,
   type FiredTimer,
   ExtendClock,
@@ -56,21 +57,17 @@ import {
   type WithdrawnCase,
 } from './runtime';
 import type { AlertRecord, AuditRecord, CaseHead, DefinitionRecord, DraftRecord, Notice, NoticeRecord, NotificationRecord, PauseKind, Role, TaskRecord, UserRecord } from './records';
-import { CaseLedger, Store } from './store';
+import { CaseLedger, pagedFind, Store, type Page } from './store';
 import { upgradeStore } from './upgrades';
 import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
-import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView } from './supervision';
+import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView, unstaffedTasks, type UnstaffedTask } from './supervision';
 import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from './tasks';
 import { systemActor, UserDirectory, type Actor } from './users';
 
 export type AlertView = ReturnType<typeof alertView>;
 
-/** A page of a list: how many items, after how many. */
-export interface Page {
-  limit: number;
-  offset: number;
-}
+export type { Page } from './store';
 
 export interface DefinitionSummary {
   key: string;
@@ -114,6 +111,8 @@ export class Govflow {
   readonly definitions: DefinitionRegistry;
   readonly auditLog: AuditLog;
   readonly executor: Executor;
+  /** Incidents: the board's list, an administrator's retry or close. */
+  readonly incidents: IncidentDesk;
   readonly #nextReceiptNo: () => Promise<string>;
   readonly #ledger: CaseLedger;
 
@@ -129,10 +128,11 @@ export class Govflow {
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
-    this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts });
+    this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users);
     this.auditLog = new AuditLog(models, this.#ledger);
     this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models, options.now);
+    this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
   }
 
   /** Connects to MongoDB and Redis and makes sure the indexes exist. */
@@ -280,6 +280,12 @@ export class Govflow {
     return this.#caseCommand(new ExtendClock(caseId, extension, reason), actor);
   }
 
+  /** Open tasks nobody in the directory can act on now, oldest first, for the supervision office. */
+  async listUnstaffedTasks(page: Page): Promise<{ items: UnstaffedTask[]; total: number }> {
+    const all = await unstaffedTasks(this.store.models, this.users);
+    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
+  }
+
   /** Alerts the actor may see, newest first, a page at a time. */
   async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
     const { items, total } = await this.#page<AlertRecord>(this.store.models.alerts, alertQuery(actor, filter), { raisedAt: -1 }, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
@@ -362,9 +368,8 @@ export class Govflow {
   }
 
   /** A page of a list in `sort`'s order, with how many the whole list holds. */
-  async #page<T>(model: Model<T>, query: Record<string, unknown>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: T[]; total: number }> {
-    const [items, total] = await Promise.all([model.find(query).sort(sort).skip(page.offset).limit(page.limit).lean<T[]>(), model.countDocuments(query)]);
-    return { items, total };
+  #page<T>(model: Model<T>, query: Record<string, unknown>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: T[]; total: number }> {
+    return pagedFind(model, query, sort, page);
   }
 
   /** Public progress by receipt number; a wrong code answers like an unknown number. */

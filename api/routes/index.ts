@@ -5,12 +5,13 @@ import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
 import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
+import { incidentRoutes } from './incidents';
 import { notificationRoutes } from './notifications';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...notificationRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

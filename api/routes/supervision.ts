@@ -20,6 +20,18 @@ const alertFilter = z.strictObject({
 export const supervisionRoutes = [
   defineRoute({
     method: 'get',
+    path: '/supervision/unstaffed-tasks',
+    summary: 'Open tasks nobody in the directory can act on now (their groups held by nobody, their users gone), oldest first',
+    tag: 'supervision',
+    access: ['supervisor', 'admin'],
+    query: z.strictObject(pageQuery),
+    responses: { 200: 'a page of tasks' },
+    async handler({ query, govflow }) {
+      return { body: await govflow.listUnstaffedTasks(query) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
     path: '/supervision/alerts',
     summary: 'Yellow and red cards, newest first: the office sees all, a department its own',
     tag: 'supervision',

@@ -82,7 +82,8 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
       since: new Date(task.createdAt).toISOString(),
       clock: task.clock ? clockView(task.clock, now) : null,
     })),
-    history: entries.map((entry) =>
+    // an incident is the office's and the administrators' matter: the applicant sees the steps
+    history: (isApplicant ? entries.filter((entry) => !entry.action.startsWith('incident.')) : entries).map((entry) =>
       isApplicant
         ? { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter }
         : { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter, actor: entry.actor, decision: entry.decision, comment: entry.comment },

@@ -2,6 +2,11 @@ import * as Elements from 'bpmn-elements';
 import serialize, { TypeResolver, type SerializableContext } from 'moddle-context-serializer';
 import type { ParseResult } from 'bpmn-moddle';
 import { buildStepCatalogue, type StepCatalogue } from './step-catalogue';
+import { wireConditions } from './wiring/conditions';
+import { CronTimerEventDefinition } from './wiring/cron-timers';
+import { wireCountersigns, wireVendorLoops } from './wiring/loops';
+
+export { passRuleToken, signersToken } from './wiring/loops';
 
 /** A deployed version ready to run: bpmn-engine's pre-parsed source context plus govflow's catalogue. */
 export interface CompiledDefinition {
@@ -12,27 +17,12 @@ export interface CompiledDefinition {
   catalogue: StepCatalogue;
 }
 
-const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>);
+/** The element types every engine runs with: bpmn-elements' own, with timers that also read cron cycles. */
+export const elementTypes = { ...(Elements as unknown as Record<string, unknown>), TimerEventDefinition: CronTimerEventDefinition };
+const typeResolver = TypeResolver(elementTypes);
 
-/** The loop collection of a countersign: its signers, read by the engine's expression hook. */
-export const signersToken = 'govflow:signers';
-/** The completion condition of a countersign: its pass rule decided, read by the engine's expression hook. */
-export const passRuleToken = 'govflow:pass-rule';
-
-/**
- * A countersign's instances are its signers and it completes when its pass rule is decided:
- * govflow's attributes become the loop's collection and completion condition, which the
- * engine's expression hook answers (runtime/case-engine).
- */
-function wireCountersigns(parsed: ParseResult, catalogue: StepCatalogue): void {
-  for (const [id, spec] of Object.entries(catalogue.userTasks)) {
-    const loop = spec.countersign ? (parsed.elementsById[id]?.loopCharacteristics as ModdleElement | undefined) : undefined;
-    if (!loop) continue;
-    loop.collection = signersToken;
-    loop.elementVariable = 'signer';
-    loop.completionCondition = { body: passRuleToken };
-  }
-}
+/** Names the definitions when the model does not (valid BPMN): bpmn-engine recovers a stored case by that id. */
+const unnamedDefinitions = 'Definitions';
 
 interface SerializedElements {
   activities: Array<{ id: string; type: string; isParallelGateway?: boolean }>;
@@ -53,10 +43,31 @@ function joinInclusiveGateways(context: SerializableContext): void {
   }
 }
 
-/** Serialises a parsed model once, so every engine of this version skips XML parsing. */
+/**
+ * govflow reads who acts from a task's performers and the `<resource>`s they name into the
+ * catalogue; bpmn-elements has no use for them, its serializer cannot take a performer without
+ * an assignment expression, and it would take a root-level resource for an activity.
+ */
+function dropPerformers(parsed: ParseResult): void {
+  for (const element of Object.values(parsed.elementsById)) {
+    if (element.resources) delete element.resources;
+  }
+  const roots = parsed.rootElement.rootElements as ModdleElement[] | undefined;
+  if (roots) parsed.rootElement.rootElements = roots.filter((root) => root.$type !== 'bpmn:Resource');
+}
+
+/**
+ * Serialises a freshly parsed model once, so every engine of this version skips XML parsing;
+ * deploy compiles the same way before it stores a version, so what deploys compiles. The parse
+ * is changed in place: pass one used for nothing else.
+ */
 export function compileDefinition(parsed: ParseResult, key: string, version: number): CompiledDefinition {
   const catalogue = buildStepCatalogue(parsed.rootElement);
+  parsed.rootElement.id ??= unnamedDefinitions;
   wireCountersigns(parsed, catalogue);
+  wireVendorLoops(parsed);
+  wireConditions(parsed);
+  dropPerformers(parsed);
   const sourceContext = serialize(parsed as never, typeResolver);
   joinInclusiveGateways(sourceContext);
   return { key, version, name: catalogue.processName, sourceContext, catalogue };

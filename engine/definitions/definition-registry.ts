@@ -3,10 +3,11 @@ import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../e
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import type { DefinitionRecord } from '../records';
+import { unstaffedTaskWarnings, type ActorLookup } from './actor-check';
 import { compileDefinition, type CompiledDefinition } from './compile';
-import { buildStepCatalogue } from './step-catalogue';
 import { lintDefinitions, type LintOptions } from './lint';
 import { parseBpmn } from './parse-bpmn';
+import { assertRuns } from './run-check';
 
 /** What deploy answers: the version the content lives under, and lint warnings that did not block it. */
 export interface DeployOutcome {
@@ -24,27 +25,35 @@ export interface DeployOutcome {
 export class DefinitionRegistry {
   readonly #models: Models;
   readonly #lint: LintOptions;
+  readonly #actors: ActorLookup;
   readonly #compiled = new Map<string, Promise<CompiledDefinition>>();
 
-  constructor(models: Models, lint: LintOptions) {
+  constructor(models: Models, lint: LintOptions, actors: ActorLookup) {
     this.#models = models;
     this.#lint = lint;
+    this.#actors = actors;
   }
 
-  /** Parses, lints and stores `xml`; identical content gives the existing version, changed content the next one. */
+  /**
+   * Parses, lints, compiles and stores `xml`: a model is stored only once it compiles exactly as
+   * its cases will run. Identical content gives the existing version, changed content the next
+   * one; the answer carries the style warnings and the tasks nobody in the directory can act on.
+   */
   async deploy(xml: string, deployedBy: string): Promise<DeployOutcome> {
     const parsed = await parseBpmn(xml);
     // bpmnlint fills moddle's lazy collections (an empty eventDefinitions makes a start event
-    // wait forever), so the linted tree is never compiled: versions compile from stored XML.
+    // wait forever), so the linted tree is never compiled: a fresh parse is, as from stored XML.
     const lint = await lintDefinitions(parsed.rootElement, this.#lint);
     if (lint.errors.length > 0) throw new DefinitionRejectedError('the model breaks lint rules', lint.errors);
-    const catalogue = buildStepCatalogue(parsed.rootElement);
+    const compiled = await assertRuns(compileDefinition.bind(null, await parseBpmn(xml), 'deploy', 0));
+    const { catalogue } = compiled;
+    const warnings = [...lint.warnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
     const checksum = createHash('sha256').update(xml.replace(/\r\n/g, '\n').trim()).digest('hex');
     for (;;) {
       const latest = await this.#models.definitions.findOne({ key }).sort({ version: -1 }).lean();
       if (latest?.checksum === checksum) {
-        return { key, version: latest.version, name: latest.name, created: false, warnings: lint.warnings };
+        return { key, version: latest.version, name: latest.name, created: false, warnings };
       }
       const version = (latest?.version ?? 0) + 1;
       const record: DefinitionRecord = {
@@ -64,7 +73,9 @@ export class DefinitionRegistry {
         if (isDuplicateKey(error)) continue; // a concurrent deploy took this version number
         throw error;
       }
-      return { key, version, name: record.name, created: true, warnings: lint.warnings };
+      // cases of this version run on the very context deploy checked
+      this.#compiled.set(record._id, Promise.resolve({ ...compiled, key, version }));
+      return { key, version, name: record.name, created: true, warnings };
     }
   }
 

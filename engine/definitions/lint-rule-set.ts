@@ -31,8 +31,11 @@ import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
 import countersign from './lint-rules/countersign';
 import executableProcess from './lint-rules/executable-process';
 import formFields from './lint-rules/form-fields';
+import ignoredExtensions from './lint-rules/ignored-extensions';
 import initiators from './lint-rules/initiators';
 import noScript from './lint-rules/no-script';
+import supportedElements from './lint-rules/supported-elements';
+import timerValues from './lint-rules/timer-values';
 import timeLimits from './lint-rules/time-limits';
 import userTaskActor from './lint-rules/user-task-actor';
 import validExpressions from './lint-rules/valid-expressions';
@@ -76,6 +79,9 @@ export const recommendedRules: Record<string, RuleFactory> = {
 /** govflow's own rules, in bpmnlint's plugin form (`govflow/<name>` in a configuration). */
 export const govflowRules: Record<string, RuleFactory> = {
   'executable-process': executableProcess,
+  'supported-elements': supportedElements,
+  'timer-values': timerValues,
+  'ignored-extensions': ignoredExtensions,
   'user-task-actor': userTaskActor,
   'no-script': noScript,
   'valid-expressions': validExpressions,
@@ -95,16 +101,34 @@ export interface LintOptions {
 }
 
 /**
- * bpmnlint's recommended rules plus govflow's. `no-bpmndi` is only a warning: models generated
- * by programs and deployed through the API may carry no diagram; the modeler always adds one.
+ * Rules that protect how a case runs refuse a model (error); rules about how a diagram reads —
+ * labels, tidy gateways, a diagram at all, unused global elements — only warn, in the deploy
+ * answer and the modeler, as do vendor extensions govflow ignores. README lists them.
  */
+export const warningRules = [
+  'global',
+  'label-required',
+  'superfluous-label',
+  'no-bpmndi',
+  'no-overlapping-elements',
+  'no-gateway-join-fork',
+  'no-implicit-split',
+  'no-inclusive-gateway',
+  'superfluous-gateway',
+  'superfluous-termination',
+  'fake-join',
+  'govflow/ignored-extensions',
+] as const;
+
+/** bpmnlint's recommended rules plus govflow's, each an error unless it only warns. */
 export function lintConfig(options: LintOptions): { rules: Record<string, string> } {
-  const rules: Record<string, string> = { ...recommended.rules, 'no-bpmndi': 'warn' };
-  for (const name of Object.keys(govflowRules)) rules[`govflow/${name}`] = 'error';
+  const rules: Record<string, string> = {};
+  const severity = (name: string) => ((warningRules as readonly string[]).includes(name) ? 'warn' : 'error');
+  for (const name of Object.keys(recommended.rules)) rules[name] = severity(name);
+  for (const name of Object.keys(govflowRules)) rules[`govflow/${name}`] = severity(`govflow/${name}`);
   if (options.allowScripts) rules['govflow/no-script'] = 'off';
   return { rules };
 }
-
 /** The cache of bpmnlint's StaticResolver: every rule a {@link lintConfig} names, by its resolver key. */
 export function ruleCache(): Record<string, RuleFactory> {
   const cache: Record<string, RuleFactory> = {};

@@ -1,5 +1,8 @@
-import { extensionElement, formFields } from './form-spec';
-import { actorAttributes, splitList, stringAttribute } from './task-actors';
+import { extensionElement, formFields, type FormField } from './form-spec';
+import { gatewayInputs } from './gateway-inputs';
+import { vendorFormFields } from './vendor-forms';
+import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
+import { signerVariable } from './wiring/loops';
 import type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 export type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 
@@ -37,8 +40,29 @@ function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boo
   }
 }
 
-function userTaskSpec(element: ModdleElement, topLevel: boolean): UserTaskSpec {
+/**
+ * A task's decisions and form: govflow's own; else a vendor form (Camunda formData, Flowable
+ * formProperty); and for a task that says nothing of either — a model from another tool —
+ * what the conditions after it test.
+ */
+function taskInputs(element: ModdleElement): { decisions: string[]; form: FormField[] } {
   const decisions = splitList(stringAttribute(element, 'govflow:decisions'));
+  const drawn = formFields(element);
+  const form = drawn.length > 0 ? drawn : vendorFormFields(element);
+  const definitions = definitionsOf(element);
+  if (decisions.length > 0 || form.length > 0 || !definitions) return { decisions, form };
+  const tested = gatewayInputs(element, definitions);
+  return { decisions: tested.decisions, form: tested.fields };
+}
+
+function definitionsOf(element: ModdleElement): ModdleElement | undefined {
+  let current: ModdleElement | undefined = element;
+  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
+  return current;
+}
+
+function userTaskSpec(element: ModdleElement, topLevel: boolean): UserTaskSpec {
+  const { decisions, form } = taskInputs(element);
   const countersign = countersignSpec(element, decisions);
   return {
     id: String(element.id),
@@ -48,10 +72,11 @@ function userTaskSpec(element: ModdleElement, topLevel: boolean): UserTaskSpec {
     decisive: element.get('govflow:decisive') === true,
     timeLimit: stringAttribute(element, 'govflow:timeLimit'),
     warnBefore: warnBefore(element),
-    form: formFields(element),
+    form,
     publicDecisions: splitList(stringAttribute(element, 'govflow:publicDecisions')),
     pausesClock: element.get('govflow:pausesClock') === true,
     ...(countersign ? { countersign } : {}),
+    ...loopVariable(element, countersign),
     topLevel,
   };
 }
@@ -68,6 +93,14 @@ function countersignSpec(element: ModdleElement, decisions: string[]): Countersi
     approve: decisions[0] ?? 'agree',
     reject: decisions.at(-1) ?? 'disagree',
   };
+}
+
+/** The name under which a multi-instance's instance sees its item (bpmn-elements' default is `item`). */
+function loopVariable(element: ModdleElement, countersign: CountersignSpec | undefined): { loopVariable?: string } {
+  const loop = element.loopCharacteristics as ModdleElement | undefined;
+  if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return {};
+  if (countersign) return { loopVariable: signerVariable };
+  return { loopVariable: (loop.elementVariable as string | undefined) ?? firstDialectAttribute(loop, 'elementVariable') ?? 'item' };
 }
 
 /** The message an intermediate catch event, boundary event or receive task waits for (its name, else its id). */

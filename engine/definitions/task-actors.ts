@@ -1,13 +1,60 @@
 import type { ActorAttributes } from '../records';
 export type { ActorAttributes } from '../records';
-/** Reads govflow: attributes, falling back to camunda: ones so Camunda Modeler models run unchanged. */
+
+/**
+ * Where models say who acts on a user task, in the order govflow reads them: its own attributes,
+ * then those of the Camunda 7, Flowable and Activiti dialects (the same names), then BPMN's own
+ * human performers. So a model drawn in any of those tools runs unchanged.
+ */
+export const actorDialects = ['govflow', 'camunda', 'flowable', 'activiti'] as const;
+
+/** Reads who may act on a user task, from the first dialect that names anyone, else from its performers. */
 export function actorAttributes(task: ModdleElement): ActorAttributes {
-  const read = (name: string) => stringAttribute(task, `govflow:${name}`) ?? stringAttribute(task, `camunda:${name}`);
-  return {
+  const read = (name: string) => firstDialectAttribute(task, name);
+  const attributes = {
     assignee: read('assignee'),
     candidateUsers: splitList(read('candidateUsers')),
     candidateGroups: splitList(read('candidateGroups')),
   };
+  const named = attributes.assignee || attributes.candidateUsers.length > 0 || attributes.candidateGroups.length > 0;
+  return named ? attributes : performers(task);
+}
+
+/** The value of `name` in the first dialect that sets it (govflow:, camunda:, flowable:, activiti:). */
+export function firstDialectAttribute(element: ModdleElement, name: string): string | undefined {
+  for (const dialect of actorDialects) {
+    const value = stringAttribute(element, `${dialect}:${name}`);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * BPMN's `<humanPerformer>` and `<potentialOwner>`: a resourceAssignmentExpression lists
+ * `user(id)` and `group(id)` items (Activiti's convention; a bare item is a user for a human
+ * performer, a group for a potential owner), or a resourceRef names a `<resource>` by its name.
+ */
+function performers(task: ModdleElement): ActorAttributes {
+  const actors: ActorAttributes = { assignee: undefined, candidateUsers: [], candidateGroups: [] };
+  for (const resource of (task.resources as ModdleElement[] | undefined) ?? []) {
+    const bareIsUser = resource.$type === 'bpmn:HumanPerformer';
+    for (const item of performerItems(resource)) {
+      const tagged = /^(user|group)\((.+)\)$/.exec(item);
+      const isUser = tagged ? tagged[1] === 'user' : bareIsUser;
+      const id = tagged ? tagged[2].trim() : item;
+      if (isUser && bareIsUser && !actors.assignee) actors.assignee = id;
+      else (isUser ? actors.candidateUsers : actors.candidateGroups).push(id);
+    }
+  }
+  return actors;
+}
+
+function performerItems(resource: ModdleElement): string[] {
+  const expression = (resource.resourceAssignmentExpression as ModdleElement | undefined)?.expression as ModdleElement | undefined;
+  if (typeof expression?.body === 'string') return splitList(expression.body);
+  const referenced = resource.resourceRef as ModdleElement | undefined;
+  const name = referenced ? (referenced.name ?? referenced.id) : undefined;
+  return name ? [String(name).trim()] : [];
 }
 
 /** A trimmed attribute value, or undefined when absent or blank. */

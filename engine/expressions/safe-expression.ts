@@ -2,7 +2,8 @@ import jsep from 'jsep';
 import { InvalidInputError } from '../errors';
 
 /**
- * Camunda-7 style `${ … }` expressions, evaluated by walking a jsep syntax tree: comparisons,
+ * Camunda-7 / JUEL style `${ … }` (and `#{ … }`, JUEL's deferred form, which a process engine
+ * evaluates the same way) expressions, evaluated by walking a jsep syntax tree: comparisons,
  * boolean and arithmetic operators, literals, variables and their plain properties — no calls,
  * no prototypes, no JavaScript eval. Used for sequence-flow conditions and task attributes.
  */
@@ -16,8 +17,9 @@ for (const op of ['lt', 'le', 'gt', 'ge']) jsep.addBinaryOp(op, 7);
 jsep.addUnaryOp('not');
 
 const forbiddenProperties = new Set(['__proto__', 'prototype', 'constructor']);
-const singleExpression = /^\s*\$\{([\s\S]*)\}\s*$/;
-const embeddedExpression = /\$\{([^}]*)\}/g;
+const singleExpression = /^\s*[$#]\{([\s\S]*)\}\s*$/;
+const embeddedExpression = /[$#]\{([^}]*)\}/g;
+const anyExpression = /[$#]\{/;
 const parsedCache = new Map<string, jsep.Expression>();
 const cacheLimit = 10_000;
 
@@ -40,9 +42,14 @@ export function parseExpression(body: string): jsep.Expression {
 /** Evaluates `text`: a lone `${…}` gives its value; text with embedded `${…}` gives a string; other text is returned as is. */
 export function resolveTemplate(text: string, variables: Variables): unknown {
   const single = singleExpression.exec(text);
-  if (single && !single[1].includes('${')) return evaluate(parseExpression(single[1]), variables);
-  if (!text.includes('${')) return text;
+  if (single && !anyExpression.test(single[1])) return evaluate(parseExpression(single[1]), variables);
+  if (!anyExpression.test(text)) return text;
   return text.replace(embeddedExpression, (_, body: string) => String(evaluate(parseExpression(body), variables) ?? ''));
+}
+
+/** True when `text` holds a `${…}` or `#{…}` expression. */
+export function hasTemplate(text: string): boolean {
+  return anyExpression.test(text);
 }
 
 /** Lists the `${…}` bodies in `text` that fail to parse, for deploy-time checks. */
@@ -102,14 +109,14 @@ function evaluate(node: jsep.Expression, variables: Variables): unknown {
     }
     case 'ConditionalExpression': {
       const conditional = node as jsep.ConditionalExpression;
-      return evaluate(conditional.test, variables) ? evaluate(conditional.consequent, variables) : evaluate(conditional.alternate, variables);
+      return juelBoolean(evaluate(conditional.test, variables)) ? evaluate(conditional.consequent, variables) : evaluate(conditional.alternate, variables);
     }
     case 'UnaryExpression': {
       const unary = node as jsep.UnaryExpression;
       const value = evaluate(unary.argument, variables);
       if (unary.operator === '-') return -Number(value);
       if (unary.operator === '+') return Number(value);
-      return !value;
+      return !juelBoolean(value);
     }
     default:
       return evaluateBinary(node as jsep.BinaryExpression, variables);
@@ -119,8 +126,8 @@ function evaluate(node: jsep.Expression, variables: Variables): unknown {
 function evaluateBinary(node: jsep.BinaryExpression, variables: Variables): unknown {
   const operator = wordOperators[node.operator] ?? node.operator;
   const left = evaluate(node.left, variables);
-  if (operator === '&&') return Boolean(left) && Boolean(evaluate(node.right, variables));
-  if (operator === '||') return Boolean(left) || Boolean(evaluate(node.right, variables));
+  if (operator === '&&') return juelBoolean(left) && juelBoolean(evaluate(node.right, variables));
+  if (operator === '||') return juelBoolean(left) || juelBoolean(evaluate(node.right, variables));
   const right = evaluate(node.right, variables);
   switch (operator) {
     case '==':
@@ -157,10 +164,12 @@ function ownValue(target: unknown, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : null;
 }
 
-/** Like JUEL: null equals undefined, a number equals a numeric string; otherwise strict. */
+/** Like JUEL: null equals undefined, a number equals a numeric string, a boolean the text "true"/"false"; otherwise strict. */
 function looseEquals(left: unknown, right: unknown): boolean {
   if (left === undefined) left = null;
   if (right === undefined) right = null;
+  if (typeof left === 'boolean' && typeof right === 'string') return left === juelBoolean(right);
+  if (typeof left === 'string' && typeof right === 'boolean') return right === juelBoolean(left);
   if (typeof left === 'number' && typeof right === 'string') return right.trim() !== '' && left === Number(right);
   if (typeof left === 'string' && typeof right === 'number') return looseEquals(right, left);
   return left === right;
@@ -176,4 +185,13 @@ function compare(left: unknown, right: unknown): number {
 
 function isNumeric(value: unknown): boolean {
   return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
+}
+
+/**
+ * JUEL's coercion to boolean: a text is true only when it says "true" (any case), so a form's
+ * "false" is false; null is false; other values by JavaScript truthiness.
+ */
+export function juelBoolean(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim().toLowerCase() === 'true';
+  return Boolean(value);
 }

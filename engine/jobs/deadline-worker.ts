@@ -1,6 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DeadlineJob, TimerJob } from '../deadlines';
+import { IncidentError } from '../errors';
 import { deadlineQueueName } from '../deadlines';
 import type { Govflow } from '../govflow';
 
@@ -18,7 +19,7 @@ export class DeadlineWorker {
 
   static start(govflow: Govflow, concurrency = 8): DeadlineWorker {
     const connection = govflow.redis.duplicate();
-    const worker = new Worker<DeadlineJob | TimerJob>(deadlineQueueName, (job) => (job.name === 'timer' ? govflow.fireTimer(job.data as TimerJob) : govflow.raiseDeadlineAlert(job.data as DeadlineJob)), {
+    const worker = new Worker<DeadlineJob | TimerJob>(deadlineQueueName, (job) => (job.name === 'timer' ? fireTimer(govflow, job.data as TimerJob) : govflow.raiseDeadlineAlert(job.data as DeadlineJob)), {
       connection,
       prefix: govflow.options.queuePrefix,
       concurrency,
@@ -30,5 +31,19 @@ export class DeadlineWorker {
   async close(): Promise<void> {
     await this.worker.close();
     this.connection.disconnect();
+  }
+}
+
+/**
+ * A timer the process engine fails on is an incident of its case, recorded by the executor with
+ * what a retry needs: the job is done (BullMQ retrying the same data would only fail again).
+ * One whose incident could not be recorded fails, so BullMQ tries it again later.
+ */
+async function fireTimer(govflow: Govflow, job: TimerJob): Promise<unknown> {
+  try {
+    return await govflow.fireTimer(job);
+  } catch (error) {
+    if (!(error instanceof IncidentError) || error.incidentId === null) throw error;
+    return { fired: false, incident: error.incidentId };
   }
 }

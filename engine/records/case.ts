@@ -3,6 +3,7 @@
 import type { Clock } from './clock';
 import type { FormField } from './definition';
 import type { Effect } from './effect';
+import type { CaseIncident } from './incident';
 import type { CaseAlert, Notice } from './supervision';
 import type { Countersign } from './task';
 
@@ -132,6 +133,8 @@ export interface CaseRecord {
   notices: Notice[];
   /** BPMN timer events waiting in the engine; each has a durable job. */
   timers: Array<{ executionId: string; stepId: string; fireAt: Date }>;
+  /** Failures of the process engine on this case, open and resolved; absent on revisions written before incidents were kept. */
+  incidents?: CaseIncident[];
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];

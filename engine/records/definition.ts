@@ -57,6 +57,8 @@ export interface UserTaskSpec extends ActorAttributes {
   /** The case clocks stand still while this step is open: a special procedure, a hearing (govflow:pausesClock). */
   pausesClock: boolean;
   countersign?: CountersignSpec;
+  /** The loop variable of a multi-instance step's instances (`${reviewer}`), when it is one. */
+  loopVariable?: string;
   /** Directly inside the process, not in a sub-process: a step a case can be returned to. */
   topLevel: boolean;
 }

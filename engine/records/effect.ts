@@ -1,6 +1,7 @@
 /** The effects a revision's outbox holds, and the durable jobs they schedule. */
 
 import type { AuditRecord } from './audit';
+import type { IncidentRecord } from './incident';
 import type { AlertLevel, AlertRecord, NoticeRecord, NotificationRecord } from './supervision';
 import type { TaskRecord } from './task';
 
@@ -14,6 +15,7 @@ export type Effect =
   | { kind: 'alert.upsert'; alert: AlertRecord }
   | { kind: 'notice.upsert'; notice: NoticeRecord }
   | { kind: 'notification.send'; notification: NotificationRecord }
+  | { kind: 'incident.upsert'; incident: IncidentRecord }
   | { kind: 'deadline.schedule'; job: DeadlineJob }
   | { kind: 'timer.schedule'; job: TimerJob }
   | { kind: 'deadline.cancel'; jobId: string }

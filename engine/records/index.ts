@@ -1,6 +1,6 @@
 /**
- * The shapes govflow stores: case revisions and their projections, tasks, audit entries, cards
- * and notices, definitions, users, calendars, and what they carry (clocks, forms, countersigns,
+ * The shapes govflow stores: case revisions and their projections, tasks, audit entries, cards,
+ * notices and incidents, definitions, users, calendars, and what they carry (clocks, forms, countersigns,
  * effects). Types only, importing nothing outside this folder, so the store beneath every
  * concern and each concern above it share one definition of what a document holds.
  */
@@ -11,6 +11,7 @@ export type * from './case';
 export type * from './clock';
 export type * from './definition';
 export type * from './effect';
+export type * from './incident';
 export type * from './supervision';
 export type * from './task';
 export type * from './user';

@@ -1,5 +1,6 @@
 import type { CompiledDefinition } from '../definitions';
-import { resolveTemplate } from '../expressions';
+import { ProcessRunError } from '../errors';
+import { resolveText } from '../expressions';
 import type { CaseRecord, OpenTask } from '../records';
 import { departmentsOf, resolveSigners, signerActors, type Countersign } from '../tasks';
 import { pauseClock, startClock, type Clock } from '../clocks';
@@ -35,6 +36,7 @@ export async function advanceCase(
     .filter((activity) => catalogue.userTasks[activity.stepId])
     .map((activity) => current.openTasks.find((task) => task.executionId === activity.executionId) ?? newTask(current._id, activity, definition, variables, context, current.pauseKind !== null));
   const finished = engine.finished;
+  if (!finished) assertSomethingAwaited(waiting, catalogue, engine);
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
   const next: CaseRecord = {
     ...current,
@@ -49,6 +51,19 @@ export async function advanceCase(
     endedAt: finished ? now : null,
   };
   return finished ? next : applyAutomaticPauses(current, next, catalogue, context);
+}
+
+/**
+ * A running case must wait for something govflow delivers: a user task, a message, a timer.
+ * Anything else (an element deploy let through that nobody can signal) would leave it running
+ * with no step for ever, so the command fails as an incident instead.
+ */
+function assertSomethingAwaited(waiting: WaitingActivity[], catalogue: CompiledDefinition['catalogue'], engine: CaseEngine): void {
+  const timed = new Set(engine.timers().map((timer) => timer.stepId));
+  const stuck = waiting.filter((activity) => !catalogue.userTasks[activity.stepId] && !catalogue.messages[activity.stepId] && !timed.has(activity.stepId));
+  if (waiting.length > 0 && stuck.length < waiting.length) return;
+  const element = stuck[0]?.stepId ?? null;
+  throw new ProcessRunError(element, element ? `the case would wait at "${catalogue.names[element] ?? element}", which no user, message or timer of govflow can move on` : 'the case would wait for nothing: no step, message or timer', undefined);
 }
 
 /** Countersigns with an instance waiting: those already known keep their votes, new ones list their signers. */
@@ -73,8 +88,9 @@ function newTask(
 ): OpenTask {
   const spec = definition.catalogue.userTasks[stepId];
   const signer = spec.countersign && instanceOf?.signer;
-  const assignee = spec.assignee ? String(resolveTemplate(spec.assignee, variables) ?? '').trim() : '';
-  const actors = signer ? { ...signerActors(signer), candidateUsers: [] } : { assignee: assignee || null, candidateUsers: resolveSigners(spec.candidateUsers, variables), candidateGroups: resolveSigners(spec.candidateGroups, variables) };
+  const seen = instanceOf ? { ...variables, ...instanceOf.variables } : variables;
+  const assignee = spec.assignee ? String(resolveText(spec.assignee, seen) ?? '').trim() : '';
+  const actors = signer ? { ...signerActors(signer), candidateUsers: [] } : { assignee: assignee || null, candidateUsers: resolveSigners(spec.candidateUsers, seen), candidateGroups: resolveSigners(spec.candidateGroups, seen) };
   return {
     id: taskId(caseId, executionId),
     executionId,

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts, ITimers } from 'bpmn-elements';
-import { EngineFailureError } from '../errors';
-import { resolveTemplate } from '../expressions';
+import { EngineFailureError, ProcessRunError } from '../errors';
+import { evaluateCondition, evaluateExpression, readExpression } from '../expressions';
 import { resolveSigners } from '../tasks';
 import { computeDue, type WorkingCalendar } from '../time';
-import { passRuleToken, signersToken, type CompiledDefinition, type StepCatalogue } from '../definitions';
+import { conditionInToken, passRuleToken, signersToken, type CompiledDefinition, type StepCatalogue } from '../definitions';
 import { decodeEngineState, encodeEngineState } from './engine-state-codec';
+import { failedElementId, failureReason } from './failed-element';
 import { InertTimers, type ArmedTimer } from './inert-timers';
 
 /** An activity bpmn-engine holds waiting, e.g. a user task until it is signalled. */
@@ -15,15 +16,18 @@ export interface WaitingActivity {
   executionId: string;
   stepId: string;
   type: string;
-  /** For an instance of a multi-instance step: the step's execution id and this instance's signer. */
-  instanceOf?: { executionId: string; signer: string | undefined };
+  /**
+   * For an instance of a multi-instance step: the step's execution id, this instance's signer,
+   * and the loop variables its expressions see (`${reviewer}` of `camunda:elementVariable`).
+   */
+  instanceOf?: { executionId: string; signer: string | undefined; variables: Record<string, unknown> };
 }
 
 interface PostponedApi {
   id: string;
   type: string;
   executionId: string;
-  content: { isMultiInstance?: boolean; signer?: unknown; parent?: { executionId?: string } };
+  content: { isMultiInstance?: boolean; signer?: unknown; index?: number; parent?: { executionId?: string }; [loopVariable: string]: unknown };
   environment: { variables: Record<string, unknown> };
   owner: { execution?: { getPostponed(): PostponedApi[] } };
   signal(message?: unknown): void;
@@ -40,9 +44,11 @@ interface ExpressionContext {
 }
 
 /**
- * Resolves `${…}` with the safe evaluator over the process variables, never JavaScript. A timer
- * duration written as a legal time limit (`3WD`, `10D`, `48H`) becomes the ISO 8601 duration
- * to its due time on the working calendar, so BPMN timers can count China working days.
+ * Resolves `${…}`/`#{…}` with the safe evaluator and `= …` with FEEL over the process variables,
+ * never JavaScript; a sequence-flow condition (compiled into a token) with its language's
+ * coercion to boolean. A timer duration written as a legal time limit (`3WD`, `10D`, `48H`)
+ * becomes the ISO 8601 duration to its due time on the working calendar, so BPMN timers can
+ * count China working days.
  */
 function expressionsFor(settings: EngineSettings, catalogue: StepCatalogue) {
   return {
@@ -50,8 +56,10 @@ function expressionsFor(settings: EngineSettings, catalogue: StepCatalogue) {
       const variables = context.environment?.variables ?? {};
       if (expression === signersToken) return countersignSigners(catalogue, variables, context);
       if (expression === passRuleToken) return countersignState(variables)[context.content?.parent?.executionId ?? '']?.decided === true;
+      const condition = conditionInToken(expression);
+      if (condition) return evaluateCondition(condition, variables);
       if (legalLimit.test(expression)) return durationUntil(expression, settings);
-      return resolveTemplate(expression, variables);
+      return evaluateExpression(readExpression(expression), variables);
     },
   };
 }
@@ -108,18 +116,20 @@ export interface EngineSettings {
 export class CaseEngine {
   readonly #engine: Engine;
   readonly #timers: InertTimers;
+  readonly #catalogue: StepCatalogue;
   #failure: unknown;
 
-  private constructor(engine: Engine, timers: InertTimers) {
+  private constructor(engine: Engine, timers: InertTimers, catalogue: StepCatalogue) {
     this.#engine = engine;
     this.#timers = timers;
+    this.#catalogue = catalogue;
     engine.on('error', (error: unknown) => (this.#failure = error));
   }
 
   /** Runs a new case of `definition` until it waits or ends. */
   static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>, settings: EngineSettings): Promise<CaseEngine> {
     const timers = new InertTimers();
-    const host = new CaseEngine(CaseEngine.#create(definition, name, settings, timers), timers);
+    const host = new CaseEngine(CaseEngine.#create(definition, name, settings, timers), timers, definition.catalogue);
     await host.#settle(() => host.#engine.execute({ listener: new EventEmitter(), variables }));
     return host;
   }
@@ -129,7 +139,7 @@ export class CaseEngine {
     const timers = new InertTimers();
     const engine = CaseEngine.#create(definition, name, settings, timers);
     engine.recover(decodeEngineState(state) as never);
-    const host = new CaseEngine(engine, timers);
+    const host = new CaseEngine(engine, timers, definition.catalogue);
     await host.#settle(() => engine.resume({ listener: new EventEmitter() }));
     return host;
   }
@@ -145,8 +155,14 @@ export class CaseEngine {
       executionId,
       stepId: id,
       type,
-      ...(content.isMultiInstance ? { instanceOf: { executionId: content.parent?.executionId ?? '', signer: content.signer === undefined ? undefined : String(content.signer) } } : {}),
+      ...(content.isMultiInstance ? { instanceOf: { executionId: content.parent?.executionId ?? '', signer: content.signer === undefined ? undefined : String(content.signer), variables: this.#loopVariables(id, content) } } : {}),
     }));
+  }
+
+  /** What an instance's expressions see beside the process variables: its item under the loop's variable name, and its index. */
+  #loopVariables(stepId: string, content: PostponedApi['content']): Record<string, unknown> {
+    const name = this.#catalogue.userTasks[stepId]?.loopVariable;
+    return { ...(name ? { [name]: content[name] } : {}), loopCounter: content.index };
   }
 
   /** True once the process has ended. */
@@ -272,7 +288,8 @@ export class CaseEngine {
     }
     if (this.#failure) {
       this.dispose();
-      throw new EngineFailureError(`the process engine failed: ${(this.#failure as Error).message ?? this.#failure}`, this.#failure);
+      // a failure on the case's data is an incident for an administrator, never a 500 (executor)
+      throw new ProcessRunError(failedElementId(this.#failure), failureReason(this.#failure), this.#failure);
     }
   }
 }

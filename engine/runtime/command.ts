@@ -41,6 +41,12 @@ export interface Unchanged<Result> {
 export interface CaseCommand<Result> {
   readonly name: string;
   readonly caseId: string;
+  /**
+   * The step the command acts at on the loaded case (the task's step, the timer's or the
+   * awaited message's event), for incidents: where a failure is recorded when the engine names
+   * no element, and which open incident the command settles when it goes through again.
+   */
+  target?(current: CaseRecord): string | null;
   apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Result> | Unchanged<Result>>;
 }
 
@@ -48,6 +54,8 @@ export interface CaseCommand<Result> {
 export interface CreateCaseCommand<Result> {
   readonly name: string;
   readonly caseId: string;
+  /** The application's title, for the incident of a start that fails. */
+  readonly title: string;
   /** The id was derived from the request (an Idempotency-Key), so a replay may find its case stored. */
   readonly mayExist: boolean;
   create(context: CommandContext): Promise<CaseChange<Result>>;

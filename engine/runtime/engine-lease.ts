@@ -9,11 +9,17 @@ import { CaseEngine, type EngineSettings } from './case-engine';
  */
 export class EngineLease {
   #used: CaseEngine | undefined;
+  #definition: CompiledDefinition | undefined;
 
   constructor(
     readonly settings: EngineSettings,
     readonly live?: { rev: number; engine: CaseEngine },
   ) {}
+
+  /** The version the command's engine runs (or failed to run), for the incident of a failure. */
+  get definition(): CompiledDefinition | undefined {
+    return this.#definition;
+  }
 
   /** The engine the command used, if any. */
   get used(): CaseEngine | undefined {
@@ -21,11 +27,13 @@ export class EngineLease {
   }
 
   async start(definition: CompiledDefinition, caseId: string, variables: Record<string, unknown>): Promise<CaseEngine> {
+    this.#definition = definition;
     this.#used = await CaseEngine.start(definition, caseId, variables, this.settings);
     return this.#used;
   }
 
   async recover(definition: CompiledDefinition, record: CaseRecord): Promise<CaseEngine> {
+    this.#definition = definition;
     if (this.live?.rev === record.rev) this.#used = this.live.engine;
     else this.#used = await CaseEngine.recover(definition, record._id, record.engineState, this.settings);
     return this.#used;
@@ -33,6 +41,7 @@ export class EngineLease {
 
   /** Replaces the engine in use with one recovered from the record's (changed) state. */
   async reload(definition: CompiledDefinition, record: CaseRecord): Promise<CaseEngine> {
+    this.#definition = definition;
     const reloaded = await CaseEngine.recover(definition, record._id, record.engineState, this.settings);
     this.#used?.dispose();
     this.#used = reloaded;

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { chainEntry } from '../audit';
-import type { DefinitionRegistry } from '../definitions';
-import { ConflictError, GovflowError, NotFoundError } from '../errors';
+import { chainEntry, type AuditFacts } from '../audit';
+import type { CompiledDefinition, DefinitionRegistry } from '../definitions';
+import { ConflictError, GovflowError, IncidentError, NotFoundError, ProcessRunError } from '../errors';
+import { hasOpenIncidents, recordStartIncident, settleIncidents, withFailure, type Failure } from '../incidents';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
-import type { CaseRecord } from '../records';
+import type { AuditRecord, CaseIncident, CaseRecord } from '../records';
 import type { DeadlineQueue } from '../deadlines';
 import { settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
@@ -14,6 +15,7 @@ import { isUnchanged, type CaseChange, type CaseCommand, type CommandContext, ty
 import type { EngineSettings } from './case-engine';
 import { assertCaseSize } from './case-size';
 import { EngineLease } from './engine-lease';
+import { describeFailure, describeSuccess } from './incident-failure';
 import { LiveCases } from './live-cases';
 import { applyOutbox, type OutboxTargets } from './outbox-applier';
 import { revisionEffects } from './revision-effects';
@@ -35,6 +37,21 @@ export interface ExecutorOptions {
   now: () => Date;
 }
 
+/** How one run of a command differs from a person's first try. */
+export interface RunOptions {
+  /**
+   * The run re-runs an incident's command for an administrator (`by`): going through resolves
+   * that incident as retried by them; failing again counts an attempt, audited as theirs.
+   */
+  retry?: { incidentId: string; by: string };
+}
+
+/** One entry a revision adds to its case's audit chain, and whose it is. */
+interface AuditLine {
+  facts: AuditFacts;
+  actor: string;
+}
+
 /** The case a command runs on, the engine it gets, and whether that is this process's live one. */
 interface Loaded {
   current: CaseRecord;
@@ -52,6 +69,12 @@ interface Loaded {
  * projections (together) — two in sequence before it answers — and the claim's removal after,
  * shared with the commands answered at the same time. On any other case two reads come first
  * (ledger.latest).
+ *
+ * A command the process engine fails on (ProcessRunError: a condition, timer or loop the case's
+ * data breaks) keeps nothing of its work; the failure is recorded instead as an incident of the
+ * case, in a revision of its own, and the caller hears IncidentError (409) — never a 500. Open
+ * incidents travel in the case, so a command that goes through settles them from memory: a case
+ * with none (nearly all) costs no round trip for it.
  */
 export class Executor {
   readonly #ledger: CaseLedger;
@@ -77,7 +100,7 @@ export class Executor {
    * the insert fails and the command runs again on what is stored. What a live engine refuses or
    * finds unchanged is checked on the stored newest revision before it is answered.
    */
-  async run<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+  async run<Result>(command: CaseCommand<Result>, actor: Actor, options: RunOptions = {}): Promise<Result> {
     let trustLive = true;
     for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
       const { current, engines, live } = await this.#load(command.caseId, trustLive);
@@ -88,7 +111,8 @@ export class Executor {
           this.#keep(current, engines);
           return outcome.unchanged;
         }
-        const next = this.#seal(current, outcome, actor);
+        const { change, lines } = this.#settleIncidents(current, command, outcome, actor, options);
+        const next = this.#seal(current, change, lines);
         if (await this.#ledger.append(next)) {
           await applyOutbox(next, this.#targets, 'release');
           this.#keep(next, engines);
@@ -97,7 +121,14 @@ export class Executor {
         engines.release();
       } catch (error) {
         engines.release();
-        if (!live || !(error instanceof GovflowError)) throw error;
+        if (live && error instanceof GovflowError) {
+          // what a live engine refused is checked on the stored newest revision
+          trustLive = false;
+          continue;
+        }
+        if (!(error instanceof ProcessRunError)) throw error;
+        const incident = await this.#recordIncident(current, command, actor, error, engines.definition, options);
+        if (incident) throw incident;
         trustLive = false;
         continue;
       }
@@ -121,9 +152,10 @@ export class Executor {
       change = await command.create(this.#context(actor, engines));
     } catch (error) {
       engines.release();
+      if (error instanceof ProcessRunError && engines.definition) throw await this.#recordStartIncident(command, actor, error, engines.definition);
       throw error;
     }
-    const next = this.#seal(null, change, actor);
+    const next = this.#seal(null, change, [{ facts: change.audit, actor: actor.username }]);
     if (!(await this.#ledger.append(next))) {
       engines.release();
       const winner = await this.#ledger.latest(command.caseId);
@@ -195,21 +227,71 @@ export class Executor {
   }
 
   /**
-   * Completes the next case document: revision, timestamps, cards settled after the work done,
-   * audit entry, and the effects to project — tasks, alerts, deadline jobs, the audit entry.
+   * The change with the open incidents it settles resolved, and the audit lines of the
+   * revision: the command's, then one per incident resolved. Nothing to do (and no work) for a
+   * case without open incidents.
    */
-  #seal(current: CaseRecord | null, change: CaseChange<unknown>, actor: Actor): CaseRecord {
+  #settleIncidents(current: CaseRecord, command: CaseCommand<unknown>, change: CaseChange<unknown>, actor: Actor, options: RunOptions): { change: CaseChange<unknown>; lines: AuditLine[] } {
+    const own = { facts: change.audit, actor: actor.username };
+    if (!hasOpenIncidents(change.next)) return { change, lines: [own] };
+    const { next, resolved } = settleIncidents(change.next, describeSuccess(command, current, actor, this.#options.now(), options.retry));
+    return { change: { ...change, next }, lines: [own, ...resolved.map(resolutionLine)] };
+  }
+
+  /**
+   * Records a failure inside the process engine as an incident of the case, in a revision of
+   * its own that changes nothing else (the command's work was discarded), and answers the
+   * IncidentError to throw; null when another command wrote the case meanwhile, so the command
+   * runs again on that revision. A store that fails here is logged: the caller still hears the
+   * 409, never a 500.
+   */
+  async #recordIncident(current: CaseRecord, command: CaseCommand<unknown>, actor: Actor, error: ProcessRunError, used: CompiledDefinition | undefined, options: RunOptions): Promise<IncidentError | null> {
+    let failure: Failure | undefined;
+    try {
+      const definition = used ?? (await this.#definitions.get(current.processKey, current.version));
+      failure = describeFailure(definition, error, command, current, actor);
+      const { next, incident, recurred } = withFailure(current, failure, this.#options.now());
+      const audit = { action: recurred ? 'incident.recurred' : 'incident.opened', stepId: failure.elementId, stepName: failure.elementName, comment: failure.error };
+      const sealed = this.#seal(current, { next, audit, result: undefined }, [{ facts: audit, actor: options.retry?.by ?? actor.username }]);
+      if (!(await this.#ledger.append(sealed))) return null;
+      this.#log.warn({ caseId: current._id, incident: incident.id, elementId: failure.elementId, command: command.name, attempts: incident.attempts, error: failure.error }, 'a command failed in the process engine; recorded as an incident');
+      // the incident is in the revision now; a projection that fails is applied again by repair
+      await applyOutbox(sealed, this.#targets, 'release').catch((applyError: unknown) => this.#log.error({ err: applyError, caseId: current._id }, 'could not project an incident; the repair sweep applies it again'));
+      return new IncidentError(failure.elementId, failure.elementName, failure.error, incident.id, error);
+    } catch (storeError) {
+      this.#log.error({ err: storeError, caseId: current._id, command: command.name, failure: error.reason }, 'could not record an incident; the command is answered 409 all the same');
+      return new IncidentError(failure?.elementId ?? error.elementId ?? current.processKey, failure?.elementName ?? error.elementId ?? current.processKey, error.reason, null, error);
+    }
+  }
+
+  /** A case start that failed in the engine: no case exists, so its incident is written beside the cases; always answers the 409. */
+  async #recordStartIncident(command: CreateCaseCommand<unknown>, actor: Actor, error: ProcessRunError, definition: CompiledDefinition): Promise<IncidentError> {
+    const failure = describeFailure(definition, error, command, null, actor);
+    try {
+      const record = await recordStartIncident(this.#targets.collections, { ...failure, processKey: definition.key, version: definition.version, caseTitle: command.title }, this.#options.now());
+      this.#log.warn({ incident: record._id, processKey: definition.key, version: definition.version, elementId: failure.elementId, error: failure.error }, 'a case start failed in the process engine; recorded as an incident');
+      return new IncidentError(failure.elementId, failure.elementName, failure.error, record._id, error);
+    } catch (storeError) {
+      this.#log.error({ err: storeError, processKey: definition.key, failure: error.reason }, 'could not record the incident of a failed start; answered 409 all the same');
+      return new IncidentError(failure.elementId, failure.elementName, failure.error, null, error);
+    }
+  }
+
+  /**
+   * Completes the next case document: revision, timestamps, cards settled after the work done,
+   * audit entries (chained in order), and the effects to project — tasks, alerts, incidents,
+   * deadline jobs, the audit entries.
+   */
+  #seal(current: CaseRecord | null, change: CaseChange<unknown>, lines: AuditLine[]): CaseRecord {
     const now = this.#options.now();
     const next = { ...change.next, alerts: settleAlerts(current, change.next, now) };
     const rev = (current?.rev ?? 0) + 1;
     this.#logCalendarWarnings(current, next);
-    const entry = chainEntry(next._id, next.auditHead, change.audit, {
-      actor: actor.username,
-      at: now,
-      statusBefore: current?.status ?? null,
-      statusAfter: next.status,
-    });
-    const sealed = { ...next, rev, outbox: revisionEffects(current, next, change, entry, rev, now), updatedAt: now, auditHead: { seq: entry.seq, hash: entry.hash } };
+    const meta = { at: now, statusBefore: current?.status ?? null, statusAfter: next.status };
+    const entries: AuditRecord[] = [];
+    for (const { facts, actor } of lines) entries.push(chainEntry(next._id, entries.at(-1) ?? next.auditHead, facts, { ...meta, actor }));
+    const head = entries.at(-1) ?? next.auditHead;
+    const sealed = { ...next, rev, outbox: revisionEffects(current, next, change, entries, rev, now), updatedAt: now, auditHead: { seq: head.seq, hash: head.hash } };
     assertCaseSize(sealed);
     return sealed;
   }
@@ -221,6 +303,11 @@ export class Executor {
     const fresh = [...warningsOf(next)].filter((warning) => !before.has(warning));
     if (fresh.length > 0) this.#log.warn({ caseId: next._id, warnings: fresh }, 'a deadline was counted outside the loaded holiday schedules');
   }
+}
+
+/** The audit line of an incident a revision resolved, as the one who resolved it. */
+function resolutionLine(incident: CaseIncident): AuditLine {
+  return { facts: { action: 'incident.resolved', stepId: incident.elementId, stepName: incident.elementName, comment: incident.resolution }, actor: incident.resolvedBy ?? 'system' };
 }
 
 /** A live engine answered from a revision another node has since replaced; the command runs again on what is stored. */

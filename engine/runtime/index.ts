@@ -1,4 +1,5 @@
-export { Executor, type ExecutorOptions } from './executor';
+export { Executor, type ExecutorOptions, type RunOptions } from './executor';
+export { IncidentDesk } from './incident-desk';
 export { caseIdOfTask } from './advance-case';
 export * from './commands';
 export type { Effect } from '../records';

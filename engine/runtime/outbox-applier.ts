@@ -1,6 +1,7 @@
 import { projectAuditEntries } from '../audit';
 import { projectCaseHead } from '../cases/case-head';
 import type { DeadlineQueue } from '../deadlines';
+import { projectIncidents } from '../incidents';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
 import type { CaseRecord } from '../records';
@@ -32,6 +33,7 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
     projectAuditEntries(collections, of('audit.append').map((effect) => effect.entry)),
     projectAlerts(collections, of('alert.upsert').map((effect) => effect.alert)),
     projectNotices(collections, of('notice.upsert').map((effect) => effect.notice)),
+    projectIncidents(collections, of('incident.upsert').map((effect) => effect.incident)),
     sendNotifications(collections, of('notification.send').map((effect) => effect.notification)),
     ...of('deadline.schedule').map((effect) => deadlines.schedule(effect.job)),
     ...of('timer.schedule').map((effect) => deadlines.schedule(effect.job, 'timer')),

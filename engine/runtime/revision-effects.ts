@@ -1,4 +1,5 @@
-import type { AuditRecord, CaseAlert, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
+import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
+import { incidentRecord, incidentsOf } from '../incidents';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
 import { inboxKeys } from '../tasks';
@@ -9,18 +10,19 @@ import type { Effect } from '../records';
 /**
  * The effects of a new revision (its outbox): what changed between the case before and after
  * the command, outside the case document — tasks, cards, notices, notifications, durable jobs,
- * the audit entry — and, once the case has ended, the pruning of revisions nobody reads again.
+ * incidents, the audit entries — and, once the case has ended, the pruning of revisions nobody reads again.
  * Called by the executor when it seals a revision; applied by outbox-applier.ts.
  */
-export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entry: AuditRecord, rev: number, now: Date): Effect[] {
+export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entries: AuditRecord[], rev: number, now: Date): Effect[] {
   return [
     ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
     ...alertEffects(current?.alerts ?? [], next, rev),
     ...noticeEffects(current?.notices ?? [], next, rev),
+    ...incidentEffects(current ? incidentsOf(current) : [], next, rev),
     ...notificationEffects(current?.alerts ?? [], next, change, rev, now),
     ...deadlineEffects(current, next),
     ...pruneEffects(current, next, rev),
-    { kind: 'audit.append', entry },
+    ...entries.map((entry): Effect => ({ kind: 'audit.append', entry })),
   ];
 }
 
@@ -41,6 +43,11 @@ function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effec
 /** Notice projections for every notice sent or answered by this revision. */
 function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
   return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: { ...caseItemRecord(next, notice, rev), awaitingReply: notice.reply === null } }));
+}
+
+/** Incident projections for every incident recorded, counted again or resolved by this revision. */
+function incidentEffects(before: CaseIncident[], next: CaseRecord, rev: number): Effect[] {
+  return changed(before, incidentsOf(next)).map((incident) => ({ kind: 'incident.upsert', incident: incidentRecord(next, incident, rev) }));
 }
 
 /** The items of `after` that are new or differ from their version in `before`. */

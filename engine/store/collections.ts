@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
+import type { AdminLogRecord, AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, IncidentRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
 
 /**
  * The collections the command path writes, as the MongoDB driver's own: the executor and its
@@ -14,6 +14,9 @@ export interface Collections {
   alerts: Collection<AlertRecord>;
   notices: Collection<NoticeRecord>;
   notifications: Collection<NotificationRecord>;
+  incidents: Collection<IncidentRecord>;
+  /** Where a failed case start is audited: it has no case, so no case audit chain. */
+  adminLog: Collection<AdminLogRecord>;
 }
 
 /** The driver's collections of a connected database; names as in models.ts. */
@@ -26,5 +29,7 @@ export function bindCollections(db: Db): Collections {
     alerts: db.collection('alerts'),
     notices: db.collection('notices'),
     notifications: db.collection('notifications'),
+    incidents: db.collection('incidents'),
+    adminLog: db.collection('admin_log'),
   };
 }

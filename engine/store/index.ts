@@ -4,3 +4,4 @@ export { CaseLedger } from './case-ledger';
 export { isDuplicateKey } from './duplicate-key';
 export { insertOnce, replaceIfNewer } from './projection-writes';
 export type { Collections } from './collections';
+export { pagedFind, type Page } from './paged-find';

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ReceiptRecord, TaskRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, IncidentRecord, ReceiptRecord, TaskRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -51,6 +51,7 @@ const caseFields = {
   alerts: { type: Mixed, default: [] },
   notices: { type: Mixed, default: [] },
   timers: { type: Mixed, default: [] },
+  incidents: { type: Mixed, default: [] },
   auditHead: { seq: Number, hash: String },
   rev: Number,
   createdAt: Date,
@@ -172,6 +173,8 @@ const userSchema = new Schema<UserRecord>(
   options,
 );
 
+userSchema.index({ groups: 1 });
+
 const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
 const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
 
@@ -230,6 +233,36 @@ noticeSchema.index({ awaitingReply: 1, sentAt: -1 });
 const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, at: Date }, options);
 notificationSchema.index({ audienceKeys: 1, at: -1 });
 
+const incidentSchema = new Schema<IncidentRecord>(
+  {
+    _id: String,
+    caseId: { type: String, default: null },
+    caseTitle: String,
+    receiptNo: { type: String, default: null },
+    processKey: String,
+    version: Number,
+    processName: String,
+    elementId: String,
+    elementName: String,
+    stepId: { type: String, default: null },
+    command: String,
+    input: { type: Mixed, default: null },
+    actor: String,
+    lastError: String,
+    openedAt: Date,
+    at: Date,
+    attempts: Number,
+    status: String,
+    resolvedBy: { type: String, default: null },
+    resolvedAt: { type: Date, default: null },
+    resolution: { type: String, default: null },
+    caseRev: Number,
+  },
+  options,
+);
+// the board's list of open (or resolved) incidents, newest first; a case's own are in its revision
+incidentSchema.index({ status: 1, at: -1 });
+
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 
 /** The collections of one govflow database. */
@@ -247,6 +280,7 @@ export interface Models {
   alerts: Model<AlertRecord>;
   notices: Model<NoticeRecord>;
   notifications: Model<NotificationRecord>;
+  incidents: Model<IncidentRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -265,5 +299,6 @@ export function bindModels(connection: Connection): Models {
     alerts: connection.model('Alert', alertSchema, 'alerts'),
     notices: connection.model('Notice', noticeSchema, 'notices'),
     notifications: connection.model('Notification', notificationSchema, 'notifications'),
+    incidents: connection.model('Incident', incidentSchema, 'incidents'),
   };
 }

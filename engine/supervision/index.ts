@@ -5,3 +5,4 @@ export { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter
 export { audienceQuery, noticeView, noticeVisibility, type NoticeStatus, type NoticeView } from './notice-queries';
 export { computeFigures, figuresCsv, type FiguresGroupBy, type FiguresQuery, type FiguresRow } from './figures';
 export { compliancePoints, type Completion } from './compliance-points';
+export { unstaffedTasks, type UnstaffedTask } from './unstaffed-tasks';

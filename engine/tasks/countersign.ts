@@ -1,5 +1,5 @@
 
-import { resolveTemplate } from '../expressions';
+import { resolveText } from '../expressions';
 import type { Countersign, CountersignSpec } from '../records';
 export type { Countersign, CountersignVote } from '../records';
 
@@ -38,10 +38,10 @@ export function signerActors(signer: string): { assignee: string | null; candida
   return signer.includes('@') ? { assignee: null, candidateGroups: [signer] } : { assignee: signer, candidateGroups: [] };
 }
 
-/** Resolves a list of users or groups, each possibly a `${…}` giving a list or a comma-separated text. */
+/** Resolves a list of users or groups, each possibly a `${…}` (or FEEL `= …`) giving a list or a comma-separated text. */
 export function resolveSigners(items: string[], variables: Record<string, unknown>): string[] {
   return items.flatMap((item) => {
-    const value = resolveTemplate(item, variables);
+    const value = resolveText(item, variables);
     return (Array.isArray(value) ? value : String(value ?? '').split(',')).map((entry) => String(entry).trim()).filter(Boolean);
   });
 }

@@ -7,6 +7,7 @@ interface ModdleElement {
   id?: string;
   name?: string;
   get(property: string): unknown;
+  set(property: string, value: unknown): void;
   [property: string]: unknown;
 }
 

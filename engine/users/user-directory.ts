@@ -47,12 +47,31 @@ export class UserDirectory {
     });
   }
 
+  /** Which of these usernames exist (deploy checks a model's assignees). */
+  async existingUsers(usernames: string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const found = await this.#models.users.find({ _id: { $in: usernames } }, { _id: 1 }).lean<Array<{ _id: string }>>();
+    return new Set(found.map((user) => user._id));
+  }
+
+  /** Which of these groups at least one user holds (deploy checks a model's candidate groups). */
+  async heldGroups(groups: string[]): Promise<Set<string>> {
+    const held = await Promise.all(groups.map(async (group) => ((await this.#models.users.exists({ groups: group })) ? [group] : [])));
+    return new Set(held.flat());
+  }
+
   /** The actor for valid credentials, or undefined. */
   async authenticate(username: string, password: string): Promise<Actor | undefined> {
     const record = await this.#models.users.findById(username).lean<UserRecord>();
     this.#decoyHash ??= hashPassword('decoy');
     const valid = await verifyPassword(password, record?.passwordHash ?? (await this.#decoyHash));
     return record && valid ? toActor(record) : undefined;
+  }
+
+  /** The actor of an existing user, as a token would carry it; undefined for an unknown name. Used to re-run an incident's command as its person. */
+  async actor(username: string): Promise<Actor | undefined> {
+    const record = await this.#models.users.findById(username).lean<UserRecord>();
+    return record ? toActor(record) : undefined;
   }
 
   async #record(user: NewUser): Promise<UserRecord> {

@@ -40,7 +40,8 @@ describe('the modeler page in headless Chromium', () => {
 
     await page.click('button.deploy');
     await page.waitForSelector('.modeler-status.ok');
-    expect(await page.locator('.modeler-status').textContent()).toBe('已部署为第 2 版');
+    // the suite's users hold no chief@market-bureau, so deploy says nobody can act on 审核
+    expect(await page.locator('.modeler-status').textContent()).toBe('已部署为第 2 版（1 个警告）');
     await screenshot(page, 'modeler-deployed');
 
     const version = await api.call('designer', 'GET', '/api/definitions/licensing-general/versions/2');
@@ -64,7 +65,7 @@ describe('the modeler page in headless Chromium', () => {
 
     await page.click('button.deploy');
     await page.waitForSelector('.server-refusal');
-    expect(await page.locator('.modeler-status.error').textContent()).toBe('服务器拒绝部署：the model breaks lint rules');
+    expect(await page.locator('.modeler-status.error').textContent()).toBe('服务器拒绝部署：模型不符合校验规则');
     const refused = page.locator(`.server-refusal li.problem[data-element-id="${taskId}"]`);
     expect(await refused.count()).toBeGreaterThan(0);
     expect(await refused.first().textContent()).toContain('govflow/user-task-actor');

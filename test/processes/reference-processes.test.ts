@@ -1,6 +1,7 @@
 import { systemActor, type Govflow } from '../../engine';
 import { createModdle } from '../../engine/definitions/moddle';
 import { bpmn, createTestGovflow } from '../support/test-govflow';
+import { demoUsers } from '../../engine/users/demo-users';
 
 /**
  * The reference process models shipped in processes/: each deploys without a single lint
@@ -84,6 +85,7 @@ describe('reference process models', () => {
   let govflow: Govflow;
   beforeAll(async () => {
     govflow = await createTestGovflow();
+    for (const user of demoUsers) await govflow.users.add(user);
   });
   afterAll(async () => {
     await govflow.store.connection.dropDatabase();
@@ -93,7 +95,7 @@ describe('reference process models', () => {
   describe.each(referenceProcesses)('$file', ({ file, key, name }) => {
     const xml = bpmn(file);
 
-    it('deploys with no lint errors or warnings', async () => {
+    it('deploys with no lint errors or warnings, every step staffed by the demo users', async () => {
       const outcome = await govflow.deploy(xml, systemActor);
       expect(outcome).toMatchObject({ key, name, version: 1, created: true });
       expect(outcome.warnings).toEqual([]);

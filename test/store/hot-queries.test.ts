@@ -47,6 +47,7 @@ describe('hot queries use an index', () => {
     ['the repair sweep: claims left behind', () => [collection('caseRevisions'), { claim: true, at: { $lte: new Date() } }], 'claim'],
     ["a case's audit log", () => [collection('audit'), { caseId: 'case-9' }], 'caseId'],
     ["a case's tasks", () => [collection('tasks'), { caseId: 'case-9' }], 'caseId'],
+    ['the incidents board: open incidents', () => [collection('incidents'), { status: 'open' }], 'status'],
   ];
 
   it.each(cases)('%s', async (_label, query, field) => {
@@ -57,7 +58,7 @@ describe('hot queries use an index', () => {
   });
 });
 
-/** Three thousand tasks, cases and notifications of 70 departments, most of them done with. */
+/** Three thousand tasks, cases, notifications and incidents of 70 departments, most of them done with. */
 async function seed(govflow: Govflow): Promise<void> {
   const { collections } = govflow.store;
   const raw = (name: keyof typeof collections) => collections[name] as unknown as Collection<{ _id: string } & Document>;
@@ -88,6 +89,7 @@ async function seed(govflow: Govflow): Promise<void> {
   );
   await raw('notices').insertMany(n.map((i) => ({ _id: `notice-${i}`, department: `dept-${i % 70}`, awaitingReply: i % 30 === 0, sentAt: new Date() })));
   await raw('notifications').insertMany(n.map((i) => ({ _id: `notification-${i}`, audienceKeys: [`user:u${i % 100}`, `department:dept-${i % 70}`], at: new Date() })));
+  await raw('incidents').insertMany(n.map((i) => ({ _id: `incident~case-${i}~2`, caseId: `case-${i}`, status: i % 50 === 0 ? 'open' : 'resolved', at: new Date() })));
   await raw('audit').insertMany(n.map((i) => ({ _id: `case-${i % 600}:${String(i).padStart(8, '0')}`, caseId: `case-${i % 600}`, seq: i })));
   await raw('caseRevisions').insertMany([
     ...n.map((i) => ({ _id: revisionId(`case-${i % 600}`, Math.floor(i / 600) + 1), caseId: `case-${i % 600}`, rev: Math.floor(i / 600) + 1, pad: 'x'.repeat(300) })),

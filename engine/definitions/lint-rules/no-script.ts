@@ -1,5 +1,6 @@
 import type { RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
+import { knownLanguage } from '../../expressions';
 
 /**
  * An uploaded model must never run code on the server: script tasks and script-language
@@ -11,8 +12,8 @@ const noScript: RuleFactory = () => ({
       reporter.report(String(node.id), 'script tasks are disabled on this server (the operator may enable them with GOVFLOW_ALLOW_SCRIPTS=1)');
     }
     const condition = node.conditionExpression as ModdleElement | undefined;
-    if (condition?.language) {
-      reporter.report(String(node.id), `condition in script language "${String(condition.language)}" is disabled; use a \${…} expression`);
+    if (typeof condition?.language === 'string' && !knownLanguage(condition.language)) {
+      reporter.report(String(node.id), `condition in script language "${String(condition.language)}" is disabled; use a \${…} or FEEL expression`);
     }
   },
 });

@@ -1,24 +1,51 @@
-import type { RuleFactory } from 'bpmnlint';
-import { expressionProblems } from '../../expressions';
+import type { Reporter, RuleFactory } from 'bpmnlint';
+import { is } from 'bpmnlint-utils';
+import { expressionProblems, readExpression } from '../../expressions';
+import { actorDialects } from '../task-actors';
+import { conditionOf } from '../wiring/conditions';
+import { vendorCollection } from '../wiring/loops';
 
-const checkedAttributes = ['govflow:assignee', 'govflow:signers', 'govflow:candidateUsers', 'govflow:candidateGroups', 'camunda:assignee', 'camunda:candidateUsers', 'camunda:candidateGroups'];
+const actorAttributes = ['assignee', 'candidateUsers', 'candidateGroups'];
 
-/** Every `${…}` in a condition or an actor attribute must parse, so a bad expression fails at deploy, not in a case. */
+/**
+ * Every expression must parse in its language (`${…}`/`#{…}` or FEEL), so a bad expression fails
+ * at deploy, not in a case; and a condition must be an expression at all — a literal text would
+ * make the flow always taken.
+ */
 const validExpressions: RuleFactory = () => ({
   check(node, reporter) {
-    const texts: string[] = [];
-    const condition = node.conditionExpression as ModdleElement | undefined;
-    if (typeof condition?.body === 'string') texts.push(condition.body);
-    if (node.$type === 'bpmn:UserTask') {
-      for (const attribute of checkedAttributes) {
-        const value = node.get(attribute);
-        if (typeof value === 'string') texts.push(value);
-      }
+    const id = String(node.id);
+    if (is(node, 'bpmn:SequenceFlow')) checkCondition(node, reporter);
+    if (is(node, 'bpmn:UserTask')) {
+      const texts = ['govflow:signers', ...actorDialects.flatMap((dialect) => actorAttributes.map((name) => `${dialect}:${name}`))].map((name) => node.get(name));
+      for (const text of texts) if (typeof text === 'string') report(id, text, reporter);
     }
-    for (const text of texts) {
-      for (const problem of expressionProblems(text)) reporter.report(String(node.id), problem);
+    if (is(node, 'bpmn:MultiInstanceLoopCharacteristics')) {
+      const collection = vendorCollection(node);
+      if (collection) report(String(node.$parent?.id ?? id), collection, reporter);
     }
   },
 });
+
+function checkCondition(flow: ModdleElement, reporter: Reporter): void {
+  const definitions = definitionsOf(flow);
+  const expression = definitions ? conditionOf(flow, definitions) : undefined;
+  if (!expression) return;
+  if (expression.language === 'text') {
+    reporter.report(String(flow.id), `the condition "${expression.body.trim()}" is plain text, so the flow would always be taken: write it as \${…} (e.g. \${approved}) or as FEEL starting with = (e.g. = approved)`);
+    return;
+  }
+  for (const problem of expressionProblems(expression)) reporter.report(String(flow.id), problem);
+}
+
+function report(id: string, text: string, reporter: Reporter): void {
+  for (const problem of expressionProblems(readExpression(text))) reporter.report(id, problem);
+}
+
+function definitionsOf(element: ModdleElement): ModdleElement | undefined {
+  let current: ModdleElement | undefined = element;
+  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
+  return current;
+}
 
 export default validExpressions;

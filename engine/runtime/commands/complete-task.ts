@@ -43,6 +43,10 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     readonly input: CompleteTaskInput,
   ) {}
 
+  target(current: CaseRecord): string | null {
+    return current.openTasks.find((task) => task.id === this.taskId)?.stepId ?? null;
+  }
+
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<CompletedTask>> {
     assertRunning(current);
     const task = openTask(current, this.taskId);

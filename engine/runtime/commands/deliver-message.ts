@@ -32,6 +32,10 @@ export class DeliverMessage implements CaseCommand<DeliveredMessage> {
     readonly variables: Record<string, unknown>,
   ) {}
 
+  target(current: CaseRecord): string | null {
+    return awaitedStep(current, this.message);
+  }
+
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
     assertRunning(current);
     if (!hasRole(context.actor, 'admin')) assertDepartmentStaff(current, context.actor);
@@ -54,6 +58,10 @@ export class SupplementCase implements CaseCommand<DeliveredMessage> {
     readonly attachments: NewAttachment[] | undefined,
   ) {}
 
+  target(current: CaseRecord): string | null {
+    return awaitedStep(current, supplementMessage);
+  }
+
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
     assertRunning(current);
     if (current.applicant !== context.actor.username) throw new ForbiddenError('only the applicant supplements an application');
@@ -70,6 +78,11 @@ export class SupplementCase implements CaseCommand<DeliveredMessage> {
       result: delivered(next, supplementMessage),
     };
   }
+}
+
+/** The event or receive task of the case waiting for `message`, if any. */
+function awaitedStep(current: CaseRecord, message: string): string | null {
+  return current.awaiting.find((item) => item.message === message)?.stepId ?? null;
 }
 
 /** Clerks and leaders of a department the case passed through act for it while it waits on no task of theirs. */

@@ -20,6 +20,10 @@ export class FireTimer implements CaseCommand<FiredTimer> {
     this.caseId = job.caseId;
   }
 
+  target(): string {
+    return this.job.stepId;
+  }
+
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<FiredTimer> | Unchanged<FiredTimer>> {
     const armed = current.status === 'running' && current.timers.some((timer) => timer.executionId === this.job.executionId && new Date(timer.fireAt).getTime() === this.job.at);
     if (!armed) return { unchanged: { fired: false } };

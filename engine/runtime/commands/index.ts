@@ -17,3 +17,5 @@ export { DeliverMessage, SupplementCase, type DeliveredMessage } from './deliver
 export { ReturnTask, WithdrawStep, type MovedBack } from './move-back';
 export { AddSigner, type AddedSigner, type SignerPosition } from './add-signer';
 export { VisibleOnly } from './visible-only';
+export { ResolveIncident, type ResolvedIncident } from './resolve-incident';
+export { capturedInput, rebuildCommand, retryableCommands } from './retryable';

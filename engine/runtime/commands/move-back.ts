@@ -29,6 +29,10 @@ export class ReturnTask implements CaseCommand<MovedBack> {
     readonly to: string | undefined,
   ) {}
 
+  target(current: CaseRecord): string | null {
+    return current.openTasks.find((task) => task.id === this.taskId)?.stepId ?? null;
+  }
+
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<MovedBack>> {
     assertRunning(current);
     const task = openTask(current, this.taskId);
@@ -75,6 +79,10 @@ export class WithdrawStep implements CaseCommand<MovedBack> {
     readonly taskId: string,
     readonly reason: string | undefined,
   ) {}
+
+  target(current: CaseRecord): string | null {
+    return current.lastCompletion?.taskId === this.taskId ? current.lastCompletion.stepId : null;
+  }
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<MovedBack>> {
     assertRunning(current);

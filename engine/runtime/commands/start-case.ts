@@ -43,6 +43,10 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     this.mayExist = input.idempotencyKey !== undefined;
   }
 
+  get title(): string {
+    return this.input.title;
+  }
+
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
     const definition = await context.definitions.latest(this.input.processKey);
     const { initiators } = definition.catalogue;

@@ -22,6 +22,10 @@ export class VisibleOnly<Result> implements CaseCommand<Result> {
     this.caseId = command.caseId;
   }
 
+  target(current: CaseRecord): string | null {
+    return this.command.target?.(current) ?? null;
+  }
+
   apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Result> | Unchanged<Result>> {
     if (!this.visible(current, context.actor)) throw this.hidden();
     return this.command.apply(current, context);

@@ -8,9 +8,11 @@ export interface Abilities {
   office: boolean;
   /** Department staff: answer the notices sent to their department. */
   reply: boolean;
+  /** Administrators: re-run a command an incident recorded. */
+  retryIncidents: boolean;
 }
 
 export function abilitiesOf(session: Session): Abilities {
   const has = (...roles: string[]) => session.roles.some((role) => roles.includes(role));
-  return { supervise: has('supervisor'), office: has('supervisor', 'admin'), reply: has('clerk', 'leader') };
+  return { supervise: has('supervisor'), office: has('supervisor', 'admin'), reply: has('clerk', 'leader'), retryIncidents: has('admin') };
 }

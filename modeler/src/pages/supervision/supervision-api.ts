@@ -1,5 +1,5 @@
 import { api } from '../../shared/api-client';
-import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Notice, Period } from './types';
+import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period } from './types';
 
 /** The supervision endpoints the board calls, typed. */
 
@@ -43,6 +43,17 @@ export function figuresPath(groupBy: FiguresGroupBy, period: Period, format: 'js
 
 export async function figures(groupBy: FiguresGroupBy, period: Period): Promise<FiguresRow[]> {
   return (await api<{ items: FiguresRow[] }>('GET', figuresPath(groupBy, period, 'json'))).items;
+}
+
+/** Open incidents, the latest failure first; a page by number. */
+export function listIncidents(page: number, pageSize: number): Promise<IncidentPage> {
+  const query = new URLSearchParams({ status: 'open', limit: String(pageSize), offset: String((page - 1) * pageSize) });
+  return api<IncidentPage>('GET', `/api/incidents?${query}`);
+}
+
+/** An administrator re-runs an incident's command as recorded. */
+export function retryIncident(id: string): Promise<Incident> {
+  return api<Incident>('POST', `/api/incidents/${encodeURIComponent(id)}/retry`);
 }
 
 /** Departments known to the directory, for the filters and the notice form. */

@@ -5,20 +5,22 @@ import { t } from '../../shared/i18n';
 import { startPage } from '../../shared/layout';
 import { alertsBoard } from './alerts-board';
 import { figuresPanel } from './figures-panel';
+import { incidentsPanel } from './incidents-panel';
 import { noticesPanel } from './notices-panel';
 import { abilitiesOf, type Abilities } from './roles';
 import { departments as loadDepartments } from './supervision-api';
 
-type Tab = 'alerts' | 'notices' | 'figures';
+type Tab = 'alerts' | 'notices' | 'figures' | 'incidents';
 
 /**
  * 电子监察: the supervision office (and admins) see every department's cards, notices and the
- * figures; a department's leader and clerks see their own cards and notices and answer them.
+ * figures, and the incidents (故障) the process engine raised, which admins retry; a department's
+ * leader and clerks see their own cards and notices and answer them.
  */
 startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
   const abilities = abilitiesOf(session);
   const departments = await loadDepartments().catch(() => [] as string[]);
-  const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures'] : ['alerts', 'notices'];
+  const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures', 'incidents'] : ['alerts', 'notices'];
   const body = h('div', { class: 'sup-body', role: 'tabpanel' });
   const bar = h('nav', { class: 'sup-tabs', role: 'tablist' });
 
@@ -45,5 +47,6 @@ startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
 function section(tab: Tab, abilities: Abilities, departments: string[]): HTMLElement {
   if (tab === 'notices') return noticesPanel(abilities, departments);
   if (tab === 'figures') return figuresPanel();
+  if (tab === 'incidents') return incidentsPanel(abilities);
   return alertsBoard(abilities, departments);
 }

@@ -1,5 +1,6 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
+import type { IncidentView } from '../../../../engine/incidents/incident-view';
 import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson } from '../../../../engine/records';
 
 export type { AlertKind, AlertLevel, AlertStatus };
@@ -21,6 +22,14 @@ export interface AlertFilter {
   kind: '' | AlertKind;
   department: string;
   process: string;
+}
+
+/** An incident (故障): a command the process engine failed on, as GET /api/incidents lists it. */
+export type Incident = IncidentView;
+
+export interface IncidentPage {
+  items: Incident[];
+  total: number;
 }
 
 export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';

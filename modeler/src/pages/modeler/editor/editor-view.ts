@@ -7,9 +7,13 @@ import { diffDefinitions, type DiffModdleElement } from '../diff/model-diff';
 import { DiffPanel } from '../diff/diff-panel';
 import { ProblemsPanel, type LintIssue } from '../lint/problems-panel';
 import type { DiagramElement, ModdleObject } from '../properties/services';
+import { translate } from '../translate/translate-module';
+import { ModelLayoutError } from './auto-layout';
 import { createModeler } from './create-modeler';
 import { bpmnFileInput, download } from './file-transfer';
+import { importModel, oneLine } from './import-model';
 import { newDiagram } from './new-diagram';
+import { showOpenFailure } from './open-failure';
 
 /** What the editor opens: a deployed version, the saved draft, a new process or an imported file. */
 export type EditorSource =
@@ -79,8 +83,26 @@ async function load(source: EditorSource): Promise<Loaded> {
   }
 }
 
-/** Renders the editor for `source` into `main`. */
+/**
+ * Renders the editor for `source` into `main`; when the model cannot be opened, says why in its
+ * place (with a way back to the process list) and answers a handle with nothing to keep.
+ */
 export async function openEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void): Promise<EditorHandle> {
+  try {
+    return await renderEditor(main, source, navigate);
+  } catch (error) {
+    showOpenFailure(main, error, navigate);
+    return { isDirty: () => false, destroy: () => undefined };
+  }
+}
+
+/** Why a file chosen in the editor could not replace the open model, for the status line. */
+function importFailure(error: unknown): string {
+  if (error instanceof ModelLayoutError) return error.message;
+  return t('modeler.importFailed', { detail: translate(oneLine(error instanceof Error ? error.message : String(error))) });
+}
+
+async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void): Promise<EditorHandle> {
   const [directory, loaded] = await Promise.all([getDirectory(), load(source)]);
   const canvasHost = h('div', { class: 'modeler-canvas' });
   const propertiesHost = h('aside', { class: 'modeler-properties' });
@@ -176,9 +198,10 @@ export async function openEditor(main: HTMLElement, source: EditorSource, naviga
   const onDeploy = run(async () => {
     requireKey();
     const { xml } = await modeler.saveXML({ format: true });
+    problems.clearServer(); // the last deploy's answer no longer applies, whatever this one answers
     try {
       const outcome = await deploy(xml ?? '');
-      problems.clearServer();
+      problems.showDeployWarnings(outcome.warnings);
       setDirty(false);
       const warnings = outcome.warnings.length ? t('modeler.deployWarnings', { count: outcome.warnings.length }) : '';
       say((outcome.created ? t('modeler.deployed', { version: outcome.version }) : t('modeler.unchanged', { version: outcome.version })) + warnings);
@@ -187,7 +210,7 @@ export async function openEditor(main: HTMLElement, source: EditorSource, naviga
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 422) throw error;
       problems.showServerRefusal(error);
-      say(t('modeler.refused', { detail: error.detail || error.title }), 'error');
+      say(t('modeler.refused', { detail: translate(error.detail || error.title) }), 'error');
     }
   });
 
@@ -201,13 +224,21 @@ export async function openEditor(main: HTMLElement, source: EditorSource, naviga
     diff.show(deployed.latest.version, diffDefinitions(rootElement, modeler.getDefinitions() as DiffModdleElement));
   });
 
+  // A file that cannot be read or laid out leaves the open model as it was (importModel parses first).
   const importInput = bpmnFileInput((xml, fileName) =>
     run(async () => {
       diff.close();
       problems.clearServer();
-      await modeler.importXML(xml);
+      try {
+        problems.showImport(await importModel(modeler, xml));
+      } catch (error) {
+        say(importFailure(error), 'error');
+        return;
+      }
       canvas.zoom('fit-viewport');
       origin.textContent = t('modeler.source.file', { file: fileName });
+      status.textContent = ''; // a failed import's message no longer applies
+      status.className = 'modeler-status';
       setDirty(true);
       await refreshDeployed();
     })(),
@@ -246,16 +277,19 @@ export async function openEditor(main: HTMLElement, source: EditorSource, naviga
     ),
   );
 
-  await modeler.importXML(loaded.xml);
+  const destroy = () => {
+    modeler.destroy();
+    if (window.govflowModeler === modeler) delete window.govflowModeler;
+  };
+  try {
+    problems.showImport(await importModel(modeler, loaded.xml));
+  } catch (error) {
+    destroy();
+    throw error;
+  }
   canvas.zoom('fit-viewport');
   setDirty(false);
   await refreshDeployed();
 
-  return {
-    isDirty: () => dirty,
-    destroy: () => {
-      modeler.destroy();
-      if (window.govflowModeler === modeler) delete window.govflowModeler;
-    },
-  };
+  return { isDirty: () => dirty, destroy };
 }

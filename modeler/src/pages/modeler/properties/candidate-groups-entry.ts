@@ -1,20 +1,23 @@
 import { isSelectEntryEdited, ListEntry, SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
+import { actorAttribute, isVendorAttribute } from './actor-attributes';
 import { useEntryServices, type EntryDefinition } from './attribute-entries';
 import { splitList, type DiagramElement, type GovflowConfig, type Modeling, type ModdleObject, type Translate } from './services';
 
 /**
  * govflow:candidateGroups as a list of `role@department` groups, each picked with a department
  * select and a role select from the server's directory (GET /api/directory), never typed.
- * An item that is an expression (`${…}`) keeps a text field.
+ * An item of another form (an expression `${…}`, a Camunda group name) keeps a text field. A
+ * task whose groups another tool wrote (camunda:candidateGroups …) lists and edits those, where
+ * they are (actor-attributes.ts).
  */
 interface Item {
   index: number;
   value: string;
 }
 
-const attribute = 'govflow:candidateGroups';
+const groupsOf = (task: ModdleObject) => splitList(task.get(actorAttribute(task, 'candidateGroups')));
 const groupPattern = /^([^@\s]+)@([^@\s]+)$/;
 
 function unique(values: Iterable<string>): string[] {
@@ -30,7 +33,7 @@ function choices(config: GovflowConfig, current: string[]): { departments: strin
 }
 
 function write(modeling: Modeling, element: DiagramElement, task: ModdleObject, groups: string[]): void {
-  modeling.updateModdleProperties(element, task, { [attribute]: groups.length ? groups.join(',') : undefined });
+  modeling.updateModdleProperties(element, task, { [actorAttribute(task, 'candidateGroups')]: groups.length ? groups.join(',') : undefined });
 }
 
 interface ItemProps {
@@ -43,7 +46,7 @@ function CandidateGroup(props: ItemProps) {
   const { modeling, translate, debounce } = useEntryServices();
   const config = useService<GovflowConfig>('config.govflow');
   const task = props.element.businessObject as ModdleObject;
-  const groups = splitList(task.get(attribute));
+  const groups = groupsOf(task);
   const { index, value } = props.item;
   const replace = (next: string) => write(modeling, props.element, task, groups.map((group, at) => (at === index ? next : group)));
   const id = `${props.id}-${index}`;
@@ -80,7 +83,8 @@ function CandidateGroups(props: { id: string; element: DiagramElement }) {
   const translate = useService<Translate>('translate');
   const config = useService<GovflowConfig>('config.govflow');
   const task = props.element.businessObject as ModdleObject;
-  const groups = splitList(task.get(attribute));
+  const groups = groupsOf(task);
+  const source = actorAttribute(task, 'candidateGroups');
   const items: Item[] = groups.map((value, index) => ({ index, value }));
   const add = () => {
     const { departments, roles } = choices(config, groups);
@@ -92,7 +96,7 @@ function CandidateGroups(props: { id: string; element: DiagramElement }) {
   return h(ListEntry, {
     id: props.id,
     element: props.element,
-    label: translate('Candidate groups'),
+    label: isVendorAttribute(source) ? `${translate('Candidate groups')} · ${source}` : translate('Candidate groups'),
     items,
     component: CandidateGroup as never,
     onAdd: add,

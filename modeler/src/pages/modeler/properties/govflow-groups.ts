@@ -1,4 +1,5 @@
 import type { SelectOption } from '@bpmn-io/properties-panel';
+import { actorTextEntry } from './actor-attributes';
 import { checkboxEntry, numberEntry, selectEntry, textEntry, type EntryDefinition } from './attribute-entries';
 import { candidateGroupsEntry } from './candidate-groups-entry';
 import { countersignEntry } from './countersign-entry';
@@ -12,8 +13,8 @@ const task = (element: DiagramElement) => element.businessObject as ModdleObject
 export function userTaskEntries(): EntryDefinition[] {
   return [
     candidateGroupsEntry('govflow-candidateGroups'),
-    textEntry({ id: 'govflow-candidateUsers', target: task, attribute: 'govflow:candidateUsers', label: 'Candidate users', description: 'Comma-separated user names, or ${…}' }),
-    textEntry({ id: 'govflow-assignee', target: task, attribute: 'govflow:assignee', label: 'Assignee' }),
+    actorTextEntry({ id: 'govflow-candidateUsers', name: 'candidateUsers', label: 'Candidate users', description: 'Comma-separated user names, or ${…}' }),
+    actorTextEntry({ id: 'govflow-assignee', name: 'assignee', label: 'Assignee' }),
     ...timeLimitEntries({ id: 'govflow-timeLimit', target: task, attribute: 'govflow:timeLimit', label: 'Step time limit' }),
     numberEntry({ id: 'govflow-warnBefore', target: task, attribute: 'govflow:warnBefore', label: 'Warn before (working days)', min: 0, integer: true }),
     textEntry({ id: 'govflow-decisions', target: task, attribute: 'govflow:decisions', label: 'Decisions', description: 'Comma-separated, e.g. approve,reject' }),

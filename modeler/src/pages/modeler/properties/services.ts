@@ -58,9 +58,10 @@ export function text(target: ModdleObject, attribute: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-/** The value to store for a text input: blank removes the attribute. */
-export function orUndefined(value: string): string | undefined {
-  return value.trim() === '' ? undefined : value.trim();
+/** The value to store for a text input: blank removes the attribute (the panel passes a cleared input as undefined). */
+export function orUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /** The process an element edits: a process root, or a pool's process. */

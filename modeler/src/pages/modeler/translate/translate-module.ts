@@ -10,7 +10,10 @@ export function translate(template: string, replacements: Record<string, unknown
 function translateToChinese(template: string): string {
   const exact = zhCN[template];
   if (exact !== undefined) return exact;
-  for (const [pattern, replacement] of zhCNPatterns) if (pattern.test(template)) return template.replace(pattern, replacement);
+  for (const [pattern, replacement] of zhCNPatterns) {
+    if (!pattern.test(template)) continue;
+    return typeof replacement === 'string' ? template.replace(pattern, replacement) : template.replace(pattern, replacement);
+  }
   return template;
 }
 

@@ -1,3 +1,5 @@
+import { zhCNDeployMessages, zhCNDeployPatterns } from './zh-cn-deploy-checks';
+
 /**
  * Chinese for bpmn-js, diagram-js, the properties panel, bpmn-js-bpmnlint and the govflow
  * properties group: English source text (as those libraries pass it to `translate`) → zh-CN.
@@ -246,6 +248,7 @@ export const zhCN: Record<string, string> = {
   Department: '部门',
   Role: '岗位',
   'Comma-separated user names, or ${…}': '用户名，逗号分隔，或 ${…}',
+  'Kept in {attribute}, as the tool that drew the model wrote it': '保存在 {attribute} 中（沿用绘制该模型的工具所写的属性）',
   'Step time limit': '环节时限',
   'Time limit unit': '时限单位',
   'Working days (WD)': '工作日（WD）',
@@ -285,10 +288,21 @@ export const zhCN: Record<string, string> = {
   'Maximum fine': '罚款上限',
   Range: '区间',
   'A whole number from 1': '须为从 1 起的整数',
+  // bpmn-js's import errors
+  'no diagram to display': '没有可显示的流程图',
+  'no process or collaboration to display': '没有可显示的流程或协作',
+  ...zhCNDeployMessages,
 };
 
+/**
+ * An English pattern and its Chinese: a replacement string with $1…, or a function of the
+ * groups where the Chinese needs more than the groups as they are (a list to translate item by
+ * item, a `${…}` in the text).
+ */
+export type ChinesePattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
 /** govflow's messages that carry names: English pattern → Chinese with $1… */
-export const zhCNPatterns: Array<[RegExp, string]> = [
+export const zhCNPatterns: ChinesePattern[] = [
   [/^govflow:clockStart names "(.*)", which is not a user task of this process$/, '计时起点“$1”不是本流程的用户任务'],
   [/^the promised limit (\S+) exceeds the statutory limit (\S+)$/, '承诺时限 $1 超过法定时限 $2'],
   [/^govflow:(timeLimit|promisedLimit|statutoryLimit): (.*)$/, '时限格式错误（$1）：$2'],
@@ -301,4 +315,20 @@ export const zhCNPatterns: Array<[RegExp, string]> = [
   [/^(.*) is missing end event$/, '$1缺少结束事件'],
   [/^(.*) has multiple blank start events$/, '$1有多个空白开始事件'],
   [/^Element type <(.*)> is discouraged$/, '不建议使用元素类型 <$1>'],
+  // import warnings and errors: bpmn-moddle's parser and bpmn-js's importer (messages on one line, see import-model.ts)
+  [/^unparsable content (\S+) detected; line: (\d+); column: (\d+); nested error: unknown type <(.*)>$/, '无法识别的元素 $1（第 $2 行第 $3 列）：未知类型 <$4>'],
+  [/^unparsable content (.*?) ?detected; line: (\d+); column: (\d+); nested error: (.*)$/, '无法解析的内容 $1（第 $2 行第 $3 列）：$4'],
+  [/^unresolved reference <(.*)>$/, '无法解析的引用 <$1>：文件中没有该元素'],
+  [/^unknown attribute <(.*)>$/, '未知属性 <$1>'],
+  [/^unsupported document encoding <(.*)>, falling back to UTF-8$/, '不支持的文档编码 <$1>，按 UTF-8 读取'],
+  [/^multiple DI elements defined for (.*)$/, '$1 有多个图形（DI）元素'],
+  [/^no bpmnElement referenced in (.*)$/, '$1 没有引用任何 BPMN 元素'],
+  [/^unrecognized flowElement (.*) in context (.*)$/, '无法识别的流程元素 $1（位于 $2）'],
+  [/^correcting missing bpmnElement on (.*) to (.*)$/, '$1 缺少 bpmnElement，已改为 $2'],
+  [/^element (.*) referenced by (.*)#(\w+) not yet drawn$/, '$2 的 $3 引用的 $1 无法绘制'],
+  [/^(.*)#(source|target) Ref not specified$/, '$1 没有指定 $2Ref'],
+  [/^missing (.*)#attachedToRef$/, '$1 缺少 attachedToRef（所附着的活动）'],
+  [/^unknown di (.*) for element (.*)$/, '$2 的图形元素 $1 类型未知'],
+  [/^already rendered (.*)$/, '$1 被重复绘制'],
+  ...zhCNDeployPatterns,
 ];

@@ -62,3 +62,8 @@ declare module 'bpmn-js-bpmnlint' {
   const lintModule: import('didi').ModuleDeclaration;
   export default lintModule;
 }
+
+declare module 'bpmn-auto-layout' {
+  /** The XML of `xml` with a generated diagram (DI) for its first process; the existing DI is dropped. */
+  export function layoutProcess(xml: string): Promise<string>;
+}

@@ -1,0 +1,76 @@
+import type { RuleFactory } from 'bpmnlint';
+import { is } from 'bpmnlint-utils';
+
+/**
+ * What govflow runs, element by element (README's support matrix): anything else is refused at
+ * deploy with what to draw instead, so no case ever starts on an element that would stall it or
+ * fail. Script tasks are the no-script rule's concern.
+ */
+
+/** Element kinds govflow does not run, with the change that makes the model run. */
+const unsupported: Record<string, string> = {
+  'bpmn:ServiceTask': 'govflow does not call services yet: draw the work as a user task of the department that does it',
+  'bpmn:SendTask': 'govflow does not send messages yet: draw a user task for whoever informs the recipient',
+  'bpmn:BusinessRuleTask': 'govflow does not evaluate decision tables yet: draw a user task, or decide with conditions on the flows of an exclusive gateway',
+  'bpmn:ManualTask': 'a manual task would wait for a signal nobody sends: draw it as a user task and name who does it',
+  'bpmn:CallActivity': 'govflow does not call other processes yet: draw the called steps in an embedded sub-process',
+  'bpmn:Transaction': 'transactions (and their compensation) are not run: use an embedded sub-process',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not run: draw the steps with flows in an embedded sub-process',
+  'bpmn:ComplexGateway': 'complex gateways are not run: use an exclusive, parallel or inclusive gateway',
+};
+
+/** The event definitions each kind of event may carry; none (a blank event) is listed as ''. */
+const allowedTriggers: Record<string, string[]> = {
+  'bpmn:StartEvent': [''],
+  'bpmn:EndEvent': ['', 'bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition'],
+  'bpmn:IntermediateCatchEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition'],
+  'bpmn:IntermediateThrowEvent': ['', 'bpmn:LinkEventDefinition'],
+  'bpmn:BoundaryEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition'],
+};
+
+const triggerNames: Record<string, string> = {
+  '': 'blank',
+  'bpmn:MessageEventDefinition': 'message',
+  'bpmn:TimerEventDefinition': 'timer',
+  'bpmn:SignalEventDefinition': 'signal',
+  'bpmn:ConditionalEventDefinition': 'conditional',
+  'bpmn:EscalationEventDefinition': 'escalation',
+  'bpmn:CompensateEventDefinition': 'compensation',
+  'bpmn:CancelEventDefinition': 'cancel',
+  'bpmn:ErrorEventDefinition': 'error',
+  'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:LinkEventDefinition': 'link',
+};
+
+const supportedElements: RuleFactory = () => ({
+  check(node, reporter) {
+    const id = String(node.id);
+    const refusal = unsupported[node.$type] ?? (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true ? eventSubProcessRefusal : undefined);
+    if (refusal) return reporter.report(id, `${node.$type.slice(5)} "${node.name ?? id}": ${refusal}`);
+    const allowed = allowedTriggers[node.$type];
+    if (allowed) checkTrigger(node, allowed, reporter);
+    if (waitsForUnnamedMessage(node)) reporter.report(id, `"${node.name ?? id}" waits for a message but names none, so nothing could deliver it: set its messageRef to a <message> with a name`);
+    if (node.isForCompensation === true) reporter.report(id, 'compensation is not run: remove isForCompensation and draw the undoing steps as flows');
+    if (is(node, 'bpmn:StandardLoopCharacteristics')) reporter.report(String(node.$parent?.id ?? id), 'standard loops are not run: use a multi-instance marker, or a gateway that leads back');
+  },
+});
+
+const eventSubProcessRefusal = 'event sub-processes are not run yet: attach a boundary event (timer, message or error) to the steps it should interrupt';
+
+function waitsForUnnamedMessage(node: ModdleElement): boolean {
+  if (is(node, 'bpmn:ReceiveTask')) return !node.messageRef;
+  const catches = is(node, 'bpmn:IntermediateCatchEvent') || is(node, 'bpmn:BoundaryEvent');
+  const message = ((node.eventDefinitions as ModdleElement[] | undefined) ?? []).find((definition) => is(definition, 'bpmn:MessageEventDefinition'));
+  return catches && message !== undefined && !message.messageRef;
+}
+
+function checkTrigger(event: ModdleElement, allowed: string[], reporter: { report(id: string, message: string): void }): void {
+  const definitions = (event.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  const trigger = definitions[0]?.$type ?? '';
+  if (allowed.includes(trigger)) return;
+  const kind = event.$type.slice(5);
+  const fix = event.$type === 'bpmn:StartEvent' ? 'a case starts when an applicant applies, so the process starts with a blank start event' : `govflow runs ${allowed.map((name) => triggerNames[name]).join(', ')} ${kind}s`;
+  reporter.report(String(event.id), `${triggerNames[trigger] ?? trigger} ${kind} "${event.name ?? event.id}" is not run: ${fix}`);
+}
+
+export default supportedElements;

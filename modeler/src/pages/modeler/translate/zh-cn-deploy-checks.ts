@@ -1,0 +1,107 @@
+import type { ChinesePattern } from './zh-cn';
+
+/**
+ * Chinese for what deploy refuses or warns about beyond bpmnlint's own rules: the elements and
+ * triggers govflow does not run (lint-rules/supported-elements.ts), timer values (timer-values.ts),
+ * expressions and script languages (valid-expressions.ts, no-script.ts, feel-expression.ts,
+ * safe-expression.ts), what the process engine could not build (run-check.ts), what the parser
+ * could not read (parse-bpmn.ts) and the tasks nobody in the directory can act on
+ * (actor-check.ts). Spread into zh-cn.ts; names, ids and values stay as the server wrote them.
+ */
+
+/** The server's fixed messages, English → zh-CN. */
+export const zhCNDeployMessages: Record<string, string> = {
+  'compensation is not run: remove isForCompensation and draw the undoing steps as flows': 'govflow 不运行补偿：请去掉 isForCompensation，把撤销的环节用顺序流画出来',
+  'standard loops are not run: use a multi-instance marker, or a gateway that leads back': 'govflow 不运行标准循环：请改用多实例标记，或用网关连回前面的环节',
+  'the timer says not when it fires: give a timeDuration (e.g. PT10M or 3WD), a timeDate or a timeCycle': '定时器没有设置触发时间：请填写持续时间（timeDuration，如 PT10M 或 3WD）、日期（timeDate）或循环周期（timeCycle）',
+  'remove the <!DOCTYPE …> / <!ENTITY …> declaration': '请删除 <!DOCTYPE …> / <!ENTITY …> 声明',
+  'the model breaks lint rules': '模型不符合校验规则',
+  'the model cannot be compiled to run': '模型无法编译运行',
+  'the BPMN XML has content govflow cannot read': 'BPMN XML 中有 govflow 无法读取的内容',
+  'the body is not BPMN 2.0 XML': '提交的内容不是 BPMN 2.0 XML',
+  'the XML root is not bpmn:definitions': 'XML 根元素不是 bpmn:definitions',
+};
+
+/** Event kinds and triggers as supported-elements.ts names them. */
+const eventKinds: Record<string, string> = {
+  StartEvent: '开始事件',
+  EndEvent: '结束事件',
+  IntermediateCatchEvent: '中间捕获事件',
+  IntermediateThrowEvent: '中间抛出事件',
+  BoundaryEvent: '边界事件',
+};
+const triggers: Record<string, string> = {
+  blank: '空白',
+  message: '消息',
+  timer: '定时',
+  signal: '信号',
+  conditional: '条件',
+  escalation: '升级',
+  compensation: '补偿',
+  cancel: '取消',
+  error: '错误',
+  terminate: '终止',
+  link: '链接',
+};
+const triggerName = (name: string) => triggers[name] ?? `${name} `;
+
+/** "govflow runs message, timer, link IntermediateCatchEvents" → 只运行消息、定时、链接中间捕获事件; the start event's fix is fixed. */
+function triggerFix(fix: string): string {
+  const runs = /^govflow runs (.*) (\w+)s$/.exec(fix);
+  if (runs) return `govflow 只运行${runs[1].split(', ').map(triggerName).join('、')}${eventKinds[runs[2]] ?? runs[2]}`;
+  if (fix.startsWith('a case starts when an applicant applies')) return '办件自申请人提出申请时开始，流程须以空白开始事件开始';
+  return fix;
+}
+
+/** One reason of actor-check.ts's warning, as the directory answered. */
+function actorReason(reason: string): string {
+  const nobody = /^nobody holds the group (.*)$/.exec(reason);
+  if (nobody) return `没有人持有 ${nobody[1]} 岗位`;
+  const form = /^"(.*)" is not a group of the form role@department$/.exec(reason);
+  if (form) return `“${form[1]}”不是“岗位@部门”形式的组`;
+  const user = /^there is no user (.*)$/.exec(reason);
+  if (user) return `用户目录中没有用户 ${user[1]}`;
+  return reason;
+}
+
+/** The server's messages that carry names and values, English pattern → zh-CN. */
+export const zhCNDeployPatterns: ChinesePattern[] = [
+  // elements govflow does not run
+  [/^ServiceTask "(.*)": govflow does not call services yet: .*$/s, '服务任务“$1”：govflow 尚不调用外部服务：请改画为承办部门的用户任务'],
+  [/^SendTask "(.*)": govflow does not send messages yet: .*$/s, '发送任务“$1”：govflow 尚不发送消息：请改画为用户任务，由负责告知的人办理'],
+  [/^BusinessRuleTask "(.*)": govflow does not evaluate decision tables yet: .*$/s, '业务规则任务“$1”：govflow 尚不执行决策表：请改画为用户任务，或在排他网关的各条顺序流上设置条件来判断'],
+  [/^ManualTask "(.*)": a manual task would wait for a signal nobody sends: .*$/s, '手工任务“$1”：手工任务会一直等待无人发出的信号：请改画为用户任务，并指定办理人'],
+  [/^CallActivity "(.*)": govflow does not call other processes yet: .*$/s, '调用活动“$1”：govflow 尚不调用其他流程：请把被调用的环节画在内嵌子流程中'],
+  [/^Transaction "(.*)": transactions \(and their compensation\) are not run: .*$/s, '事务“$1”：govflow 不运行事务（及其补偿）：请改用内嵌子流程'],
+  [/^AdHocSubProcess "(.*)": ad-hoc sub-processes are not run: .*$/s, '自由子流程“$1”：govflow 不运行自由子流程：请在内嵌子流程中用顺序流连接各环节'],
+  [/^ComplexGateway "(.*)": complex gateways are not run: .*$/s, '复杂网关“$1”：govflow 不运行复杂网关：请改用排他、并行或包容网关'],
+  [/^SubProcess "(.*)": event sub-processes are not run yet: .*$/s, '事件子流程“$1”：govflow 尚不运行事件子流程：请在需要中断的环节上附加边界事件（定时、消息或错误）'],
+  [
+    /^(\S+) (StartEvent|EndEvent|IntermediateCatchEvent|IntermediateThrowEvent|BoundaryEvent) "(.*)" is not run: (.*)$/s,
+    (_, trigger: string, kind: string, name: string, fix: string) => `${triggerName(trigger)}${eventKinds[kind]}“${name}”无法运行：${triggerFix(fix)}`,
+  ],
+  // timers
+  [/^timeDuration "(.*)" is not an ISO 8601 duration .*$/s, '定时器的持续时间（timeDuration）“$1”不是 ISO 8601 时长（如 PT10M、P3D）或法定时限（如 3WD）'],
+  [/^timeDate "(.*)" is not an ISO 8601 date-time .*$/s, '定时器的日期（timeDate）“$1”不是 ISO 8601 日期时间（如 2027-01-01T09:00:00+08:00）'],
+  [/^timeCycle "(.*)" is not an ISO 8601 repeating interval .*$/s, '定时器的循环周期（timeCycle）“$1”不是 ISO 8601 重复间隔（如 R3/PT10M）或 cron 表达式（如 0 0 9 ? * MON-FRI）'],
+  [/^cron pattern "(.*)" never fires again$/s, '定时器的 cron 表达式“$1”以后不会再触发'],
+  [/^cron pattern "(.*)" does not parse: (.*)$/s, '定时器的 cron 表达式“$1”无法解析：$2'],
+  // expressions and script languages (functions: the Chinese holds ${…}, which a replacement string would read as a pattern)
+  [
+    /^the condition "(.*)" is plain text, so the flow would always be taken: .*$/s,
+    (_, body: string) => `条件“${body}”是普通文字，这条顺序流将始终被选中：请写成 \${…}（如 \${approved}），或以 = 开头的 FEEL 表达式（如 = approved）`,
+  ],
+  [/^FEEL expression "(.*)" does not parse at position (\d+)$/s, 'FEEL 表达式“$1”在第 $2 个字符处有语法错误'],
+  [/^expression \$\{(.*)\} does not parse: (.*)$/s, (_, body: string, detail: string) => `表达式 \${${body}} 无法解析：${detail}`],
+  [/^expression \$\{(.*)\} uses forbidden property (\S+)$/s, (_, body: string, name: string) => `表达式 \${${body}} 使用了禁止访问的属性 ${name}`],
+  [/^expression \$\{(.*)\} uses (\w+), which govflow expressions do not allow$/s, (_, body: string, kind: string) => `表达式 \${${body}} 使用了 govflow 表达式不允许的 ${kind}`],
+  [/^condition in script language "(.*)" is disabled; use a \$\{…\} or FEEL expression$/s, (_, language: string) => `条件使用脚本语言“${language}”，本服务器已禁用：请改用 \${…} 或 FEEL 表达式`],
+  // the model as the process engine and the parser read it
+  [/^the process engine could not build the model: (.*)$/s, '流程引擎无法构建该模型：$1'],
+  [/^root is (.*)$/, '根元素是 $1，不是 bpmn:definitions'],
+  // the directory: tasks nobody can act on
+  [
+    /^nobody can act on "(.*)" now: (.*)\. Add users to the directory or name a group someone holds$/s,
+    (_, name: string, reasons: string) => `目前没有人能办理“${name}”：${reasons.split('; ').map(actorReason).join('；')}。请在用户目录中添加人员，或改为有人持有的岗位`,
+  ],
+];

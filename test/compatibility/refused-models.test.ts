@@ -1,0 +1,85 @@
+import { startTestApi, type TestApi } from '../support/test-govflow';
+import { deploy, processWith } from './compatibility-support';
+
+const start = '<startEvent id="start"/><sequenceFlow id="toWork" sourceRef="start" targetRef="work"/>';
+const end = '<sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/><endEvent id="end"/>';
+/** A process whose one step is `work`, between a blank start and end. */
+const around = (work: string, extra = '') => processWith(`${start}${work}${end}`, extra);
+const userTask = (id: string, attributes = '') => `<userTask id="${id}" name="${id}" govflow:candidateGroups="window@market-bureau" ${attributes}/>`;
+
+/**
+ * What govflow cannot run is refused at deploy — 4xx, naming the element and what to change —
+ * and nothing is stored; what it can run but nobody could act on deploys with a warning.
+ */
+describe('models govflow cannot run are refused at deploy', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  const refusals: Array<[string, string, string, RegExp]> = [
+    ['a service task', around('<serviceTask id="work" name="Call the registry" camunda:class="org.example.Call"/>'), 'work', /does not call services yet.*user task/],
+    ['a send task', around('<sendTask id="work" name="Notify"/>'), 'work', /does not send messages/],
+    ['a business rule task', around('<businessRuleTask id="work" name="Rate" camunda:decisionRef="rating"/>'), 'work', /decision tables/],
+    ['a manual task', around('<manualTask id="work" name="Stamp"/>'), 'work', /manual task.*user task/],
+    ['a call activity', around('<callActivity id="work" name="Sub" calledElement="other"/>'), 'work', /other processes.*embedded sub-process/],
+    ['a message start event', processWith('<startEvent id="start"><messageEventDefinition messageRef="m"/></startEvent><sequenceFlow id="f" sourceRef="start" targetRef="end"/><endEvent id="end"/>', '<message id="m" name="apply"/>'), 'start', /message StartEvent.*blank start event/],
+    ['a message-started event sub-process', around(`${userTask('work')}<subProcess id="onCancel" triggeredByEvent="true"><startEvent id="cancelled"><messageEventDefinition messageRef="m"/></startEvent><sequenceFlow id="c1" sourceRef="cancelled" targetRef="cancelEnd"/><endEvent id="cancelEnd"/></subProcess>`, '<message id="m" name="cancel"/>'), 'onCancel', /event sub-processes are not run/],
+    ['a signal catch event', around(`<intermediateCatchEvent id="work" name="Wait for the signal"><signalEventDefinition signalRef="s"/></intermediateCatchEvent>`, '<signal id="s" name="go"/>'), 'work', /signal IntermediateCatchEvent.*message, timer, link/],
+    ['a timer that is no time', around(`${userTask('work')}<boundaryEvent id="late" attachedToRef="work"><timerEventDefinition><timeDuration>soon</timeDuration></timerEventDefinition></boundaryEvent><sequenceFlow id="l" sourceRef="late" targetRef="lateEnd"/><endEvent id="lateEnd"/>`), 'late', /timeDuration "soon" is not an ISO 8601 duration/],
+    ['a cron cycle that does not parse', around(`${userTask('work')}<boundaryEvent id="nag" attachedToRef="work" cancelActivity="false"><timerEventDefinition><timeCycle>0 0 25 * * ?</timeCycle></timerEventDefinition></boundaryEvent><sequenceFlow id="n" sourceRef="nag" targetRef="nagEnd"/><endEvent id="nagEnd"/>`), 'nag', /cron pattern "0 0 25 \* \* \?" does not parse/],
+    ['a timer without a time', around(`${userTask('work')}<boundaryEvent id="never" attachedToRef="work"><timerEventDefinition/></boundaryEvent><sequenceFlow id="v" sourceRef="never" targetRef="neverEnd"/><endEvent id="neverEnd"/>`), 'never', /says not when it fires/],
+    ['a condition that is plain text', processWith(`${start.replace('work', 'split')}<exclusiveGateway id="split" default="other"/><sequenceFlow id="yes" sourceRef="split" targetRef="end"><conditionExpression xsi:type="tFormalExpression">approved</conditionExpression></sequenceFlow><sequenceFlow id="other" sourceRef="split" targetRef="end"/><endEvent id="end"/>`), 'yes', /plain text, so the flow would always be taken/],
+    ['a FEEL condition that does not parse', processWith(`${start.replace('work', 'split')}<exclusiveGateway id="split" default="other"/><sequenceFlow id="yes" sourceRef="split" targetRef="end"><conditionExpression xsi:type="tFormalExpression">= amount &gt;</conditionExpression></sequenceFlow><sequenceFlow id="other" sourceRef="split" targetRef="end"/><endEvent id="end"/>`), 'yes', /FEEL expression "amount >" does not parse/],
+    ['a JavaScript condition', processWith(`${start.replace('work', 'split')}<exclusiveGateway id="split" default="other"/><sequenceFlow id="yes" sourceRef="split" targetRef="end"><conditionExpression xsi:type="tFormalExpression" language="javascript">next(null, true)</conditionExpression></sequenceFlow><sequenceFlow id="other" sourceRef="split" targetRef="end"/><endEvent id="end"/>`), 'yes', /script language "javascript" is disabled/],
+    ['an assignee #{…} that does not parse', around(userTask('work', 'camunda:assignee="#{a +}"')), 'work', /does not parse/],
+    ['a receive task that names no message', around('<receiveTask id="work" name="Wait"/>'), 'work', /names none, so nothing could deliver it/],
+    ['a message catch event that names no message', around('<intermediateCatchEvent id="work" name="Wait"><messageEventDefinition/></intermediateCatchEvent>'), 'work', /names none/],
+    ['a reference to a message that does not exist', around('<receiveTask id="work" name="Wait" messageRef="tns:missing"/>'), 'work', /unresolved reference <tns:missing>/],
+  ];
+
+  it.each(refusals)('%s is refused naming its element', async (_, xml, element, message) => {
+    const answer = await deploy(api, xml);
+    expect(answer.status).toBe(422);
+    expect(answer.type).toContain('application/problem+json');
+    expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: element, message: expect.stringMatching(message) })]));
+    expect((await api.call('designer', 'GET', '/api/definitions/refused')).status).toBe(404);
+  });
+
+  it('a task nobody in the directory can act on deploys with a warning naming the task and why', async () => {
+    const xml = processWith(`${start}<userTask id="work" name="审核" camunda:candidateGroups="management,auditor@nowhere" camunda:assignee="kermit"/>${end}`).replace('id="refused"', 'id="unstaffed"');
+    const answer = await deploy(api, xml);
+    expect(answer.status).toBe(201);
+    const warning = answer.body.warnings.find((item: { path: string; message: string }) => item.path === 'work' && /nobody can act/.test(item.message));
+    expect(warning.message).toMatch(/nobody can act on "审核".*"management" is not a group of the form role@department.*nobody holds the group auditor@nowhere.*there is no user kermit/);
+  });
+
+  it('a task someone holds, or whose actor is an expression, is not warned about', async () => {
+    const xml = processWith(`${start}<userTask id="work" name="受理" camunda:candidateGroups="window@market-bureau"/><sequenceFlow id="on" sourceRef="work" targetRef="later"/><userTask id="later" name="later" camunda:assignee="\${officer}"/><sequenceFlow id="toEnd" sourceRef="later" targetRef="end"/><endEvent id="end"/>`).replace('id="refused"', 'id="staffed"');
+    const answer = await deploy(api, xml);
+    expect(answer.status).toBe(201);
+    expect(answer.body.warnings.filter((item: { message: string }) => /nobody can act/.test(item.message))).toEqual([]);
+  });
+
+  it('an XML body in ISO-8859-1 is read in its declared encoding', async () => {
+    const xml = processWith(`${start}${userTask('work').replace('name="work"', 'name="Prüfung"')}${end}`).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('id="refused"', 'id="latin"');
+    const response = await fetch(`${api.url}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(api, 'designer')}`, 'content-type': 'application/xml' }, body: Buffer.from(xml, 'latin1') });
+    expect(response.status).toBe(201);
+    const definition = await api.call('designer', 'GET', '/api/definitions/latin');
+    expect(definition.body.latest.xml).toContain('name="Prüfung"');
+    expect(definition.body.name).toBe('Refused');
+  });
+
+  it('an XML body in an encoding nobody reads is refused with 415', async () => {
+    const xml = processWith(`${start}${userTask('work')}${end}`).replace('encoding="UTF-8"', 'encoding="EBCDIC-XYZ"');
+    const answer = await deploy(api, xml);
+    expect(answer.status).toBe(415);
+    expect(answer.body.detail).toMatch(/EBCDIC-XYZ/);
+  });
+});
+
+async function tokenOf(api: TestApi, user: string): Promise<string> {
+  const answer = await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: user });
+  return answer.body.token;
+}
