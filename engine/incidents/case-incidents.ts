@@ -1,18 +1,7 @@
 import type { CaseIncident, CaseRecord, IncidentResolution } from '../records';
 
-/** A failure inside the process engine, as the executor describes it for the record. */
-export interface Failure {
-  elementId: string;
-  elementName: string;
-  /** The step the command acted at, when it names one. */
-  stepId: string | null;
-  processName: string;
-  command: string;
-  /** The command's input as JSON when a retry can rebuild it, else null. */
-  input: unknown;
-  actor: string;
-  error: string;
-}
+/** A failure inside the process engine, as the executor describes it for the record: what the incident keeps, and the engine's error. */
+export type Failure = Pick<CaseIncident, 'elementId' | 'elementName' | 'stepId' | 'processName' | 'command' | 'input' | 'actor'> & { error: string };
 
 /** A command that went through: its name, the step it acted at, who ran it, and the incident it retried, if it was a retry. */
 export interface Success {

@@ -55,7 +55,7 @@ describe('the incidents panel (故障) of the supervision board', () => {
     const page = await openPanel('supervisor');
     await page.locator('.sup-incidents .sup-empty').waitFor();
     expect(await page.locator('.sup-incidents .sup-empty').textContent()).toBe('当前没有未处理的故障。');
-    expect(await page.locator('.sup-tabs a').allTextContents()).toEqual(['黄牌 · 红牌', '督办', '效能统计', '故障']);
+    expect(await page.locator('.sup-tabs a').allTextContents()).toEqual(['黄牌 · 红牌', '督办', '效能统计', '故障', '无人办理']);
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { pager } from './pager';
-import { messageLine, problemText, showProblem } from './problem';
+import { pagedList } from './paged-list';
+import { messageLine, showProblem } from './problem';
 import type { Abilities } from './roles';
 import { listIncidents, retryIncident } from './supervision-api';
 import type { Incident } from './types';
@@ -14,36 +14,24 @@ const pageSize = 20;
  * re-run one as recorded after confirming; the supervision office reads them.
  */
 export function incidentsPanel(abilities: Abilities): HTMLElement {
-  let page = 1;
-  const list = h('div', { class: 'sup-incident-list', 'aria-live': 'polite' });
   const message = messageLine();
-
-  async function load(): Promise<void> {
-    list.setAttribute('aria-busy', 'true');
-    try {
-      const answer = await listIncidents(page, pageSize);
-      replaceChildren(
-        list,
-        answer.items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.incidents.empty')) : incidentsTable(answer.items, abilities, retried),
-        pager(page, pageSize, answer.total, (next) => ((page = next), void load())),
-      );
-    } catch (error) {
-      replaceChildren(list, h('p', { class: 'error', role: 'alert' }, t('sup.refused', { message: problemText(error) })));
-    } finally {
-      list.removeAttribute('aria-busy');
-    }
-  }
+  const list = pagedList({
+    className: 'sup-incident-list',
+    pageSize,
+    fetch: listIncidents,
+    emptyText: t('sup.incidents.empty'),
+    table: (incidents: Incident[]) => incidentsTable(incidents, abilities, retried),
+  });
 
   /** After a retry: say how it went, then list again (a resolved one leaves, a failed one counts the attempt). */
   function retried(outcome: { ok: true } | { ok: false; error: unknown }): void {
     message.classList.toggle('ok', outcome.ok);
     if (outcome.ok) message.textContent = t('sup.incidents.retried');
     else showProblem(message, outcome.error);
-    void load();
+    void list.reload();
   }
 
-  void load();
-  return h('section', { class: 'sup-incidents' }, h('p', { class: 'muted sup-incidents-intro' }, t('sup.incidents.intro')), message, list);
+  return h('section', { class: 'sup-incidents' }, h('p', { class: 'muted sup-incidents-intro' }, t('sup.incidents.intro')), message, list.element);
 }
 
 function incidentsTable(incidents: Incident[], abilities: Abilities, retried: RetryDone): HTMLElement {

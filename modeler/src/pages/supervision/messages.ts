@@ -9,6 +9,7 @@ registerMessages({
   'sup.tab.notices': { 'zh-CN': '督办', en: 'Supervision notices' },
   'sup.tab.figures': { 'zh-CN': '效能统计', en: 'Figures' },
   'sup.tab.incidents': { 'zh-CN': '故障', en: 'Incidents' },
+  'sup.tab.unstaffed': { 'zh-CN': '无人办理', en: 'Unstaffed tasks' },
   'sup.loading': { 'zh-CN': '加载中…', en: 'Loading…' },
   'sup.refused': { 'zh-CN': '操作未成功：{message}', en: 'Not done: {message}' },
 
@@ -120,6 +121,19 @@ registerMessages({
   'sup.incidents.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'sup.incidents.retried': { 'zh-CN': '重试成功，故障已解决。', en: 'The retry went through; the incident is resolved.' },
   'sup.incidents.notRetryable': { 'zh-CN': '不可重试', en: 'Cannot be retried' },
+
+  'sup.unstaffed.intro': {
+    'zh-CN': '在办办件中目前无人能办理的待办：指定的岗位无人担任，或指定的用户不在用户目录中，按等待时间由长到短排列。请在用户目录中添加担任该岗位的人员，或将待办转办给能办理的人。',
+    en: 'Open tasks of running cases that nobody can act on now: the groups they name are held by nobody, or the users they name are not in the directory; the longest waiting first. Add users who hold the group to the directory, or transfer the task to someone who can act on it.',
+  },
+  'sup.unstaffed.empty': { 'zh-CN': '目前没有无人办理的待办', en: 'No open task is left without anyone to act on it' },
+  'sup.unstaffed.col.case': { 'zh-CN': '办件', en: 'Case' },
+  'sup.unstaffed.col.step': { 'zh-CN': '环节', en: 'Step' },
+  'sup.unstaffed.col.names': { 'zh-CN': '指定办理', en: 'Named to act' },
+  'sup.unstaffed.col.opened': { 'zh-CN': '到达时间', en: 'Opened' },
+  'sup.unstaffed.col.waited': { 'zh-CN': '已等待（天）', en: 'Days waiting' },
+  'sup.unstaffed.group': { 'zh-CN': '岗位 {group}', en: 'Group {group}' },
+  'sup.unstaffed.user': { 'zh-CN': '用户 {user}', en: 'User {user}' },
 
   'sup.figures.from': { 'zh-CN': '起始日期', en: 'From' },
   'sup.figures.to': { 'zh-CN': '截止日期', en: 'To' },

@@ -1,5 +1,5 @@
 import { api } from '../../shared/api-client';
-import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period } from './types';
+import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
 
 /** The supervision endpoints the board calls, typed. */
 
@@ -54,6 +54,12 @@ export function listIncidents(page: number, pageSize: number): Promise<IncidentP
 /** An administrator re-runs an incident's command as recorded. */
 export function retryIncident(id: string): Promise<Incident> {
   return api<Incident>('POST', `/api/incidents/${encodeURIComponent(id)}/retry`);
+}
+
+/** Open tasks nobody in the directory can act on, the oldest first; a page by number. */
+export function listUnstaffedTasks(page: number, pageSize: number): Promise<UnstaffedTaskPage> {
+  const query = new URLSearchParams({ limit: String(pageSize), offset: String((page - 1) * pageSize) });
+  return api<UnstaffedTaskPage>('GET', `/api/supervision/unstaffed-tasks?${query}`);
 }
 
 /** Departments known to the directory, for the filters and the notice form. */

@@ -9,18 +9,20 @@ import { incidentsPanel } from './incidents-panel';
 import { noticesPanel } from './notices-panel';
 import { abilitiesOf, type Abilities } from './roles';
 import { departments as loadDepartments } from './supervision-api';
+import { unstaffedPanel } from './unstaffed-panel';
 
-type Tab = 'alerts' | 'notices' | 'figures' | 'incidents';
+type Tab = 'alerts' | 'notices' | 'figures' | 'incidents' | 'unstaffed';
 
 /**
  * 电子监察: the supervision office (and admins) see every department's cards, notices and the
- * figures, and the incidents (故障) the process engine raised, which admins retry; a department's
- * leader and clerks see their own cards and notices and answer them.
+ * figures, the incidents (故障) the process engine raised, which admins retry, and the open tasks
+ * nobody can act on (无人办理); a department's leader and clerks see their own cards and notices
+ * and answer them.
  */
 startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
   const abilities = abilitiesOf(session);
   const departments = await loadDepartments().catch(() => [] as string[]);
-  const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures', 'incidents'] : ['alerts', 'notices'];
+  const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures', 'incidents', 'unstaffed'] : ['alerts', 'notices'];
   const body = h('div', { class: 'sup-body', role: 'tabpanel' });
   const bar = h('nav', { class: 'sup-tabs', role: 'tablist' });
 
@@ -48,5 +50,6 @@ function section(tab: Tab, abilities: Abilities, departments: string[]): HTMLEle
   if (tab === 'notices') return noticesPanel(abilities, departments);
   if (tab === 'figures') return figuresPanel();
   if (tab === 'incidents') return incidentsPanel(abilities);
+  if (tab === 'unstaffed') return unstaffedPanel();
   return alertsBoard(abilities, departments);
 }

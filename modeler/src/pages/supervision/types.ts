@@ -1,7 +1,7 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
 import type { IncidentView } from '../../../../engine/incidents/incident-view';
-import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson } from '../../../../engine/records';
+import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecord } from '../../../../engine/records';
 
 export type { AlertKind, AlertLevel, AlertStatus };
 
@@ -29,6 +29,20 @@ export type Incident = IncidentView;
 
 export interface IncidentPage {
   items: Incident[];
+  total: number;
+}
+
+/**
+ * An open task nobody in the directory can act on (无人办理), as GET /api/supervision/unstaffed-tasks
+ * lists it (engine/supervision/unstaffed-tasks.ts; that module reaches the store, so its type is
+ * not imported into the browser build).
+ */
+export type UnstaffedTask = AsJson<Pick<TaskRecord, 'caseId' | 'caseTitle' | 'receiptNo' | 'processKey' | 'stepId' | 'name' | 'assignee' | 'candidateUsers' | 'candidateGroups' | 'createdAt'>> & {
+  taskId: string;
+};
+
+export interface UnstaffedTaskPage {
+  items: UnstaffedTask[];
   total: number;
 }
 
