@@ -13,7 +13,6 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
-  | 'engine-failure'
   | 'incident';
 
 export interface ProblemDetail {
@@ -99,13 +98,6 @@ export class DefinitionRejectedError extends GovflowError {
   }
 }
 
-/** Thrown by the executor when bpmn-engine fails while running a command; nothing is stored. */
-export class EngineFailureError extends GovflowError {
-  override name = 'EngineFailureError';
-  constructor(message: string, cause: unknown) {
-    super('engine-failure', 500, message, [], { cause });
-  }
-}
 
 /**
  * Thrown by CaseEngine when bpmn-engine fails while it runs a command on the case's data: a

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Engine, JavaScripts } from 'bpmn-engine';
 import type { IScripts, ITimers } from 'bpmn-elements';
-import { EngineFailureError, ProcessRunError } from '../errors';
+import { ConflictError, ProcessRunError } from '../errors';
 import { evaluateCondition, evaluateExpression, readExpression } from '../expressions';
 import { resolveSigners } from '../tasks';
 import { computeDue, type WorkingCalendar } from '../time';
@@ -203,7 +203,7 @@ export class CaseEngine {
   async moveTo(stepId: string): Promise<void> {
     const process = this.#processExecution();
     const target = process.getActivityById(stepId);
-    if (!target) throw new EngineFailureError(`step ${stepId} is not in the process`, undefined);
+    if (!target) throw new ConflictError(`step ${stepId} is not in this case's process`);
     const before = new Set(process.getPostponed().map((api) => api.executionId));
     const flows = process.getSequenceFlows();
     const inbound = flows.find((flow) => flow.targetId === stepId);
@@ -268,14 +268,15 @@ export class CaseEngine {
 
   #waitingApi(executionId: string): PostponedApi {
     const activity = this.#postponed().find((api) => api.executionId === executionId);
-    if (!activity) throw new EngineFailureError(`activity ${executionId} is not waiting in the engine`, undefined);
+    // the case moved on since the caller looked (or the task is of another revision): nothing to act on
+    if (!activity) throw new ConflictError(`step ${executionId} is no longer waiting in this case; reload it`);
     return activity;
   }
 
   #processExecution(): ProcessExecutionApi {
     const definitions = (this.#engine.execution as unknown as { definitions: Array<{ getProcesses(): Array<{ execution?: ProcessExecutionApi }> }> }).definitions;
     const execution = definitions[0]?.getProcesses()[0]?.execution;
-    if (!execution) throw new EngineFailureError('the process is not running', undefined);
+    if (!execution) throw new ConflictError('the case is not running any more');
     return execution;
   }
 

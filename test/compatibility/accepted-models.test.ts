@@ -1,4 +1,5 @@
 import { startTestApi, type TestApi } from '../support/test-govflow';
+import { translateToChinese } from '../../modeler/src/pages/modeler/translate/translate-module';
 import { caseStatus, completeFromInbox, deploy, fixture, inboxTask, openSteps, startCase } from './compatibility-support';
 
 /**
@@ -24,6 +25,8 @@ describe('models from other tools run', () => {
     expect(warnings.map((warning) => warning.path)).toEqual(expect.arrayContaining(['start', 'split', 'granted']));
     expect(warnings.every((warning) => /label-required|no-bpmndi|ignored-extensions/.test(warning.message))).toBe(true);
     expect(warnings).toContainEqual({ path: 'grant', message: 'govflow/ignored-extensions: camunda:taskListener is not run by govflow and is ignored: draw the work it does as steps of the process' });
+    for (const warning of warnings) expect(translateToChinese(warning.message.replace(/^[\w/-]+: /, ''))).toMatch(/[\u4e00-\u9fff]/);
+    expect(warnings).toContainEqual({ path: 'check', message: 'govflow/ignored-extensions: camunda:formKey="embedded:app:forms/check.html" names something outside the model, which govflow ignores: the inbox shows the fields of govflow:form, camunda:formData or formProperty instead' });
 
     const refused = await startCase(api, key);
     const check = await inboxTask(api, 'clerk', refused, 'check');

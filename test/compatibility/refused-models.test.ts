@@ -1,4 +1,5 @@
 import { startTestApi, type TestApi } from '../support/test-govflow';
+import { translateToChinese } from '../../modeler/src/pages/modeler/translate/translate-module';
 import { deploy, processWith } from './compatibility-support';
 
 const start = '<startEvent id="start"/><sequenceFlow id="toWork" sourceRef="start" targetRef="work"/>';
@@ -45,6 +46,8 @@ describe('models govflow cannot run are refused at deploy', () => {
     expect(answer.type).toContain('application/problem+json');
     expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: element, message: expect.stringMatching(message) })]));
     expect((await api.call('designer', 'GET', '/api/definitions/refused')).status).toBe(404);
+    // the modeler shows each refusal in Chinese first, without its rule's name (lint/problems-panel.ts)
+    for (const error of answer.body.errors as Array<{ message: string }>) expect(translateToChinese(error.message.replace(/^[\w/-]+: /, ''))).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('a task nobody in the directory can act on deploys with a warning naming the task and why', async () => {
@@ -52,6 +55,7 @@ describe('models govflow cannot run are refused at deploy', () => {
     const answer = await deploy(api, xml);
     expect(answer.status).toBe(201);
     const warning = answer.body.warnings.find((item: { path: string; message: string }) => item.path === 'work' && /nobody can act/.test(item.message));
+    expect(translateToChinese(warning.message)).toMatch(/^目前没有人能办理“审核”/);
     expect(warning.message).toMatch(/nobody can act on "审核".*"management" is not a group of the form role@department.*nobody holds the group auditor@nowhere.*there is no user kermit/);
   });
 

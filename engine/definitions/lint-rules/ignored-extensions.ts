@@ -1,18 +1,28 @@
 import type { RuleFactory } from 'bpmnlint';
+import { actorDialects } from '../task-actors';
 
 /** Vendor extensions that do work in their own engine and that govflow does not run. */
 const ignored = /^(camunda|flowable|activiti):(executionListener|taskListener|inputOutput|in|out|failedJobRetryTimeCycle|eventListener)$/;
 
+/** Vendor attributes naming work or forms that live outside the model, which govflow cannot reach. */
+const ignoredAttributes = ['formKey', 'class', 'delegateExpression', 'expression'];
+
 /**
  * A model from Camunda, Flowable or Activiti may hang work on listeners and input/output
- * mappings; govflow runs none of it, so the designer is told (a warning), rather than finding
- * out when a case does not do what it did elsewhere.
+ * mappings, or name a form page by formKey; govflow runs and shows none of it, so the designer
+ * is told (a warning), rather than finding out when a case does not do what it did elsewhere.
  */
 const ignoredExtensions: RuleFactory = () => ({
   check(node, reporter) {
     const values = ((node.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
     for (const type of new Set(values.map((value) => value.$type).filter((type) => ignored.test(type)))) {
       reporter.report(String(node.id), `${type} is not run by govflow and is ignored: draw the work it does as steps of the process`);
+    }
+    for (const dialect of actorDialects.slice(1)) {
+      for (const name of ignoredAttributes) {
+        const value = node.get(`${dialect}:${name}`);
+        if (typeof value === 'string' && value.trim() !== '') reporter.report(String(node.id), `${dialect}:${name}="${value}" names something outside the model, which govflow ignores${name === 'formKey' ? ': the inbox shows the fields of govflow:form, camunda:formData or formProperty instead' : ''}`);
+      }
     }
   },
 });

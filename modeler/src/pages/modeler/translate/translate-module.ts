@@ -7,7 +7,8 @@ export function translate(template: string, replacements: Record<string, unknown
   return text.replace(/\{([^}]+)\}/g, (whole, key: string) => (key in replacements ? String(replacements[key]) : whole));
 }
 
-function translateToChinese(template: string): string {
+/** A message in Chinese: an exact entry, else the first pattern that matches, else the text as it is. */
+export function translateToChinese(template: string): string {
   const exact = zhCN[template];
   if (exact !== undefined) return exact;
   for (const [pattern, replacement] of zhCNPatterns) {

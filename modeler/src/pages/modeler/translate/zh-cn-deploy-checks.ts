@@ -80,6 +80,11 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
     /^(\S+) (StartEvent|EndEvent|IntermediateCatchEvent|IntermediateThrowEvent|BoundaryEvent) "(.*)" is not run: (.*)$/s,
     (_, trigger: string, kind: string, name: string, fix: string) => `${triggerName(trigger)}${eventKinds[kind]}“${name}”无法运行：${triggerFix(fix)}`,
   ],
+  [/^"(.*)" waits for a message but names none, so nothing could deliver it: .*$/s, '“$1”等待消息却没有指定是哪条消息，任何消息都无法送达：请把它的 messageRef 设为一个有名称的 <message>'],
+  // vendor extensions govflow ignores
+  [/^(\S+) is not run by govflow and is ignored: draw the work it does as steps of the process$/s, '$1 不会被 govflow 执行，已忽略：请把它所做的工作画成流程中的环节'],
+  [/^(\S+)="(.*)" names something outside the model, which govflow ignores: the inbox shows .*$/s, '$1="$2" 指向模型之外的表单，govflow 不会显示：待办中显示的是 govflow:form、camunda:formData 或 formProperty 中的字段'],
+  [/^(\S+)="(.*)" names something outside the model, which govflow ignores$/s, '$1="$2" 指向模型之外的内容，govflow 会忽略它'],
   // timers
   [/^timeDuration "(.*)" is not an ISO 8601 duration .*$/s, '定时器的持续时间（timeDuration）“$1”不是 ISO 8601 时长（如 PT10M、P3D）或法定时限（如 3WD）'],
   [/^timeDate "(.*)" is not an ISO 8601 date-time .*$/s, '定时器的日期（timeDate）“$1”不是 ISO 8601 日期时间（如 2027-01-01T09:00:00+08:00）'],
@@ -92,6 +97,7 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
     (_, body: string) => `条件“${body}”是普通文字，这条顺序流将始终被选中：请写成 \${…}（如 \${approved}），或以 = 开头的 FEEL 表达式（如 = approved）`,
   ],
   [/^FEEL expression "(.*)" does not parse at position (\d+)$/s, 'FEEL 表达式“$1”在第 $2 个字符处有语法错误'],
+  [/^FEEL expression "(.*)" iterates over a numeric range at position (\d+), .*$/s, 'FEEL 表达式“$1”在第 $2 个字符处遍历数字区间，govflow 不计算此类表达式：请改为遍历列表变量'],
   [/^expression \$\{(.*)\} does not parse: (.*)$/s, (_, body: string, detail: string) => `表达式 \${${body}} 无法解析：${detail}`],
   [/^expression \$\{(.*)\} uses forbidden property (\S+)$/s, (_, body: string, name: string) => `表达式 \${${body}} 使用了禁止访问的属性 ${name}`],
   [/^expression \$\{(.*)\} uses (\w+), which govflow expressions do not allow$/s, (_, body: string, kind: string) => `表达式 \${${body}} 使用了 govflow 表达式不允许的 ${kind}`],
