@@ -1,8 +1,8 @@
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
 import { vendorFormFields } from './vendor-forms';
-import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
-import { signerVariable } from './wiring/loops';
+import { actorAttributes, splitList, stringAttribute } from './task-actors';
+import { signerVariable, vendorLoopVariable } from './wiring/loops';
 import type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 export type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 
@@ -100,7 +100,7 @@ function loopVariable(element: ModdleElement, countersign: CountersignSpec | und
   const loop = element.loopCharacteristics as ModdleElement | undefined;
   if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return {};
   if (countersign) return { loopVariable: signerVariable };
-  return { loopVariable: (loop.elementVariable as string | undefined) ?? firstDialectAttribute(loop, 'elementVariable') ?? 'item' };
+  return { loopVariable: (loop.elementVariable as string | undefined) ?? vendorLoopVariable(loop) ?? 'item' };
 }
 
 /** The message an intermediate catch event, boundary event or receive task waits for (its name, else its id). */

@@ -3,8 +3,9 @@ export type { ActorAttributes } from '../records';
 
 /**
  * Where models say who acts on a user task, in the order govflow reads them: its own attributes,
- * then those of the Camunda 7, Flowable and Activiti dialects (the same names), then BPMN's own
- * human performers. So a model drawn in any of those tools runs unchanged.
+ * then those of the Camunda 7, Flowable and Activiti dialects (the same names), then Camunda 8's
+ * `<zeebe:assignmentDefinition>`, then BPMN's own human performers. So a model drawn in any of
+ * those tools runs unchanged.
  */
 export const actorDialects = ['govflow', 'camunda', 'flowable', 'activiti'] as const;
 
@@ -16,8 +17,29 @@ export function actorAttributes(task: ModdleElement): ActorAttributes {
     candidateUsers: splitList(read('candidateUsers')),
     candidateGroups: splitList(read('candidateGroups')),
   };
-  const named = attributes.assignee || attributes.candidateUsers.length > 0 || attributes.candidateGroups.length > 0;
-  return named ? attributes : performers(task);
+  const named = (actors: ActorAttributes) => Boolean(actors.assignee) || actors.candidateUsers.length > 0 || actors.candidateGroups.length > 0;
+  if (named(attributes)) return attributes;
+  const zeebe = zeebeAssignment(task);
+  return named(zeebe) ? zeebe : performers(task);
+}
+
+/**
+ * Camunda 8 writes who acts in an extension element, `<zeebe:assignmentDefinition assignee=
+ * "= lead" candidateGroups="…"/>`; govflow does not load its descriptor, so it arrives as a
+ * generic element whose attributes are plain properties.
+ */
+function zeebeAssignment(task: ModdleElement): ActorAttributes {
+  const definition = genericExtension(task, 'zeebe:assignmentDefinition') ?? {};
+  const read = (name: string) => (typeof definition[name] === 'string' && (definition[name] as string).trim() !== '' ? (definition[name] as string).trim() : undefined);
+  // a FEEL value (`= ["a", "b"]`) is one expression giving the list, not a comma-separated one
+  const list = (name: string) => (read(name)?.startsWith('=') ? [read(name) as string] : splitList(read(name)));
+  return { assignee: read('assignee'), candidateUsers: list('candidateUsers'), candidateGroups: list('candidateGroups') };
+}
+
+/** A generic extension element of a type (`zeebe:loopCharacteristics` …), as moddle reads one it has no descriptor for. */
+export function genericExtension(element: ModdleElement, type: string): Record<string, unknown> | undefined {
+  const values = ((element.extensionElements as ModdleElement | undefined)?.values as Array<Record<string, unknown>> | undefined) ?? [];
+  return values.find((value) => value.$type === type);
 }
 
 /** The value of `name` in the first dialect that sets it (govflow:, camunda:, flowable:, activiti:). */

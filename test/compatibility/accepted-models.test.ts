@@ -139,6 +139,18 @@ describe('models from other tools run', () => {
     expect(await caseStatus(api, id)).toBe('completed');
   });
 
+  it('a Camunda 8 model: zeebe:assignmentDefinition actors with FEEL, a zeebe multi-instance over a list', async () => {
+    const { key } = await deployed('camunda8-zeebe.bpmn');
+    const id = await startCase(api, key, { reviewers: ['clerk', 'clerk2'], lead: 'leader' });
+    await completeFromInbox(api, 'clerk2', id, 'triage');
+    expect((await openSteps(api, id)).map((step) => step.assignee).sort()).toEqual(['clerk', 'clerk2']);
+    await completeFromInbox(api, 'clerk', id, 'review');
+    await completeFromInbox(api, 'clerk2', id, 'review');
+    expect((await openSteps(api, id)).map((step) => `${step.stepId} ${step.assignee}`)).toEqual(['close leader']);
+    await completeFromInbox(api, 'leader', id, 'close');
+    expect(await caseStatus(api, id)).toBe('completed');
+  });
+
   it('timers as cron cycles (China time), ISO cycles, dates and durations are armed when they should fire', async () => {
     const { key } = await deployed('timers.bpmn');
     const before = Date.now();

@@ -2,13 +2,13 @@ import type { RuleFactory } from 'bpmnlint';
 import { actorDialects } from '../task-actors';
 
 /** Vendor extensions that do work in their own engine and that govflow does not run. */
-const ignored = /^(camunda|flowable|activiti):(executionListener|taskListener|inputOutput|in|out|failedJobRetryTimeCycle|eventListener)$/;
+const ignored = /^((camunda|flowable|activiti):(executionListener|taskListener|inputOutput|in|out|failedJobRetryTimeCycle|eventListener)|zeebe:(ioMapping|taskListeners|executionListeners|formDefinition|taskHeaders))$/;
 
 /** Vendor attributes naming work or forms that live outside the model, which govflow cannot reach. */
 const ignoredAttributes = ['formKey', 'class', 'delegateExpression', 'expression'];
 
 /**
- * A model from Camunda, Flowable or Activiti may hang work on listeners and input/output
+ * A model from Camunda (7 or 8), Flowable or Activiti may hang work on listeners and input/output
  * mappings, or name a form page by formKey; govflow runs and shows none of it, so the designer
  * is told (a warning), rather than finding out when a case does not do what it did elsewhere.
  */

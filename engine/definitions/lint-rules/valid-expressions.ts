@@ -1,11 +1,9 @@
 import type { Reporter, RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { expressionProblems, readExpression } from '../../expressions';
-import { actorDialects } from '../task-actors';
+import { actorAttributes } from '../task-actors';
 import { conditionOf } from '../wiring/conditions';
 import { vendorCollection } from '../wiring/loops';
-
-const actorAttributes = ['assignee', 'candidateUsers', 'candidateGroups'];
 
 /**
  * Every expression must parse in its language (`${…}`/`#{…}` or FEEL), so a bad expression fails
@@ -17,8 +15,9 @@ const validExpressions: RuleFactory = () => ({
     const id = String(node.id);
     if (is(node, 'bpmn:SequenceFlow')) checkCondition(node, reporter);
     if (is(node, 'bpmn:UserTask')) {
-      const texts = ['govflow:signers', ...actorDialects.flatMap((dialect) => actorAttributes.map((name) => `${dialect}:${name}`))].map((name) => node.get(name));
-      for (const text of texts) if (typeof text === 'string') report(id, text, reporter);
+      const { assignee, candidateUsers, candidateGroups } = actorAttributes(node);
+      const signers = node.get('govflow:signers');
+      for (const text of [assignee ?? '', ...candidateUsers, ...candidateGroups, typeof signers === 'string' ? signers : '']) report(id, text, reporter);
     }
     if (is(node, 'bpmn:MultiInstanceLoopCharacteristics')) {
       const collection = vendorCollection(node);
