@@ -4,8 +4,8 @@ import { InvalidInputError } from '../errors';
 /**
  * Camunda-7 / JUEL style `${ … }` (and `#{ … }`, JUEL's deferred form, which a process engine
  * evaluates the same way) expressions, evaluated by walking a jsep syntax tree: comparisons,
- * boolean and arithmetic operators, literals, variables and their plain properties — no calls,
- * no prototypes, no JavaScript eval. Used for sequence-flow conditions and task attributes.
+ * boolean and arithmetic operators, literals, variables and their plain properties (and
+ * `execution.getVariable('x')`, read as `x`) — no other calls, no prototypes, no JavaScript eval. Used for sequence-flow conditions and task attributes.
  */
 export type Variables = Readonly<Record<string, unknown>>;
 
@@ -90,6 +90,9 @@ function assertAllowed(node: jsep.Expression, source: string): void {
       if (forbiddenProperties.has(name)) throw new InvalidInputError(`expression \${${source}} uses forbidden property ${name}`);
       return;
     }
+    case 'CallExpression':
+      if (variableLookup(node as jsep.CallExpression) !== undefined) return;
+      throw new InvalidInputError(`expression \${${source}} calls a method, which govflow expressions do not: name the variable itself, e.g. \${approved}`);
     default:
       throw new InvalidInputError(`expression \${${source}} uses ${node.type}, which govflow expressions do not allow`);
   }
@@ -107,6 +110,8 @@ function evaluate(node: jsep.Expression, variables: Variables): unknown {
       const key = member.computed ? evaluate(member.property, variables) : (member.property as jsep.Identifier).name;
       return typeof key === 'string' || typeof key === 'number' ? ownValue(target, String(key)) : null;
     }
+    case 'CallExpression':
+      return ownValue(variables, variableLookup(node as jsep.CallExpression) ?? '');
     case 'ConditionalExpression': {
       const conditional = node as jsep.ConditionalExpression;
       return juelBoolean(evaluate(conditional.test, variables)) ? evaluate(conditional.consequent, variables) : evaluate(conditional.alternate, variables);
@@ -157,6 +162,14 @@ function evaluateBinary(node: jsep.BinaryExpression, variables: Variables): unkn
     default:
       throw new InvalidInputError(`operator ${node.operator} is not allowed in govflow expressions`);
   }
+}
+
+/** Camunda's and Flowable's way of naming a variable, `execution.getVariable('x')`, is read as `x`; the variable's name, or undefined for any other call. */
+function variableLookup(call: jsep.CallExpression): string | undefined {
+  const callee = call.callee as jsep.MemberExpression;
+  const [argument] = call.arguments;
+  const isLookup = callee.type === 'MemberExpression' && !callee.computed && (callee.object as jsep.Identifier).name === 'execution' && ['getVariable', 'getVariableLocal'].includes((callee.property as jsep.Identifier).name);
+  return isLookup && call.arguments.length === 1 && argument.type === 'Literal' && typeof (argument as jsep.Literal).value === 'string' ? ((argument as jsep.Literal).value as string) : undefined;
 }
 
 function ownValue(target: unknown, key: string): unknown {

@@ -100,6 +100,7 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
   [/^FEEL expression "(.*)" iterates over a numeric range at position (\d+), .*$/s, 'FEEL 表达式“$1”在第 $2 个字符处遍历数字区间，govflow 不计算此类表达式：请改为遍历列表变量'],
   [/^expression \$\{(.*)\} does not parse: (.*)$/s, (_, body: string, detail: string) => `表达式 \${${body}} 无法解析：${detail}`],
   [/^expression \$\{(.*)\} uses forbidden property (\S+)$/s, (_, body: string, name: string) => `表达式 \${${body}} 使用了禁止访问的属性 ${name}`],
+  [/^expression \$\{(.*)\} calls a method, which govflow expressions do not: .*$/s, (_, body: string) => `表达式 \${${body}} 调用了方法，govflow 表达式不调用方法：请直接写变量名，如 \${approved}`],
   [/^expression \$\{(.*)\} uses (\w+), which govflow expressions do not allow$/s, (_, body: string, kind: string) => `表达式 \${${body}} 使用了 govflow 表达式不允许的 ${kind}`],
   [/^condition in script language "(.*)" is disabled; use a \$\{…\} or FEEL expression$/s, (_, language: string) => `条件使用脚本语言“${language}”，本服务器已禁用：请改用 \${…} 或 FEEL 表达式`],
   // the model as the process engine and the parser read it
