@@ -64,7 +64,7 @@ export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenSer
 
 function parseBody(route: Route, ctx: Context): unknown {
   const expected = route.bodyType ?? 'application/json';
-  const accepted = expected === 'application/xml' ? ['application/xml', 'text/xml'] : ['application/json'];
+  const accepted = expected === 'application/xml' ? ['application/xml', 'text/xml', 'application/bpmn+xml'] : ['application/json'];
   if (!ctx.is(accepted)) {
     throw new UnsupportedMediaTypeError(`send the body as ${accepted.join(' or ')}`);
   }

@@ -43,17 +43,26 @@ function joinInclusiveGateways(context: SerializableContext): void {
   }
 }
 
+/** The root elements bpmn-elements runs or refers to; it would take any other (an itemDefinition, a resource …) for an activity. */
+const runRoots = new Set(['bpmn:Process', 'bpmn:Collaboration', 'bpmn:Message', 'bpmn:Signal', 'bpmn:Error', 'bpmn:Escalation', 'bpmn:DataStore', 'bpmn:Category']);
+
 /**
  * govflow reads who acts from a task's performers and the `<resource>`s they name into the
- * catalogue; bpmn-elements has no use for them, its serializer cannot take a performer without
- * an assignment expression, and it would take a root-level resource for an activity.
+ * catalogue; bpmn-elements has no use for them, and its serializer cannot take a performer
+ * without an assignment expression. Root elements that describe rather than run (item
+ * definitions, interfaces, partners …, which many tools export) are left out the same way, as
+ * are message flows (a black-box pool's would not even serialise).
  */
-function dropPerformers(parsed: ParseResult): void {
+function dropDescriptions(parsed: ParseResult): void {
   for (const element of Object.values(parsed.elementsById)) {
     if (element.resources) delete element.resources;
   }
   const roots = parsed.rootElement.rootElements as ModdleElement[] | undefined;
-  if (roots) parsed.rootElement.rootElements = roots.filter((root) => root.$type !== 'bpmn:Resource');
+  if (roots) parsed.rootElement.rootElements = roots.filter((root) => runRoots.has(root.$type));
+  // message flows run between executable processes, and govflow runs one: messages arrive through the API
+  for (const collaboration of (parsed.rootElement.rootElements as ModdleElement[] | undefined) ?? []) {
+    if (collaboration.$type === 'bpmn:Collaboration') delete collaboration.messageFlows;
+  }
 }
 
 /**
@@ -67,7 +76,7 @@ export function compileDefinition(parsed: ParseResult, key: string, version: num
   wireCountersigns(parsed, catalogue);
   wireVendorLoops(parsed);
   wireConditions(parsed);
-  dropPerformers(parsed);
+  dropDescriptions(parsed);
   const sourceContext = serialize(parsed as never, typeResolver);
   joinInclusiveGateways(sourceContext);
   return { key, version, name: catalogue.processName, sourceContext, catalogue };

@@ -6,7 +6,7 @@ import type { DefinitionRecord } from '../records';
 import { unstaffedTaskWarnings, type ActorLookup } from './actor-check';
 import { compileDefinition, type CompiledDefinition } from './compile';
 import { lintDefinitions, type LintOptions } from './lint';
-import { parseBpmn } from './parse-bpmn';
+import { parseBpmn, staleDiagramWarning } from './parse-bpmn';
 import { assertRuns } from './run-check';
 
 /** What deploy answers: the version the content lives under, and lint warnings that did not block it. */
@@ -47,7 +47,7 @@ export class DefinitionRegistry {
     if (lint.errors.length > 0) throw new DefinitionRejectedError('the model breaks lint rules', lint.errors);
     const compiled = await assertRuns(compileDefinition.bind(null, await parseBpmn(xml), 'deploy', 0));
     const { catalogue } = compiled;
-    const warnings = [...lint.warnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
+    const warnings = [...parsed.warnings.map(staleDiagramWarning), ...lint.warnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
     const checksum = createHash('sha256').update(xml.replace(/\r\n/g, '\n').trim()).digest('hex');
     for (;;) {

@@ -1,5 +1,5 @@
 import type jsep from 'jsep';
-import { parseExpression, type Expression } from '../expressions';
+import { parseExpression, variableLookup, type Expression } from '../expressions';
 import type { FormField } from '../records';
 import { conditionOf } from './wiring/conditions';
 
@@ -26,7 +26,8 @@ export function gatewayInputs(task: ModdleElement, definitions: ModdleElement): 
     if (expression.language === 'juel') juelUses(expression.body, uses);
     if (expression.language === 'feel') feelUses(expression.body, uses);
   }
-  const decisions = uses.get('decision')?.options ?? [];
+  const tested = uses.get('decision')?.options ?? [];
+  const decisions = tested.length > 0 ? [...tested, ...defaultChoice(task, tested)] : [];
   uses.delete('decision');
   const fields = [...uses].map(([name, use]) => field(name, use));
   return { decisions, fields };
@@ -41,6 +42,17 @@ function field(name: string, use: Use): FormField {
   if (use.kind !== 'enum') return { name, label: name, type: use.kind, required: false };
   if (use.options.length < 2) return { name, label: name, type: 'string', required: false };
   return { name, label: name, type: 'enum', required: true, options: use.options };
+}
+
+/**
+ * A gateway's default flow is taken when no tested decision is made: it is offered too, as its
+ * name (or id), which no condition tests, so choosing it leaves the gateway to its default.
+ */
+function defaultChoice(task: ModdleElement, tested: string[]): string[] {
+  const gateways = ((task.outgoing as ModdleElement[] | undefined) ?? []).map((flow) => flow.targetRef as ModdleElement | undefined);
+  const fallback = gateways.map((gateway) => gateway?.default as ModdleElement | undefined).find(Boolean);
+  const choice = fallback ? String(fallback.name ?? fallback.id) : undefined;
+  return choice && !tested.includes(choice) ? [choice] : [];
 }
 
 function conditionsAfter(task: ModdleElement, definitions: ModdleElement): Expression[] {
@@ -70,17 +82,23 @@ function juelUses(template: string, uses: Map<string, Use>): void {
   }
 }
 
+/** The variable a node names: an identifier, or Camunda's `execution.getVariable('x')`. */
+function variableOf(node: jsep.Expression): string | undefined {
+  if (node.type === 'Identifier') return (node as jsep.Identifier).name;
+  return node.type === 'CallExpression' ? variableLookup(node as jsep.CallExpression) : undefined;
+}
+
 function walk(node: jsep.Expression, uses: Map<string, Use>): void {
-  if (node.type === 'Identifier') return note(uses, (node as jsep.Identifier).name, 'boolean');
+  const named = variableOf(node);
+  if (named) return note(uses, named, 'boolean');
   if (node.type === 'UnaryExpression') return walk((node as jsep.UnaryExpression).argument, uses);
   if (node.type !== 'BinaryExpression') return;
   const { left, right } = node as jsep.BinaryExpression;
-  const [variable, literal] = left.type === 'Identifier' && right.type === 'Literal' ? [left, right] : right.type === 'Identifier' && left.type === 'Literal' ? [right, left] : [];
-  if (!variable || !literal) {
+  const [name, literal] = variableOf(left) && right.type === 'Literal' ? [variableOf(left), right] : variableOf(right) && left.type === 'Literal' ? [variableOf(right), left] : [];
+  if (!name || !literal) {
     walk(left, uses);
     return walk(right, uses);
   }
-  const name = (variable as jsep.Identifier).name;
   const value = (literal as jsep.Literal).value;
   if (typeof value === 'string') note(uses, name, 'enum', value);
   else note(uses, name, typeof value === 'number' ? 'number' : 'boolean');

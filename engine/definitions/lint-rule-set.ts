@@ -28,6 +28,7 @@ import subProcessBlankStartEvent from 'bpmnlint/rules/sub-process-blank-start-ev
 import superfluousGateway from 'bpmnlint/rules/superfluous-gateway';
 import superfluousLabel from 'bpmnlint/rules/superfluous-label';
 import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
+import { executableOnly } from './lint-scope';
 import countersign from './lint-rules/countersign';
 import executableProcess from './lint-rules/executable-process';
 import formFields from './lint-rules/form-fields';
@@ -129,10 +130,14 @@ export function lintConfig(options: LintOptions): { rules: Record<string, string
   if (options.allowScripts) rules['govflow/no-script'] = 'off';
   return { rules };
 }
-/** The cache of bpmnlint's StaticResolver: every rule a {@link lintConfig} names, by its resolver key. */
+/**
+ * The cache of bpmnlint's StaticResolver: every rule a {@link lintConfig} names, by its resolver
+ * key, each looking at the executable process only (lint-scope.ts) — but executable-process,
+ * which must see every process to say which one runs.
+ */
 export function ruleCache(): Record<string, RuleFactory> {
   const cache: Record<string, RuleFactory> = {};
-  for (const [name, rule] of Object.entries(recommendedRules)) cache[`rule:bpmnlint/${name}`] = rule;
-  for (const [name, rule] of Object.entries(govflowRules)) cache[`rule:bpmnlint-plugin-govflow/${name}`] = rule;
+  for (const [name, rule] of Object.entries(recommendedRules)) cache[`rule:bpmnlint/${name}`] = executableOnly(rule);
+  for (const [name, rule] of Object.entries(govflowRules)) cache[`rule:bpmnlint-plugin-govflow/${name}`] = name === 'executable-process' ? rule : executableOnly(rule);
   return cache;
 }

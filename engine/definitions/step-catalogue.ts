@@ -1,7 +1,7 @@
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
 import { vendorFormFields } from './vendor-forms';
-import { actorAttributes, splitList, stringAttribute } from './task-actors';
+import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
 import { signerVariable, vendorLoopVariable } from './wiring/loops';
 import type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 export type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
@@ -26,7 +26,14 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     initiators: splitList(stringAttribute(process, 'govflow:initiators') ?? 'applicant'),
   };
   visit(process, catalogue, true);
-  return catalogue;
+  const initiatorVariable = startInitiator(process);
+  return initiatorVariable ? { ...catalogue, initiatorVariable } : catalogue;
+}
+
+/** The variable a vendor start event keeps its initiator in (`camunda:initiator="starter"`). */
+function startInitiator(process: ModdleElement): string | undefined {
+  const starts = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((element) => element.$type === 'bpmn:StartEvent');
+  return starts.map((start) => firstDialectAttribute(start, 'initiator')).find(Boolean);
 }
 
 function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boolean): void {
@@ -34,6 +41,8 @@ function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boo
     const id = String(element.id);
     catalogue.names[id] = element.name ?? id;
     if (element.$type === 'bpmn:UserTask') catalogue.userTasks[id] = userTaskSpec(element, topLevel);
+    const loop = loopVariable(element);
+    if (loop) catalogue.loops = { ...catalogue.loops, [id]: loop };
     const message = awaitedMessage(element);
     if (message) catalogue.messages[id] = message;
     if (element.flowElements) visit(element, catalogue, false);
@@ -76,7 +85,6 @@ function userTaskSpec(element: ModdleElement, topLevel: boolean): UserTaskSpec {
     publicDecisions: splitList(stringAttribute(element, 'govflow:publicDecisions')),
     pausesClock: element.get('govflow:pausesClock') === true,
     ...(countersign ? { countersign } : {}),
-    ...loopVariable(element, countersign),
     topLevel,
   };
 }
@@ -95,12 +103,12 @@ function countersignSpec(element: ModdleElement, decisions: string[]): Countersi
   };
 }
 
-/** The name under which a multi-instance's instance sees its item (bpmn-elements' default is `item`). */
-function loopVariable(element: ModdleElement, countersign: CountersignSpec | undefined): { loopVariable?: string } {
+/** The name under which a multi-instance's instances see their item (a countersign's `signer`; bpmn-elements' default is `item`). */
+function loopVariable(element: ModdleElement): string | undefined {
   const loop = element.loopCharacteristics as ModdleElement | undefined;
-  if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return {};
-  if (countersign) return { loopVariable: signerVariable };
-  return { loopVariable: (loop.elementVariable as string | undefined) ?? vendorLoopVariable(loop) ?? 'item' };
+  if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return undefined;
+  if (element.$type === 'bpmn:UserTask' && countersignRules.includes(stringAttribute(element, 'govflow:countersign') as CountersignRule)) return signerVariable;
+  return (loop.elementVariable as string | undefined) ?? vendorLoopVariable(loop) ?? 'item';
 }
 
 /** The message an intermediate catch event, boundary event or receive task waits for (its name, else its id). */

@@ -1,4 +1,4 @@
-import { evaluate, parseExpression } from 'feelin';
+import { FeelDate, FeelDateTime, FeelDuration, evaluate, parseExpression } from 'feelin';
 import { InvalidInputError } from '../errors';
 import type { Variables } from './safe-expression';
 
@@ -27,9 +27,23 @@ export function feelProblems(body: string): string[] {
   return [];
 }
 
-/** The value of a FEEL expression over `variables`; a syntax error is an InvalidInputError. */
+/** The value of a FEEL expression over `variables`, its dates and durations as ISO 8601 text; a syntax error is an InvalidInputError. */
 export function evaluateFeel(body: string, variables: Variables): unknown {
   const problems = feelProblems(body);
   if (problems.length > 0) throw new InvalidInputError(problems[0]);
-  return evaluate(body, { ...variables }).value;
+  return isoValue(evaluate(body, { ...variables }).value);
+}
+
+const chinaZone = 'Asia/Shanghai';
+
+/**
+ * FEEL's durations, dates and date-times are objects; a timer (and the case's variables) want
+ * ISO 8601 text. A date-time is written as the instant it names — a zone id such as
+ * `@Asia/Shanghai` is not ISO 8601 — and one without a zone, or a bare date, is China time.
+ */
+function isoValue(value: unknown): unknown {
+  if (value instanceof FeelDuration) return String(value);
+  if (value instanceof FeelDateTime) return value.value.toZonedDateTime(value.zone ?? chinaZone).toInstant().toString();
+  if (value instanceof FeelDate) return `${String(value)}T00:00:00+08:00`;
+  return value;
 }

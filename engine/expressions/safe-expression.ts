@@ -15,6 +15,7 @@ jsep.addBinaryOp('or', 1);
 for (const op of ['eq', 'ne']) jsep.addBinaryOp(op, 6);
 for (const op of ['lt', 'le', 'gt', 'ge']) jsep.addBinaryOp(op, 7);
 jsep.addUnaryOp('not');
+jsep.addUnaryOp('empty');
 
 const forbiddenProperties = new Set(['__proto__', 'prototype', 'constructor']);
 const singleExpression = /^\s*[$#]\{([\s\S]*)\}\s*$/;
@@ -121,6 +122,7 @@ function evaluate(node: jsep.Expression, variables: Variables): unknown {
       const value = evaluate(unary.argument, variables);
       if (unary.operator === '-') return -Number(value);
       if (unary.operator === '+') return Number(value);
+      if (unary.operator === 'empty') return isEmpty(value);
       return !juelBoolean(value);
     }
     default:
@@ -164,8 +166,15 @@ function evaluateBinary(node: jsep.BinaryExpression, variables: Variables): unkn
   }
 }
 
+/** JUEL's `empty`: null, an empty text, list or map. */
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
 /** Camunda's and Flowable's way of naming a variable, `execution.getVariable('x')`, is read as `x`; the variable's name, or undefined for any other call. */
-function variableLookup(call: jsep.CallExpression): string | undefined {
+export function variableLookup(call: jsep.CallExpression): string | undefined {
   const callee = call.callee as jsep.MemberExpression;
   const [argument] = call.arguments;
   const isLookup = callee.type === 'MemberExpression' && !callee.computed && (callee.object as jsep.Identifier).name === 'execution' && ['getVariable', 'getVariableLocal'].includes((callee.property as jsep.Identifier).name);

@@ -57,8 +57,6 @@ export interface UserTaskSpec extends ActorAttributes {
   /** The case clocks stand still while this step is open: a special procedure, a hearing (govflow:pausesClock). */
   pausesClock: boolean;
   countersign?: CountersignSpec;
-  /** The loop variable of a multi-instance step's instances (`${reviewer}`), when it is one. */
-  loopVariable?: string;
   /** Directly inside the process, not in a sub-process: a step a case can be returned to. */
   topLevel: boolean;
 }
@@ -97,6 +95,10 @@ export interface StepCatalogue {
   discretion: DiscretionRange[];
   /** Who may start a case: roles, or groups as role@department (govflow:initiators; default applicants). */
   initiators: string[];
+  /** The item variable of each multi-instance activity (task or sub-process) by its id, e.g. `reviewer`; none on versions stored before it was kept. */
+  loops?: Record<string, string>;
+  /** The variable the start event names for who applied (camunda:/flowable:/activiti:initiator), set at start. */
+  initiatorVariable?: string;
 }
 
 export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';

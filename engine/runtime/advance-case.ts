@@ -80,7 +80,7 @@ function runningCountersigns(known: Countersign[], waiting: WaitingActivity[], d
 
 function newTask(
   caseId: string,
-  { executionId, stepId, instanceOf }: WaitingActivity,
+  { executionId, stepId, instanceOf, loopVariables }: WaitingActivity,
   definition: CompiledDefinition,
   variables: Record<string, unknown>,
   { now, calendar }: Pick<CommandContext, 'now' | 'calendar'>,
@@ -88,9 +88,14 @@ function newTask(
 ): OpenTask {
   const spec = definition.catalogue.userTasks[stepId];
   const signer = spec.countersign && instanceOf?.signer;
-  const seen = instanceOf ? { ...variables, ...instanceOf.variables } : variables;
+  const seen = { ...variables, ...loopVariables };
   const assignee = spec.assignee ? String(resolveText(spec.assignee, seen) ?? '').trim() : '';
   const actors = signer ? { ...signerActors(signer), candidateUsers: [] } : { assignee: assignee || null, candidateUsers: resolveSigners(spec.candidateUsers, seen), candidateGroups: resolveSigners(spec.candidateGroups, seen) };
+  if (!actors.assignee && actors.candidateUsers.length === 0 && actors.candidateGroups.length === 0) {
+    // the model names its actors by expressions this case's data leaves empty: nobody could ever act
+    const named = [spec.assignee ?? '', ...spec.candidateUsers, ...spec.candidateGroups].filter(Boolean).join(', ');
+    throw new ProcessRunError(stepId, `who acts on "${spec.name}" comes to nobody in this case: ${named || 'the step names nobody'} gave no user or group`, undefined);
+  }
   return {
     id: taskId(caseId, executionId),
     executionId,

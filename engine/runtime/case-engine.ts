@@ -16,18 +16,25 @@ export interface WaitingActivity {
   executionId: string;
   stepId: string;
   type: string;
+  /** For an instance of a multi-instance step: the step's execution id and this instance's signer. */
+  instanceOf?: { executionId: string; signer: string | undefined };
   /**
-   * For an instance of a multi-instance step: the step's execution id, this instance's signer,
-   * and the loop variables its expressions see (`${reviewer}` of `camunda:elementVariable`).
+   * What its expressions see beside the process variables: the items of the multi-instance
+   * loops it runs in — its own, and its sub-process's (`${dept}` of `camunda:elementVariable`).
    */
-  instanceOf?: { executionId: string; signer: string | undefined; variables: Record<string, unknown> };
+  loopVariables: Record<string, unknown>;
+}
+
+interface ParentRef {
+  id?: string;
+  executionId?: string;
 }
 
 interface PostponedApi {
   id: string;
   type: string;
   executionId: string;
-  content: { isMultiInstance?: boolean; signer?: unknown; index?: number; parent?: { executionId?: string }; [loopVariable: string]: unknown };
+  content: { isMultiInstance?: boolean; signer?: unknown; index?: number; parent?: ParentRef & { path?: ParentRef[] }; [loopVariable: string]: unknown };
   environment: { variables: Record<string, unknown> };
   owner: { execution?: { getPostponed(): PostponedApi[] } };
   signal(message?: unknown): void;
@@ -151,18 +158,30 @@ export class CaseEngine {
 
   /** The activities waiting now, in sub-processes and multi-instance steps included. */
   waiting(): WaitingActivity[] {
-    return this.#postponed().map(({ executionId, id, type, content }) => ({
-      executionId,
-      stepId: id,
-      type,
-      ...(content.isMultiInstance ? { instanceOf: { executionId: content.parent?.executionId ?? '', signer: content.signer === undefined ? undefined : String(content.signer), variables: this.#loopVariables(id, content) } } : {}),
+    const everything = new Map<string, PostponedApi>();
+    const leaves = this.#postponed(everything);
+    return leaves.map((api) => ({
+      executionId: api.executionId,
+      stepId: api.id,
+      type: api.type,
+      loopVariables: this.#loopVariables(api, everything),
+      ...(api.content.isMultiInstance ? { instanceOf: { executionId: api.content.parent?.executionId ?? '', signer: api.content.signer === undefined ? undefined : String(api.content.signer) } } : {}),
     }));
   }
 
-  /** What an instance's expressions see beside the process variables: its item under the loop's variable name, and its index. */
-  #loopVariables(stepId: string, content: PostponedApi['content']): Record<string, unknown> {
-    const name = this.#catalogue.userTasks[stepId]?.loopVariable;
-    return { ...(name ? { [name]: content[name] } : {}), loopCounter: content.index };
+  /**
+   * The loop items an activity sees: its own when it is an instance, and those of the
+   * multi-instance sub-process iterations it runs in, found by its parents' execution ids —
+   * the innermost loop's item wins a name used twice, as in a nested scope.
+   */
+  #loopVariables(api: PostponedApi, everything: Map<string, PostponedApi>): Record<string, unknown> {
+    const parents = [...(api.content.parent?.path ?? []).slice().reverse(), api.content.parent].map((parent) => (parent?.executionId ? everything.get(parent.executionId) : undefined));
+    const variables: Record<string, unknown> = {};
+    for (const owner of [...parents, api]) {
+      const name = owner?.content.isMultiInstance ? this.#catalogue.loops?.[owner.id] : undefined;
+      if (owner && name) Object.assign(variables, { [name]: owner.content[name], loopCounter: owner.content.index });
+    }
+    return variables;
   }
 
   /** True once the process has ended. */
@@ -250,14 +269,17 @@ export class CaseEngine {
     if (this.#engine.state === 'running') void this.#engine.stop();
   }
 
-  /** Waiting leaves: a sub-process or multi-instance step is replaced by what waits inside it. */
-  #postponed(): PostponedApi[] {
+  /** Waiting leaves: a sub-process or multi-instance step is replaced by what waits inside it; `everything` collects the ones replaced too. */
+  #postponed(everything = new Map<string, PostponedApi>()): PostponedApi[] {
     const execution = this.#engine.execution as unknown as { getPostponed(): PostponedApi[] } | undefined;
     const seen = new Set<string>();
     const collect = (apis: PostponedApi[]): PostponedApi[] => {
       // an activity's execution lists the activity itself, and a loop instance its siblings, beside what waits inside
       const fresh = apis.filter((api) => !seen.has(api.executionId));
-      for (const api of fresh) seen.add(api.executionId);
+      for (const api of fresh) {
+        seen.add(api.executionId);
+        everything.set(api.executionId, api);
+      }
       return fresh.flatMap((api) => {
         const children = api.owner.execution?.getPostponed().filter((child) => !seen.has(child.executionId)) ?? [];
         return children.length > 0 ? collect(children) : [api];

@@ -151,6 +151,23 @@ describe('models from other tools run', () => {
     expect(await caseStatus(api, id)).toBe('completed');
   });
 
+  it('a multi-instance sub-process over departments gives each department\'s group its own task', async () => {
+    const { key } = await deployed('department-subprocess.bpmn');
+    const id = await startCase(api, key, { departments: ['window@market-bureau', 'leader@market-bureau'] });
+    const groups = (await api.govflow.store.models.tasks.find({ caseId: id, status: 'open' }).lean()).map((task) => task.candidateGroups).sort();
+    expect(groups).toEqual([['leader@market-bureau'], ['window@market-bureau']]);
+    await completeFromInbox(api, 'leader', id, 'opinion');
+    await completeFromInbox(api, 'clerk2', id, 'opinion');
+    expect(await caseStatus(api, id)).toBe('completed');
+  });
+
+  it('an actor expression this case leaves empty is an incident naming the step, not a task for nobody', async () => {
+    const { key } = (await deploy(api, fixture('department-subprocess.bpmn'))).body; // deployed, or the same version again
+    const answer = await api.call('applicant', 'POST', '/api/cases', { processKey: key, title: '缺少部门', data: { departments: [null] } });
+    expect(answer.status).toBe(409);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ path: 'opinion', message: expect.stringMatching(/comes to nobody in this case/) })]);
+  });
+
   it('timers as cron cycles (China time), ISO cycles, dates and durations are armed when they should fire', async () => {
     const { key } = await deployed('timers.bpmn');
     const before = Date.now();
@@ -168,6 +185,15 @@ describe('models from other tools run', () => {
     await completeFromInbox(api, 'clerk', id, 'handle');
     const cooling = await api.govflow.store.models.cases.findById(id).lean<{ timers: Array<{ stepId: string; fireAt: Date }> }>();
     expect(cooling?.timers.map((timer) => timer.stepId)).toEqual(['cooling']);
+  });
+
+  it('a reference-style model: item definitions, an interface, a black-box pool with message flows and a sketched pool that is not linted as if it ran', async () => {
+    const { key, warnings } = await deployed('reference-style.bpmn');
+    // only the missing diagram, a warning about the whole drawing, is said of the sketched pool
+    expect(warnings.filter((warning) => ['file', 'index'].includes(warning.path) && !warning.message.startsWith('no-bpmndi'))).toEqual([]);
+    const id = await startCase(api, key);
+    await completeFromInbox(api, 'clerk', id, 'decide');
+    expect(await caseStatus(api, id)).toBe('completed');
   });
 
   it('a collaboration runs its executable participant only, and the other is never drawn as taken', async () => {

@@ -37,6 +37,8 @@ describe('models govflow cannot run are refused at deploy', () => {
     ['an assignee #{…} that does not parse', around(userTask('work', 'camunda:assignee="#{a +}"')), 'work', /does not parse/],
     ['a receive task that names no message', around('<receiveTask id="work" name="Wait"/>'), 'work', /names none, so nothing could deliver it/],
     ['a message catch event that names no message', around('<intermediateCatchEvent id="work" name="Wait"><messageEventDefinition/></intermediateCatchEvent>'), 'work', /names none/],
+    ['an id the BPMN reader does not accept', around('<userTask id="受理" name="受理" camunda:candidateGroups="window@market-bureau"/><sequenceFlow id="toWork2" sourceRef="受理" targetRef="work"/><userTask id="work" name="work" camunda:candidateGroups="window@market-bureau"/>'), '受理', /ids start with a letter or _ and use only ASCII/],
+    ['a completion condition counting instances', around(userTask('work').replace('/>', '><multiInstanceLoopCharacteristics camunda:collection="reviewers"><completionCondition xsi:type="tFormalExpression">${nrOfCompletedInstances &gt;= 1}</completionCondition></multiInstanceLoopCharacteristics></userTask>')), 'work', /countersign instead/],
     ['a reference to a message that does not exist', around('<receiveTask id="work" name="Wait" messageRef="tns:missing"/>'), 'work', /unresolved reference <tns:missing>/],
   ];
 
@@ -59,6 +61,16 @@ describe('models govflow cannot run are refused at deploy', () => {
     expect(warning.message).toMatch(/nobody can act on "审核".*"management" is not a group of the form role@department.*nobody holds the group auditor@nowhere.*there is no user kermit/);
   });
 
+  it('a diagram shape left behind for a deleted element deploys with a warning naming it', async () => {
+    const diagram = '<bpmndi:BPMNDiagram id="dia" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"><bpmndi:BPMNPlane id="plane" bpmnElement="stale"><bpmndi:BPMNShape id="ghost" bpmnElement="Activity_deleted"><dc:Bounds x="0" y="0" width="100" height="80"/></bpmndi:BPMNShape></bpmndi:BPMNPlane></bpmndi:BPMNDiagram>';
+    const xml = processWith(`${start}${userTask('work')}${end}`).replace('id="refused"', 'id="stale"').replace('</definitions>', `${diagram}</definitions>`);
+    const answer = await deploy(api, xml);
+    expect(answer.status).toBe(201);
+    const warning = answer.body.warnings.find((item: { path: string }) => item.path === 'ghost');
+    expect(warning.message).toMatch(/shows "Activity_deleted", which the model does not have/);
+    expect(translateToChinese(warning.message)).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('a task someone holds, or whose actor is an expression, is not warned about', async () => {
     const xml = processWith(`${start}<userTask id="work" name="受理" camunda:candidateGroups="window@market-bureau"/><sequenceFlow id="on" sourceRef="work" targetRef="later"/><userTask id="later" name="later" camunda:assignee="\${officer}"/><sequenceFlow id="toEnd" sourceRef="later" targetRef="end"/><endEvent id="end"/>`).replace('id="refused"', 'id="staffed"');
     const answer = await deploy(api, xml);
@@ -73,6 +85,13 @@ describe('models govflow cannot run are refused at deploy', () => {
     const definition = await api.call('designer', 'GET', '/api/definitions/latin');
     expect(definition.body.latest.xml).toContain('name="Prüfung"');
     expect(definition.body.name).toBe('Refused');
+  });
+
+  it('a UTF-16 body is read by its byte-order mark, sent as application/bpmn+xml', async () => {
+    const xml = processWith(`${start}${userTask('work').replace('name="work"', 'name="受理"')}${end}`).replace('encoding="UTF-8"', 'encoding="UTF-16"').replace('id="refused"', 'id="wide"');
+    const response = await fetch(`${api.url}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(api, 'designer')}`, 'content-type': 'application/bpmn+xml' }, body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]) });
+    expect(response.status).toBe(201);
+    expect((await api.call('designer', 'GET', '/api/definitions/wide')).body.latest.xml).toContain('name="受理"');
   });
 
   it('an XML body in an encoding nobody reads is refused with 415', async () => {

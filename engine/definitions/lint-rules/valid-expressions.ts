@@ -10,6 +10,9 @@ import { vendorCollection } from '../wiring/loops';
  * at deploy, not in a case; and a condition must be an expression at all — a literal text would
  * make the flow always taken.
  */
+/** The instance counters Camunda and Flowable give a multi-instance's completion condition. */
+const instanceCounters = /\bnrOf(Instances|CompletedInstances|ActiveInstances)\b/;
+
 const validExpressions: RuleFactory = () => ({
   check(node, reporter) {
     const id = String(node.id);
@@ -20,8 +23,13 @@ const validExpressions: RuleFactory = () => ({
       for (const text of [assignee ?? '', ...candidateUsers, ...candidateGroups, typeof signers === 'string' ? signers : '']) report(id, text, reporter);
     }
     if (is(node, 'bpmn:MultiInstanceLoopCharacteristics')) {
+      const owner = String(node.$parent?.id ?? id);
       const collection = vendorCollection(node);
-      if (collection) report(String(node.$parent?.id ?? id), collection, reporter);
+      if (collection) report(owner, collection, reporter);
+      const completion = (node.completionCondition as ModdleElement | undefined)?.body;
+      if (typeof completion === 'string' && instanceCounters.test(completion)) {
+        reporter.report(owner, `the completion condition "${completion.trim()}" counts instances (nrOfInstances …), which govflow does not provide: make the step a countersign instead — govflow:countersign="any" (或签) or "vote" (票签) with govflow:passShare`);
+      }
     }
   },
 });

@@ -11,7 +11,7 @@ export const conditionToken = 'govflow:condition:';
  */
 export function conditionOf(flow: ModdleElement, definitions: ModdleElement): Expression | undefined {
   const condition = flow.conditionExpression as ModdleElement | undefined;
-  if (typeof condition?.body !== 'string' || !knownLanguage(condition.language as string | undefined)) return undefined;
+  if (typeof condition?.body !== 'string' || condition.body.trim() === '' || !knownLanguage(condition.language as string | undefined)) return undefined;
   const language = (condition.language as string | undefined) ?? (definitions.expressionLanguage as string | undefined);
   return readExpression(condition.body, language);
 }
@@ -27,7 +27,13 @@ export function wireConditions(parsed: ParseResult): void {
     if (element.$type !== 'bpmn:SequenceFlow') continue;
     const expression = conditionOf(element, parsed.rootElement);
     if (expression) element.conditionExpression = { $type: 'bpmn:FormalExpression', body: conditionToken + JSON.stringify(expression) };
+    else if (isEmptyCondition(element)) delete element.conditionExpression; // an empty condition says nothing: the flow has none
   }
+}
+
+function isEmptyCondition(flow: ModdleElement): boolean {
+  const body = (flow.conditionExpression as ModdleElement | undefined)?.body;
+  return flow.conditionExpression !== undefined && (body === undefined || (typeof body === 'string' && body.trim() === ''));
 }
 
 /** The expression a condition token carries, or undefined for any other text. */

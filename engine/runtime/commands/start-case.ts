@@ -53,8 +53,11 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     if (!initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
       throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
     }
+    // a model from another tool may keep who applied in a variable of its own (camunda:initiator)
+    const { initiatorVariable } = definition.catalogue;
+    const variables = { ...this.input.data, ...(initiatorVariable ? { [initiatorVariable]: context.actor.username } : {}) };
     // the receipt number's insert goes out while the engine runs to its first wait
-    const [engine, receiptNo] = await Promise.all([context.engines.start(definition, this.caseId, { ...this.input.data }), this.nextReceiptNo()]);
+    const [engine, receiptNo] = await Promise.all([context.engines.start(definition, this.caseId, { ...variables }), this.nextReceiptNo()]);
     const fresh: CaseRecord = {
       _id: this.caseId,
       processKey: definition.key,
@@ -89,7 +92,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       updatedAt: context.now,
       endedAt: null,
     };
-    const next = await advanceCase(fresh, engine, definition, { ...this.input.data }, context);
+    const next = await advanceCase(fresh, engine, definition, variables, context);
     return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
   }
 

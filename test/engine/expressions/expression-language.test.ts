@@ -39,6 +39,13 @@ describe('expression languages models arrive with', () => {
     expect(expressionProblems(readExpression('= some item in items satisfies item.ok'))).toEqual([]);
   });
 
+  it('gives FEEL durations and date-times as ISO 8601 text, a zone id as the instant it names', () => {
+    expect(resolveText('= duration("PT4H")', {})).toBe('PT4H');
+    expect(resolveText('= date and time("2099-01-01T09:00:00@Asia/Shanghai")', {})).toBe('2099-01-01T01:00:00Z');
+    expect(resolveText('= date and time("2099-01-01T09:00:00")', {})).toBe('2099-01-01T01:00:00Z');
+    expect(resolveText('= date("2099-01-01")', {})).toBe('2099-01-01T00:00:00+08:00');
+  });
+
   it('refuses to evaluate a FEEL expression that does not parse', () => {
     expect(() => evaluateCondition(readExpression('= (a'), {})).toThrow(InvalidInputError);
   });

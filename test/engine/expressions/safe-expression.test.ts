@@ -13,12 +13,18 @@ describe('safe ${…} expressions', () => {
     ['${applicant.name}', '王芳'],
     ['${tags[1]}', 'b'],
     ['${missing == null}', true],
-    ['${empty == null}', true],
+    ['${unset == null}', true], // empty is JUEL's operator, not a name
     ['${amount == "1500"}', true],
     ['${"10" > "9"}', true],
     ['${-amount}', -1500],
   ])('%s → %p', (text, expected) => {
     expect(resolveTemplate(text, variables)).toEqual(expected);
+  });
+
+  it("reads JUEL's empty: null, empty text, list or map", () => {
+    expect(resolveTemplate('${empty missing}', variables)).toBe(true);
+    expect(resolveTemplate('${not empty amount}', variables)).toBe(true);
+    expect(resolveTemplate("${empty ''}", variables)).toBe(true);
   });
 
   it("reads Camunda's execution.getVariable('x') as the variable x", () => {

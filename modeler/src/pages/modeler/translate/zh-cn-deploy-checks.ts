@@ -81,6 +81,11 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
     (_, trigger: string, kind: string, name: string, fix: string) => `${triggerName(trigger)}${eventKinds[kind]}“${name}”无法运行：${triggerFix(fix)}`,
   ],
   [/^"(.*)" waits for a message but names none, so nothing could deliver it: .*$/s, '“$1”等待消息却没有指定是哪条消息，任何消息都无法送达：请把它的 messageRef 设为一个有名称的 <message>'],
+  [/^the diagram's (\S+) shows "(.*)", which the model does not have: .*$/s, '图形元素 $1 指向模型中已不存在的“$2”，不会绘制（在建模器中重新保存模型即可去掉）'],
+  [/^the id "(.*)" is not an id the BPMN reader accepts: .*$/s, '标识“$1”不是 BPMN 读取器接受的标识：标识须以字母或 _ 开头，只能使用 ASCII 字母、数字、_、- 和 .（名称可以用中文）'],
+  [/^the completion condition "(.*)" counts instances \(nrOfInstances …\), .*$/s, '完成条件“$1”按实例计数（nrOfInstances 等），govflow 不提供这些变量：请改为会签——govflow:countersign="any"（或签）或 "vote"（票签）并设置 govflow:passShare'],
+  [/^who acts on "(.*)" comes to nobody in this case: (.*) gave no user or group$/s, '“$1”的办理人在本案中为空：$2 没有得出任何用户或岗位'],
+  [/^the timer's (\w+) "(.*)" gives no value in this case$/s, '定时器的 $1“$2”在本案中没有值'],
   // vendor extensions govflow ignores
   [/^(\S+) is not run by govflow and is ignored: draw the work it does as steps of the process$/s, '$1 不会被 govflow 执行，已忽略：请把它所做的工作画成流程中的环节'],
   [/^(\S+)="(.*)" names something outside the model, which govflow ignores: the inbox shows .*$/s, '$1="$2" 指向模型之外的表单，govflow 不会显示：待办中显示的是 govflow:form、camunda:formData 或 formProperty 中的字段'],
