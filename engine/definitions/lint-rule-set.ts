@@ -37,6 +37,7 @@ import initiators from './lint-rules/initiators';
 import noScript from './lint-rules/no-script';
 import supportedElements from './lint-rules/supported-elements';
 import timerValues from './lint-rules/timer-values';
+import waitingLoops from './lint-rules/waiting-loops';
 import timeLimits from './lint-rules/time-limits';
 import userTaskActor from './lint-rules/user-task-actor';
 import validExpressions from './lint-rules/valid-expressions';
@@ -83,6 +84,7 @@ export const govflowRules: Record<string, RuleFactory> = {
   'supported-elements': supportedElements,
   'timer-values': timerValues,
   'ignored-extensions': ignoredExtensions,
+  'waiting-loops': waitingLoops,
   'user-task-actor': userTaskActor,
   'no-script': noScript,
   'valid-expressions': validExpressions,
@@ -119,6 +121,7 @@ export const warningRules = [
   'superfluous-termination',
   'fake-join',
   'govflow/ignored-extensions',
+  'govflow/waiting-loops',
 ] as const;
 
 /** bpmnlint's recommended rules plus govflow's, each an error unless it only warns. */

@@ -13,8 +13,12 @@ export function failedElementId(error: unknown): string | null {
   return null;
 }
 
-/** The engine's own words for a failure. */
+/**
+ * The engine's own words for a failure; a stack overflow, which only a cycle of steps that never
+ * waits can cause in a case, is said as what it means.
+ */
 export function failureReason(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.length > 0 ? message : String(error);
+  const text = typeof message === 'string' && message.length > 0 ? message : String(error);
+  return error instanceof RangeError && /call stack/i.test(text) ? 'the process went round a loop without ever waiting (no user task or event on it) until the engine stopped it: check the loop\'s condition' : text;
 }

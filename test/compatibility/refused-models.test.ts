@@ -71,6 +71,19 @@ describe('models govflow cannot run are refused at deploy', () => {
     expect(translateToChinese(warning.message)).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('a loop on which nothing waits is warned about at deploy and, when its condition holds, is an incident saying so', async () => {
+    const loop = '<startEvent id="start"/><sequenceFlow id="in" sourceRef="start" targetRef="retry"/><task id="retry" name="Try again"/><sequenceFlow id="toCheck" sourceRef="retry" targetRef="check"/><exclusiveGateway id="check" default="out"/><sequenceFlow id="back" sourceRef="check" targetRef="retry"><conditionExpression xsi:type="tFormalExpression">${again}</conditionExpression></sequenceFlow><sequenceFlow id="out" sourceRef="check" targetRef="work"/>' + userTask('work') + end;
+    const answer = await deploy(api, processWith(loop).replace('id="refused"', 'id="spinning"'));
+    expect(answer.status).toBe(201);
+    const warning = answer.body.warnings.find((item: { message: string }) => item.message.includes('waiting-loops'));
+    expect(warning).toMatchObject({ path: 'retry', message: expect.stringMatching(/"Try again", "check" has no step that waits/) });
+    expect(translateToChinese(warning.message.replace(/^[\w/-]+: /, ''))).toMatch(/[\u4e00-\u9fff]/);
+    const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'spinning', title: '循环', data: { again: true } });
+    expect(started.status).toBe(409);
+    expect(started.body.detail).toMatch(/went round a loop without ever waiting/);
+    expect((await api.call('applicant', 'POST', '/api/cases', { processKey: 'spinning', title: '不循环', data: { again: false } })).status).toBe(201);
+  });
+
   it('a task someone holds, or whose actor is an expression, is not warned about', async () => {
     const xml = processWith(`${start}<userTask id="work" name="受理" camunda:candidateGroups="window@market-bureau"/><sequenceFlow id="on" sourceRef="work" targetRef="later"/><userTask id="later" name="later" camunda:assignee="\${officer}"/><sequenceFlow id="toEnd" sourceRef="later" targetRef="end"/><endEvent id="end"/>`).replace('id="refused"', 'id="staffed"');
     const answer = await deploy(api, xml);

@@ -86,6 +86,8 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
   [/^the completion condition "(.*)" counts instances \(nrOfInstances …\), .*$/s, '完成条件“$1”按实例计数（nrOfInstances 等），govflow 不提供这些变量：请改为会签——govflow:countersign="any"（或签）或 "vote"（票签）并设置 govflow:passShare'],
   [/^who acts on "(.*)" comes to nobody in this case: (.*) gave no user or group$/s, '“$1”的办理人在本案中为空：$2 没有得出任何用户或岗位'],
   [/^the timer's (\w+) "(.*)" gives no value in this case$/s, '定时器的 $1“$2”在本案中没有值'],
+  [/^the loop through (.*) has no step that waits, so it would go round without end once its condition holds: .*$/s, '经过 $1 的循环上没有需要等待的环节，条件一旦成立就会无休止地循环：请在循环上放一个用户任务或事件'],
+  [/^the process went round a loop without ever waiting .*$/s, '流程在一个没有等待环节的循环上不停运转，已被引擎中止：请检查循环的条件'],
   // vendor extensions govflow ignores
   [/^(\S+) is not run by govflow and is ignored: draw the work it does as steps of the process$/s, '$1 不会被 govflow 执行，已忽略：请把它所做的工作画成流程中的环节'],
   [/^(\S+)="(.*)" names something outside the model, which govflow ignores: the inbox shows .*$/s, '$1="$2" 指向模型之外的表单，govflow 不会显示：待办中显示的是 govflow:form、camunda:formData 或 formProperty 中的字段'],
