@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError, UnsupportedMediaTypeError, type Actor, type Govflow, type Role } from '../../engine';
 import { requireActor } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
+import { assertStorableJson } from './json-shape';
 
 /** What a handler gets: the validated input and the services it dispatches to. */
 export interface RouteInput<Body, Query> {
@@ -68,7 +69,9 @@ function parseBody(route: Route, ctx: Context): unknown {
   if (!ctx.is(accepted)) {
     throw new UnsupportedMediaTypeError(`send the body as ${accepted.join(' or ')}`);
   }
-  return validate(route.body as z.ZodType, (ctx.request as unknown as { body: unknown }).body, 'body');
+  const body = (ctx.request as unknown as { body: unknown }).body;
+  if (expected === 'application/json') assertStorableJson(body);
+  return validate(route.body as z.ZodType, body, 'body');
 }
 
 /** Validates with zod and reports every problem with a JSON pointer (body) or parameter name (query). */

@@ -132,4 +132,36 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
       await expectRefused('clerk', 'GET', '/api/tasks?scope=everything', undefined, 400, /scope/);
     });
   });
+
+  describe('bodies the store cannot hold, and methods a path does not take', () => {
+    it.each([
+      ['a $-prefixed key', { shop: { $where: 'x' } }, '/data/shop/$where'],
+      ['a dotted key', { owners: [{ 'name.first': '王' }] }, '/data/owners/0/name.first'],
+      ['a NUL in a key', { 'a\u0000b': 1 }, '/data/a\u0000b'],
+    ])('refuses %s nested in start data, at its JSON pointer, and takes no receipt number', async (_, data, pointer) => {
+      const receipts = await api.govflow.store.models.receipts.countDocuments();
+      const refused = await expectRefused('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '坏键', data }, 400, /cannot be stored/);
+      expect(refused.errors).toEqual([{ path: pointer, message: expect.stringMatching(/\$ or contain \. or NUL/) }]);
+      expect(await api.govflow.store.models.receipts.countDocuments()).toBe(receipts);
+    });
+
+    it('refuses a bad key nested in completion data', async () => {
+      await expectRefused('clerk', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept', data: { note: { '$gt': 1 } } }, 400, /cannot be stored/);
+    });
+
+    it('refuses a body nested deeper than 32 levels before validating it, even thousands deep', async () => {
+      // written as text: JSON.stringify itself overflows long before such depths
+      const deep = `${'{"x":'.repeat(2500)}1${'}'.repeat(2500)}`;
+      const body = `{"processKey":"general-approval","title":"深","data":{"deep":${deep}}}`;
+      await expectRefused('applicant', 'POST', '/api/cases', body, 400, /nested deeper than 32 levels/, { 'content-type': 'application/json' });
+    });
+
+    it('answers a method a path does not take with 405 problem+json and Allow', async () => {
+      const response = await fetch(`${api.url}/api/definitions`, { method: 'DELETE' });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.headers.get('allow')).toMatch(/GET.*POST|POST.*GET/);
+      expect((await response.json()).detail).toMatch(/DELETE is not allowed on \/api\/definitions; use /);
+    });
+  });
 });
