@@ -165,6 +165,14 @@ describe('role-based access over every route', () => {
     expect((await expired.json()).detail).toMatch(/"exp" claim timestamp check failed/);
     const malformed = await fetch(`${api.url}/api/tasks`, { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
     expect(malformed.status).toBe(401);
+    // a stale or malformed header does not break the public routes a browser calls with it
+    for (const authorization of [`Bearer ${expiredToken}`, 'Basic YWRtaW46YWRtaW4=']) {
+      const signIn = await fetch(`${api.url}/api/auth/token`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'clerk' }) });
+      expect(signIn.status).toBe(200);
+      const progress = await fetch(`${api.url}/api/public/progress/GF00000000-00000?code=000000`, { headers: { authorization } });
+      expect(progress.status).not.toBe(401);
+      expect(progress.status).toBeLessThan(500);
+    }
     const wrongPassword = await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: 'nope' });
     expect(wrongPassword.status).toBe(401);
     expect(wrongPassword.body.detail).toBe('wrong username or password');
