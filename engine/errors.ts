@@ -13,7 +13,10 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
-  | 'incident';
+  | 'incident'
+  | 'store-unavailable'
+  | 'queue-unavailable'
+  | 'outcome-unknown';
 
 export interface ProblemDetail {
   /** Where the problem is: a JSON pointer into the body, a query parameter, or a BPMN element id. */
@@ -23,6 +26,8 @@ export interface ProblemDetail {
 
 export class GovflowError extends Error {
   override name = 'GovflowError';
+  /** Seconds after which a retry may succeed; sent as Retry-After. */
+  retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
@@ -144,5 +149,31 @@ export class UnsupportedMediaTypeError extends GovflowError {
   override name = 'UnsupportedMediaTypeError';
   constructor(message: string) {
     super('unsupported-media-type', 415, message);
+  }
+}
+
+/**
+ * The store (or Redis, for what truly needs it) did not answer in time. Nothing was changed:
+ * the request failed before it wrote, so trying again later is safe.
+ */
+export class ServiceUnavailableError extends GovflowError {
+  override name = 'ServiceUnavailableError';
+  constructor(service: 'store' | 'queue', cause?: unknown) {
+    const what = service === 'store' ? 'the case store' : 'the job queue (Redis)';
+    super(service === 'store' ? 'store-unavailable' : 'queue-unavailable', 503, `${what} is not answering; nothing was changed — try again in a few seconds`, [], { cause });
+    this.retryAfterSeconds = 5;
+  }
+}
+
+/**
+ * The store stopped answering while a change was being written: the change may or may not
+ * have been made, and this node cannot tell. Retrying with the same Idempotency-Key makes it
+ * happen exactly once.
+ */
+export class OutcomeUnknownError extends GovflowError {
+  override name = 'OutcomeUnknownError';
+  constructor(cause?: unknown) {
+    super('outcome-unknown', 503, 'the case store stopped answering while the change was being written, so whether it was made is not known — retry with the same Idempotency-Key header, which makes it happen exactly once', [], { cause });
+    this.retryAfterSeconds = 5;
   }
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { within } from './faults';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
@@ -472,8 +473,10 @@ export class Govflow {
 
   /** Both stores answer; used by /readyz. */
   async ready(): Promise<{ mongodb: boolean; redis: boolean }> {
-    const redis = await this.redis.ping().then(() => true, () => false);
-    return { mongodb: await this.store.ping(), redis };
+    // each answers within a second, so a load balancer hears "not ready" rather than nothing
+    const redis = this.redis.status === 'ready' ? within(this.redis.ping().then(() => true, () => false), 1_000, false) : false;
+    const [mongodb, queue] = await Promise.all([within(this.store.ping(), 1_000, false), redis]);
+    return { mongodb, redis: queue };
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ export { MaintenanceWorker, type MaintenanceOptions } from './jobs/maintenance-w
 export { DeadlineWorker } from './jobs/deadline-worker';
 export type { GovflowOptions } from './options';
 export * from './errors';
+export { isQueueUnavailable, isStoreUnavailable } from './faults';
+export { requestKey, withRequestKey } from './runtime/request-key';
 export { createLogger, type Logger } from './logger';
 export { demoUsers, hasRole, systemActor, type Actor, type NewUser } from './users';
 export type { Role, PauseKind, CaseStatus, TaskRecord, AuditRecord } from './records';

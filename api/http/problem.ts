@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { GovflowError, type Logger } from '../../engine';
+import { GovflowError, isQueueUnavailable, isStoreUnavailable, OutcomeUnknownError, ServiceUnavailableError, type Logger } from '../../engine';
 
 interface HttpLikeError {
   status?: number;
@@ -32,9 +32,11 @@ export function problemResponses(log: Logger) {
         const allowed = ctx.response.get('Allow');
         writeProblem(ctx, ctx.status, ctx.status === 405 ? 'method-not-allowed' : 'not-implemented', `${ctx.method} is not ${ctx.status === 405 ? 'allowed' : 'implemented'} on ${ctx.path}${allowed ? `; use ${allowed}` : ''}`);
       }
-    } catch (error) {
+    } catch (thrown) {
+      const error = asServiceFault(thrown, ctx.method);
       if (error instanceof GovflowError) {
         writeProblem(ctx, error.status, error.code, error.message, error.details);
+        if (error.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(error.retryAfterSeconds));
         if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
         return;
       }
@@ -52,6 +54,16 @@ export function problemResponses(log: Logger) {
       writeProblem(ctx, 500, 'internal', 'the server failed to handle the request; it was logged');
     }
   };
+}
+
+/**
+ * The store or Redis not answering, met outside the executor (which tells a failed write from
+ * one whose outcome is unknown itself): a read changed nothing; a change may have been made.
+ */
+function asServiceFault(error: unknown, method: string): unknown {
+  if (isStoreUnavailable(error)) return method === 'GET' || method === 'HEAD' ? new ServiceUnavailableError('store', error) : new OutcomeUnknownError(error);
+  if (isQueueUnavailable(error)) return new ServiceUnavailableError('queue', error);
+  return error;
 }
 
 /** Writes an RFC 9457 problem document. */

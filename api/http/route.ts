@@ -1,8 +1,9 @@
 import type { Context } from 'koa';
 import { z } from 'zod';
-import { InvalidInputError, UnsupportedMediaTypeError, type Actor, type Govflow, type Role } from '../../engine';
+import { InvalidInputError, requestKey, UnsupportedMediaTypeError, withRequestKey, type Actor, type Govflow, type Role } from '../../engine';
 import { requireActor } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
+import { idempotencyKeyOf } from './idempotency-key';
 import { assertStorableJson } from './json-shape';
 
 /** What a handler gets: the validated input and the services it dispatches to. */
@@ -14,6 +15,8 @@ export interface RouteInput<Body, Query> {
   ctx: Context;
   govflow: Govflow;
   tokens: TokenService;
+  /** The request's Idempotency-Key, on state-changing operations. */
+  idempotencyKey?: string;
 }
 
 export interface RouteAnswer {
@@ -49,13 +52,15 @@ export function defineRoute<Body = undefined, Query = undefined>(route: Route<Bo
 
 const anonymous: Actor = { username: 'anonymous', roles: [], department: null, groups: [] };
 
-/** Turns a route into Koa middleware: authorise, validate, call, answer. */
+/** Turns a route into Koa middleware: authorise, validate, call (with its Idempotency-Key in scope), answer. */
 export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
   return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
     const body = route.body ? parseBody(route, ctx) : undefined;
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
-    const answer = await route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens });
+    const idempotencyKey = route.method === 'get' ? undefined : idempotencyKeyOf(ctx);
+    const key = idempotencyKey === undefined ? undefined : requestKey(actor.username, idempotencyKey, { method: route.method, path: ctx.path, body });
+    const answer = await withRequestKey(key, () => route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens, idempotencyKey }));
     ctx.status = answer.status ?? 200;
     if (answer.headers) ctx.set(answer.headers);
     if (answer.type) ctx.type = answer.type;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../../engine';
 import { defineRoute } from '../http/route';
 import { attachments, identifier, pageQuery, variables } from '../http/schemas';
 
@@ -21,8 +20,6 @@ export const copyBody = z
 
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
 
-const idempotencyKey = /^[\x21-\x7e]{1,128}$/;
-
 export const caseRoutes = [
   defineRoute({
     method: 'post',
@@ -32,12 +29,8 @@ export const caseRoutes = [
     access: ['applicant', 'clerk', 'leader'],
     body: startCaseBody,
     responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 403: 'the process is not started by the caller', 404: 'no such process', 409: 'the key was used for a different application' },
-    async handler({ body, actor, ctx, govflow }) {
-      const key = ctx.get('idempotency-key') || undefined;
-      if (key !== undefined && !idempotencyKey.test(key)) {
-        throw new InvalidInputError('the Idempotency-Key header is invalid', [{ path: 'Idempotency-Key', message: '1–128 printable ASCII characters' }]);
-      }
-      const { result, created } = await govflow.startCase({ ...body, idempotencyKey: key }, actor);
+    async handler({ body, actor, idempotencyKey, govflow }) {
+      const { result, created } = await govflow.startCase({ ...body, idempotencyKey }, actor);
       return { status: created ? 201 : 200, body: result, headers: { location: `/api/cases/${result.id}` } };
     },
   }),

@@ -3,8 +3,8 @@ import type { CaseHead, CaseRecord } from '../records';
 import { replaceIfNewer } from '../store/projection-writes';
 import { peopleKeys } from '../users/audience-keys';
 
-/** The cases collection's view of a revision: everything but engine state and outbox, and whom it was copied to as keys. */
-export function caseHead({ engineState: _state, outbox: _outbox, ...head }: CaseRecord): CaseHead {
+/** The cases collection's view of a revision: everything but engine state, outbox and answered requests, and whom it was copied to as keys. */
+export function caseHead({ engineState: _state, outbox: _outbox, answered: _answered, ...head }: CaseRecord): CaseHead {
   return { ...head, copyKeys: peopleKeys(head.copiedTo.users, head.copiedTo.groups) };
 }
 

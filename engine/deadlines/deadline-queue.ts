@@ -13,7 +13,9 @@ export class DeadlineQueue {
   readonly #connection: Redis;
 
   constructor(redis: Redis, prefix: string) {
-    this.#connection = redis.duplicate();
+    // commands add jobs through the outbox and must not wait out a Redis outage: a job that
+    // cannot be added now fails at once and stays in the outbox for the repair sweep
+    this.#connection = redis.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.#queue = new Queue(deadlineQueueName, { connection: this.#connection, prefix });
   }
 

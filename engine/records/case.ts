@@ -135,6 +135,8 @@ export interface CaseRecord {
   timers: Array<{ executionId: string; stepId: string; fireAt: Date }>;
   /** Failures of the process engine on this case, open and resolved; absent on revisions written before incidents were kept. */
   incidents?: CaseIncident[];
+  /** Answers to requests that came with an Idempotency-Key, newest last, so a retry is answered without acting twice. */
+  answered?: AnsweredRequest[];
   auditHead: { seq: number; hash: string };
   /** The effects of the command that made this revision; applied once its claim is cleared. */
   outbox: Effect[];
@@ -144,11 +146,20 @@ export interface CaseRecord {
   endedAt: Date | null;
 }
 
+/** A keyed request a case took: whose key, which command, what was asked and what was answered. */
+export interface AnsweredRequest {
+  id: string;
+  command: string;
+  fingerprint: string;
+  result: unknown;
+  at: Date;
+}
+
 /** A stored revision: the case's state keyed by case and revision. */
 export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId: string };
 
 /** The cases collection: the latest revision without engine state and outbox, for queries and views. */
-export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox'> & {
+export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'answered'> & {
   /** Whom the case was copied to, as `user:`/`group:` keys (users/audience-keys), for their "copied to me" list. */
   copyKeys?: string[];
 };

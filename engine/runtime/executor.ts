@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { chainEntry, type AuditFacts } from '../audit';
 import type { CompiledDefinition, DefinitionRegistry } from '../definitions';
-import { ConflictError, GovflowError, IncidentError, NotFoundError, ProcessRunError } from '../errors';
+import { ConflictError, GovflowError, IncidentError, NotFoundError, OutcomeUnknownError, ProcessRunError, ServiceUnavailableError } from '../errors';
+import { isStoreUnavailable } from '../faults';
 import { hasOpenIncidents, recordStartIncident, settleIncidents, withFailure, type Failure } from '../incidents';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
@@ -17,7 +18,9 @@ import { assertCaseSize } from './case-size';
 import { EngineLease } from './engine-lease';
 import { describeFailure, describeSuccess } from './incident-failure';
 import { LiveCases } from './live-cases';
+import { answeredBefore, rememberAnswer } from './answered-requests';
 import { applyOutbox, type OutboxTargets } from './outbox-applier';
+import { currentRequestKey } from './request-key';
 import { revisionEffects } from './revision-effects';
 
 export interface ExecutorOptions {
@@ -99,28 +102,45 @@ export class Executor {
    * revision. A live engine is trusted without a read: if another node wrote a newer revision,
    * the insert fails and the command runs again on what is stored. What a live engine refuses or
    * finds unchanged is checked on the stored newest revision before it is answered.
+   *
+   * A request with an Idempotency-Key (request-key.ts) that the case has answered already gets
+   * that answer again, and nothing is done twice: the key is remembered in the revision that
+   * holds the command's effect, so both exist or neither does.
    */
-  async run<Result>(command: CaseCommand<Result>, actor: Actor, options: RunOptions = {}): Promise<Result> {
+  run<Result>(command: CaseCommand<Result>, actor: Actor, options: RunOptions = {}): Promise<Result> {
+    return storeFaultsSaid(() => this.#run(command, actor, options));
+  }
+
+  async #run<Result>(command: CaseCommand<Result>, actor: Actor, options: RunOptions): Promise<Result> {
+    const key = currentRequestKey();
     let trustLive = true;
     for (let attempt = 1; attempt <= this.#options.maxAttempts; attempt++) {
       const { current, engines, live } = await this.#load(command.caseId, trustLive);
       try {
+        const answered = key && answeredBefore(current, command.name, key);
+        if (answered) {
+          this.#keep(current, engines);
+          return answered.result as Result;
+        }
         const outcome = await command.apply(current, this.#context(actor, engines));
         if (isUnchanged(outcome)) {
           if (live && (await this.#ledger.headRev(current._id)) !== current.rev) throw new StaleLiveEngine();
           this.#keep(current, engines);
           return outcome.unchanged;
         }
-        const { change, lines } = this.#settleIncidents(current, command, outcome, actor, options);
-        const next = this.#seal(current, change, lines);
-        if (await this.#ledger.append(next)) {
-          await applyOutbox(next, this.#targets, 'release');
+        const settled = this.#settleIncidents(current, command, outcome, actor, options);
+        const change = key ? { ...settled.change, next: rememberAnswer(settled.change.next, command.name, key, outcome.result, this.#options.now()) } : settled.change;
+        const next = this.#seal(current, change, settled.lines);
+        if (await this.#append(next)) {
+          await this.#applyWritten(next);
           this.#keep(next, engines);
           return outcome.result;
         }
         engines.release();
       } catch (error) {
         engines.release();
+        // a write whose outcome is unknown must not be tried again here: it may have been made
+        if (error instanceof OutcomeUnknownError) throw error;
         if (live && error instanceof GovflowError) {
           // what a live engine refused is checked on the stored newest revision
           trustLive = false;
@@ -143,7 +163,11 @@ export class Executor {
    * looked up first, and its replay answered; a fresh random id is not. Losing the insert race
    * also answers the winner's replay.
    */
-  async create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
+  create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
+    return storeFaultsSaid(() => this.#create(command, actor));
+  }
+
+  async #create<Result>(command: CreateCaseCommand<Result>, actor: Actor): Promise<{ result: Result; created: boolean }> {
     const existing = command.mayExist ? await this.#ledger.latest(command.caseId) : null;
     if (existing) return { result: command.replay(existing.record), created: false };
     const engines = new EngineLease(this.#options.engine);
@@ -156,13 +180,13 @@ export class Executor {
       throw error;
     }
     const next = this.#seal(null, change, [{ facts: change.audit, actor: actor.username }]);
-    if (!(await this.#ledger.append(next))) {
+    if (!(await this.#append(next))) {
       engines.release();
       const winner = await this.#ledger.latest(command.caseId);
       if (!winner) throw new ConflictError(`case ${command.caseId} could not be created; try again`);
       return { result: command.replay(winner.record), created: false };
     }
-    await applyOutbox(next, this.#targets, 'release');
+    await this.#applyWritten(next);
     this.#keep(next, engines);
     return { result: change.result, created: true };
   }
@@ -176,15 +200,13 @@ export class Executor {
     if (scope.caseId) {
       const latest = await this.#ledger.latest(scope.caseId);
       if (!latest?.pending) return 0;
-      await applyOutbox(latest.record, this.#targets);
-      return 1;
+      return (await applyOutbox(latest.record, this.#targets)) ? 1 : 0;
     }
     const olderThan = new Date(Date.now() - (scope.olderThanMs ?? this.#options.repairGraceMs));
     let repaired = 0;
     for (const record of await this.#ledger.pending(olderThan)) {
       try {
-        await applyOutbox(record, this.#targets);
-        repaired += 1;
+        if (await applyOutbox(record, this.#targets)) repaired += 1;
       } catch (error) {
         // one case's outbox that cannot be applied must not stop the others, nor a node starting up
         this.#log.error({ err: error, caseId: record._id, rev: record.rev }, 'could not apply an outbox left behind; it stays pending and is tried again by the next sweep');
@@ -209,6 +231,29 @@ export class Executor {
     if (!latest) throw new NotFoundError('case', caseId);
     if (latest.pending) await applyOutbox(latest.record, this.#targets);
     return { current: latest.record, engines: new EngineLease(this.#options.engine), live: false };
+  }
+
+  /** Inserts the next revision; a store that stops answering meanwhile leaves its outcome unknown. */
+  async #append(next: CaseRecord): Promise<boolean> {
+    try {
+      return await this.#ledger.append(next);
+    } catch (error) {
+      if (isStoreUnavailable(error)) throw new OutcomeUnknownError(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Applies the outbox of a revision just written. The change is made whatever happens here, so
+   * it is answered as made: projections the store fails to take (or jobs Redis does not) stay in
+   * the outbox, whose claim the repair sweep finds.
+   */
+  async #applyWritten(next: CaseRecord): Promise<void> {
+    try {
+      if (!(await applyOutbox(next, this.#targets, 'release'))) this.#log.warn({ caseId: next._id, rev: next.rev }, 'Redis did not take the jobs of a revision; the repair sweep adds them once it answers');
+    } catch (error) {
+      this.#log.warn({ err: error, caseId: next._id, rev: next.rev }, 'could not apply the outbox of a written revision; the repair sweep applies it');
+    }
   }
 
   /** Waits for the writes commands left running after they answered (their claims' deletion); before the store closes. */
@@ -256,7 +301,7 @@ export class Executor {
       if (!(await this.#ledger.append(sealed))) return null;
       this.#log.warn({ caseId: current._id, incident: incident.id, elementId: failure.elementId, command: command.name, attempts: incident.attempts, error: failure.error }, 'a command failed in the process engine; recorded as an incident');
       // the incident is in the revision now; a projection that fails is applied again by repair
-      await applyOutbox(sealed, this.#targets, 'release').catch((applyError: unknown) => this.#log.error({ err: applyError, caseId: current._id }, 'could not project an incident; the repair sweep applies it again'));
+      await this.#applyWritten(sealed);
       return new IncidentError(failure.elementId, failure.elementName, failure.error, incident.id, error);
     } catch (storeError) {
       this.#log.error({ err: storeError, caseId: current._id, command: command.name, failure: error.reason }, 'could not record an incident; the command is answered 409 all the same');
@@ -308,6 +353,16 @@ export class Executor {
 /** The audit line of an incident a revision resolved, as the one who resolved it. */
 function resolutionLine(incident: CaseIncident): AuditLine {
   return { facts: { action: 'incident.resolved', stepId: incident.elementId, stepName: incident.elementName, comment: incident.resolution }, actor: incident.resolvedBy ?? 'system' };
+}
+
+/** Runs `work`, saying a store that does not answer as 503: nothing was written (a write in doubt is said by #append). */
+async function storeFaultsSaid<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isStoreUnavailable(error)) throw new ServiceUnavailableError('store', error);
+    throw error;
+  }
 }
 
 /** A live engine answered from a revision another node has since replaced; the command runs again on what is stored. */

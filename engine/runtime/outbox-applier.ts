@@ -1,4 +1,5 @@
 import { projectAuditEntries } from '../audit';
+import { within } from '../faults';
 import { projectCaseHead } from '../cases/case-head';
 import type { DeadlineQueue } from '../deadlines';
 import { projectIncidents } from '../incidents';
@@ -16,6 +17,9 @@ export interface OutboxTargets {
   deadlines: DeadlineQueue;
 }
 
+/** How long a command waits for Redis to take its jobs before leaving them to the repair sweep. */
+const queueWaitMs = 1_000;
+
 /**
  * Applies a revision's outbox, then clears its claim: at once for the repair sweep, in the
  * background for a command (store/case-ledger `release`). Each kind of effect is one write
@@ -23,10 +27,15 @@ export interface OutboxTargets {
  * independent of one another, so they go out together: a command's projections cost one round
  * trip of waiting. Every projector is idempotent, so an outbox applied twice (repair after a
  * crash between the writes) changes nothing.
+ *
+ * The jobs for Redis wait at most a second: when Redis is down or slow, the store's part is
+ * applied, the claim stays, and false says the repair sweep is to add the jobs once Redis
+ * answers — a command needs only the store.
  */
-export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, claim: 'clear' | 'release' = 'clear'): Promise<void> {
-  const { collections, ledger, deadlines } = targets;
-  const of = <Kind extends EffectKind>(kind: Kind) => record.outbox.filter((effect): effect is Extract<Effect, { kind: Kind }> => effect.kind === kind);
+export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, claim: 'clear' | 'release' = 'clear'): Promise<boolean> {
+  const { collections, ledger } = targets;
+  const of = effectsOf(record);
+  const queued = within(addJobs(record, targets.deadlines).then(() => true, () => false), queueWaitMs, false);
   await Promise.all([
     projectCaseHead(collections, record),
     projectTasks(collections, of('task.upsert').map((effect) => effect.task)),
@@ -35,11 +44,24 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
     projectNotices(collections, of('notice.upsert').map((effect) => effect.notice)),
     projectIncidents(collections, of('incident.upsert').map((effect) => effect.incident)),
     sendNotifications(collections, of('notification.send').map((effect) => effect.notification)),
+    ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
+  ]);
+  if (!(await queued)) return false;
+  if (claim === 'release') ledger.release(record);
+  else await ledger.markApplied(record);
+  return true;
+}
+
+/** The revision's durable jobs: deadlines and timers scheduled, those no clock needs removed. */
+async function addJobs(record: CaseRecord, deadlines: DeadlineQueue): Promise<void> {
+  const of = effectsOf(record);
+  await Promise.all([
     ...of('deadline.schedule').map((effect) => deadlines.schedule(effect.job)),
     ...of('timer.schedule').map((effect) => deadlines.schedule(effect.job, 'timer')),
     ...of('deadline.cancel').map((effect) => deadlines.cancel(effect.jobId)),
-    ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
   ]);
-  if (claim === 'release') ledger.release(record);
-  else await ledger.markApplied(record);
+}
+
+function effectsOf(record: CaseRecord) {
+  return <Kind extends EffectKind>(kind: Kind) => record.outbox.filter((effect): effect is Extract<Effect, { kind: Kind }> => effect.kind === kind);
 }

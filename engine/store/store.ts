@@ -26,7 +26,9 @@ export class Store {
     const connection = mongoose.createConnection(uri, {
       dbName: dbName ?? (databaseInUri(uri) || 'govflow'),
       autoIndex: false,
-      serverSelectionTimeoutMS: 10_000,
+      // a store that is gone is said within 2 s (503), not after mongoose's 10 s of buffering
+      serverSelectionTimeoutMS: 1_500,
+      bufferCommands: false,
       monitorCommands: onCommand !== undefined,
     });
     if (onCommand) watchCommands(connection, onCommand);

@@ -1,0 +1,1 @@
+export { isQueueUnavailable, isStoreUnavailable, within } from './service-faults';
