@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { Redis } from 'ioredis';
-import { projectRoot, startLocalServices } from '../scripts/services';
+import { privateFolder, projectRoot, startLocalServices, writePrivateFile, type LocalServices } from '../scripts/services';
 
 /** Where a CLI command finds MongoDB and Redis, and how to let go of them. */
 export interface Connection {
@@ -13,8 +13,11 @@ export interface Connection {
   release(): Promise<void>;
 }
 
-const stateDir = join(projectRoot, '.govflow');
+/** govflow's local state: the embedded servers' data, the local JWT secret, where `start` announces its servers. */
+const stateDir = process.env.GOVFLOW_HOME ?? join(projectRoot, '.govflow');
 const servicesFile = join(stateDir, 'services.json');
+/** The embedded servers' data folder. */
+export const embeddedDataDir = join(stateDir, 'data');
 
 /**
  * MONGODB_URI and REDIS_URL when set; else the servers a running `npm start` announced in
@@ -25,14 +28,20 @@ export async function connect(): Promise<Connection> {
   if (mongodbUri && redisUrl) return { mongodbUri, redisUrl, release: async () => undefined };
   const announced = await runningEmbeddedServices();
   if (announced) return { ...announced, release: async () => undefined };
-  const services = await startLocalServices({ dataDir: join(stateDir, 'data') });
+  const services = await startEmbeddedServices();
   return { mongodbUri: services.mongodbUri, redisUrl: services.redisUrl, release: () => services.stop() };
+}
+
+/** The embedded default's servers, on `.govflow/data` (refused while another govflow runs them: DataFolderInUseError). */
+export function startEmbeddedServices(): Promise<LocalServices> {
+  privateFolder(stateDir);
+  return startLocalServices({ dataDir: embeddedDataDir, privateRoot: stateDir });
 }
 
 /** Called by `govflow start`: tells later CLI commands where the embedded servers listen. */
 export function announceServices(services: { mongodbUri: string; redisUrl: string }): () => void {
-  mkdirSync(stateDir, { recursive: true });
-  writeFileSync(servicesFile, JSON.stringify({ ...services, pid: process.pid }));
+  privateFolder(stateDir);
+  writePrivateFile(servicesFile, JSON.stringify({ ...services, pid: process.pid }));
   return () => rmSync(servicesFile, { force: true });
 }
 
@@ -61,9 +70,8 @@ async function runningEmbeddedServices(): Promise<{ mongodbUri: string; redisUrl
 export function jwtSecret(): string {
   if (process.env.GOVFLOW_JWT_SECRET) return process.env.GOVFLOW_JWT_SECRET;
   const file = join(stateDir, 'jwt-secret');
-  if (!existsSync(file)) {
-    mkdirSync(stateDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
+  privateFolder(stateDir);
+  if (existsSync(file)) chmodSync(file, 0o600); // an older govflow's may be readable by others
+  else writePrivateFile(file, randomBytes(48).toString('base64url'));
   return readFileSync(file, 'utf8').trim();
 }

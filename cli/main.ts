@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, Govflow, GovflowError, systemActor } from '../engine';
-import { projectRoot, startLocalServices } from '../scripts/services';
-import { announceServices, connect, type Connection } from './connection';
+import { projectRoot } from '../scripts/services';
+import { announceServices, connect, embeddedDataDir, startEmbeddedServices, type Connection } from './connection';
 import { dueCommand, type DueOptions } from './due-command';
 import { importSqliteStore } from './import-sqlite';
 import { run, stopOnSignal } from './run';
@@ -26,7 +26,7 @@ program
   .description('the embedded default: local MongoDB-protocol server and Redis under .govflow/, the API and a worker')
   .option('-p, --port <port>', 'HTTP port', port, defaultPort)
   .action(async (options: { port: number }) => {
-    const services = await startLocalServices({ dataDir: join(projectRoot, '.govflow', 'data') });
+    const services = await startEmbeddedServices();
     const forget = announceServices(services);
     const connection: Connection = { ...services, release: async () => (forget(), services.stop()) };
     stopOnSignal(await run(connection, { api: true, worker: true, port: options.port, host }));
@@ -99,7 +99,7 @@ program
   .action(async (folder: string | undefined, options: { database: string }) => {
     const connection = await connect();
     try {
-      const dataDir = join(projectRoot, '.govflow', 'data');
+      const dataDir = embeddedDataDir;
       print(await importSqliteStore({ projectRoot, folder: folder ?? join(dataDir, 'ferretdb'), dataDir, targetUri: connection.mongodbUri, database: options.database }));
     } finally {
       await connection.release();

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { findBinary } from './find-binary';
 import { freePort } from './free-port';
 import { MissingPrerequisiteError } from './missing-prerequisite-error';
 import { startLocalPostgres } from './postgres-server';
+import { privateFolder } from './private-files';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 /** A MongoDB-protocol server started locally: `mongod` when installed, else FerretDB on PostgreSQL. */
@@ -17,27 +18,27 @@ export interface LocalMongo {
 
 /**
  * Starts `mongod`, or FerretDB on a private PostgreSQL cluster, on a free loopback port with its
- * data under `dataDir`. Builds the patched FerretDB once (scripts/install-ferretdb.sh) when
- * neither is present but Go is.
+ * data under `dataDir` (inside govflow's `privateRoot`). Builds the patched FerretDB once
+ * (scripts/install-ferretdb.sh) when neither is present but Go is.
  */
-export async function startLocalMongo(projectRoot: string, dataDir: string): Promise<LocalMongo> {
+export async function startLocalMongo(projectRoot: string, dataDir: string, privateRoot: string): Promise<LocalMongo> {
   const port = await freePort();
   const uri = `mongodb://127.0.0.1:${port}/`;
   const ready = () => ping(uri);
   const mongod = findBinary('mongod');
   if (mongod) {
     const dir = join(dataDir, 'mongod');
-    mkdirSync(dir, { recursive: true });
+    privateFolder(dir);
     const args = ['--dbpath', dir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'];
-    return { uri, processes: [await startServiceProcess('mongod', mongod, args, join(dataDir, 'mongod.log'), ready)] };
+    return { uri, processes: [await startServiceProcess('mongod', mongod, args, join(dataDir, 'mongod.log'), ready, { pidFile: join(dataDir, 'mongod.pid') })] };
   }
   const ferretdb = ferretdbBinary(projectRoot);
   const dir = join(dataDir, 'ferretdb');
   warnOfSqliteStore(dir);
-  const postgres = await startLocalPostgres(dataDir);
+  const postgres = await startLocalPostgres(dataDir, privateRoot);
   try {
     const args = ferretdbArgs(['--handler=postgresql', `--postgresql-url=${postgres.url}`], port, dir);
-    return { uri, processes: [postgres.process, await startServiceProcess('ferretdb', ferretdb, args, join(dataDir, 'ferretdb.log'), ready)] };
+    return { uri, processes: [postgres.process, await startServiceProcess('ferretdb', ferretdb, args, join(dataDir, 'ferretdb.log'), ready, { pidFile: join(dataDir, 'ferretdb.pid') })] };
   } catch (error) {
     await postgres.process.stop();
     throw error;
@@ -66,7 +67,7 @@ export async function startSqliteStore(projectRoot: string, folder: string, logD
 
 /** FerretDB's arguments after its backend's: loopback only, no debug listener, telemetry off; makes its state folder. */
 function ferretdbArgs(backend: string[], port: number, stateDir: string): string[] {
-  mkdirSync(stateDir, { recursive: true });
+  privateFolder(stateDir);
   return [...backend, `--listen-addr=127.0.0.1:${port}`, '--debug-addr=-', `--state-dir=${stateDir}`, '--telemetry=disable', '--log-level=warn'];
 }
 

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBinary } from './find-binary';
 import { freePort } from './free-port';
 import { MissingPrerequisiteError } from './missing-prerequisite-error';
+import { grantTraversal } from './private-files';
 import { startServiceProcess, type RunAs, type ServiceProcess } from './service-process';
 
 /** A private PostgreSQL cluster on loopback, the backend of the embedded FerretDB. */
@@ -24,29 +25,41 @@ const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'pla
 /**
  * Starts PostgreSQL on a free loopback port with its cluster in `dataDir/postgresql`, made by
  * initdb the first time (trust authentication on loopback, like the local Redis). PostgreSQL
- * refuses to run as root, so as root it runs as the `postgres` user Debian's package creates.
+ * refuses to run as root, so as root it runs as the `postgres` user Debian's package creates,
+ * let through the folders from `dataDir` up to `privateRoot` (private-files.ts).
  */
-export async function startLocalPostgres(dataDir: string): Promise<LocalPostgres> {
+export async function startLocalPostgres(dataDir: string, privateRoot: string): Promise<LocalPostgres> {
   const bin = postgresBinDir();
   const runAs = process.getuid?.() === 0 ? systemUser('postgres') : undefined;
   const cluster = join(dataDir, 'postgresql');
-  if (!existsSync(join(cluster, 'PG_VERSION'))) initCluster(bin, cluster, dataDir, runAs);
+  if (runAs) letThrough(cluster, privateRoot, runAs);
+  if (!existsSync(join(cluster, 'PG_VERSION'))) initCluster(bin, cluster, runAs);
   const port = await freePort();
   const args = ['-D', cluster, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])];
   const ready = async () => {
     if (!isAccepting(cluster, port)) throw new Error('PostgreSQL is not accepting connections yet');
   };
-  const server = await startServiceProcess('postgres', join(bin, 'postgres'), args, join(dataDir, 'postgresql.log'), ready, { runAs, stopSignal: 'SIGINT' });
+  const server = await startServiceProcess('postgres', join(bin, 'postgres'), args, join(dataDir, 'postgresql.log'), ready, {
+    runAs,
+    stopSignal: 'SIGINT', // fast shutdown: clients are disconnected, the cluster is left clean
+    pidFile: join(dataDir, 'postgres.pid'),
+  });
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, process: server };
 }
 
-function initCluster(bin: string, cluster: string, dataDir: string, runAs: RunAs | undefined): void {
-  mkdirSync(cluster, { recursive: true });
-  if (runAs) {
-    // the postgres user must reach the cluster: a data folder made by mkdtemp is private to root
-    chmodSync(dataDir, 0o711);
-    chownSync(cluster, runAs.uid, runAs.gid);
+function letThrough(cluster: string, privateRoot: string, runAs: RunAs): void {
+  const closed = grantTraversal(cluster, privateRoot, runAs.uid, runAs.gid);
+  if (closed) {
+    throw new MissingPrerequisiteError(
+      `PostgreSQL runs as the postgres user, who cannot pass through ${closed} to reach its cluster in ${cluster}: ` +
+        'let it through (e.g. `chmod o+x` on that folder), keep govflow in another folder, or run govflow as another user than root.',
+    );
   }
+}
+
+function initCluster(bin: string, cluster: string, runAs: RunAs | undefined): void {
+  mkdirSync(cluster, { recursive: true, mode: 0o700 });
+  if (runAs) chownSync(cluster, runAs.uid, runAs.gid);
   const args = ['-D', cluster, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'];
   try {
     execFileSync(join(bin, 'initdb'), args, { stdio: 'pipe', ...runAs });

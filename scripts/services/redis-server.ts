@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { findBinary } from './find-binary';
 import { freePort } from './free-port';
 import { MissingPrerequisiteError } from './missing-prerequisite-error';
+import { privateFolder } from './private-files';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 /** A `redis-server` started locally on loopback. */
@@ -23,7 +23,7 @@ export async function startLocalRedis(dataDir: string, persist: boolean): Promis
   }
   const port = await freePort();
   const dir = join(dataDir, 'redis');
-  mkdirSync(dir, { recursive: true });
+  privateFolder(dir);
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
   args.push('--appendonly', persist ? 'yes' : 'no');
   const url = `redis://127.0.0.1:${port}`;
@@ -37,5 +37,5 @@ export async function startLocalRedis(dataDir: string, persist: boolean): Promis
       client.disconnect();
     }
   };
-  return { url, process: await startServiceProcess('redis-server', binary, args, join(dataDir, 'redis.log'), ready) };
+  return { url, process: await startServiceProcess('redis-server', binary, args, join(dataDir, 'redis.log'), ready, { pidFile: join(dataDir, 'redis.pid') }) };
 }

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { closeSync, readFileSync, rmSync } from 'node:fs';
+import { findBinary } from './find-binary';
+import { processIdentity } from './process-identity';
+import { openPrivateFile, withPrivateUmask, writePrivateFile } from './private-files';
 
 /** A server binary started by govflow for local use; stopped with the process that started it. */
 export interface ServiceProcess {
@@ -21,15 +24,35 @@ export interface ServiceProcessOptions {
   stopSignal?: NodeJS.Signals;
   /** How long to wait for `ready()`. Default 60 s. */
   timeoutMs?: number;
+  /**
+   * Where to record the running server (pid, start, stop signal) for leftover-servers.ts to stop
+   * it should this process die without stopping it. Default: none.
+   */
+  pidFile?: string;
 }
 
-const running = new Set<ChildProcess>();
+/** What a pid file holds: the server's identity and the signal that stops it cleanly. */
+export interface PidFileRecord {
+  pid: number;
+  start?: string;
+  stopSignal: NodeJS.Signals;
+}
+
+const running = new Map<ChildProcess, NodeJS.Signals>();
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, signal] of running) child.kill(signal);
 });
 
 /**
- * Spawns a service binary, logging its output to `logFile`, and waits until `ready()` resolves.
+ * util-linux's setpriv, where there is one (Linux): it asks the kernel to send the server its stop
+ * signal when govflow dies, even by `kill -9`, and then becomes the server, so the server is
+ * govflow's child with its own pid. Elsewhere a server outlives a killed govflow until the next
+ * start on its data folder stops it (leftover-servers.ts).
+ */
+const setpriv = process.platform === 'linux' ? findBinary('setpriv') : undefined;
+
+/**
+ * Spawns a service binary, its output appended to `logFile`, and waits until `ready()` resolves.
  * Throws with the tail of the log when the process exits or never answers.
  */
 export async function startServiceProcess(
@@ -41,14 +64,15 @@ export async function startServiceProcess(
   options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options.runAs });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  running.add(child);
+  const stopSignal = options.stopSignal ?? 'SIGTERM';
+  const child = spawnGuarded(command, args, logFile, stopSignal, options.runAs);
+  running.set(child, stopSignal);
+  const pidFile = options.pidFile;
+  if (pidFile && child.pid) writePrivateFile(pidFile, JSON.stringify({ ...processIdentity(child.pid), stopSignal } satisfies PidFileRecord));
   let exited: string | undefined;
   child.on('exit', (code, signal) => {
     running.delete(child);
+    if (pidFile) rmSync(pidFile, { force: true });
     exited = `exited with ${code ?? signal}`;
   });
   child.on('error', (error) => (exited = error.message));
@@ -67,11 +91,18 @@ export async function startServiceProcess(
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return {
-    name,
-    pid: child.pid ?? 0,
-    stop: () => stopChild(child, options.stopSignal ?? 'SIGTERM'),
-  };
+  return { name, pid: child.pid ?? 0, stop: () => stopChild(child, stopSignal) };
+}
+
+/** Spawns with the log file as stdout and stderr (no pipe through this process) and a private umask. */
+function spawnGuarded(command: string, args: string[], logFile: string, stopSignal: NodeJS.Signals, runAs: RunAs | undefined): ChildProcess {
+  const log = openPrivateFile(logFile);
+  try {
+    const [file, argv] = setpriv ? [setpriv, ['--pdeathsig', stopSignal, '--', command, ...args]] : [command, args];
+    return withPrivateUmask(() => spawn(file, argv, { stdio: ['ignore', log, log], ...runAs }));
+  } finally {
+    closeSync(log);
+  }
 }
 
 /** The last lines a server wrote, for an error message that says why it did not start. */
