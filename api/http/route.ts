@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError, UnsupportedMediaTypeError, type Actor, type Govflow, type Role } from '../../engine';
 import { requireActor } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
-import { assertStorableJson } from './json-shape';
+import { assertStorableJson, assertStorableParameters } from './json-shape';
 
 /** What a handler gets: the validated input and the services it dispatches to. */
 export interface RouteInput<Body, Query> {
@@ -53,6 +53,8 @@ const anonymous: Actor = { username: 'anonymous', roles: [], department: null, g
 export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
   return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
+    assertStorableParameters(ctx.params);
+    assertStorableParameters(ctx.query);
     const body = route.body ? parseBody(route, ctx) : undefined;
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
     const answer = await route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens });
@@ -70,7 +72,7 @@ function parseBody(route: Route, ctx: Context): unknown {
     throw new UnsupportedMediaTypeError(`send the body as ${accepted.join(' or ')}`);
   }
   const body = (ctx.request as unknown as { body: unknown }).body;
-  if (expected === 'application/json') assertStorableJson(body);
+  assertStorableJson(body);
   return validate(route.body as z.ZodType, body, 'body');
 }
 
