@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import { Router } from '@koa/router';
 import Koa from 'koa';
@@ -29,7 +30,8 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
   const tokens = new TokenService(options.jwtSecret, options.tokenTtlSeconds ?? 8 * 3600);
   const app = new Koa({ proxy: false });
   app.silent = true;
-  const router = new Router();
+  // every method Node parses counts as known, so a path's other methods (TRACE too) answer 405 with Allow, never 501
+  const router = new Router({ methods: [...METHODS] });
   router.get('/healthz', healthz);
   router.get('/readyz', readyz(govflow));
   const document = openApiDocument(apiRoutes, process.env.npm_package_version ?? '0.1.0');

@@ -7,7 +7,7 @@
 // before node_modules exists.
 //
 //   node scripts/setup.mjs start|test
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,7 @@ const packages = [
   { name: 'postgresql', wanted: needsFerretdb, present: hasPostgres, why: "the embedded store's PostgreSQL, or set MONGODB_URI or put mongod on PATH" },
   { name: 'patch', wanted: needsFerretdb, present: () => found('patch'), why: 'building FerretDB' },
   { name: 'chromium', wanted: purpose === 'test', present: () => existsSync('/usr/bin/chromium'), why: 'the browser suites (at /usr/bin/chromium)' },
+  { name: 'python3-venv', wanted: purpose === 'test', optional: true, present: () => spawnSync('python3', ['-c', 'import ensurepip, venv']).status === 0, why: "schemathesis's virtualenv in CI (.ci/run)" },
   { name: 'fonts-wqy-microhei', wanted: purpose === 'test', optional: true, present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'), why: 'Chinese text in screenshots' },
 ];
 

@@ -28,9 +28,9 @@ export function problemResponses(log: Logger) {
         writeProblem(ctx, 404, 'not-found', `no route for ${ctx.method} ${ctx.path}`);
       }
       // the router answers a known path's other methods without a body; Allow stays as it set it
-      if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
+      if (ctx.status === 405 && ctx.body === undefined) {
         const allowed = ctx.response.get('Allow');
-        writeProblem(ctx, ctx.status, ctx.status === 405 ? 'method-not-allowed' : 'not-implemented', `${ctx.method} is not ${ctx.status === 405 ? 'allowed' : 'implemented'} on ${ctx.path}${allowed ? `; use ${allowed}` : ''}`);
+        writeProblem(ctx, 405, 'method-not-allowed', `${ctx.method} is not allowed on ${ctx.path}${allowed ? `; use ${allowed}` : ''}`);
       }
     } catch (thrown) {
       const error = asServiceFault(thrown, ctx.method);

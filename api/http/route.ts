@@ -4,7 +4,7 @@ import { InvalidInputError, requestKey, UnsupportedMediaTypeError, withRequestKe
 import { requireActor } from '../auth/authenticate';
 import type { TokenService } from '../auth/tokens';
 import { idempotencyKeyOf } from './idempotency-key';
-import { assertStorableJson } from './json-shape';
+import { assertStorableJson, assertStorableParameters } from './json-shape';
 
 /** What a handler gets: the validated input and the services it dispatches to. */
 export interface RouteInput<Body, Query> {
@@ -56,6 +56,8 @@ const anonymous: Actor = { username: 'anonymous', roles: [], department: null, g
 export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
   return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
+    assertStorableParameters(ctx.params);
+    assertStorableParameters(ctx.query);
     const body = route.body ? parseBody(route, ctx) : undefined;
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
     const idempotencyKey = route.method === 'get' ? undefined : idempotencyKeyOf(ctx);
@@ -75,7 +77,7 @@ function parseBody(route: Route, ctx: Context): unknown {
     throw new UnsupportedMediaTypeError(`send the body as ${accepted.join(' or ')}`);
   }
   const body = (ctx.request as unknown as { body: unknown }).body;
-  if (expected === 'application/json') assertStorableJson(body);
+  assertStorableJson(body);
   return validate(route.body as z.ZodType, body, 'body');
 }
 

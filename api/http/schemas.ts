@@ -25,11 +25,13 @@ export const attachment = z.strictObject({
 
 export const attachments = z.array(attachment).max(50);
 
-/** A problem+json answer, for the OpenAPI document. */
-export const problem = z.object({
+/** A problem+json answer as api/http/problem.ts writes it (RFC 9457), for the OpenAPI document. */
+export const problem = z.strictObject({
   type: z.string(),
   title: z.string(),
-  status: z.number(),
+  status: z.number().int().min(400).max(599),
   detail: z.string(),
+  /** The path of the request that failed. */
+  instance: z.string(),
   errors: z.array(z.object({ path: z.string().optional(), message: z.string() })).optional(),
 });

@@ -1,3 +1,4 @@
+import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
 
@@ -154,6 +155,28 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
       const deep = `${'{"x":'.repeat(2500)}1${'}'.repeat(2500)}`;
       const body = `{"processKey":"general-approval","title":"深","data":{"deep":${deep}}}`;
       await expectRefused('applicant', 'POST', '/api/cases', body, 400, /nested deeper than 32 levels/, { 'content-type': 'application/json' });
+    });
+
+    it.each([
+      ['a sign-in name', undefined, 'POST', '/api/auth/token', { username: 'cl\u0000erk', password: 'x' }, '/username'],
+      ['a title', 'applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '坏\u0000字', data: {} }, '/title'],
+      ['a value nested in start data', 'applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '坏值', data: { owners: [{ name: '王\u0000' }] } }, '/data/owners/0/name'],
+      ['an XML draft', 'designer', 'PUT', '/api/definitions/nul-draft/draft', '<bpmn:definitions>\u0000</bpmn:definitions>', '/'],
+      ['a path parameter', 'clerk', 'GET', '/api/tasks/a%00b', undefined, 'id'],
+      ['a query parameter', undefined, 'GET', '/api/public/progress/X-1?code=ab%00cd', undefined, 'code'],
+    ])('refuses a NUL character in %s with 400 at its place, before it reaches the store', async (_, user, method, path, body, place) => {
+      const refused = await expectRefused(user, method, path, body, 400, /NUL/);
+      expect(refused.errors).toEqual([{ path: place, message: 'text may not contain NUL (U+0000)' }]);
+      expect(await api.govflow.store.models.drafts.countDocuments()).toBe(0);
+    });
+
+    it('answers TRACE, which the router implements nowhere, with 405 problem+json and Allow rather than 501', async () => {
+      // fetch refuses to send TRACE: node:http does
+      const response = await new Promise<IncomingMessage>((resolve, reject) => request(`${api.url}/api/cases`, { method: 'TRACE' }, resolve).on('error', reject).end());
+      response.resume();
+      expect(response.statusCode).toBe(405);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers.allow).toMatch(/GET.*POST|POST.*GET/);
     });
 
     it('answers a method a path does not take with 405 problem+json and Allow', async () => {

@@ -1,13 +1,16 @@
-import { z } from 'zod';
-import type { Route } from './http/route';
-import { problem } from './http/schemas';
+import type { Route } from '../http/route';
+import { problem } from '../http/schemas';
+import { pathParameters, routeResponses } from './route-responses';
+import { SchemaComponents, type JsonSchema } from './schema-components';
 
 /** Builds /api/openapi.json from the route table, so the document always matches what is served. */
 export function openApiDocument(routes: readonly Route[], version: string): Record<string, unknown> {
+  const components = new SchemaComponents();
+  const problemRef = components.named('Problem', problem);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     paths[route.path] ??= {};
-    paths[route.path][route.method] = operation(route);
+    paths[route.path][route.method] = operation(route, components, problemRef);
   }
   return {
     openapi: '3.1.0',
@@ -15,16 +18,16 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
     servers: [{ url: '/api' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: z.toJSONSchema(problem) },
+      schemas: components.schemas,
     },
     paths,
   };
 }
 
-function operation(route: Route): Record<string, unknown> {
-  const parameters: unknown[] = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+function operation(route: Route, components: SchemaComponents, problemRef: JsonSchema): Record<string, unknown> {
+  const parameters: unknown[] = pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (route.query) {
-    const schema = z.toJSONSchema(route.query, { io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
+    const schema = components.of(route.query) as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
     }
@@ -34,13 +37,11 @@ function operation(route: Route): Record<string, unknown> {
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.access }),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body
-      ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: z.toJSONSchema(route.body, { io: 'input' }) } } } }
-      : {}),
+    ...(route.body ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: components.of(route.body) } } } } : {}),
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, description]) => [
+      Object.entries(routeResponses(route)).map(([status, description]) => [
         status,
-        Number(status) >= 400 ? { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : { description },
+        Number(status) >= 400 ? { description, content: { 'application/problem+json': { schema: problemRef } } } : { description },
       ]),
     ),
   };

@@ -1,0 +1,31 @@
+import type { Route } from '../http/route';
+
+/** The `{name}` parameters of a route's path, in order. */
+export function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+}
+
+/**
+ * Every status a route answers, with its description: what the route declares (its successes and
+ * the problems of its domain, in its own words) over the problems its shape brings, which
+ * routeMiddleware and the body parsers raise for every route alike — so no route can forget one.
+ */
+export function routeResponses(route: Route): Record<string, string> {
+  return { ...shapeProblems(route), ...route.responses };
+}
+
+function shapeProblems(route: Route): Record<number, string> {
+  const parameters = pathParameters(route.path).length > 0;
+  const problems: Record<number, string> = {};
+  if (route.body || route.query || parameters) problems[400] = 'the request is invalid; `errors` point at each problem (a JSON pointer into the body, or a parameter)';
+  if (route.access !== 'public') {
+    problems[401] = 'no valid bearer token';
+    problems[403] = `only ${route.access.join(', ')} may call this`;
+  }
+  if (parameters) problems[404] = 'nothing is found at this path, or it is not visible to the caller';
+  if (route.body) {
+    problems[413] = 'the body is larger than this endpoint accepts';
+    problems[415] = `the body is not ${route.bodyType ?? 'application/json'}`;
+  }
+  return problems;
+}
