@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'unavailable'
   | 'incident';
 
 export interface ProblemDetail {
@@ -98,6 +99,28 @@ export class DefinitionRejectedError extends GovflowError {
   }
 }
 
+/** Thrown by deploy when the model is larger than a model may be (model-limits.ts); 413. */
+export class PayloadTooLargeError extends GovflowError {
+  override name = 'PayloadTooLargeError';
+  constructor(message: string) {
+    super('payload-too-large', 413, message);
+  }
+}
+
+/**
+ * Thrown when this node is too busy to take the work now (deploy while its model checks are
+ * all taken and queued); 503, and the API says when to try again in Retry-After.
+ */
+export class ServiceUnavailableError extends GovflowError {
+  override name = 'ServiceUnavailableError';
+  constructor(
+    message: string,
+    /** Seconds after which a retry may succeed. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', 503, message);
+  }
+}
 
 /**
  * Thrown by CaseEngine when bpmn-engine fails while it runs a command on the case's data: a
