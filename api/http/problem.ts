@@ -40,9 +40,12 @@ export function problemResponses(log: Logger) {
       }
     } catch (error) {
       if (error instanceof GovflowError) {
-        if (error instanceof ServiceUnavailableError) ctx.set('Retry-After', String(error.retryAfterSeconds));
         writeProblem(ctx, error.status, error.code, error.message, error.details);
-        if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
+        // a busy node sheds load on purpose: the caller retries after Retry-After, nothing failed
+        if (error instanceof ServiceUnavailableError) {
+          ctx.set('Retry-After', String(error.retryAfterSeconds));
+          log.warn({ path: ctx.path, retryAfter: error.retryAfterSeconds }, error.message);
+        } else if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
         return;
       }
       const httpError = error as HttpLikeError;
