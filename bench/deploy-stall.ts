@@ -14,6 +14,8 @@ export interface StallFigures {
   status: number;
   uploadMs: number;
   requests: number;
+  /** Small requests that failed outright (a connection reset by a server too stalled to keep it). */
+  failed: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -74,12 +76,17 @@ export async function measureDeployStall(services: LocalServices): Promise<Stall
 async function underUpload(url: string, auth: Record<string, string>, label: string, xml: string): Promise<StallFigures> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const latencies: number[] = [];
+  let failed = 0;
   let uploading = true;
   const probe = async (client: number) => {
     for (let n = 0; uploading; n += 1) {
       const started = performance.now();
-      await fetch(n % 2 === client % 2 ? `${url}/healthz` : `${url}/api/definitions`, { headers: auth }).then((response) => response.arrayBuffer());
-      latencies.push(performance.now() - started);
+      const answered = await fetch(n % 2 === client % 2 ? `${url}/healthz` : `${url}/api/definitions`, { headers: auth }).then(
+        (response) => response.arrayBuffer().then(() => true),
+        () => false,
+      );
+      if (answered) latencies.push(performance.now() - started);
+      else failed += 1;
       await new Promise((resolve) => setTimeout(resolve, probePauseMs));
     }
   };
@@ -94,15 +101,15 @@ async function underUpload(url: string, auth: Record<string, string>, label: str
   loop.disable();
   latencies.sort((a, b) => a - b);
   const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0;
-  return { upload: label, status: answer.status, uploadMs, requests: latencies.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: latencies.at(-1) ?? 0, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 };
+  return { upload: label, status: answer.status, uploadMs, requests: latencies.length, failed, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: latencies.at(-1) ?? 0, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 };
 }
 
 /** The stall figures as a table on stdout. */
 export function printStallReport(figures: StallFigures[]): void {
   const ms = (value: number) => value.toFixed(0);
   const lines = table(
-    ['upload', 'answer', 'upload ms', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'loop p99 ms', 'loop max ms'],
-    figures.map((row) => [row.upload, String(row.status), ms(row.uploadMs), String(row.requests), ms(row.p50Ms), ms(row.p99Ms), ms(row.maxMs), ms(row.loopP99Ms), ms(row.loopMaxMs)]),
+    ['upload', 'answer', 'upload ms', 'requests', 'failed', 'p50 ms', 'p99 ms', 'max ms', 'loop p99 ms', 'loop max ms'],
+    figures.map((row) => [row.upload, String(row.status), ms(row.uploadMs), String(row.requests), String(row.failed), ms(row.p50Ms), ms(row.p99Ms), ms(row.maxMs), ms(row.loopP99Ms), ms(row.loopMaxMs)]),
   );
   process.stdout.write(`\nSmall requests while a large model is uploaded (${probeClients} clients, ${probePauseMs} ms apart)\n${lines.join('\n')}\n`);
 }
