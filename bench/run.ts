@@ -6,6 +6,7 @@ import { BareEnginePath, type RawStateSample } from './bare-engine';
 import type { DeadlineFigures, WorkerMode } from './deadline-figures';
 import { printDeadlineReport } from './deadline-report';
 import { runDeadlines, type DeadlinePlan } from './deadline-run';
+import { measureDeployStall, printStallReport } from './deploy-stall';
 import { computeFigures, type BenchFigures } from './figures';
 import { GovflowPath } from './govflow-path';
 import { runAtVolume, type VolumePlan, type VolumeResult } from './volume-run';
@@ -29,7 +30,9 @@ import { printWebReport, type WebFigures } from './web-report';
  * - deadlines: 100 000 deadlines due within one minute, fired by BullMQ workers; about 1.5 minutes.
  * - web: each page's production bundle size and the modeler's time to interactive in headless
  *   Chromium; about 20 seconds.
- * `node dist/bench/run.js runtime|deadlines|web` runs one; no argument runs all three in that
+ * - deploy: how long small API requests and the event loop wait while a large model is
+ *   uploaded (bench/deploy-stall.ts); under a minute.
+ * `node dist/bench/run.js runtime|deadlines|web|deploy` runs one; no argument runs all four in that
  * order (about 4 minutes in all).
  * BENCH_SCALE (default 1) multiplies every case and deadline count, e.g. 0.1 for a smoke run;
  * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright, and
@@ -38,8 +41,8 @@ import { printWebReport, type WebFigures } from './web-report';
  */
 const scale = benchScale(process.env.BENCH_SCALE);
 
-type RunName = 'runtime' | 'deadlines' | 'web';
-const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web'];
+type RunName = 'runtime' | 'deadlines' | 'web' | 'deploy';
+const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web', 'deploy'];
 
 /**
  * Case counts sized to this 2-core machine: the bare engine runs ~60 cases/s, govflow 8–15, so
@@ -101,9 +104,11 @@ async function main(): Promise<void> {
     const runtime = selected.includes('runtime') ? await runtimeRun(services) : undefined;
     const deadlines = selected.includes('deadlines') ? await deadlineRun(services) : undefined;
     const web = selected.includes('web') ? await webRun(services) : undefined;
+    const deploy = selected.includes('deploy') ? await measureDeployStall(services) : undefined;
     if (runtime) printReport(runtime);
     if (deadlines) printDeadlineReport(deadlines);
     if (web) printWebReport(web);
+    if (deploy) printStallReport(deploy);
     printJsonLine(runtime, deadlines, web);
   } finally {
     await services.stop();

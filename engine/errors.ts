@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'busy'
   | 'incident'
   | 'store-unavailable'
   | 'queue-unavailable'
@@ -103,6 +104,25 @@ export class DefinitionRejectedError extends GovflowError {
   }
 }
 
+/** Thrown by deploy when the model is larger than a model may be (model-limits.ts); 413. */
+export class PayloadTooLargeError extends GovflowError {
+  override name = 'PayloadTooLargeError';
+  constructor(message: string) {
+    super('payload-too-large', 413, message);
+  }
+}
+
+/**
+ * Thrown when this node is too busy to take the work now (deploy while its model checks are
+ * all taken and queued); 503, and the API says when to try again in Retry-After.
+ */
+export class BusyError extends GovflowError {
+  override name = 'BusyError';
+  constructor(message: string, retryAfterSeconds: number) {
+    super('busy', 503, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
 
 /**
  * Thrown by CaseEngine when bpmn-engine fails while it runs a command on the case's data: a

@@ -129,7 +129,7 @@ export class Govflow {
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
-    this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users);
+    this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users, options.modelChecks);
     this.auditLog = new AuditLog(models, this.#ledger);
     this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
     this.#nextReceiptNo = receiptNumbers(models, options.now);
@@ -481,6 +481,7 @@ export class Govflow {
 
   async close(): Promise<void> {
     await this.executor.settled();
+    await this.definitions.close();
     this.calendars.close();
     await this.deadlines.close();
     this.redis.disconnect();

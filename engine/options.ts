@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
+import type { ModelCheckOptions } from './definitions/model-check-pool';
 import type { StoreCommandListener } from './store';
 
 /** How to run govflow; every field but the two URIs is optional with the default it documents. */
@@ -14,6 +15,8 @@ export interface GovflowOptions {
   queuePrefix?: string;
   /** Let deployed models run script tasks; default false (an uploaded model must not run code). */
   allowScripts?: boolean;
+  /** Worker threads that check and compile models, and deploys that may wait for one; default 1–2 threads, 4 waiting (model-check-pool.ts). */
+  modelChecks?: ModelCheckOptions;
   /** Attempts of a command that keeps losing races on its case; default 8. */
   maxCommandAttempts?: number;
   /** Age after which a left-behind outbox is repaired by the sweep; default 5000 ms. */
@@ -36,6 +39,7 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     ...options,
     queuePrefix: options.queuePrefix ?? 'govflow',
     allowScripts: options.allowScripts ?? false,
+    modelChecks: options.modelChecks ?? {},
     maxCommandAttempts: options.maxCommandAttempts ?? 8,
     repairGraceMs: options.repairGraceMs ?? 5_000,
     liveCases: options.liveCases ?? 500,

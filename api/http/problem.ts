@@ -6,14 +6,20 @@ interface HttpLikeError {
   statusCode?: number;
   expose?: boolean;
   type?: string;
+  /** raw-body's limit in bytes, on 'entity.too.large'. */
+  limit?: number;
   message: string;
 }
 
 /** Messages for errors raised by Koa's body parser (raw-body, co-body), keyed by their `type`. */
-const parserMessages: Record<string, string> = {
-  'entity.too.large': 'the request body is larger than this endpoint accepts',
-  'encoding.unsupported': 'the request body has an unsupported content encoding',
+const parserMessages: Record<string, (error: HttpLikeError) => string> = {
+  'entity.too.large': (error) => `the request body is larger than this endpoint accepts${error.limit === undefined ? '' : ` (at most ${kilobytes(error.limit)} KB)`}`,
+  'encoding.unsupported': () => 'the request body has an unsupported content encoding',
 };
+
+function kilobytes(bytes: number): string {
+  return Math.floor(bytes / 1024).toLocaleString('en-US');
+}
 
 /**
  * The one error sink (STYLE.md): every error leaves as application/problem+json. A GovflowError
@@ -36,8 +42,11 @@ export function problemResponses(log: Logger) {
       const error = asServiceFault(thrown, ctx.method);
       if (error instanceof GovflowError) {
         writeProblem(ctx, error.status, error.code, error.message, error.details);
-        if (error.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(error.retryAfterSeconds));
-        if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
+        // a busy node or a service away says when to try again; nothing in this node failed
+        if (error.retryAfterSeconds !== undefined) {
+          ctx.set('Retry-After', String(error.retryAfterSeconds));
+          if (error.status >= 500) log.warn({ path: ctx.path, code: error.code, retryAfter: error.retryAfterSeconds }, error.message);
+        } else if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
         return;
       }
       const httpError = error as HttpLikeError;
@@ -47,7 +56,7 @@ export function problemResponses(log: Logger) {
         return;
       }
       if (status < 500 && httpError.expose !== false) {
-        writeProblem(ctx, status, httpError.type ?? 'bad-request', parserMessages[httpError.type ?? ''] ?? httpError.message);
+        writeProblem(ctx, status, httpError.type ?? 'bad-request', parserMessages[httpError.type ?? '']?.(httpError) ?? httpError.message);
         return;
       }
       log.error({ err: error, path: ctx.path }, 'request failed');

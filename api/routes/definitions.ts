@@ -11,7 +11,7 @@ export const definitionRoutes = [
     access: ['designer', 'admin'],
     body: z.string().min(1, 'the body is empty: send BPMN 2.0 XML'),
     bodyType: 'application/xml',
-    responses: { 201: 'deployed as a new version', 200: 'identical to the latest version', 422: 'the model does not parse or breaks lint rules' },
+    responses: { 201: 'deployed as a new version', 200: 'identical to the latest version', 413: 'the model is larger than 2 MB', 422: 'the model does not parse, breaks lint rules or passes a limit of its size', 503: 'the model checks are all taken: deploy again after Retry-After' },
     async handler({ body, actor, govflow }) {
       const outcome = await govflow.deploy(body, actor);
       return { status: outcome.created ? 201 : 200, body: outcome };

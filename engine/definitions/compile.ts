@@ -1,5 +1,5 @@
 import * as Elements from 'bpmn-elements';
-import serialize, { TypeResolver, type SerializableContext } from 'moddle-context-serializer';
+import serialize, { deserialize, TypeResolver, type SerializableContext } from 'moddle-context-serializer';
 import type { ParseResult } from 'bpmn-moddle';
 import { buildStepCatalogue, type StepCatalogue } from './step-catalogue';
 import { wireConditions } from './wiring/conditions';
@@ -80,4 +80,12 @@ export function compileDefinition(parsed: ParseResult, key: string, version: num
   const sourceContext = serialize(parsed as never, typeResolver);
   joinInclusiveGateways(sourceContext);
   return { key, version, name: catalogue.processName, sourceContext, catalogue };
+}
+
+/**
+ * A version compiled in a model-check worker (model-check-pool.ts), revived on this thread from
+ * its serialised context: JSON, bound again to the element types engines run with.
+ */
+export function reviveDefinition(sourceContext: string, catalogue: StepCatalogue, key: string, version: number): CompiledDefinition {
+  return { key, version, name: catalogue.processName, sourceContext: deserialize(JSON.parse(sourceContext), typeResolver), catalogue };
 }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../errors';
+import { NotFoundError, type ProblemDetail } from '../errors';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import type { DefinitionRecord } from '../records';
 import { unstaffedTaskWarnings, type ActorLookup } from './actor-check';
-import { compileDefinition, type CompiledDefinition } from './compile';
-import { lintDefinitions, type LintOptions } from './lint';
-import { parseBpmn, staleDiagramWarning } from './parse-bpmn';
-import { assertRuns } from './run-check';
+import type { CompiledDefinition } from './compile';
+import type { LintOptions } from './lint';
+import { ModelCheckPool, type ModelCheckOptions } from './model-check-pool';
 
 /** What deploy answers: the version the content lives under, and lint warnings that did not block it. */
 export interface DeployOutcome {
@@ -27,27 +26,25 @@ export class DefinitionRegistry {
   readonly #lint: LintOptions;
   readonly #actors: ActorLookup;
   readonly #compiled = new Map<string, Promise<CompiledDefinition>>();
+  readonly #checks: ModelCheckPool;
 
-  constructor(models: Models, lint: LintOptions, actors: ActorLookup) {
+  constructor(models: Models, lint: LintOptions, actors: ActorLookup, checks: ModelCheckOptions = {}) {
     this.#models = models;
     this.#lint = lint;
     this.#actors = actors;
+    this.#checks = new ModelCheckPool(checks);
   }
 
   /**
-   * Parses, lints, compiles and stores `xml`: a model is stored only once it compiles exactly as
-   * its cases will run. Identical content gives the existing version, changed content the next
-   * one; the answer carries the style warnings and the tasks nobody in the directory can act on.
+   * Checks `xml` against the limits, parses, lints and compiles it (on a worker thread) and
+   * stores it: a model is stored only once it compiles exactly as its cases will run. Identical
+   * content gives the existing version, changed content the next one; the answer carries the
+   * style warnings and the tasks nobody in the directory can act on.
    */
   async deploy(xml: string, deployedBy: string): Promise<DeployOutcome> {
-    const parsed = await parseBpmn(xml);
-    // bpmnlint fills moddle's lazy collections (an empty eventDefinitions makes a start event
-    // wait forever), so the linted tree is never compiled: a fresh parse is, as from stored XML.
-    const lint = await lintDefinitions(parsed.rootElement, this.#lint);
-    if (lint.errors.length > 0) throw new DefinitionRejectedError('the model breaks lint rules', lint.errors);
-    const compiled = await assertRuns(compileDefinition.bind(null, await parseBpmn(xml), 'deploy', 0));
+    const { compiled, warnings: modelWarnings } = await this.#checks.check(xml, this.#lint);
     const { catalogue } = compiled;
-    const warnings = [...parsed.warnings.map(staleDiagramWarning), ...lint.warnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
+    const warnings = [...modelWarnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
     const checksum = createHash('sha256').update(xml.replace(/\r\n/g, '\n').trim()).digest('hex');
     for (;;) {
@@ -101,6 +98,11 @@ export class DefinitionRegistry {
   async #load(id: string): Promise<CompiledDefinition> {
     const record = await this.#models.definitions.findById(id).lean();
     if (!record) throw new NotFoundError('definition version', id);
-    return compileDefinition(await parseBpmn(record.xml), record.key, record.version);
+    return this.#checks.compile(record.xml, record.key, record.version);
+  }
+
+  /** Stops the model-check threads; called when govflow closes. */
+  close(): Promise<void> {
+    return this.#checks.close();
   }
 }

@@ -49,3 +49,17 @@ declare module 'bpmnlint-utils' {
   export function is(node: ModdleElement, type: string): boolean;
   export function isAny(node: ModdleElement, types: string[]): boolean;
 }
+
+declare module 'saxen' {
+  type Decode = (text: string) => string;
+  export class Parser {
+    constructor(options?: { proxy?: boolean });
+    on(event: 'openTag', handler: (name: string, attributes: () => Record<string, string>, decode: Decode, selfClosing: boolean) => void): this;
+    on(event: 'closeTag', handler: (name: string, decode: Decode, selfClosing: boolean) => void): this;
+    on(event: 'text', handler: (text: string, decode: Decode) => void): this;
+    on(event: 'cdata', handler: (text: string) => void): this;
+    on(event: 'error' | 'warn', handler: (error: Error) => void): this;
+    parse(xml: string): void;
+    stop(): void;
+  }
+}

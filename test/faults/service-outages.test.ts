@@ -29,7 +29,7 @@ describe('Redis and the store failing under load', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'govflow-faults-'));
-    mongo = await startLocalMongo(projectRoot, dataDir);
+    mongo = await startLocalMongo(projectRoot, dataDir, dataDir);
     redis = await startLocalRedis(dataDir, false);
     const ferretdb = mongo.processes.at(-1)!.pid;
     store = new KillableServer(ferretdb, KillableServer.commandOf(ferretdb), () => pingStore(mongo.uri));

@@ -49,6 +49,7 @@ export interface TestApi {
 export interface ApiResponse {
   status: number;
   type: string;
+  headers: Headers;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read any shape
 }
 
@@ -72,7 +73,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}): Promi
     });
     const type = response.headers.get('content-type') ?? '';
     const text = await response.text();
-    return { status: response.status, type, body: type.includes('json') && text ? JSON.parse(text) : text };
+    return { status: response.status, type, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
   }
 
   async function token(user: string): Promise<string> {

@@ -18,22 +18,56 @@ const waitingLoops: RuleFactory = () => ({
   },
 });
 
-/** The nodes on a cycle made only of `nodes` (Tarjan-free: a node is on one when it reaches itself). */
+/**
+ * The nodes on a cycle made only of `nodes`, in their order: those of a strongly connected
+ * component of more than one node, or with a flow to themselves. Tarjan's algorithm, iterative
+ * so a long chain cannot overflow the stack, linear so a large model lints in time.
+ */
 function spinningNodes(nodes: ModdleElement[]): ModdleElement[] {
   const members = new Set(nodes);
   const next = (element: ModdleElement) => ((element.outgoing as ModdleElement[] | undefined) ?? []).map((flow) => flow.targetRef as ModdleElement).filter((target) => members.has(target));
-  return nodes.filter((start) => {
-    const seen = new Set<ModdleElement>();
-    const stack = next(start);
-    while (stack.length > 0) {
-      const current = stack.pop() as ModdleElement;
-      if (current === start) return true;
-      if (seen.has(current)) continue;
-      seen.add(current);
-      stack.push(...next(current));
+  const index = new Map<ModdleElement, number>();
+  const low = new Map<ModdleElement, number>();
+  const stack: ModdleElement[] = [];
+  const onStack = new Set<ModdleElement>();
+  const cyclic = new Set<ModdleElement>();
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const path: Array<{ node: ModdleElement; targets: ModdleElement[] }> = [];
+    const enter = (node: ModdleElement) => {
+      index.set(node, index.size);
+      low.set(node, index.get(node) as number);
+      stack.push(node);
+      onStack.add(node);
+      path.push({ node, targets: next(node) });
+    };
+    enter(root);
+    while (path.length > 0) {
+      const frame = path[path.length - 1];
+      const target = frame.targets.pop();
+      if (target === frame.node) cyclic.add(target);
+      if (target && !index.has(target)) {
+        enter(target);
+      } else if (target) {
+        if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(target) as number));
+      } else {
+        path.pop();
+        const parent = path[path.length - 1];
+        if (parent) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+        if (low.get(frame.node) === index.get(frame.node)) {
+          const component: ModdleElement[] = [];
+          let member: ModdleElement;
+          do {
+            member = stack.pop() as ModdleElement;
+            onStack.delete(member);
+            component.push(member);
+          } while (member !== frame.node);
+          if (component.length > 1) for (const each of component) cyclic.add(each);
+        }
+      }
     }
-    return false;
-  });
+  }
+  return nodes.filter((node) => cyclic.has(node));
 }
 
 export default waitingLoops;

@@ -5,7 +5,8 @@ import type { ChinesePattern } from './zh-cn';
  * triggers govflow does not run (lint-rules/supported-elements.ts), timer values (timer-values.ts),
  * expressions and script languages (valid-expressions.ts, no-script.ts, feel-expression.ts,
  * safe-expression.ts), what the process engine could not build (run-check.ts), what the parser
- * could not read (parse-bpmn.ts) and the tasks nobody in the directory can act on
+ * could not read (parse-bpmn.ts), the limits of a model's size (model-limits.ts), a server too
+ * busy to check one (model-check-pool.ts) and the tasks nobody in the directory can act on
  * (actor-check.ts). Spread into zh-cn.ts; names, ids and values stay as the server wrote them.
  */
 
@@ -20,6 +21,7 @@ export const zhCNDeployMessages: Record<string, string> = {
   'the BPMN XML has content govflow cannot read': 'BPMN XML 中有 govflow 无法读取的内容',
   'the body is not BPMN 2.0 XML': '提交的内容不是 BPMN 2.0 XML',
   'the XML root is not bpmn:definitions': 'XML 根元素不是 bpmn:definitions',
+  'the model is larger than govflow accepts': '模型超出了 govflow 接受的大小',
 };
 
 /** Event kinds and triggers as supported-elements.ts names them. */
@@ -51,6 +53,28 @@ function triggerFix(fix: string): string {
   if (runs) return `govflow 只运行${runs[1].split(', ').map(triggerName).join('、')}${eventKinds[runs[2]] ?? runs[2]}`;
   if (fix.startsWith('a case starts when an applicant applies')) return '办件自申请人提出申请时开始，流程须以空白开始事件开始';
   return fix;
+}
+
+/** XML names model-limits.ts may name, and the attributes it measures, in Chinese where a designer knows them so. */
+const xmlNames: Record<string, string> = {
+  field: '表单字段',
+  formField: '表单字段',
+  documentation: '说明',
+  conditionExpression: '条件表达式',
+  text: '注释',
+  name: '名称',
+  label: '标签',
+};
+const xmlName = (name: string) => xmlNames[name] ?? ` ${name} `;
+/** Spaces set around Latin names, kept only between a Latin name and Chinese. */
+const tidy = (text: string) => text.replace(/ {2,}/g, ' ').replace(/([，（]) /g, '$1').trim();
+
+/** model-limits.ts's subject: an element's id, "a field in review" or "the definitions". */
+function limitSubject(subject: string): string {
+  const inside = /^a (\S+) in (\S+)$/.exec(subject);
+  if (inside) return `${inside[2]} 中的${xmlName(inside[1])}`;
+  const whole = /^the (\S+)$/.exec(subject);
+  return whole ? xmlName(whole[1]) : `${subject} `;
 }
 
 /** One reason of actor-check.ts's warning, as the directory answered. */
@@ -113,6 +137,20 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
   // the model as the process engine and the parser read it
   [/^the process engine could not build the model: (.*)$/s, '流程引擎无法构建该模型：$1'],
   [/^root is (.*)$/, '根元素是 $1，不是 bpmn:definitions'],
+  // the limits of a model's size, and a server too busy to check one
+  [/^the model has more than (\S+) XML elements .*$/s, '模型的 XML 元素超过 $1 个（环节、顺序流、图形等），这是一个模型最多可有的数量'],
+  [/^the model is (\S+) MB, more than the (\S+) MB a model may be$/, '模型有 $1 MB，超过了一个模型最多可有的 $2 MB'],
+  [
+    /^the id of (.*) starting "(.*)" has (\S+) characters; an id may have at most (\S+)$/s,
+    (_, subject: string, start: string, length: string, limit: string) => tidy(`${limitSubject(subject)}中以“${start}”开头的标识有 ${length} 个字符，标识最多 ${limit} 个字符`),
+  ],
+  [
+    /^the (\S+) of (.*) has (\S+) characters; a (\S+) may have at most (\S+)$/s,
+    (_, attribute: string, subject: string, length: string, name: string, limit: string) => tidy(`${limitSubject(subject)}的${xmlName(attribute)}有 ${length} 个字符，${xmlName(name)}最多 ${limit} 个字符`),
+  ],
+  [/^the text of (.*) has more than (\S+) characters, the most it may have$/s, (_, subject: string, limit: string) => tidy(`${limitSubject(subject)}的文字超过 ${limit} 个字符，这是它最多可有的字数`)],
+  [/^the server is checking (\d+) other models; deploy again in a moment$/, '服务器正在检查另外 $1 个模型，请稍后再部署'],
+  [/^the request body is larger than this endpoint accepts \(at most (\S+) KB\)$/, '提交的内容超过了此接口接受的大小（最多 $1 KB）'],
   // the directory: tasks nobody can act on
   [
     /^nobody can act on "(.*)" now: (.*)\. Add users to the directory or name a group someone holds$/s,
