@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AuditLog, type ChainVerdict } from './audit';
 import { CalendarService } from './calendars';
 import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type TimerJob } from './deadlines';
-import { caseListFilter, caseView, mayReadCase, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
+import { assertCopyRecipients, caseAccess, caseListFilter, caseView, mayReadCase, type CaseAccess, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
@@ -48,6 +48,7 @@ import {
   VisibleOnly,
   WithdrawCase,
   type CaseCommand,
+  type CommandAccess,
   type ClockAnswer,
   type RaisedAlert,
   type ClaimedTask,
@@ -242,13 +243,15 @@ export class Govflow {
     return this.#caseCommand(new WithdrawCase(caseId, reason), actor);
   }
 
-  /** 抄送: staff who may read a case copy it to people or groups. */
-  copyCase(caseId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+  /** 抄送: staff who handle a case copy it to other staff or their groups; anyone else is refused before anything is written. */
+  async copyCase(caseId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    await assertCopyRecipients(this.users, users, groups);
     return this.#caseCommand(new CopyCase(caseId, users, groups, note), actor);
   }
 
-  /** 抄送 from the inbox: the case of a task the actor may see. */
-  copyCaseOfTask(taskId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+  /** 抄送 from the inbox: the case of a task the actor may act on. */
+  async copyCaseOfTask(taskId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    await assertCopyRecipients(this.users, users, groups);
     return this.#taskCommand(taskId, new CopyCase(caseIdOfTask(taskId), users, groups, note), actor);
   }
 
@@ -430,7 +433,7 @@ export class Govflow {
     return this.#taskCommand(taskId, new DelegateTask(caseIdOfTask(taskId), taskId, to, note), actor);
   }
 
-  /** 催办: anyone who may read the case reminds the task's handler; once an hour. */
+  /** 催办: the applicant, the office or a leader of the case reminds the task's handler; once an hour; not through a copy. */
   urgeTask(taskId: string, message: string | undefined, actor: Actor): Promise<UrgedTask> {
     return this.#taskCommand(taskId, new UrgeTask(caseIdOfTask(taskId), taskId, message), actor);
   }
@@ -496,9 +499,9 @@ export class Govflow {
     }
   }
 
-  /** A command on a case the actor may see; 404 for one they may not. */
+  /** A command on a case the actor may act on; 404 for one they may not see, 403 for one copied to them. */
   #caseCommand<Result>(command: CaseCommand<Result>, actor: Actor): Promise<Result> {
-    return this.executor.run(new VisibleOnly(command, (record, who) => mayReadCase(who, record), () => new NotFoundError('case', command.caseId)), actor);
+    return this.executor.run(new VisibleOnly(command, (record, who) => commandAccess(caseAccess(who, record)), () => new NotFoundError('case', command.caseId)), actor);
   }
 
   async #readableCase(caseId: string, actor: Actor): Promise<CaseHead> {
@@ -509,19 +512,25 @@ export class Govflow {
 
   /**
    * Task commands answer 404 for a task nobody may see and for one that never existed (also when
-   * its case does not); 409 for one that closed. The actor may see a task of a case they may
-   * read, or an open task they may act on.
+   * its case does not); 409 for one that closed; 403 for one whose case they read only through a
+   * copy. The actor may see a task of a case they may read, or an open task they may act on.
    */
   async #taskCommand<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
     const hidden = () => new NotFoundError('task', taskId);
     if (!command.caseId) throw hidden();
-    const visible = (record: CaseHead, who: Actor) => mayReadCase(who, record) || record.openTasks.some((task) => task.id === taskId && mayAct(task, who));
+    const access = (record: CaseHead, who: Actor): CommandAccess => (record.openTasks.some((task) => task.id === taskId && mayAct(task, who)) ? 'act' : commandAccess(caseAccess(who, record)));
     try {
-      return await this.executor.run(new VisibleOnly(command, visible, hidden), actor);
+      return await this.executor.run(new VisibleOnly(command, access, hidden), actor);
     } catch (error) {
       if (error instanceof NotFoundError) throw hidden();
       if (error instanceof TaskNotOpenError && !(await this.store.models.tasks.exists({ _id: taskId }))) throw hidden();
       throw error;
     }
   }
+}
+
+/** A command may act on a case the actor reads for a reason of their own; a copy (抄送) is for reading only. */
+function commandAccess(access: CaseAccess | null): CommandAccess {
+  if (access === null) return 'hidden';
+  return access === 'copy' ? 'read' : 'act';
 }

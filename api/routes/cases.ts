@@ -9,7 +9,7 @@ const startCaseBody = z.strictObject({
   attachments: attachments.optional(),
 });
 
-/** Whom a case is copied to (抄送); also the body of the task operation `copy`. */
+/** Whom a case is copied to (抄送): staff by username, groups some staff hold; also the body of the task operation `copy`. */
 export const copyBody = z
   .strictObject({
     users: z.array(z.string().min(1).max(64)).max(50).default([]),
@@ -72,11 +72,11 @@ export const caseRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases/{id}/copy',
-    summary: '抄送: copy a case to people or groups (role@department) for their information',
+    summary: '抄送: copy a case to members of staff or groups they hold (role@department), who may then read it (not act on it)',
     tag: 'cases',
     access: ['clerk', 'leader'],
     body: copyBody,
-    responses: { 200: 'copied', 404: 'no such case, or not visible' },
+    responses: { 200: 'copied', 403: 'the case was only copied to the caller', 404: 'no such case, or not visible', 422: 'a recipient is no member of staff, or a group no member of staff holds; nothing was copied' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.copyCase(params.id, body.users, body.groups, body.note, actor) };
     },

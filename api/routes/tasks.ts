@@ -116,11 +116,11 @@ export const taskRoutes = [
   defineRoute({
     method: 'post',
     path: '/tasks/{id}/urge',
-    summary: '催办: remind the handler of a task (once an hour per task); for the applicant, supervisors and leaders',
+    summary: '催办: remind the handler of a task (once an hour per task); for the applicant, supervisors and leaders of the case, not through a copy',
     tag: 'tasks',
     access: ['applicant', 'supervisor', 'leader'],
     body: z.strictObject({ message: z.string().max(1000).optional() }),
-    responses: { 200: 'the handler was reminded', 404: 'no such task, or its case is not visible', 409: 'urged less than an hour ago, or closed' },
+    responses: { 200: 'the handler was reminded', 403: 'the case was only copied to the caller', 404: 'no such task, or its case is not visible', 409: 'urged less than an hour ago, or closed' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.urgeTask(params.id, body.message, actor) };
     },
@@ -164,11 +164,11 @@ export const taskRoutes = [
   defineRoute({
     method: 'post',
     path: '/tasks/{id}/copy',
-    summary: '抄送: copy the case of this task to people or groups (role@department) for their information',
+    summary: '抄送: copy the case of this task to members of staff or groups they hold (role@department), who may then read it (not act on it)',
     tag: 'tasks',
     access: staff,
     body: copyBody,
-    responses: { 200: 'copied', 404: 'no such task, or its case is not visible' },
+    responses: { 200: 'copied', 403: 'the case was only copied to the caller', 404: 'no such task, or its case is not visible', 422: 'a recipient is no member of staff, or a group no member of staff holds; nothing was copied' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.copyCaseOfTask(params.id, body.users, body.groups, body.note, actor) };
     },

@@ -2,25 +2,48 @@ import type { CaseHead } from '../records';
 import { mayAct } from '../tasks';
 import { actorKeys } from '../users/audience-keys';
 import { hasRole, type Actor } from '../users/actor';
+import { caseStaffRoles } from '../users/roles';
 
 /**
- * Who may read a case: supervisors and admins all; an applicant their own; whoever it was
- * copied to; staff (clerks, leaders) the cases their department held a step of, or that wait on them.
+ * Why an actor may read a case: `oversight` (supervisors and admins, every case), `applicant`
+ * (their own), `handler` (clerks and leaders of a department that held a step of it, or who may
+ * act on one of its open steps), `copy` (it was copied to them or a group of theirs: read only).
  */
+export type CaseAccess = 'oversight' | 'applicant' | 'handler' | 'copy';
+
+/**
+ * The strongest reason the actor may read the case, or null. A copy counts only while the actor
+ * has a staff role: what a copy lets them read follows their role now, so a copy made to an
+ * applicant (before copies were checked) or to someone demoted since grants nothing.
+ */
+export function caseAccess(actor: Actor, record: CaseHead): CaseAccess | null {
+  if (hasRole(actor, 'supervisor', 'admin')) return 'oversight';
+  if (record.applicant === actor.username) return 'applicant';
+  if (hasRole(actor, 'clerk', 'leader') && ((actor.department !== null && record.departments.includes(actor.department)) || record.openTasks.some((task) => mayAct(task, actor)))) return 'handler';
+  return isCopiedTo(actor, record) ? 'copy' : null;
+}
+
+/** Who may read a case (GET /cases/{id}, its diagram, its tasks' details). */
 export function mayReadCase(actor: Actor, record: CaseHead): boolean {
-  if (hasRole(actor, 'supervisor', 'admin')) return true;
-  if (record.applicant === actor.username) return true;
+  return caseAccess(actor, record) !== null;
+}
+
+/** Staff read the cases copied to them or to one of their groups; nobody else does. */
+function isCopiedTo(actor: Actor, record: CaseHead): boolean {
+  if (!readsCopies(actor)) return false;
   const copied = record.copiedTo ?? { users: [], groups: [] };
-  if (copied.users.includes(actor.username) || copied.groups.some((group) => actor.groups.includes(group))) return true;
-  if (!hasRole(actor, 'clerk', 'leader')) return false;
-  if (actor.department && record.departments.includes(actor.department)) return true;
-  return record.openTasks.some((task) => mayAct(task, actor));
+  return copied.users.includes(actor.username) || copied.groups.some((group) => actor.groups.includes(group));
+}
+
+function readsCopies(actor: Actor): boolean {
+  return hasRole(actor, ...caseStaffRoles);
 }
 
 /**
  * The filter of a case list: an applicant's own cases, or the ones copied to the actor, to them
- * by name or to one of their groups (the head's copyKeys, so one index serves both).
+ * by name or to one of their groups (the head's copyKeys, so one index serves both); none for
+ * someone without a staff role, whom no copy entitles.
  */
 export function caseListFilter(actor: Actor, scope: 'mine' | 'copied'): Record<string, unknown> {
-  return scope === 'mine' ? { applicant: actor.username } : { copyKeys: { $in: actorKeys(actor) } };
+  return scope === 'mine' ? { applicant: actor.username } : { copyKeys: { $in: readsCopies(actor) ? actorKeys(actor) : [] } };
 }

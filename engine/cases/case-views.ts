@@ -1,6 +1,7 @@
 import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../records';
 import { clockView, type ClockView } from '../clocks';
 import { hasRole, type Actor } from '../users/actor';
+import { caseStaffRoles } from '../users/roles';
 
 export interface CurrentStep {
   taskId: string;
@@ -57,16 +58,21 @@ export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionV
     .map(({ stepId, stepName, decision, text, at, by }) => ({ stepId, stepName, decision, text, at: new Date(at).toISOString(), ...(isApplicant ? {} : { by }) }));
 }
 
-/** The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal opinions. */
+/**
+ * The answer to GET /cases/{id}. The applicant sees the steps, not the staff's names or internal
+ * opinions; so does anyone whose role is not a staff role, however they came to read the case:
+ * the view follows the reader's role, never the way in (a copy, 抄送, included).
+ */
 export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor, now = new Date()): CaseView {
-  const isApplicant = viewer.username === record.applicant && hasRole(viewer, 'applicant');
+  const isOwnApplication = viewer.username === record.applicant && hasRole(viewer, 'applicant');
+  const applicantView = isOwnApplication || !hasRole(viewer, ...caseStaffRoles);
   return {
     id: record._id,
     processKey: record.processKey,
     version: record.version,
     title: record.title,
     receiptNo: record.receiptNo,
-    ...(isApplicant ? { queryCode: record.queryCode } : {}),
+    ...(isOwnApplication ? { queryCode: record.queryCode } : {}),
     status: record.status,
     applicant: record.applicant,
     createdAt: record.createdAt.toISOString(),
@@ -77,21 +83,21 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
       taskId: task.id,
       stepId: task.stepId,
       name: task.name,
-      assignee: isApplicant ? null : task.assignee,
+      assignee: applicantView ? null : task.assignee,
       candidateGroups: task.candidateGroups,
       since: new Date(task.createdAt).toISOString(),
       clock: task.clock ? clockView(task.clock, now) : null,
     })),
     // an incident is the office's and the administrators' matter: the applicant sees the steps
-    history: (isApplicant ? entries.filter((entry) => !entry.action.startsWith('incident.')) : entries).map((entry) =>
-      isApplicant
+    history: (applicantView ? entries.filter((entry) => !entry.action.startsWith('incident.')) : entries).map((entry) =>
+      applicantView
         ? { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter }
         : { at: entry.at, action: entry.action, stepName: entry.stepName, statusAfter: entry.statusAfter, actor: entry.actor, decision: entry.decision, comment: entry.comment },
     ),
-    opinions: opinionsFor(record.opinions, isApplicant),
+    opinions: opinionsFor(record.opinions, applicantView),
     attachments: record.attachments,
     awaiting: record.awaiting.map((awaited) => awaited.message),
-    ...(isApplicant
+    ...(applicantView
       ? {}
       : {
           countersigns: record.countersigns.map(({ stepId, spec, signers, votes }) => ({

@@ -47,16 +47,16 @@ export class UserDirectory {
     });
   }
 
-  /** Which of these usernames exist (deploy checks a model's assignees). */
-  async existingUsers(usernames: string[]): Promise<Set<string>> {
+  /** Which of these usernames exist (deploy checks a model's assignees); with `withRole`, only users holding one of those roles (抄送 checks its recipients). */
+  async existingUsers(usernames: string[], withRole?: readonly Role[]): Promise<Set<string>> {
     if (usernames.length === 0) return new Set();
-    const found = await this.#models.users.find({ _id: { $in: usernames } }, { _id: 1 }).lean<Array<{ _id: string }>>();
+    const found = await this.#models.users.find({ _id: { $in: usernames }, ...roleFilter(withRole) }, { _id: 1 }).lean<Array<{ _id: string }>>();
     return new Set(found.map((user) => user._id));
   }
 
-  /** Which of these groups at least one user holds (deploy checks a model's candidate groups). */
-  async heldGroups(groups: string[]): Promise<Set<string>> {
-    const held = await Promise.all(groups.map(async (group) => ((await this.#models.users.exists({ groups: group })) ? [group] : [])));
+  /** Which of these groups at least one user holds (deploy checks a model's candidate groups); with `withRole`, a user holding one of those roles. */
+  async heldGroups(groups: string[], withRole?: readonly Role[]): Promise<Set<string>> {
+    const held = await Promise.all(groups.map(async (group) => ((await this.#models.users.exists({ groups: group, ...roleFilter(withRole) })) ? [group] : [])));
     return new Set(held.flat());
   }
 
@@ -92,6 +92,10 @@ export class UserDirectory {
       createdAt: new Date(),
     };
   }
+}
+
+function roleFilter(withRole: readonly Role[] | undefined): Record<string, unknown> {
+  return withRole ? { roles: { $in: [...withRole] } } : {};
 }
 
 function toActor(record: UserRecord): Actor {

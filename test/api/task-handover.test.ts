@@ -71,8 +71,8 @@ describe('transfer (转办) and delegate (委派) through the API', () => {
     expect((await api.call('outsider', 'GET', `/api/cases/${caseId}`)).status).toBe(404);
     expect((await api.call('outsider', 'POST', `/api/cases/${caseId}/copy`, { users: ['outsider'] })).status).toBe(404);
     expect((await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: [], groups: [] })).status).toBe(400);
-    const copied = await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: ['outsider'], groups: ['leader@tax-bureau'], note: '供参阅' });
-    expect(copied.body.copiedTo).toEqual({ users: ['outsider'], groups: ['leader@tax-bureau'] });
+    const copied = await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: ['outsider'], groups: ['window@tax-bureau'], note: '供参阅' });
+    expect(copied.body.copiedTo).toEqual({ users: ['outsider'], groups: ['window@tax-bureau'] });
     expect((await api.call('outsider', 'GET', `/api/cases/${caseId}`)).status).toBe(200);
     expect((await api.call('outsider', 'GET', '/api/cases?scope=copied')).body.items.map((item: { id: string }) => item.id)).toEqual([caseId]);
     expect((await api.call('outsider', 'GET', '/api/notifications')).body.items).toContainEqual(expect.objectContaining({ kind: 'case.copied', caseId }));

@@ -178,15 +178,21 @@ describe('the clerk inbox in headless Chromium', () => {
     expect((await caseOf(started.id)).history).toContainEqual(expect.objectContaining({ action: 'task.returned', comment: '→ 受理: 经营场所证明不清晰' }));
     await row(page, started.receiptNo).waitFor();
 
-    // 抄送 and 转办 of the returned task; an unknown person is named next to the field.
+    // 抄送 and 转办 of the returned task; an applicant, or an unknown person, is named next to the field, in Chinese.
     await row(page, started.receiptNo).locator('a.open-task').click();
     await page.waitForSelector(`article.task-detail[data-task-id="${back.taskId}"]`);
     await page.click('.task-actions [data-operation=copy]');
-    await page.locator('dialog.action-dialog[open] input[name=users]').fill('clerk2');
-    await page.locator('dialog.action-dialog[open] textarea[name=note]').fill('请知悉');
-    await page.locator('dialog.action-dialog[open] button[type=submit]').click();
+    const copy = page.locator('dialog.action-dialog[open]');
+    await copy.locator('input[name=users]').fill('other-applicant');
+    await copy.locator('button[type=submit]').click();
+    expect(await copy.locator('[data-error-for="/users"]:not(:empty)').textContent()).toBe('没有名为“other-applicant”的工作人员');
+    await copy.locator('input[name=users]').fill('clerk2');
+    await copy.locator('select[name=groups]').selectOption(['leader@market-bureau']);
+    await copy.locator('textarea[name=note]').fill('请知悉');
+    await copy.locator('button[type=submit]').click();
     await page.waitForSelector('.flash .done[data-operation=copy]');
     expect((await api.call('clerk2', 'GET', '/api/cases?scope=copied')).body.items.map((item: { id: string }) => item.id)).toContain(started.id);
+    expect((await caseOf(started.id)).history).toContainEqual(expect.objectContaining({ action: 'case.copied', comment: '→ clerk2, leader@market-bureau: 请知悉' }));
 
     await page.click('.task-actions [data-operation=transfer]');
     const transfer = page.locator('dialog.action-dialog[open]');

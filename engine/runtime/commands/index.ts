@@ -16,6 +16,6 @@ export { CopyCase, type CopiedCase } from './copy-case';
 export { DeliverMessage, SupplementCase, type DeliveredMessage } from './deliver-message';
 export { ReturnTask, WithdrawStep, type MovedBack } from './move-back';
 export { AddSigner, type AddedSigner, type SignerPosition } from './add-signer';
-export { VisibleOnly } from './visible-only';
+export { VisibleOnly, type CommandAccess } from './visible-only';
 export { ResolveIncident, type ResolvedIncident } from './resolve-incident';
 export { capturedInput, rebuildCommand, retryableCommands } from './retryable';

@@ -20,6 +20,7 @@ describe('a database from an earlier govflow', () => {
     const { result } = await earlier.startCase({ processKey: 'general-approval', title: '升级前', data: {} }, applicant);
     const task = (await earlier.getCase(result.id, clerk)).currentSteps[0].taskId!;
     await earlier.completeTask(task, { decision: 'accept' }, clerk);
+    await earlier.users.add({ username: 'clerk2', password: 'clerk2', roles: ['clerk'], department: 'market-bureau' });
     await earlier.copyCase(result.id, ['clerk2'], [], undefined, clerk);
     caseId = result.id;
     rev = (await earlier.store.models.cases.findById(caseId).lean())!.rev;

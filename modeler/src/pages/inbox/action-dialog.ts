@@ -6,7 +6,8 @@ export interface DialogField {
   /** The body property the API names in its errors, e.g. `reason` for `/reason`. */
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'select';
+  /** `multiselect`: any of `options`, sent as one comma-separated value. */
+  kind: 'text' | 'textarea' | 'select' | 'multiselect';
   required?: boolean;
   options?: Array<{ value: string; label: string }>;
 }
@@ -27,8 +28,8 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
     const input =
       field.kind === 'textarea'
         ? h('textarea', { id, name: field.name, rows: 3, required: field.required })
-        : field.kind === 'select'
-          ? h('select', { id, name: field.name }, ...(field.options ?? []).map((option) => h('option', { value: option.value }, option.label)))
+        : field.kind === 'select' || field.kind === 'multiselect'
+          ? h('select', { id, name: field.name, multiple: field.kind === 'multiselect' }, ...(field.options ?? []).map((option) => h('option', { value: option.value }, option.label)))
           : h('input', { id, name: field.name, type: 'text', required: field.required });
     inputs.set(field.name, input);
     return h('div', { class: 'field', dataset: { field: field.name } }, h('label', { for: id }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null), input, errors.slot(`/${field.name}`));
@@ -46,7 +47,7 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
       onsubmit: async (event: Event) => {
         event.preventDefault();
         errors.clear();
-        const values = Object.fromEntries([...inputs].map(([name, input]) => [name, input.value.trim()]));
+        const values = Object.fromEntries([...inputs].map(([name, input]) => [name, valueOf(input)]));
         const missing = options.fields.filter((field) => field.required && values[field.name] === '');
         if (missing.length > 0) {
           for (const field of missing) errors.show(`/${field.name}`, t('inbox.form.required'));
@@ -73,4 +74,10 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
+}
+
+/** What a field holds: its text, or the chosen options of a multiple select joined by commas. */
+function valueOf(input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
+  if (input instanceof HTMLSelectElement && input.multiple) return [...input.selectedOptions].map((option) => option.value).join(',');
+  return input.value.trim();
 }

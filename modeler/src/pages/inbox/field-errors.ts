@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-client';
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { serverText } from '../../shared/server-messages';
 
 /**
  * Where a form shows its problems: one slot per field, keyed by the JSON pointer the API names
@@ -31,16 +32,16 @@ export class FieldErrors {
     return true;
   }
 
-  /** Shows an API failure: field problems next to their fields, the rest in the general slot. */
+  /** Shows an API failure, in the page's language where the server's words have a translation: field problems next to their fields, the rest in the general slot. */
   showError(error: unknown): void {
     this.clear();
     if (!(error instanceof ApiError)) {
       this.showGeneral(String(error));
       return;
     }
-    const unplaced = error.errors.filter((item) => !(item.path && this.show(item.path, item.message)));
+    const unplaced = error.errors.filter((item) => !(item.path && this.show(item.path, serverText(item.message))));
     const placed = error.errors.length - unplaced.length;
-    const message = [placed > 0 && unplaced.length === 0 ? t('inbox.form.fixErrors') : error.detail, ...unplaced.map((item) => `${item.path ?? ''} ${item.message}`.trim())].join('；');
+    const message = [placed > 0 && unplaced.length === 0 ? t('inbox.form.fixErrors') : serverText(error.detail), ...unplaced.map((item) => `${item.path ?? ''} ${serverText(item.message)}`.trim())].join('；');
     this.showGeneral(message);
   }
 

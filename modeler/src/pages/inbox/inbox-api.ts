@@ -16,3 +16,8 @@ export function getTask(id: string): Promise<TaskDetail> {
 export function taskOperation(id: string, operation: TaskOperation, body: Record<string, unknown> = {}): Promise<unknown> {
   return api<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/${operation}`, body);
 }
+
+/** The groups (role@department) users hold, for the 抄送 dialog to offer; GET /api/directory. */
+export async function directoryGroups(): Promise<string[]> {
+  return (await api<{ groups: string[] }>('GET', '/api/directory')).groups;
+}

@@ -1,4 +1,5 @@
 import { registerMessages } from '../../shared/i18n';
+import { registerServerMessages } from '../../shared/server-messages';
 
 /** The inbox page's words, Chinese first. */
 registerMessages({
@@ -86,11 +87,24 @@ registerMessages({
   'inbox.field.to': { 'zh-CN': '接收人（用户名）', en: 'To (username)' },
   'inbox.field.note': { 'zh-CN': '说明', en: 'Note' },
   'inbox.field.message': { 'zh-CN': '催办内容', en: 'Message' },
-  'inbox.field.users': { 'zh-CN': '抄送人（用户名，逗号分隔）', en: 'Users (comma-separated)' },
+  'inbox.field.users': { 'zh-CN': '抄送人（工作人员用户名，逗号分隔）', en: 'Staff (usernames, comma-separated)' },
   'inbox.field.groups': { 'zh-CN': '抄送组（角色@部门，逗号分隔）', en: 'Groups as role@department (comma-separated)' },
+  'inbox.field.groupsPick': { 'zh-CN': '抄送组（可多选）', en: 'Groups (pick any)' },
   'inbox.field.comment': { 'zh-CN': '办理说明', en: 'Comment' },
   'inbox.field.signer': { 'zh-CN': '加签人（用户名或 角色@部门）', en: 'Signer (username or role@department)' },
   'inbox.field.position': { 'zh-CN': '加签位置', en: 'Position' },
   'inbox.field.position.after': { 'zh-CN': '在我之后（后加签）', en: 'After me' },
   'inbox.field.position.before': { 'zh-CN': '在我之前（前加签）', en: 'Before me' },
 });
+
+/** The server's refusals of 抄送 (engine/cases/copy-recipients.ts, runtime/commands/visible-only.ts), in Chinese. */
+registerServerMessages(
+  {
+    'a case is copied only to members of staff, or to groups they hold': '只能抄送给工作人员或工作人员所在的组',
+    'a case copied to you is for your information only: you may read it, not act on it': '抄送给您的办件仅供阅知：可以查看，不能办理',
+  },
+  [
+    [/^no member of staff is called "(.*)"$/, '没有名为“$1”的工作人员'],
+    [/^no member of staff holds the group "(.*)"$/, '没有工作人员属于“$1”组'],
+  ],
+);

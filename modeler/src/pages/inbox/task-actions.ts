@@ -2,12 +2,13 @@ import type { Session } from '../../shared/api-client';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { openActionDialog, type DialogField } from './action-dialog';
-import { taskOperation, type TaskOperation } from './inbox-api';
+import { directoryGroups, taskOperation, type TaskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';
 
 interface ActionSpec {
   operation: TaskOperation;
-  fields: DialogField[];
+  /** The dialog's fields, or how to load them when it opens (the 抄送 dialog asks the directory). */
+  fields: DialogField[] | (() => Promise<DialogField[]>);
   body(values: Record<string, string>): Record<string, unknown>;
 }
 
@@ -32,11 +33,7 @@ export function taskActions(task: TaskDetail, session: Session, delegated: boole
   if (task.signer !== null && (heldByMe || task.assignee === null)) specs.push(addSignerSpec());
   if (delegated) specs.push({ operation: 'resolve', fields: [area('comment', 'inbox.field.comment')], body: (values) => optional('comment', values.comment) });
   if (isLeader && task.assignee !== session.username) specs.push({ operation: 'urge', fields: [area('message', 'inbox.field.message')], body: (values) => optional('message', values.message) });
-  specs.push({
-    operation: 'copy',
-    fields: [text('users', 'inbox.field.users'), text('groups', 'inbox.field.groups'), area('note', 'inbox.field.note')],
-    body: (values) => ({ users: list(values.users), groups: list(values.groups), ...optional('note', values.note) }),
-  });
+  specs.push(copySpec());
   return h('div', { class: 'toolbar task-actions' }, ...specs.map((spec) => actionButton(task, spec, done)));
 }
 
@@ -56,11 +53,29 @@ function addSignerSpec(): ActionSpec {
   };
 }
 
+/**
+ * 抄送: members of staff by username, and groups picked from those the directory knows; the
+ * server refuses anyone else, naming them next to the field. Without the directory (or when it
+ * knows no group) groups are typed, and the server checks them the same way.
+ */
+function copySpec(): ActionSpec {
+  return {
+    operation: 'copy',
+    fields: async () => {
+      const groups = await directoryGroups().catch(() => []);
+      const groupField: DialogField =
+        groups.length > 0 ? { name: 'groups', label: t('inbox.field.groupsPick'), kind: 'multiselect', options: groups.map((group) => ({ value: group, label: group })) } : text('groups', 'inbox.field.groups');
+      return [text('users', 'inbox.field.users'), groupField, area('note', 'inbox.field.note')];
+    },
+    body: (values) => ({ users: list(values.users), groups: list(values.groups), ...optional('note', values.note) }),
+  };
+}
+
 function actionButton(task: TaskDetail, spec: ActionSpec, done: (operation: TaskOperation) => void): HTMLElement {
-  const open = () =>
+  const open = async () =>
     openActionDialog({
       title: `${t(`inbox.action.${spec.operation}`)} · ${task.caseTitle}`,
-      fields: spec.fields,
+      fields: typeof spec.fields === 'function' ? await spec.fields() : spec.fields,
       submit: async (values) => {
         await taskOperation(task.id, spec.operation, spec.body(values));
         done(spec.operation);

@@ -1,4 +1,5 @@
 import { locale } from '../../../shared/i18n';
+import { toChinese } from '../../../shared/server-messages';
 import { zhCN, zhCNPatterns } from './zh-cn';
 
 /** diagram-js's translate function: the page's language, with `{name}` placeholders filled. */
@@ -9,13 +10,7 @@ export function translate(template: string, replacements: Record<string, unknown
 
 /** A message in Chinese: an exact entry, else the first pattern that matches, else the text as it is. */
 export function translateToChinese(template: string): string {
-  const exact = zhCN[template];
-  if (exact !== undefined) return exact;
-  for (const [pattern, replacement] of zhCNPatterns) {
-    if (!pattern.test(template)) continue;
-    return typeof replacement === 'string' ? template.replace(pattern, replacement) : template.replace(pattern, replacement);
-  }
-  return template;
+  return toChinese(template, zhCN, zhCNPatterns);
 }
 
 /** Overrides diagram-js's translate service, so the palette, context pad, properties panel and lint overlays follow the page language. */

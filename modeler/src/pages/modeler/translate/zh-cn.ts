@@ -1,3 +1,4 @@
+import type { ChinesePattern } from '../../../shared/server-messages';
 import { zhCNDeployMessages, zhCNDeployPatterns } from './zh-cn-deploy-checks';
 
 /**
@@ -299,7 +300,7 @@ export const zhCN: Record<string, string> = {
  * groups where the Chinese needs more than the groups as they are (a list to translate item by
  * item, a `${…}` in the text).
  */
-export type ChinesePattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+export type { ChinesePattern };
 
 /** govflow's messages that carry names: English pattern → Chinese with $1… */
 export const zhCNPatterns: ChinesePattern[] = [
