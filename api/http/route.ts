@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { InvalidInputError, UnsupportedMediaTypeError, type Actor, type Govflow, type Role } from '../../engine';
 import { requireActor } from '../auth/authenticate';
-import type { TokenService } from '../auth/tokens';
+import type { AuthServices } from '../auth/auth-services';
 import { assertStorableJson } from './json-shape';
 
 /** What a handler gets: the validated input and the services it dispatches to. */
@@ -13,7 +13,7 @@ export interface RouteInput<Body, Query> {
   params: Record<string, string>;
   ctx: Context;
   govflow: Govflow;
-  tokens: TokenService;
+  auth: AuthServices;
 }
 
 export interface RouteAnswer {
@@ -50,12 +50,12 @@ export function defineRoute<Body = undefined, Query = undefined>(route: Route<Bo
 const anonymous: Actor = { username: 'anonymous', roles: [], department: null, groups: [] };
 
 /** Turns a route into Koa middleware: authorise, validate, call, answer. */
-export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
+export function routeMiddleware(route: Route, govflow: Govflow, auth: AuthServices) {
   return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
     const body = route.body ? parseBody(route, ctx) : undefined;
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
-    const answer = await route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens });
+    const answer = await route.handler({ actor, body, query, params: ctx.params, ctx, govflow, auth });
     ctx.status = answer.status ?? 200;
     if (answer.headers) ctx.set(answer.headers);
     if (answer.type) ctx.type = answer.type;
