@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../../engine';
 
@@ -34,6 +35,7 @@ export class TokenService {
     return new SignJWT({ sv: claims.sessionVersion, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.username)
+      .setJti(randomUUID()) // two tokens issued in one second still differ
       .setIssuer(issuer)
       .setIssuedAt()
       .setExpirationTime(`${this.#ttlSeconds}s`)
