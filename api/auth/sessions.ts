@@ -7,6 +7,7 @@ export interface IssuedSession {
   /** Seconds the access token lives. */
   expiresIn: number;
   refreshToken: string;
+  /** Seconds the refresh token lives: each refresh starts the span again. */
   refreshExpiresIn: number;
   /** The sign-in (refresh family) both belong to. */
   sessionId: string;
@@ -53,8 +54,8 @@ export class Sessions {
     return this.#govflow.refreshTokens.revoke(refreshToken, check);
   }
 
-  async #issue(account: UserAccount, refresh: { token: string; family: string; expiresAt: Date }): Promise<IssuedSession> {
+  async #issue(account: UserAccount, refresh: { token: string; family: string }): Promise<IssuedSession> {
     const accessToken = await this.#tokens.issue({ username: account.actor.username, sessionVersion: account.sessionVersion, sessionId: refresh.family });
-    return { accessToken, expiresIn: this.#tokens.ttlSeconds, refreshToken: refresh.token, refreshExpiresIn: Math.round((refresh.expiresAt.getTime() - Date.now()) / 1000), sessionId: refresh.family, actor: account.actor };
+    return { accessToken, expiresIn: this.#tokens.ttlSeconds, refreshToken: refresh.token, refreshExpiresIn: this.#policy.ttlSeconds, sessionId: refresh.family, actor: account.actor };
   }
 }
