@@ -4,19 +4,15 @@ import { Router } from '@koa/router';
 import Koa from 'koa';
 import serve from 'koa-static';
 import type { Govflow } from '../engine';
+import { createAuthServices, type AuthOptions } from './auth/auth-services';
 import { authenticate } from './auth/authenticate';
-import { TokenService } from './auth/tokens';
 import { problemResponses } from './http/problem';
 import { routeMiddleware } from './http/route';
 import { xmlBody } from './http/xml-body';
 import { openApiDocument } from './openapi';
 import { apiRoutes, healthz, readyz } from './routes';
 
-export interface ApiOptions {
-  /** HS256 secret shared by all API nodes (GOVFLOW_JWT_SECRET), at least 32 characters. */
-  jwtSecret: string;
-  /** Token lifetime; default 8 hours. */
-  tokenTtlSeconds?: number;
+export interface ApiOptions extends AuthOptions {
   /** Largest JSON body; default 256 KB. */
   jsonLimit?: string;
   /** Largest BPMN XML body; default 2 MB. */
@@ -27,7 +23,7 @@ export interface ApiOptions {
 
 /** The Koa application: /healthz, /readyz, the /api routes (every error as problem+json) and the web pages at `/`. */
 export function createApp(govflow: Govflow, options: ApiOptions): Koa {
-  const tokens = new TokenService(options.jwtSecret, options.tokenTtlSeconds ?? 8 * 3600);
+  const auth = createAuthServices(govflow, options);
   const app = new Koa({ proxy: false });
   app.silent = true;
   // every method Node parses counts as known, so a path's other methods (TRACE too) answer 405 with Allow, never 501
@@ -40,7 +36,7 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
   });
   for (const route of apiRoutes) {
     const path = `/api${route.path.replace(/\{(\w+)\}/g, ':$1')}`;
-    router[route.method](path, routeMiddleware(route, govflow, tokens));
+    router[route.method](path, routeMiddleware(route, govflow, auth));
   }
   app.use(problemResponses(govflow.log));
   app.use(xmlBody(options.xmlLimit ?? '2mb'));
@@ -52,7 +48,7 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
       encoding: 'utf-8',
     }),
   );
-  app.use(authenticate(tokens));
+  app.use(authenticate(auth));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
   if (options.webRoot) app.use(serve(options.webRoot, { index: 'index.html', maxage: 60_000 }));

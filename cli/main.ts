@@ -20,6 +20,8 @@ const port = (value: string) => {
 };
 const defaultPort = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
+/** Who the CLI's changes are audited as: whoever may run it on the server holds the store anyway. */
+const cliActor = { ...systemActor, username: 'cli' };
 
 program
   .command('start')
@@ -52,23 +54,44 @@ program
   .description('deploy a BPMN file as the next version of its process')
   .action((file: string) =>
     withGovflow(async (govflow) => {
-      const outcome = await govflow.deploy(readFileSync(file, 'utf8'), { ...systemActor, username: 'cli' });
+      const outcome = await govflow.deploy(readFileSync(file, 'utf8'), cliActor);
       print(outcome);
     }),
   );
 
-const user = program.command('user').description('manage users');
+const rolesHelp = 'comma-separated: applicant, clerk, leader, supervisor, designer, admin';
+
+const user = program.command('user').description('manage users (each change audited; running API nodes see it within seconds)');
 user
   .command('add <name>')
   .description('create a user')
   .requiredOption('--password <password>', 'initial password')
-  .requiredOption('--roles <roles>', 'comma-separated: applicant, clerk, leader, supervisor, designer, admin')
+  .requiredOption('--roles <roles>', rolesHelp)
   .option('--department <department>', 'department the user works in')
   .option('--groups <groups>', 'comma-separated candidate groups, as role@department')
   .action((name: string, options: { password: string; roles: string; department?: string; groups?: string }) =>
     withGovflow(async (govflow) => {
-      const actor = await govflow.users.add({ username: name, password: options.password, roles: list(options.roles), department: options.department, groups: list(options.groups) });
-      print(actor);
+      const added = await govflow.userAdmin.create({ username: name, password: options.password, roles: list(options.roles), department: options.department, groups: list(options.groups) }, cliActor);
+      print({ username: added.username, roles: added.roles, department: added.department, groups: added.groups });
+    }),
+  );
+user
+  .command('disable <name>')
+  .description('disable a user: no sign-in, and their tokens refused within seconds')
+  .action((name: string) => withGovflow(async (govflow) => print(await govflow.userAdmin.disable(name, cliActor))));
+user
+  .command('enable <name>')
+  .description('enable a disabled user again')
+  .action((name: string) => withGovflow(async (govflow) => print(await govflow.userAdmin.enable(name, cliActor))));
+user
+  .command('set-roles <name>')
+  .description("replace a user's roles, and their department and groups when given")
+  .requiredOption('--roles <roles>', rolesHelp)
+  .option('--department <department>', 'department the user works in')
+  .option('--groups <groups>', 'comma-separated candidate groups, as role@department')
+  .action((name: string, options: { roles: string; department?: string; groups?: string }) =>
+    withGovflow(async (govflow) => {
+      print(await govflow.userAdmin.setAccess(name, { roles: list(options.roles), department: options.department, groups: options.groups === undefined ? undefined : list(options.groups) }, cliActor));
     }),
   );
 

@@ -37,7 +37,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     govflow.log.info({ deadlines: scheduled }, 'worker running; deadline jobs reconciled');
   }
   if (options.api) {
-    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret(), webRoot: join(projectRoot, 'modeler', 'dist') }).callback()), options, govflow.log);
+    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret(), ...sessionLifetimes(), webRoot: join(projectRoot, 'modeler', 'dist') }).callback()), options, govflow.log);
     stops.push(() => new Promise((resolve) => server.close(() => resolve())));
   }
   return async () => {
@@ -45,6 +45,17 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     await govflow.close();
     await connection.release();
   };
+}
+
+/** GOVFLOW_ACCESS_TOKEN_TTL and GOVFLOW_REFRESH_TOKEN_TTL, in seconds, when set; the API's defaults otherwise. */
+function sessionLifetimes(): { accessTokenTtlSeconds?: number; refreshTokenTtlSeconds?: number } {
+  const seconds = (name: string) => {
+    const value = process.env[name];
+    if (value === undefined) return undefined;
+    if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of seconds`);
+    return Number(value);
+  };
+  return { accessTokenTtlSeconds: seconds('GOVFLOW_ACCESS_TOKEN_TTL'), refreshTokenTtlSeconds: seconds('GOVFLOW_REFRESH_TOKEN_TTL') };
 }
 
 function listen(server: Server, options: RunOptions, log: Logger): Promise<Server> {

@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { InvalidInputError, requestKey, UnsupportedMediaTypeError, withRequestKey, type Actor, type Govflow, type Role } from '../../engine';
 import { requireActor } from '../auth/authenticate';
-import type { TokenService } from '../auth/tokens';
+import type { AuthServices } from '../auth/auth-services';
 import { idempotencyKeyOf } from './idempotency-key';
 import { assertStorableJson, assertStorableParameters } from './json-shape';
 
@@ -14,7 +14,7 @@ export interface RouteInput<Body, Query> {
   params: Record<string, string>;
   ctx: Context;
   govflow: Govflow;
-  tokens: TokenService;
+  auth: AuthServices;
   /** The request's Idempotency-Key, on state-changing operations. */
   idempotencyKey?: string;
 }
@@ -53,7 +53,7 @@ export function defineRoute<Body = undefined, Query = undefined>(route: Route<Bo
 const anonymous: Actor = { username: 'anonymous', roles: [], department: null, groups: [] };
 
 /** Turns a route into Koa middleware: authorise, validate, call (with its Idempotency-Key in scope), answer. */
-export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenService) {
+export function routeMiddleware(route: Route, govflow: Govflow, auth: AuthServices) {
   return async (ctx: Context & { params: Record<string, string> }): Promise<void> => {
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
     assertStorableParameters(ctx.params);
@@ -62,7 +62,7 @@ export function routeMiddleware(route: Route, govflow: Govflow, tokens: TokenSer
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
     const idempotencyKey = route.method === 'get' ? undefined : idempotencyKeyOf(ctx);
     const key = idempotencyKey === undefined ? undefined : requestKey(actor.username, idempotencyKey, { method: route.method, path: ctx.path, body });
-    const answer = await withRequestKey(key, () => route.handler({ actor, body, query, params: ctx.params, ctx, govflow, tokens, idempotencyKey }));
+    const answer = await withRequestKey(key, () => route.handler({ actor, body, query, params: ctx.params, ctx, govflow, auth, idempotencyKey }));
     ctx.status = answer.status ?? 200;
     if (answer.headers) ctx.set(answer.headers);
     if (answer.type) ctx.type = answer.type;

@@ -17,7 +17,11 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
     info: { title: 'govflow API', version, description: 'Government approvals, enforcement and e-supervision on BPMN.' },
     servers: [{ url: '/api' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        // the web app's session (POST /auth/token with session "cookie"); state changes also need X-CSRF-Token
+        cookie: { type: 'apiKey', in: 'cookie', name: 'govflow_access' },
+      },
       schemas: components.schemas,
     },
     paths,
@@ -35,7 +39,7 @@ function operation(route: Route, components: SchemaComponents, problemRef: JsonS
   return {
     summary: route.summary,
     tags: [route.tag],
-    ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.access }),
+    ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }, { cookie: [] }], 'x-roles': route.access }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: components.of(route.body) } } } } : {}),
     responses: Object.fromEntries(

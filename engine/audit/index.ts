@@ -1,3 +1,3 @@
 export { AuditLog } from './audit-log';
 export { projectAuditEntries } from './audit-projector';
-export { chainEntry, verifyChain, hashEntry, genesisHead, type AuditFacts, type ChainHead, type ChainVerdict } from './hash-chain';
+export { chainEntry, verifyChain, verifyLinks, hashEntry, hashFields, genesisHead, type AuditFacts, type ChainHead, type ChainLink, type ChainVerdict } from './hash-chain';

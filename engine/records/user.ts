@@ -1,4 +1,4 @@
-/** Users and their roles. */
+/** Users and their roles, the trail of their administration, and their refresh tokens. */
 
 export interface UserRecord {
   _id: string;
@@ -8,7 +8,43 @@ export interface UserRecord {
   /** Candidate groups the user belongs to, as `role@department`. */
   groups: string[];
   createdAt: Date;
+  /** A disabled user cannot sign in, refresh, or use a token already issued; absent on users from before. */
+  disabled?: boolean;
+  /** Carried by access tokens; raised when the user is disabled, so tokens issued before stay dead after enabling. Absent means 0. */
+  sessionVersion?: number;
+  /** The newest entry of the user's administration chain; a removed tail of the chain no longer reaches it. */
+  auditHead?: { seq: number; hash: string };
 }
 
 /** The roles a user may have. */
 export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
+
+/** One entry of a user's hash-chained administration trail (created, disabled, enabled, access set); never updated or deleted. */
+export interface UserAuditRecord {
+  /** `username:seq`, eight digits: the unique claim of a place in the chain. */
+  _id: string;
+  username: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  /** What changed, as canonical JSON (roles, department, groups for access changes). */
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A refresh token, stored only as its SHA-256; each use replaces it by a new one of the same family. */
+export interface RefreshTokenRecord {
+  /** The SHA-256 of the token, hex. */
+  _id: string;
+  /** One sign-in's line of tokens; a reused (already replaced) token revokes the whole family. */
+  family: string;
+  username: string;
+  /** How the client holds it: a cookie session tolerates a concurrent refresh from a second tab. */
+  transport: 'cookie' | 'body';
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, IncidentRecord, ReceiptRecord, TaskRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, IncidentRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -169,11 +169,26 @@ const userSchema = new Schema<UserRecord>(
     department: { type: String, default: null },
     groups: [String],
     createdAt: Date,
+    disabled: Boolean,
+    sessionVersion: Number,
+    auditHead: { type: { seq: Number, hash: String }, default: undefined, _id: false },
   },
   options,
 );
 
 userSchema.index({ groups: 1 });
+
+const userAuditSchema = new Schema<UserAuditRecord>({ _id: String, username: String, seq: Number, at: String, actor: String, action: String, detail: String, prevHash: String, hash: String }, options);
+// a user's trail in order; the _id (`username:seq`) makes each place in the chain claimable once
+userAuditSchema.index({ username: 1, seq: 1 });
+
+const refreshTokenSchema = new Schema<RefreshTokenRecord>(
+  { _id: String, family: String, username: String, transport: String, createdAt: Date, expiresAt: Date, usedAt: { type: Date, default: null }, revokedAt: { type: Date, default: null } },
+  options,
+);
+// revoking a family (reuse, sign-out) and all of a user's (disabled) read by these
+refreshTokenSchema.index({ family: 1 });
+refreshTokenSchema.index({ username: 1 });
 
 const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
 const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
@@ -274,6 +289,8 @@ export interface Models {
   definitions: Model<DefinitionRecord>;
   drafts: Model<DraftRecord>;
   users: Model<UserRecord>;
+  userAudit: Model<UserAuditRecord>;
+  refreshTokens: Model<RefreshTokenRecord>;
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
   adminLog: Model<AdminLogRecord>;
@@ -293,6 +310,8 @@ export function bindModels(connection: Connection): Models {
     definitions: connection.model('Definition', definitionSchema, 'definitions'),
     drafts: connection.model('Draft', draftSchema, 'drafts'),
     users: connection.model('User', userSchema, 'users'),
+    userAudit: connection.model('UserAuditEntry', userAuditSchema, 'user_audit'),
+    refreshTokens: connection.model('RefreshToken', refreshTokenSchema, 'refresh_tokens'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),
     adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),

@@ -1,21 +1,18 @@
 import { isDuplicateKey } from '../store/duplicate-key';
-import { ConflictError, InvalidInputError } from '../errors';
+import { ConflictError, InvalidInputError, type ProblemDetail } from '../errors';
 import type { Models } from '../store/models';
 import type { Role, UserRecord } from '../records';
-import { roles as knownRoles } from './roles';
+import { accessProblems, type UserAccess } from './access-rules';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password-hash';
 
-export interface NewUser {
+export interface NewUser extends UserAccess {
   username: string;
   password: string;
-  roles: string[];
   department?: string;
-  groups?: string[];
 }
 
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
-const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
 
 /** Users, their roles, department and candidate groups; used by login, the CLI and demo seeding. */
 export class UserDirectory {
@@ -75,13 +72,10 @@ export class UserDirectory {
   }
 
   async #record(user: NewUser): Promise<UserRecord> {
-    const problems = [];
+    const problems: ProblemDetail[] = [];
     if (!usernamePattern.test(user.username)) problems.push({ path: 'username', message: 'use 2–64 letters, digits, dots, dashes or underscores' });
     if (user.password.length < 4) problems.push({ path: 'password', message: 'must have at least 4 characters' });
-    const unknown = user.roles.filter((role) => !knownRoles.includes(role as Role));
-    if (user.roles.length === 0 || unknown.length > 0) problems.push({ path: 'roles', message: `must be some of ${knownRoles.join(', ')}` });
-    const badGroups = (user.groups ?? []).filter((group) => !groupPattern.test(group));
-    if (badGroups.length > 0) problems.push({ path: 'groups', message: `each group is role@department; bad: ${badGroups.join(', ')}` });
+    problems.push(...accessProblems(user));
     if (problems.length > 0) throw new InvalidInputError(`cannot create user ${user.username}`, problems, 422);
     return {
       _id: user.username,

@@ -16,6 +16,9 @@ describe('health, readiness and the OpenAPI document', () => {
     const { body: document } = await api.call(undefined, 'GET', '/api/openapi.json');
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/auth/refresh',
+      '/auth/session',
+      '/auth/sign-out',
       '/auth/token',
       '/calendars',
       '/calendars/{year}',
@@ -63,6 +66,13 @@ describe('health, readiness and the OpenAPI document', () => {
       '/tasks/{id}/unclaim',
       '/tasks/{id}/urge',
       '/tasks/{id}/withdraw',
+      '/users',
+      '/users/{username}',
+      '/users/{username}/access',
+      '/users/{username}/audit',
+      '/users/{username}/audit/verify',
+      '/users/{username}/disable',
+      '/users/{username}/enable',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;
     expect(complete['x-roles']).toEqual(['clerk', 'leader']);

@@ -50,6 +50,37 @@ describe('npx govflow', () => {
     expect(again.stderr).toContain('user alice exists already');
   });
 
+  it('disables, enables and sets the roles of a user, each change audited as the CLI', async () => {
+    await cli('user', 'add', 'carol', '--password', 'carol-pass', '--roles', 'applicant');
+    const disabled = await cli('user', 'disable', 'carol');
+    expect(disabled.code).toBe(0);
+    expect(JSON.parse(disabled.stdout)).toMatchObject({ username: 'carol', disabled: true });
+    expect(await govflow.userAdmin.account('carol')).toMatchObject({ disabled: true, sessionVersion: 1 });
+
+    const enabled = await cli('user', 'enable', 'carol');
+    expect(JSON.parse(enabled.stdout)).toMatchObject({ username: 'carol', disabled: false });
+    const set = await cli('user', 'set-roles', 'carol', '--roles', 'clerk,leader', '--department', 'market-bureau', '--groups', 'leader@market-bureau');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ roles: ['clerk', 'leader'], department: 'market-bureau', groups: ['leader@market-bureau'] });
+    // roles alone keep the department and groups
+    expect(JSON.parse((await cli('user', 'set-roles', 'carol', '--roles', 'clerk')).stdout)).toMatchObject({ roles: ['clerk'], department: 'market-bureau', groups: ['leader@market-bureau'] });
+
+    const trail = await govflow.userAdmin.trail.entries('carol');
+    expect(trail.map((entry) => [entry.action, entry.actor])).toEqual([
+      ['user.created', 'cli'],
+      ['user.disabled', 'cli'],
+      ['user.enabled', 'cli'],
+      ['user.access-set', 'cli'],
+      ['user.access-set', 'cli'],
+    ]);
+    expect(await govflow.userAdmin.trail.verify('carol')).toEqual({ ok: true, entries: 5 });
+
+    const wizard = await cli('user', 'set-roles', 'carol', '--roles', 'wizard');
+    expect([wizard.code, wizard.stderr]).toEqual([2, expect.stringContaining('roles: must be some of')]);
+    const ghost = await cli('user', 'disable', 'ghost');
+    expect([ghost.code, ghost.stderr]).toEqual([2, expect.stringContaining('user "ghost" was not found')]);
+  });
+
   it('deploys a model, and refuses a broken one naming the element', async () => {
     const deployed = await cli('deploy', join(root, 'processes', 'general-approval.bpmn'));
     expect(deployed.code).toBe(0);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { createApp } from '../../api';
+import { createApp, type ApiOptions } from '../../api';
 import { createLogger, Govflow, systemActor, type GovflowOptions, type NewUser } from '../../engine';
 
 /** A Govflow on the run's servers, with a database and queue prefix of its own. */
@@ -53,12 +53,23 @@ export interface ApiResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read any shape
 }
 
-/** A real HTTP server on a free port over a fresh database, seeded with testUsers and the shipped general-approval process. */
-export async function startTestApi(options: Partial<GovflowOptions> = {}): Promise<TestApi> {
+/** How a test API node differs: API options (token lifetimes, account cache) and, for a second node on a seeded database, `seed: false`. */
+export interface TestApiOptions extends Partial<ApiOptions> {
+  seed?: boolean;
+}
+
+/**
+ * A real HTTP server on a free port over a fresh database (or `options.dbName`'s), seeded with
+ * testUsers and the shipped general-approval process unless `node.seed` is false.
+ */
+export async function startTestApi(options: Partial<GovflowOptions> = {}, node: TestApiOptions = {}): Promise<TestApi> {
+  const { seed = true, ...apiOptions } = node;
   const govflow = await createTestGovflow(options);
-  for (const user of testUsers) await govflow.users.add(user);
-  await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
-  const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET'), webRoot: join(__dirname, '..', '..', 'modeler', 'dist') }).callback());
+  if (seed) {
+    for (const user of testUsers) await govflow.users.add(user);
+    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+  }
+  const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET'), webRoot: join(__dirname, '..', '..', 'modeler', 'dist'), ...apiOptions }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();
@@ -93,8 +104,10 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}): Promi
     call,
     async close() {
       await new Promise((resolve) => server.close(resolve));
-      await govflow.deadlines.queue.obliterate({ force: true });
-      await govflow.store.connection.dropDatabase();
+      if (seed) {
+        await govflow.deadlines.queue.obliterate({ force: true });
+        await govflow.store.connection.dropDatabase();
+      }
       await govflow.close();
     },
   };

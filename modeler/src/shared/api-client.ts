@@ -1,6 +1,5 @@
-/** Who is signed in, as the token endpoint answered. */
+/** Who is signed in, as the server answers from their current account. */
 export interface Session {
-  token: string;
   username: string;
   roles: string[];
   department: string | null;
@@ -19,40 +18,95 @@ export class ApiError extends Error {
   }
 }
 
-const sessionKey = 'govflow.session';
+/*
+ * The session lives in httpOnly cookies the server sets at sign-in: page scripts never hold a
+ * token, and every tab of the browser shares the sign-in. The one cookie scripts read is the
+ * CSRF token, echoed in X-CSRF-Token on requests that change state. When the short-lived access
+ * cookie has run out, the first request answered 401 refreshes the session (once for all the
+ * requests waiting on it) and is sent again.
+ */
 
+const csrfCookie = 'govflow_csrf';
+const safeMethods = new Set(['GET', 'HEAD']);
+let session: Session | null = null;
+let refreshing: Promise<boolean> | null = null;
+
+/** The signed-in user once startPage has asked the server (loadSession). */
 export function currentSession(): Session | null {
-  const stored = sessionStorage.getItem(sessionKey);
-  return stored ? (JSON.parse(stored) as Session) : null;
-}
-
-export async function signIn(username: string, password: string): Promise<Session> {
-  const answer = await request<Omit<Session, 'token'> & { token: string }>('POST', '/api/auth/token', { username, password }, null);
-  const session: Session = { token: answer.token, username: answer.username, roles: answer.roles, department: answer.department, groups: answer.groups };
-  sessionStorage.setItem(sessionKey, JSON.stringify(session));
   return session;
 }
 
-export function signOut(): void {
-  sessionStorage.removeItem(sessionKey);
+/** Asks the server who is signed in; null when nobody is (or the sign-in has ended). */
+export async function loadSession(): Promise<Session | null> {
+  try {
+    session = await api<Session>('GET', '/api/auth/session');
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    session = null;
+  }
+  return session;
+}
+
+export async function signIn(username: string, password: string): Promise<Session> {
+  const answer = await request<Session>('POST', '/api/auth/token', { username, password, session: 'cookie' });
+  session = { username: answer.username, roles: answer.roles, department: answer.department, groups: answer.groups };
+  return session;
+}
+
+/** Ends the sign-in on the server (every tab) and forgets it here. */
+export async function signOut(): Promise<void> {
+  await send('POST', '/api/auth/sign-out', {}).catch(() => undefined);
+  session = null;
 }
 
 /** Calls the API as the signed-in user; JSON in and out, BPMN XML when `body` is a string. */
-export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return request<T>(method, path, body, currentSession());
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const hadSession = session !== null;
+  let response = await send(method, path, body);
+  if (response.status === 401 && (await refreshed())) response = await send(method, path, body);
+  if (response.status === 401 && hadSession) {
+    session = null;
+    location.reload(); // the page asks again and shows the sign-in form
+  }
+  return answer<T>(response);
 }
 
-async function request<T>(method: string, path: string, body: unknown, session: Session | null): Promise<T> {
+/** A GET with the session's cookies, refreshed as `api` does; for answers that are not JSON (CSV exports). */
+export async function download(path: string, accept: string): Promise<Response> {
+  const response = await fetch(path, { headers: { accept } });
+  if (response.status !== 401 || !(await refreshed())) return response;
+  return fetch(path, { headers: { accept } });
+}
+
+function request<T>(method: string, path: string, body: unknown): Promise<T> {
+  return send(method, path, body).then((response) => answer<T>(response));
+}
+
+function send(method: string, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
-  if (session) headers.authorization = `Bearer ${session.token}`;
+  const csrf = csrfToken();
+  if (csrf && !safeMethods.has(method)) headers['x-csrf-token'] = csrf;
   if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'application/xml' : 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+/** Refreshes the cookie session; concurrent callers share one refresh. False when there is no session to refresh. */
+function refreshed(): Promise<boolean> {
+  if (!csrfToken()) return Promise.resolve(false);
+  refreshing ??= send('POST', '/api/auth/refresh', {})
+    .then((response) => response.ok)
+    .finally(() => (refreshing = null));
+  return refreshing;
+}
+
+function csrfToken(): string | undefined {
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith(`${csrfCookie}=`));
+  return cookie ? decodeURIComponent(cookie.slice(csrfCookie.length + 1)) : undefined;
+}
+
+async function answer<T>(response: Response): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
   const payload: unknown = type.includes('json') ? await response.json() : await response.text();
-  if (response.status === 401 && session) {
-    signOut();
-    location.reload();
-  }
   if (!response.ok) {
     const problem = (typeof payload === 'object' && payload ? payload : {}) as { title?: string; detail?: string; errors?: ApiError['errors'] };
     throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? String(payload), problem.errors ?? []);

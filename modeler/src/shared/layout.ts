@@ -1,5 +1,5 @@
 import './app.css';
-import { ApiError, currentSession, signIn, signOut, type Session } from './api-client';
+import { ApiError, currentSession, loadSession, signIn, signOut, type Session } from './api-client';
 import { h, replaceChildren } from './dom';
 import { locale, registerMessages, setLocale, t } from './i18n';
 
@@ -15,6 +15,8 @@ registerMessages({
   'login.password': { 'zh-CN': '密码', en: 'Password' },
   'login.submit': { 'zh-CN': '登录', en: 'Sign in' },
   'login.failed': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  // the server's words for a disabled account (api/routes/auth.ts)
+  'login.disabled': { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
   'page.forbidden': { 'zh-CN': '您的角色无权使用此页面。', en: 'Your role may not use this page.' },
   'page.failed': { 'zh-CN': '加载失败：{message}', en: 'Could not load: {message}' },
 });
@@ -37,13 +39,21 @@ export function homeOf(session: Session): string {
 
 /**
  * Renders a page for the signed-in user: the header with the pages their roles allow, the
- * language switch and sign-out, then `render` in the main area. Without a session it shows the
- * sign-in form first; a role the page does not admit sees a notice, not the page.
+ * language switch and sign-out, then `render` in the main area. The server says who is signed in
+ * (the session cookie every tab shares); without a session it shows the sign-in form first; a role
+ * the page does not admit sees a notice, not the page.
  */
 export function startPage(roles: readonly string[], render: (main: HTMLElement, session: Session) => Promise<void> | void): void {
   document.documentElement.lang = locale();
   const app = document.getElementById('app') as HTMLElement;
-  const session = currentSession();
+  const known = currentSession();
+  (known ? Promise.resolve(known) : loadSession()).then(
+    (session) => showPage(app, roles, render, session),
+    (error: unknown) => showError(app, error),
+  );
+}
+
+function showPage(app: HTMLElement, roles: readonly string[], render: (main: HTMLElement, session: Session) => Promise<void> | void, session: Session | null): void {
   if (!session) {
     replaceChildren(app, loginForm(() => startPage(roles, render)));
     return;
@@ -72,7 +82,7 @@ function header(session: Session): HTMLElement {
     h('nav', {}, ...links),
     h('span', { class: 'who' }, session.username),
     h('button', { type: 'button', class: 'link', id: 'language-switch', onclick: () => (setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN'), location.reload()) }, t('nav.language')),
-    h('button', { type: 'button', class: 'link', onclick: () => (signOut(), location.reload()) }, t('nav.signOut')),
+    h('button', { type: 'button', class: 'link', onclick: () => void signOut().then(() => location.reload()) }, t('nav.signOut')),
   );
 }
 
@@ -89,8 +99,8 @@ function loginForm(done: () => void): HTMLElement {
         try {
           await signIn(username.value, password.value);
           done();
-        } catch {
-          message.textContent = t('login.failed');
+        } catch (error) {
+          message.textContent = t(error instanceof ApiError && error.detail === 'this account is disabled' ? 'login.disabled' : 'login.failed');
         }
       },
     },

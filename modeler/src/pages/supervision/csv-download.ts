@@ -1,12 +1,11 @@
-import { ApiError, currentSession } from '../../shared/api-client';
+import { ApiError, download } from '../../shared/api-client';
 
 /**
- * Fetches a CSV export with the signed-in user's bearer token and hands it to the browser as a
- * file download (a Blob behind a temporary object URL), since a plain link cannot carry the token.
+ * Fetches a CSV export with the signed-in user's session and hands it to the browser as a file
+ * download (a Blob behind a temporary object URL), so a failure shows on the page, not as a file.
  */
 export async function downloadCsv(path: string, fileName: string): Promise<void> {
-  const session = currentSession();
-  const response = await fetch(path, { headers: session ? { authorization: `Bearer ${session.token}`, accept: 'text/csv' } : {} });
+  const response = await download(path, 'text/csv');
   if (!response.ok) {
     const problem = (response.headers.get('content-type') ?? '').includes('json') ? ((await response.json()) as { title?: string; detail?: string }) : {};
     throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '', []);

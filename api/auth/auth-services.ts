@@ -1,0 +1,36 @@
+import type { Govflow } from '../../engine';
+import { AccountCache } from './account-cache';
+import type { Authenticators } from './authenticate';
+import { SessionCookies } from './session-cookies';
+import { Sessions } from './sessions';
+import { TokenService } from './tokens';
+
+/** How sessions behave; every field optional, defaults documented. */
+export interface AuthOptions {
+  /** HS256 secret shared by all API nodes (GOVFLOW_JWT_SECRET), at least 32 characters. */
+  jwtSecret: string;
+  /** Access token lifetime; default 10 minutes. */
+  accessTokenTtlSeconds?: number;
+  /** Refresh token lifetime, i.e. how long a sign-in lasts unused; default 12 hours. */
+  refreshTokenTtlSeconds?: number;
+  /** How long a node trusts its copy of an account (disabled, roles) before reading it again; default 3 s. */
+  accountCacheMs?: number;
+  /** A cookie session's refresh token used twice this close together is two tabs, not a replay; default 10 s. */
+  cookieReuseGraceSeconds?: number;
+}
+
+/** What the auth middleware and the auth routes share on one node. */
+export interface AuthServices extends Authenticators {
+  sessions: Sessions;
+}
+
+export function createAuthServices(govflow: Govflow, options: AuthOptions): AuthServices {
+  const tokens = new TokenService(options.jwtSecret, options.accessTokenTtlSeconds ?? 600);
+  const policy = { ttlSeconds: options.refreshTokenTtlSeconds ?? 12 * 3600, cookieReuseGraceSeconds: options.cookieReuseGraceSeconds ?? 10 };
+  return {
+    tokens,
+    accounts: new AccountCache((username) => govflow.userAdmin.account(username), options.accountCacheMs ?? 3000),
+    cookies: new SessionCookies(options.jwtSecret),
+    sessions: new Sessions(govflow, tokens, policy),
+  };
+}

@@ -1,0 +1,22 @@
+import type { ProblemDetail } from '../errors';
+import type { Role } from '../records';
+import { roles as knownRoles } from './roles';
+
+/** What a user may do: their roles, department and candidate groups, as given by an admin or the CLI. */
+export interface UserAccess {
+  roles: string[];
+  department?: string | null;
+  groups?: string[];
+}
+
+const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
+
+/** Why `access` cannot be given to a user: no or unknown roles, malformed groups; empty when it can. */
+export function accessProblems(access: UserAccess): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  const unknown = access.roles.filter((role) => !knownRoles.includes(role as Role));
+  if (access.roles.length === 0 || unknown.length > 0) problems.push({ path: 'roles', message: `must be some of ${knownRoles.join(', ')}` });
+  const badGroups = (access.groups ?? []).filter((group) => !groupPattern.test(group));
+  if (badGroups.length > 0) problems.push({ path: 'groups', message: `each group is role@department; bad: ${badGroups.join(', ')}` });
+  return problems;
+}
