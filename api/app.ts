@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate';
 import { TokenService } from './auth/tokens';
 import { problemResponses } from './http/problem';
 import { routeMiddleware } from './http/route';
+import { securityHeaders } from './http/security-headers';
 import { xmlBody } from './http/xml-body';
 import { openApiDocument } from './openapi';
 import { apiRoutes, healthz, readyz } from './routes';
@@ -40,6 +41,7 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
     const path = `/api${route.path.replace(/\{(\w+)\}/g, ':$1')}`;
     router[route.method](path, routeMiddleware(route, govflow, tokens));
   }
+  app.use(securityHeaders());
   app.use(problemResponses(govflow.log));
   app.use(xmlBody(options.xmlLimit ?? '2mb'));
   app.use(

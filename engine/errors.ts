@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'definition-rejected'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'too-many-requests'
   | 'incident';
 
 export interface ProblemDetail {
@@ -144,5 +145,19 @@ export class UnsupportedMediaTypeError extends GovflowError {
   override name = 'UnsupportedMediaTypeError';
   constructor(message: string) {
     super('unsupported-media-type', 415, message);
+  }
+}
+
+/**
+ * Thrown by the sign-in throttle when an account, an address or both have failed too often:
+ * 429, and the answer's Retry-After says in how many seconds to try again.
+ */
+export class TooManyRequestsError extends GovflowError {
+  override name = 'TooManyRequestsError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many-requests', 429, message);
   }
 }

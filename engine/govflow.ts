@@ -63,7 +63,7 @@ import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView, unstaffedTasks, type UnstaffedTask } from './supervision';
 import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from './tasks';
-import { systemActor, UserDirectory, type Actor } from './users';
+import { SignInThrottle, systemActor, UserDirectory, type Actor } from './users';
 
 export type AlertView = ReturnType<typeof alertView>;
 
@@ -108,6 +108,8 @@ export interface DefinitionDetail {
  */
 export class Govflow {
   readonly users: UserDirectory;
+  /** Failed sign-ins counted per account and address; the lock an administrator can lift. */
+  readonly signIns: SignInThrottle;
   readonly definitions: DefinitionRegistry;
   readonly auditLog: AuditLog;
   readonly executor: Executor;
@@ -127,6 +129,7 @@ export class Govflow {
     const { models } = store;
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
     this.users = new UserDirectory(models);
+    this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users);
     this.auditLog = new AuditLog(models, this.#ledger);

@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { GovflowError, type Logger } from '../../engine';
+import { GovflowError, TooManyRequestsError, type Logger } from '../../engine';
 
 interface HttpLikeError {
   status?: number;
@@ -35,6 +35,7 @@ export function problemResponses(log: Logger) {
     } catch (error) {
       if (error instanceof GovflowError) {
         writeProblem(ctx, error.status, error.code, error.message, error.details);
+        if (error instanceof TooManyRequestsError) ctx.set('Retry-After', String(error.retryAfterSeconds));
         if (error.status >= 500) log.error({ err: error, path: ctx.path }, 'request failed');
         return;
       }

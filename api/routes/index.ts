@@ -10,8 +10,9 @@ import { notificationRoutes } from './notifications';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
+import { userLockoutRoutes } from './user-lockouts';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, signedInPage } from '../support/browser';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 describe('the web application shell in headless Chromium', () => {
   let api: TestApi;
@@ -31,7 +31,7 @@ describe('the web application shell in headless Chromium', () => {
     await page.fill('input[name=password]', 'wrong');
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('text=用户名或密码错误');
-    await page.fill('input[name=password]', 'designer');
+    await page.fill('input[name=password]', passwordOf('designer'));
     await page.click('form.login button[type=submit]');
     await page.click('#language-switch');
     await page.waitForSelector('header nav a:text("Modeler")');

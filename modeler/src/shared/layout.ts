@@ -1,6 +1,7 @@
 import './app.css';
 import { ApiError, currentSession, signIn, signOut, type Session } from './api-client';
 import { h, replaceChildren } from './dom';
+import { translate } from '../pages/modeler/translate/translate-module';
 import { locale, registerMessages, setLocale, t } from './i18n';
 
 registerMessages({
@@ -89,8 +90,9 @@ function loginForm(done: () => void): HTMLElement {
         try {
           await signIn(username.value, password.value);
           done();
-        } catch {
-          message.textContent = t('login.failed');
+        } catch (error) {
+          // too many failures: the server says how long to wait, in the page's language
+          message.textContent = error instanceof ApiError && error.status === 429 ? translate(error.detail) : t('login.failed');
         }
       },
     },

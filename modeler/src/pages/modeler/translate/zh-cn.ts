@@ -1,3 +1,4 @@
+import { zhCNAccessMessages, zhCNAccessPatterns } from './zh-cn-access';
 import { zhCNDeployMessages, zhCNDeployPatterns } from './zh-cn-deploy-checks';
 
 /**
@@ -292,6 +293,7 @@ export const zhCN: Record<string, string> = {
   'no diagram to display': '没有可显示的流程图',
   'no process or collaboration to display': '没有可显示的流程或协作',
   ...zhCNDeployMessages,
+  ...zhCNAccessMessages,
 };
 
 /**
@@ -331,4 +333,5 @@ export const zhCNPatterns: ChinesePattern[] = [
   [/^unknown di (.*) for element (.*)$/, '$2 的图形元素 $1 类型未知'],
   [/^already rendered (.*)$/, '$1 被重复绘制'],
   ...zhCNDeployPatterns,
+  ...zhCNAccessPatterns,
 ];
