@@ -39,6 +39,20 @@ describe('the web application shell in headless Chromium', () => {
     await context.close();
   });
 
+  it('tells someone who failed to sign in too often how long to wait, in Chinese', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${api.url}/index.html`);
+    await page.fill('input[name=username]', 'leader');
+    for (let i = 0; i < 6; i++) {
+      await page.fill('input[name=password]', `wrong ${i}`);
+      await page.click('form.login button[type=submit]');
+      await page.waitForSelector(i < 5 ? 'text=用户名或密码错误' : 'text=/^登录失败次数过多，请 \\d+ 秒后再试$/');
+      await page.locator('form.login [role=alert]').evaluate((line) => (line.textContent = ''));
+    }
+    await context.close();
+  });
+
   it('tells a role that may not use a page so, instead of showing it', async () => {
     const page = await signedInPage(browser, api.url, 'designer', 'inbox.html');
     await page.waitForSelector('[role=alert]');
