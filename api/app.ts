@@ -8,6 +8,7 @@ import { createAuthServices, type AuthOptions } from './auth/auth-services';
 import { authenticate } from './auth/authenticate';
 import { problemResponses } from './http/problem';
 import { routeMiddleware } from './http/route';
+import { securityHeaders } from './http/security-headers';
 import { xmlBody } from './http/xml-body';
 import { openApiDocument } from './openapi';
 import { apiRoutes, healthz, readyz } from './routes';
@@ -38,6 +39,7 @@ export function createApp(govflow: Govflow, options: ApiOptions): Koa {
     const path = `/api${route.path.replace(/\{(\w+)\}/g, ':$1')}`;
     router[route.method](path, routeMiddleware(route, govflow, auth));
   }
+  app.use(securityHeaders());
   app.use(problemResponses(govflow.log));
   app.use(xmlBody(options.xmlLimit ?? '2mb'));
   app.use(

@@ -14,7 +14,7 @@ const supervisor: Actor = { username: 'supervisor', roles: ['supervisor'], depar
  * happened, so their limits, cards and deadline jobs are what they would be had it been so.
  */
 export async function seedDemo(govflow: Govflow, options: GovflowOptions): Promise<void> {
-  for (const user of demoUsers) await govflow.users.ensure(user);
+  for (const user of demoUsers) await govflow.users.ensureDemoUser(user);
   const folder = join(projectRoot, 'processes');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.bpmn'))) {
     const outcome = await govflow.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'busy'
+  | 'too-many-requests'
   | 'incident'
   | 'store-unavailable'
   | 'queue-unavailable'
@@ -195,5 +196,17 @@ export class OutcomeUnknownError extends GovflowError {
   constructor(cause?: unknown) {
     super('outcome-unknown', 503, 'the case store stopped answering while the change was being written, so whether it was made is not known — retry with the same Idempotency-Key header, which makes it happen exactly once', [], { cause });
     this.retryAfterSeconds = 5;
+  }
+}
+
+/**
+ * Thrown by the sign-in throttle when an account, an address or both have failed too often:
+ * 429, and the answer's Retry-After says in how many seconds to try again.
+ */
+export class TooManyRequestsError extends GovflowError {
+  override name = 'TooManyRequestsError';
+  constructor(message: string, retryAfterSeconds: number) {
+    super('too-many-requests', 429, message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -65,7 +65,7 @@ import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView, unstaffedTasks, type UnstaffedTask } from './supervision';
 import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from './tasks';
-import { RefreshTokens, systemActor, UserAdministration, UserAuditTrail, UserDirectory, type Actor } from './users';
+import { RefreshTokens, SignInThrottle, systemActor, UserAdministration, UserAuditTrail, UserDirectory, type Actor } from './users';
 
 export type AlertView = ReturnType<typeof alertView>;
 
@@ -114,6 +114,8 @@ export class Govflow {
   readonly userAdmin: UserAdministration;
   /** Refresh tokens of API sessions. */
   readonly refreshTokens: RefreshTokens;
+  /** Failed sign-ins counted per account and address; the lock an administrator can lift. */
+  readonly signIns: SignInThrottle;
   readonly definitions: DefinitionRegistry;
   readonly auditLog: AuditLog;
   readonly executor: Executor;
@@ -135,6 +137,7 @@ export class Govflow {
     this.users = new UserDirectory(models);
     this.refreshTokens = new RefreshTokens(models, options.now);
     this.userAdmin = new UserAdministration(models, this.users, new UserAuditTrail(models, options.now), this.refreshTokens);
+    this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users, options.modelChecks);
     this.auditLog = new AuditLog(models, this.#ledger);

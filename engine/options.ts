@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger';
 import type { ModelCheckOptions } from './definitions/model-check-pool';
 import type { StoreCommandListener } from './store';
+import { resolveSignInLimits, type ResolvedSignInLimits, type SignInLimits } from './users/sign-in-throttle';
 
 /** How to run govflow; every field but the two URIs is optional with the default it documents. */
 export interface GovflowOptions {
@@ -27,11 +28,13 @@ export interface GovflowOptions {
   logger?: Logger;
   /** The time source; default the system clock. Tests pass a settable one to reach deadlines. */
   now?: () => Date;
+  /** How often sign-in may fail before 429 and an account lock; defaults in users/sign-in-throttle.ts. */
+  signInLimits?: SignInLimits;
   /** Told of every command sent to the store, when it started and ended (metrics, the bench's round-trip count); default none. */
   onStoreCommand?: StoreCommandListener;
 }
 
-export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'>;
+export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand' | 'signInLimits'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'> & { signInLimits: ResolvedSignInLimits };
 
 /** Fills the defaults once, at Govflow.create. */
 export function resolveOptions(options: GovflowOptions): ResolvedOptions {
@@ -45,5 +48,6 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     liveCases: options.liveCases ?? 500,
     logger: options.logger ?? createLogger(),
     now: options.now ?? (() => new Date()),
+    signInLimits: resolveSignInLimits(options.signInLimits),
   };
 }

@@ -24,9 +24,9 @@ export const authRoutes = [
     tag: 'auth',
     access: 'public',
     body: credentials,
-    responses: { 200: 'who signed in, and the tokens unless the session is a cookie one', 401: 'wrong username or password, or the account is disabled' },
+    responses: { 200: 'who signed in, and the tokens unless the session is a cookie one', 401: 'wrong username or password, or the account is disabled', 429: 'too many failed sign-ins for the account or from the address; Retry-After says when to try again' },
     async handler({ body, govflow, auth, ctx }) {
-      const actor = await govflow.users.authenticate(body.username, body.password);
+      const actor = await govflow.signIns.attempt(body.username, ctx.ip, () => govflow.users.authenticate(body.username, body.password));
       if (!actor) throw new UnauthenticatedError('wrong username or password');
       const account = await govflow.userAdmin.account(actor.username);
       if (!account || account.disabled) throw new UnauthenticatedError('this account is disabled');

@@ -10,9 +10,10 @@ import { notificationRoutes } from './notifications';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
+import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

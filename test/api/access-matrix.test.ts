@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 type Who = 'anonymous' | 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
 const everyone: Who[] = ['anonymous', 'applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
@@ -167,7 +167,7 @@ describe('role-based access over every route', () => {
     expect(malformed.status).toBe(401);
     // a stale or malformed header does not break the public routes a browser calls with it
     for (const authorization of [`Bearer ${expiredToken}`, 'Basic YWRtaW46YWRtaW4=']) {
-      const signIn = await fetch(`${api.url}/api/auth/token`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: 'clerk' }) });
+      const signIn = await fetch(`${api.url}/api/auth/token`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: passwordOf('clerk') }) });
       expect(signIn.status).toBe(200);
       const progress = await fetch(`${api.url}/api/public/progress/GF00000000-00000?code=000000`, { headers: { authorization } });
       expect(progress.status).not.toBe(401);

@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
+import { bpmn, passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 const fixture = (name: string) => bpmn(join(__dirname, 'fixtures', name));
 
@@ -84,7 +84,7 @@ describe('bad input is refused with a clear 4xx and changes nothing', () => {
       const before = await snapshot();
       const response = await fetch(`${api.url}/api/cases`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${(await api.call(undefined, 'POST', '/api/auth/token', { username: 'applicant', password: 'applicant' })).body.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${(await api.call(undefined, 'POST', '/api/auth/token', { username: 'applicant', password: passwordOf('applicant') })).body.token}` },
         body: '{"processKey": "general-approval", "title": ',
       });
       expect(response.status).toBe(400);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, signedInPage } from '../support/browser';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 describe('the web application shell in headless Chromium', () => {
   let api: TestApi;
@@ -31,11 +31,25 @@ describe('the web application shell in headless Chromium', () => {
     await page.fill('input[name=password]', 'wrong');
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('text=用户名或密码错误');
-    await page.fill('input[name=password]', 'designer');
+    await page.fill('input[name=password]', passwordOf('designer'));
     await page.click('form.login button[type=submit]');
     await page.click('#language-switch');
     await page.waitForSelector('header nav a:text("Modeler")');
     expect(await page.locator('header nav a').allTextContents()).toEqual(['Modeler']);
+    await context.close();
+  });
+
+  it('tells someone who failed to sign in too often how long to wait, in Chinese', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${api.url}/index.html`);
+    await page.fill('input[name=username]', 'leader');
+    for (let i = 0; i < 6; i++) {
+      await page.fill('input[name=password]', `wrong ${i}`);
+      await page.click('form.login button[type=submit]');
+      await page.waitForSelector(i < 5 ? 'text=用户名或密码错误' : 'text=/^登录失败次数过多，请 \\d+ 秒后再试$/');
+      await page.locator('form.login [role=alert]').evaluate((line) => (line.textContent = ''));
+    }
     await context.close();
   });
 

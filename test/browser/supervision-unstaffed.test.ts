@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signedInPage } from '../support/browser';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 /** A hand-written model whose one step names a group nobody in the test directory holds. */
 const auditReview = `<?xml version="1.0" encoding="UTF-8"?>
@@ -106,7 +106,7 @@ describe('the unstaffed tasks panel (无人办理) of the supervision board', ()
     await rows(page).first().waitFor();
 
     // when a user holding audit@city-audit-bureau joins the directory and the board is reloaded
-    await api.govflow.users.add({ username: 'auditor', password: 'auditor', roles: ['clerk'], department: 'city-audit-bureau', groups: ['audit@city-audit-bureau'] });
+    await api.govflow.users.add({ username: 'auditor', password: passwordOf('auditor'), roles: ['clerk'], department: 'city-audit-bureau', groups: ['audit@city-audit-bureau'] });
     await page.reload();
 
     // then the list is empty and says so

@@ -37,21 +37,22 @@ describe('npx govflow', () => {
   });
 
   it('adds a user who can then sign in, and refuses a bad one with a reason', async () => {
-    const added = await cli('user', 'add', 'alice', '--password', 's3cret', '--roles', 'clerk', '--department', 'market-bureau', '--groups', 'window@market-bureau');
+    const password = 'window seat at dawn';
+    const added = await cli('user', 'add', 'alice', '--password', password, '--roles', 'clerk', '--department', 'market-bureau', '--groups', 'window@market-bureau');
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toEqual({ username: 'alice', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
-    expect(await govflow.users.authenticate('alice', 's3cret')).toMatchObject({ username: 'alice' });
+    expect(await govflow.users.authenticate('alice', password)).toMatchObject({ username: 'alice' });
 
-    const wizard = await cli('user', 'add', 'bob', '--password', 's3cret', '--roles', 'wizard');
+    const wizard = await cli('user', 'add', 'bob', '--password', password, '--roles', 'wizard');
     expect(wizard.code).toBe(2);
     expect(wizard.stderr).toContain('roles: must be some of applicant, clerk, leader, supervisor, designer, admin');
-    const again = await cli('user', 'add', 'alice', '--password', 'x1234', '--roles', 'clerk');
+    const again = await cli('user', 'add', 'alice', '--password', 'another window seat', '--roles', 'clerk');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('user alice exists already');
   });
 
   it('disables, enables and sets the roles of a user, each change audited as the CLI', async () => {
-    await cli('user', 'add', 'carol', '--password', 'carol-pass', '--roles', 'applicant');
+    await cli('user', 'add', 'carol', '--password', 'window seat at dusk', '--roles', 'applicant');
     const disabled = await cli('user', 'disable', 'carol');
     expect(disabled.code).toBe(0);
     expect(JSON.parse(disabled.stdout)).toMatchObject({ username: 'carol', disabled: true });
@@ -79,6 +80,19 @@ describe('npx govflow', () => {
     expect([wizard.code, wizard.stderr]).toEqual([2, expect.stringContaining('roles: must be some of')]);
     const ghost = await cli('user', 'disable', 'ghost');
     expect([ghost.code, ghost.stderr]).toEqual([2, expect.stringContaining('user "ghost" was not found')]);
+  });
+
+  it.each([
+    ['1234', 'applicant', 'password: must have at least 8 characters'],
+    ['1234', 'clerk', 'password: must have at least 10 characters for a staff account'],
+    ['password123', 'applicant', 'password: is one of the most common passwords'],
+    ['wang.fang.01', 'clerk', 'password: must not be the username'],
+  ])('refuses the password %j for a new %s with a reason, and creates nobody', async (weak, role, reason) => {
+    const refused = await cli('user', 'add', 'wang.fang.01', '--password', weak, '--roles', role);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('cannot create user wang.fang.01');
+    expect(refused.stderr).toContain(reason);
+    expect(await govflow.users.actor('wang.fang.01')).toBeUndefined();
   });
 
   it('deploys a model, and refuses a broken one naming the element', async () => {

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 import { translateToChinese } from '../../modeler/src/pages/modeler/translate/translate-module';
 import { deploy, processWith } from './compatibility-support';
 
@@ -116,6 +116,6 @@ describe('models govflow cannot run are refused at deploy', () => {
 });
 
 async function tokenOf(api: TestApi, user: string): Promise<string> {
-  const answer = await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: user });
+  const answer = await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: passwordOf(user) });
   return answer.body.token;
 }

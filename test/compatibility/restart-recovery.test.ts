@@ -25,7 +25,7 @@ describe('a model without a definitions id', () => {
 
   it('survives a restart of the server between its steps and completes', async () => {
     govflow = await createTestGovflow(names);
-    await govflow.users.add({ username: 'li', password: 'li-password', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
+    await govflow.users.add({ username: 'li', password: 'li-window-Tq8#vLz2', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
     await govflow.deploy(fixture('no-definitions-id.bpmn'), systemActor);
     const { result } = await govflow.startCase({ processKey: 'no-definitions-id', title: '无标识模型', data: {} }, applicant);
     await complete('first');

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 import { deploy, processWith } from './compatibility-support';
 
 const start = '<startEvent id="start"/><sequenceFlow id="toWork" sourceRef="start" targetRef="work"/>';
@@ -20,7 +20,7 @@ describe('the supervision office sees open tasks nobody can act on', () => {
     expect(listed.body).toMatchObject({ total: 1, items: [{ caseId: started.body.id, caseTitle: '审计复核申请', name: '审计复核', candidateGroups: ['audit@city-audit-bureau'] }] });
     expect((await api.call('clerk', 'GET', '/api/supervision/unstaffed-tasks')).status).toBe(403);
 
-    await api.govflow.users.add({ username: 'auditor', password: 'auditor', roles: ['clerk'], department: 'city-audit-bureau', groups: ['audit@city-audit-bureau'] });
+    await api.govflow.users.add({ username: 'auditor', password: passwordOf('auditor'), roles: ['clerk'], department: 'city-audit-bureau', groups: ['audit@city-audit-bureau'] });
     expect((await api.call('supervisor', 'GET', '/api/supervision/unstaffed-tasks')).body).toEqual({ items: [], total: 0 });
   });
 });

@@ -4,7 +4,7 @@ import { revisionId } from '../../engine/store/case-ledger';
 import type { RevisionClaim } from '../../engine/records';
 import { freePort } from '../../scripts/services/free-port';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { bpmn, createTestGovflow } from '../support/test-govflow';
+import { bpmn, createTestGovflow, passwordOf } from '../support/test-govflow';
 
 /**
  * A burst of completions against a separately started server, killed with SIGKILL mid-burst,
@@ -25,7 +25,7 @@ describe('a server killed mid-burst', () => {
 
   beforeAll(async () => {
     govflow = await createTestGovflow({ dbName });
-    await govflow.users.add({ username: 'clerk', password: 'clerk', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
+    await govflow.users.add({ username: 'clerk', password: passwordOf('clerk'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
     await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
   });
   afterAll(async () => {
@@ -44,7 +44,7 @@ describe('a server killed mid-burst', () => {
     }
     const port = await freePort();
     server = await startServerProcess(port, env);
-    const token = (await (await post(server.url, '/api/auth/token', undefined, { username: 'clerk', password: 'clerk' })).json()).token as string;
+    const token = (await (await post(server.url, '/api/auth/token', undefined, { username: 'clerk', password: passwordOf('clerk') })).json()).token as string;
 
     // when completions stream in, eight at a time, and the server is killed after the 20th answer
     const acknowledged = new Set<string>();

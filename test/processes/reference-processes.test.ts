@@ -85,7 +85,7 @@ describe('reference process models', () => {
   let govflow: Govflow;
   beforeAll(async () => {
     govflow = await createTestGovflow();
-    for (const user of demoUsers) await govflow.users.add(user);
+    for (const user of demoUsers) await govflow.users.ensureDemoUser(user);
   });
   afterAll(async () => {
     await govflow.store.connection.dropDatabase();

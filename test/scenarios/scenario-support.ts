@@ -1,22 +1,22 @@
 import type { TimerJob } from '../../engine/deadlines';
 import { systemActor } from '../../engine';
-import { bpmn, startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
+import { bpmn, passwordOf, startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
 
 /**
  * Shared helpers of the scenario suites: the staff the reference processes need besides the
  * standard test users, a settable clock, and short ways to read a case and drive its steps.
  */
 
-/** The people the reference processes name, besides the standard test users; password = username. */
+/** The people the reference processes name, besides the standard test users; passwords as theirs (passwordOf). */
 export const scenarioStaff = [
-  { username: 'chief', password: 'chief', roles: ['clerk'], department: 'market-bureau', groups: ['chief@market-bureau'] },
-  { username: 'legal1', password: 'legal1', roles: ['clerk'], department: 'market-bureau', groups: ['legal@market-bureau'] },
-  { username: 'legal2', password: 'legal2', roles: ['clerk'], department: 'market-bureau', groups: ['legal@market-bureau'] },
-  { username: 'officer1', password: 'officer1', roles: ['clerk'], department: 'market-bureau', groups: ['enforcement-brigade@market-bureau'] },
-  { username: 'officer2', password: 'officer2', roles: ['clerk'], department: 'market-bureau', groups: ['enforcement-brigade@market-bureau'] },
-  { username: 'fire-reviewer', password: 'fire-reviewer', roles: ['clerk'], department: 'fire-department', groups: ['review@fire-department'] },
-  { username: 'planning-reviewer', password: 'planning-reviewer', roles: ['clerk'], department: 'planning-bureau', groups: ['review@planning-bureau'] },
-  { username: 'env-reviewer', password: 'env-reviewer', roles: ['clerk'], department: 'environment-bureau', groups: ['review@environment-bureau'] },
+  { username: 'chief', password: passwordOf('chief'), roles: ['clerk'], department: 'market-bureau', groups: ['chief@market-bureau'] },
+  { username: 'legal1', password: passwordOf('legal1'), roles: ['clerk'], department: 'market-bureau', groups: ['legal@market-bureau'] },
+  { username: 'legal2', password: passwordOf('legal2'), roles: ['clerk'], department: 'market-bureau', groups: ['legal@market-bureau'] },
+  { username: 'officer1', password: passwordOf('officer1'), roles: ['clerk'], department: 'market-bureau', groups: ['enforcement-brigade@market-bureau'] },
+  { username: 'officer2', password: passwordOf('officer2'), roles: ['clerk'], department: 'market-bureau', groups: ['enforcement-brigade@market-bureau'] },
+  { username: 'fire-reviewer', password: passwordOf('fire-reviewer'), roles: ['clerk'], department: 'fire-department', groups: ['review@fire-department'] },
+  { username: 'planning-reviewer', password: passwordOf('planning-reviewer'), roles: ['clerk'], department: 'planning-bureau', groups: ['review@planning-bureau'] },
+  { username: 'env-reviewer', password: passwordOf('env-reviewer'), roles: ['clerk'], department: 'environment-bureau', groups: ['review@environment-bureau'] },
 ];
 
 export async function addScenarioStaff(api: TestApi): Promise<void> {

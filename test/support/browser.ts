@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
+import { passwordOf } from './test-govflow';
 
 /** Where browser suites leave their screenshots (git-ignored). */
 export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -9,14 +10,14 @@ export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screens
 /** Debian's Chromium, headless, with nothing reaching beyond loopback. */
 export const launchBrowser = launchChromium;
 
-/** Opens `path` of the server signed in as `user` (password = username, as the test users have). */
+/** Opens `path` of the server signed in as `user` (with the test users' password, passwordOf). */
 export async function signedInPage(browser: Browser, baseUrl: string, user: string, path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error on ${path}: ${error.message}`));
   await page.goto(`${baseUrl}/${path}`);
   await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', user);
+  await page.fill('input[name=password]', passwordOf(user));
   await page.click('form.login button[type=submit]');
   await page.waitForSelector('header.app-header');
   return page;

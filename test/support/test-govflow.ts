@@ -19,17 +19,22 @@ export async function createTestGovflow(options: Partial<GovflowOptions> = {}): 
   });
 }
 
-/** The users every API suite works with; passwords equal their names. */
+/** The password of every test user: their name and a fixed tail, strong enough for the password policy. */
+export function passwordOf(username: string): string {
+  return `${username}-Tq8#vLz2`;
+}
+
+/** The users every API suite works with; each password is passwordOf(name). */
 export const testUsers: NewUser[] = [
-  { username: 'admin', password: 'admin', roles: ['admin'] },
-  { username: 'designer', password: 'designer', roles: ['designer'] },
-  { username: 'applicant', password: 'applicant', roles: ['applicant'] },
-  { username: 'other-applicant', password: 'other-applicant', roles: ['applicant'] },
-  { username: 'clerk', password: 'clerk', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] },
-  { username: 'clerk2', password: 'clerk2', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] },
-  { username: 'outsider', password: 'outsider', roles: ['clerk'], department: 'tax-bureau', groups: ['window@tax-bureau'] },
-  { username: 'leader', password: 'leader', roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
-  { username: 'supervisor', password: 'supervisor', roles: ['supervisor'], department: 'supervision-office' },
+  { username: 'admin', password: passwordOf('admin'), roles: ['admin'] },
+  { username: 'designer', password: passwordOf('designer'), roles: ['designer'] },
+  { username: 'applicant', password: passwordOf('applicant'), roles: ['applicant'] },
+  { username: 'other-applicant', password: passwordOf('other-applicant'), roles: ['applicant'] },
+  { username: 'clerk', password: passwordOf('clerk'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] },
+  { username: 'clerk2', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] },
+  { username: 'outsider', password: passwordOf('outsider'), roles: ['clerk'], department: 'tax-bureau', groups: ['window@tax-bureau'] },
+  { username: 'leader', password: passwordOf('leader'), roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
+  { username: 'supervisor', password: passwordOf('supervisor'), roles: ['supervisor'], department: 'supervision-office' },
 ];
 
 /** A shipped process or a test fixture, as XML. */
@@ -90,7 +95,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
   async function token(user: string): Promise<string> {
     let value = tokens.get(user);
     if (!value) {
-      const response = await call(undefined, 'POST', '/api/auth/token', { username: user, password: user });
+      const response = await call(undefined, 'POST', '/api/auth/token', { username: user, password: passwordOf(user) });
       if (response.status !== 200) throw new Error(`login as ${user} failed: ${JSON.stringify(response.body)}`);
       value = response.body.token as string;
       tokens.set(user, value);

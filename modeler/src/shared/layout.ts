@@ -1,6 +1,7 @@
 import './app.css';
 import { ApiError, currentSession, loadSession, signIn, signOut, type Session } from './api-client';
 import { h, replaceChildren } from './dom';
+import { translate } from '../pages/modeler/translate/translate-module';
 import { locale, registerMessages, setLocale, t } from './i18n';
 
 registerMessages({
@@ -100,7 +101,9 @@ function loginForm(done: () => void): HTMLElement {
           await signIn(username.value, password.value);
           done();
         } catch (error) {
-          message.textContent = t(error instanceof ApiError && error.detail === 'this account is disabled' ? 'login.disabled' : 'login.failed');
+          // too many failures: the server says how long to wait, in the page's language
+          if (error instanceof ApiError && error.status === 429) message.textContent = translate(error.detail);
+          else message.textContent = t(error instanceof ApiError && error.detail === 'this account is disabled' ? 'login.disabled' : 'login.failed');
         }
       },
     },

@@ -1,4 +1,5 @@
 import type { ChinesePattern } from '../../../shared/server-messages';
+import { zhCNAccessMessages, zhCNAccessPatterns } from './zh-cn-access';
 import { zhCNDeployMessages, zhCNDeployPatterns } from './zh-cn-deploy-checks';
 
 /**
@@ -293,6 +294,7 @@ export const zhCN: Record<string, string> = {
   'no diagram to display': '没有可显示的流程图',
   'no process or collaboration to display': '没有可显示的流程或协作',
   ...zhCNDeployMessages,
+  ...zhCNAccessMessages,
 };
 
 /**
@@ -332,4 +334,5 @@ export const zhCNPatterns: ChinesePattern[] = [
   [/^unknown di (.*) for element (.*)$/, '$2 的图形元素 $1 类型未知'],
   [/^already rendered (.*)$/, '$1 被重复绘制'],
   ...zhCNDeployPatterns,
+  ...zhCNAccessPatterns,
 ];
