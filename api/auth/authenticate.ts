@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { ForbiddenError, UnauthenticatedError, hasRole, type Actor, type Role } from '../../engine';
+import { ForbiddenError, isStoreUnavailable, ServiceUnavailableError, UnauthenticatedError, hasRole, type Actor, type Role } from '../../engine';
 import type { AccountCache } from './account-cache';
 import type { SessionCookies } from './session-cookies';
 import type { TokenService } from './tokens';
@@ -30,7 +30,8 @@ export function authenticate(auth: Authenticators) {
       try {
         ctx.state.actor = await callerOf(ctx, auth, header ? bearerToken(header) : (cookie as string), cookie !== undefined);
       } catch (error) {
-        ctx.state.authFailure = error;
+        // an account the store cannot read now is a 503 like any other read, not a failed sign-in
+        ctx.state.authFailure = isStoreUnavailable(error) ? new ServiceUnavailableError('store', error) : error;
       }
     }
     await next();

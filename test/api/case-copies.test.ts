@@ -1,6 +1,6 @@
 import type { Actor } from '../../engine';
 import { CopyCase } from '../../engine/runtime';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { startTestApi, type TestApi, passwordOf } from '../support/test-govflow';
 
 /**
  * 抄送 goes only to members of staff and the groups they hold, and a copy is for reading: the
@@ -15,9 +15,9 @@ describe('copies (抄送) through the API', () => {
     api = await startTestApi();
     // a leader of a department that never handles the case, one who will be demoted, and an
     // applicant holding a group (the directory lets any user hold one)
-    await api.govflow.users.add({ username: 'tax-leader', password: 'tax-leader', roles: ['leader'], department: 'tax-bureau', groups: ['leader@tax-bureau'] });
-    await api.govflow.users.add({ username: 'archivist', password: 'archivist', roles: ['clerk'], department: 'archive-office', groups: ['reader@archive-office'] });
-    await api.govflow.users.add({ username: 'corp-applicant', password: 'corp-applicant', roles: ['applicant'], groups: ['staff@applicant-corp'] });
+    await api.govflow.users.add({ username: 'tax-leader', password: passwordOf('tax-leader'), roles: ['leader'], department: 'tax-bureau', groups: ['leader@tax-bureau'] });
+    await api.govflow.users.add({ username: 'archivist', password: passwordOf('archivist'), roles: ['clerk'], department: 'archive-office', groups: ['reader@archive-office'] });
+    await api.govflow.users.add({ username: 'corp-applicant', password: passwordOf('corp-applicant'), roles: ['applicant'], groups: ['staff@applicant-corp'] });
   });
   afterAll(() => api.close());
 

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { startTestApi, type TestApi, passwordOf } from '../support/test-govflow';
 
 /** The cookies a browser would keep from Set-Cookie answers (name → value), and their attributes as sent. */
 class CookieJar {
@@ -56,7 +56,7 @@ describe('sessions: short access tokens, rotating refresh tokens, and the web ap
   }
 
   it('rotates the refresh token on use; using a spent one again revokes the whole sign-in', async () => {
-    const signedIn = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: 'clerk' })).body;
+    const signedIn = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: passwordOf('clerk') })).body;
     expect(signedIn).toMatchObject({ token: expect.any(String), refreshToken: expect.any(String), expiresIn: 600, username: 'clerk', roles: ['clerk'] });
     // the store keeps only a hash of it
     expect(await api.govflow.store.models.refreshTokens.countDocuments({ _id: signedIn.refreshToken })).toBe(0);
@@ -75,20 +75,20 @@ describe('sessions: short access tokens, rotating refresh tokens, and the web ap
     expect(successor.status).toBe(401);
 
     // a sign-in of its own is not touched
-    const other = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: 'clerk' })).body;
+    const other = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'clerk', password: passwordOf('clerk') })).body;
     expect((await api.call(undefined, 'POST', '/api/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(200);
     expect((await api.call(undefined, 'POST', '/api/auth/refresh', { refreshToken: 'made-up' })).status).toBe(401);
   });
 
   it('signs out: the refresh token stops working', async () => {
-    const signedIn = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'leader', password: 'leader' })).body;
+    const signedIn = (await api.call(undefined, 'POST', '/api/auth/token', { username: 'leader', password: passwordOf('leader') })).body;
     expect((await api.call(undefined, 'POST', '/api/auth/sign-out', { refreshToken: signedIn.refreshToken })).status).toBe(204);
     expect((await api.call(undefined, 'POST', '/api/auth/refresh', { refreshToken: signedIn.refreshToken })).status).toBe(401);
     expect((await api.call(undefined, 'POST', '/api/auth/sign-out', {})).status).toBe(401);
   });
 
   it('refuses an access token once its short life is over; the refresh token gets a new one', async () => {
-    const signedIn = await shortLived.call(undefined, 'POST', '/api/auth/token', { username: 'supervisor', password: 'supervisor' });
+    const signedIn = await shortLived.call(undefined, 'POST', '/api/auth/token', { username: 'supervisor', password: passwordOf('supervisor') });
     expect(signedIn.body.expiresIn).toBe(2); // at least one whole second, as exp counts in seconds
     const auth = { authorization: `Bearer ${signedIn.body.token}` };
     expect((await shortLived.call(undefined, 'GET', '/api/auth/session', undefined, auth)).status).toBe(200);
@@ -102,7 +102,7 @@ describe('sessions: short access tokens, rotating refresh tokens, and the web ap
 
   it('keeps the web session in httpOnly SameSite cookies, and hands no token to the page', async () => {
     const jar = new CookieJar();
-    const signedIn = await withCookies(jar, 'POST', '/api/auth/token', { username: 'applicant', password: 'applicant', session: 'cookie' });
+    const signedIn = await withCookies(jar, 'POST', '/api/auth/token', { username: 'applicant', password: passwordOf('applicant'), session: 'cookie' });
     expect(signedIn.body).toEqual({ username: 'applicant', roles: ['applicant'], department: null, groups: [], expiresIn: 600 });
     expect(jar.attributes.get('govflow_access')).toMatch(/^path=\/api; expires=.*; samesite=strict; httponly$/);
     expect(jar.attributes.get('govflow_refresh')).toMatch(/^path=\/api\/auth; expires=.*; samesite=strict; httponly$/);

@@ -1,4 +1,4 @@
-import { startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
+import { startTestApi, type ApiResponse, type TestApi, passwordOf } from '../support/test-govflow';
 
 /** Signs in with a bearer pair on `api`. */
 async function signIn(api: TestApi, username: string, password = username): Promise<{ token: string; refreshToken: string }> {
@@ -50,7 +50,7 @@ describe('user administration: revocation on every node, roles from the current 
     expect(onB.answer.type).toContain('application/problem+json');
     expect(onB.answer.body.detail).toBe('this account is disabled');
     // and nothing new can be had: no sign-in, no refresh
-    const again = await nodeB.call(undefined, 'POST', '/api/auth/token', { username: 'clerk2', password: 'clerk2' });
+    const again = await nodeB.call(undefined, 'POST', '/api/auth/token', { username: 'clerk2', password: passwordOf('clerk2') });
     expect([again.status, again.body.detail]).toEqual([401, 'this account is disabled']);
     expect((await nodeB.call(undefined, 'POST', '/api/auth/refresh', { refreshToken })).status).toBe(401);
 
@@ -65,7 +65,7 @@ describe('user administration: revocation on every node, roles from the current 
 
   it('takes roles from the current account: a role change shows on the second node within seconds, both ways', async () => {
     // given dana, an applicant created by an admin, holding a token
-    const created = await nodeA.call('admin', 'POST', '/api/users', { username: 'dana', password: 'dana-pass', roles: ['applicant'] });
+    const created = await nodeA.call('admin', 'POST', '/api/users', { username: 'dana', password: passwordOf('dana'), roles: ['applicant'] });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ username: 'dana', roles: ['applicant'], department: null, groups: [], disabled: false, createdAt: expect.any(String) });
     const { token } = await signIn(nodeA, 'dana', 'dana-pass');
@@ -85,7 +85,7 @@ describe('user administration: revocation on every node, roles from the current 
   it('lets only administrators list and change users, without password hashes, a page at a time', async () => {
     for (const [method, path, body] of [
       ['GET', '/api/users'],
-      ['POST', '/api/users', { username: 'eve', password: 'eve-pass', roles: ['admin'] }],
+      ['POST', '/api/users', { username: 'eve', password: passwordOf('eve'), roles: ['admin'] }],
       ['POST', '/api/users/clerk/disable'],
       ['PUT', '/api/users/clerk/access', { roles: ['admin'] }],
       ['GET', '/api/users/clerk/audit'],

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, signedInPage } from '../support/browser';
-import { startTestApi, type TestApi } from '../support/test-govflow';
+import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
 describe('the web session in headless Chromium: out of page scripts\' reach, shared by tabs', () => {
   let api: TestApi;
@@ -57,7 +57,7 @@ describe('the web session in headless Chromium: out of page scripts\' reach, sha
     const page = await context.newPage();
     await page.goto(`${api.url}/inbox.html`);
     await page.fill('input[name=username]', 'clerk2');
-    await page.fill('input[name=password]', 'clerk2');
+    await page.fill('input[name=password]', passwordOf('clerk2'));
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('text=该账号已停用，请联系管理员');
     await context.close();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { systemActor, type Govflow } from '../../../engine';
 import { revisionId } from '../../../engine/store/case-ledger';
 import { applicant, clerk } from '../../support/engine-fixture';
-import { bpmn, createTestGovflow } from '../../support/test-govflow';
+import { bpmn, createTestGovflow, passwordOf } from '../../support/test-govflow';
 
 /**
  * A database written by the govflow before this one — claims in pending_outboxes, projections
@@ -20,7 +20,7 @@ describe('a database from an earlier govflow', () => {
     const { result } = await earlier.startCase({ processKey: 'general-approval', title: '升级前', data: {} }, applicant);
     const task = (await earlier.getCase(result.id, clerk)).currentSteps[0].taskId!;
     await earlier.completeTask(task, { decision: 'accept' }, clerk);
-    await earlier.users.add({ username: 'clerk2', password: 'clerk2', roles: ['clerk'], department: 'market-bureau' });
+    await earlier.users.add({ username: 'clerk2', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau' });
     await earlier.copyCase(result.id, ['clerk2'], [], undefined, clerk);
     caseId = result.id;
     rev = (await earlier.store.models.cases.findById(caseId).lean())!.rev;
