@@ -28,6 +28,17 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
   };
 }
 
+/** Every state-changing operation takes one (http/idempotency-key.ts); case and task commands act once per key. */
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'makes a retry of this request act once: the same key answers as the first request did',
+  schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
+};
+
+const retryAfterHeader = { 'Retry-After': { description: 'seconds after which to try again', schema: { type: 'integer' } } };
+
 function operation(route: Route, components: SchemaComponents, problemRef: JsonSchema): Record<string, unknown> {
   const parameters: unknown[] = pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (route.query) {
@@ -36,6 +47,7 @@ function operation(route: Route, components: SchemaComponents, problemRef: JsonS
       parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property });
     }
   }
+  if (route.method !== 'get') parameters.push(idempotencyKeyParameter);
   return {
     summary: route.summary,
     tags: [route.tag],
@@ -45,7 +57,7 @@ function operation(route: Route, components: SchemaComponents, problemRef: JsonS
     responses: Object.fromEntries(
       Object.entries(routeResponses(route)).map(([status, description]) => [
         status,
-        Number(status) >= 400 ? { description, content: { 'application/problem+json': { schema: problemRef } } } : { description },
+        Number(status) >= 400 ? { description, ...(status === '429' || status === '503' ? { headers: retryAfterHeader } : {}), content: { 'application/problem+json': { schema: problemRef } } } : { description },
       ]),
     ),
   };

@@ -27,5 +27,7 @@ function shapeProblems(route: Route): Record<number, string> {
     problems[413] = 'the body is larger than this endpoint accepts';
     problems[415] = `the body is not ${route.bodyType ?? 'application/json'}`;
   }
+  if (route.method !== 'get') problems[409] = 'the Idempotency-Key was used for a different request';
+  problems[503] = 'the store or Redis is not answering, or the node is busy; Retry-After says when to try again (`outcome-unknown`: retry with the same Idempotency-Key)';
   return problems;
 }

@@ -1,13 +1,26 @@
-import { MongoNetworkError, MongoNotConnectedError, MongoOperationTimeoutError, MongoServerClosedError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
+/**
+ * Errors, by name, that mean the store is not reachable now (rather than that it refused the
+ * request): the driver's, and mongoose's wrapper of server selection. Names rather than classes,
+ * so an error passed through another copy of the driver, or wrapped as a cause, is still known.
+ */
+const storeDown = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoPoolClearedError',
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoServerClosedError',
+  'MongoOperationTimeoutError',
+  'MongooseServerSelectionError',
+]);
 
-/** Driver errors that mean the store is not reachable now (rather than that it refused the request). */
-const storeDown = [MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError, MongoServerClosedError, MongoOperationTimeoutError];
-
-/** True when `error` says the store did not answer: its server is gone, unreachable or too slow. */
+/** True when `error`, or an error it was caused by, says the store did not answer: its server is gone, unreachable or too slow. */
 export function isStoreUnavailable(error: unknown): boolean {
-  if (storeDown.some((kind) => error instanceof kind)) return true;
-  // mongoose wraps server selection in an error of its own
-  return error instanceof Error && error.name === 'MongooseServerSelectionError';
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (storeDown.has(cause.name) || storeDown.has(cause.constructor.name)) return true;
+  }
+  return false;
 }
 
 /** True when `error` is ioredis or BullMQ saying Redis is not connected or did not answer. */

@@ -40,7 +40,7 @@ describe('copies (抄送) through the API', () => {
 
   /** Signs in afresh (the suite's helper keeps the first token of each user). */
   async function freshToken(user: string): Promise<Record<string, string>> {
-    const answer = await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: user });
+    const answer = await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: passwordOf(user) });
     expect(answer.status).toBe(200);
     return { authorization: `Bearer ${answer.body.token}` };
   }
@@ -124,7 +124,7 @@ describe('copies (抄送) through the API', () => {
     expect((await api.call('clerk', 'POST', `/api/cases/${caseId}/copy`, { users: ['archivist'], groups: ['reader@archive-office'] })).status).toBe(200);
     expect((await api.call('archivist', 'GET', `/api/cases/${caseId}`)).body.opinions[0].by).toBe('clerk');
 
-    await api.govflow.store.models.users.updateOne({ _id: 'archivist' }, { $set: { roles: ['applicant'] } });
+    expect((await api.call('admin', 'PUT', '/api/users/archivist/access', { roles: ['applicant'] })).status).toBe(200);
     const demoted = await freshToken('archivist');
     expect((await api.call(undefined, 'GET', `/api/cases/${caseId}`, undefined, demoted)).status).toBe(404);
     expect((await api.call(undefined, 'GET', `/api/cases/${caseId}/diagram`, undefined, demoted)).status).toBe(404);

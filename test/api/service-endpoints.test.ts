@@ -73,6 +73,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/users/{username}/audit/verify',
       '/users/{username}/disable',
       '/users/{username}/enable',
+      '/users/{username}/unlock',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;
     expect(complete['x-roles']).toEqual(['clerk', 'leader']);

@@ -50,7 +50,7 @@ describe('sessions: short access tokens, rotating refresh tokens, and the web ap
 
   async function cookieSignIn(username: string): Promise<CookieJar> {
     const jar = new CookieJar();
-    const answer = await withCookies(jar, 'POST', '/api/auth/token', { username, password: username, session: 'cookie' });
+    const answer = await withCookies(jar, 'POST', '/api/auth/token', { username, password: passwordOf(username), session: 'cookie' });
     expect(answer.status).toBe(200);
     return jar;
   }
