@@ -133,7 +133,7 @@ export class Govflow {
     readonly options: ResolvedOptions,
   ) {
     const { models } = store;
-    this.deadlines = new DeadlineQueue(redis, options.queuePrefix);
+    this.deadlines = new DeadlineQueue(redis, options.queuePrefix, (error) => options.logger.debug({ err: error }, 'the deadline queue lost Redis'));
     this.users = new UserDirectory(models);
     this.refreshTokens = new RefreshTokens(models, options.now);
     this.userAdmin = new UserAdministration(models, this.users, new UserAuditTrail(models, options.now), this.refreshTokens);

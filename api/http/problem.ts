@@ -70,6 +70,7 @@ export function problemResponses(log: Logger) {
  * one whose outcome is unknown itself): a read changed nothing; a change may have been made.
  */
 function asServiceFault(error: unknown, method: string): unknown {
+  if (error instanceof GovflowError) return error;
   if (isStoreUnavailable(error)) return method === 'GET' || method === 'HEAD' ? new ServiceUnavailableError('store', error) : new OutcomeUnknownError(error);
   if (isQueueUnavailable(error)) return new ServiceUnavailableError('queue', error);
   return error;

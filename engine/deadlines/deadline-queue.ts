@@ -12,11 +12,13 @@ export class DeadlineQueue {
   readonly #queue: Queue;
   readonly #connection: Redis;
 
-  constructor(redis: Redis, prefix: string) {
+  /** `onError` hears of the queue's connection errors (Redis away), which the outbox and the worker's watch recover from. */
+  constructor(redis: Redis, prefix: string, onError: (error: Error) => void = () => undefined) {
     // commands add jobs through the outbox and must not wait out a Redis outage: a job that
     // cannot be added now fails at once and stays in the outbox for the repair sweep
     this.#connection = redis.duplicate({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.#queue = new Queue(deadlineQueueName, { connection: this.#connection, prefix });
+    this.#queue.on('error', onError);
   }
 
   /** Schedules a card's deadline (job name `deadline`) or a BPMN timer (job name `timer`). */

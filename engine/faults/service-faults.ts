@@ -18,9 +18,20 @@ const storeDown = new Set([
 /** True when `error`, or an error it was caused by, says the store did not answer: its server is gone, unreachable or too slow. */
 export function isStoreUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
-    if (storeDown.has(cause.name) || storeDown.has(cause.constructor.name)) return true;
+    if (storeDown.has(cause.name) || storeDown.has(cause.constructor.name) || isBatchCutOff(cause)) return true;
   }
   return false;
+}
+
+/**
+ * A bulk write (insertMany) that no document of failed: the driver reports the server it could
+ * not select, or the connection it lost, as a MongoBulkWriteError without write errors.
+ */
+function isBatchCutOff(error: Error): boolean {
+  if (error.name !== 'MongoBulkWriteError') return false;
+  const { writeErrors, errorResponse } = error as { writeErrors?: unknown; errorResponse?: { reason?: unknown } };
+  const noDocumentFailed = writeErrors === undefined || (Array.isArray(writeErrors) && writeErrors.length === 0);
+  return noDocumentFailed && (errorResponse?.reason !== undefined || /ECONNREFUSED|ECONNRESET|EPIPE|closed|timed out/i.test(error.message));
 }
 
 /** True when `error` is ioredis or BullMQ saying Redis is not connected or did not answer. */

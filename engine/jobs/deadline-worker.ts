@@ -25,6 +25,7 @@ export class DeadlineWorker {
       concurrency,
     });
     worker.on('failed', (job, error) => govflow.log.error({ err: error, job: job?.id }, 'deadline job failed; BullMQ retries it'));
+    worker.on('error', (error) => govflow.log.debug({ err: error }, 'the deadline worker lost Redis'));
     return new DeadlineWorker(worker, connection);
   }
 

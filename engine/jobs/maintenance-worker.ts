@@ -43,6 +43,10 @@ export class MaintenanceWorker {
       { connection: connections[1], prefix, concurrency: 1 },
     );
     worker.on('failed', (job, error) => govflow.log.error({ err: error, job: job?.name }, 'maintenance job failed'));
+    // Redis away is told by /readyz and handled by the watch; the connections retry by themselves
+    const lostRedis = (error: Error) => govflow.log.debug({ err: error }, 'the maintenance queue lost Redis');
+    queue.on('error', lostRedis);
+    worker.on('error', lostRedis);
     const rebuild = async () => {
       await schedule();
       await govflow.executor.repair({ olderThanMs: 0 });

@@ -152,21 +152,24 @@ describe('Redis and the store failing under load', () => {
     expect(ready.ms).toBeLessThan(2_000);
 
     await store.restart();
-    // every request not answered 200 is retried with its key until it is
-    const outcomes = [...first, ...during].map(({ value }) => value);
-    for (const [index, item] of cases.entries()) {
-      let answer = outcomes[index];
-      for (let attempt = 0; answer.status !== 200 && attempt < 50; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        answer = await complete(item);
+    // the client retries every request not answered 200 with its key, through another API node
+    // (as a load balancer would send it); the node that saw the store die is left behind
+    const other = await startTestApi({ mongodbUri: mongo.uri, redisUrl: redis.url, dbName: api.govflow.store.connection.name }, { seed: false });
+    try {
+      const retry = ({ taskId }: { taskId: string }) => other.call('clerk', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept', comment: '同意' }, { 'idempotency-key': `store-${taskId}` });
+      const outcomes = [...first, ...during].map(({ value }) => value);
+      for (const [index, item] of cases.entries()) {
+        let answer = outcomes[index];
+        for (let attempt = 0; answer.status !== 200 && attempt < 20; attempt++) answer = await retry(item);
+        expect(answer.status).toBe(200);
       }
-      expect(answer.status).toBe(200);
+      for (const { caseId } of cases) expect((await other.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.history.filter((item: { action: string }) => item.action === 'task.completed')).toHaveLength(1);
+      // a retry of one answered 200 is answered the same, and acts no more
+      expect((await retry(cases[0])).status).toBe(200);
+      expect((await other.call('supervisor', 'GET', `/api/cases/${cases[0].caseId}`)).body.history.filter((item: { action: string }) => item.action === 'task.completed')).toHaveLength(1);
+    } finally {
+      await other.close();
     }
-    for (const { caseId } of cases) expect(await completions(caseId)).toBe(1);
-    // a retry of one answered 200 the first time is answered the same, and acts no more
-    const again = await complete(cases[0]);
-    expect(again.status).toBe(200);
-    expect(await completions(cases[0].caseId)).toBe(1);
   });
 });
 
