@@ -48,7 +48,7 @@ describe('Redis and the store failing under load', () => {
     await store.stop();
     await redis.process.stop();
     for (const server of [...mongo.processes].reverse()) await server.stop();
-  });
+  }, 120_000);
 
   /** Cases at their acceptance step, each with its clock's deadline jobs; the task ids. */
   async function openCases(count: number): Promise<Array<{ caseId: string; taskId: string }>> {
@@ -112,7 +112,7 @@ describe('Redis and the store failing under load', () => {
     expect(await eventually(jobsComplete, 20_000)).toBe(true);
     expect(await eventually(async () => (await api.govflow.store.collections.caseRevisions.countDocuments({ claim: true })) === 0, 20_000)).toBe(true);
     for (const { caseId } of cases) expect(await completions(caseId)).toBe(1);
-  });
+  }, 120_000);
 
   it('rebuilds the repair schedule, deadlines and timers after Redis is flushed, without a command', async () => {
     await openCases(2);
@@ -123,7 +123,7 @@ describe('Redis and the store failing under load', () => {
     expect(await api.govflow.deadlines.queue.getDelayedCount()).toBe(0);
     expect(await eventually(jobsComplete, 20_000)).toBe(true);
     expect(await eventually(async () => (await maintenance.queue.getJobSchedulers()).some((scheduler) => scheduler.key === 'repair-outboxes'), 5_000)).toBe(true);
-  });
+  }, 120_000);
 
   it('answers 503 within 2 s with the store killed, and a retry with the same key completes each task exactly once', async () => {
     const cases = await openCases(8);
@@ -170,7 +170,8 @@ describe('Redis and the store failing under load', () => {
     } finally {
       await other.close();
     }
-  });
+    // many steps under a loaded machine: a start, eight cases, a kill, a restart, a second node
+  }, 240_000);
 });
 
 function expectUnavailable(answer: ApiResponse): void {
