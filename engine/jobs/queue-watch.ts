@@ -44,7 +44,7 @@ export class QueueWatch {
 
   async #check(): Promise<void> {
     if (this.redis.status !== 'ready') return;
-    const present = await within(this.redis.exists(this.markerKey), 1_000, null);
+    const present = await within(this.redis.exists(this.markerKey).catch(() => null), 1_000, null);
     if (present === null || (present === 1 && !this.#lostSight)) return;
     this.#lostSight = false;
     this.log.warn({ flushed: present === 0 }, present === 0 ? 'Redis lost the queue state; rebuilding schedulers, deadlines and timers' : 'Redis is back after an outage; adding the jobs commands left in their outboxes');
