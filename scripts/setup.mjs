@@ -2,7 +2,8 @@
 // Everything `npm start` or `npm test` needs on this machine, made ready before they run (npm's
 // prestart and pretest hooks; .ci/run too): the system packages of the embedded servers (and,
 // for the tests, Chromium), installed with apt-get when running as root on Debian/Ubuntu; the npm
-// packages when node_modules is missing or differs from package-lock.json; FerretDB built once.
+// packages when node_modules is missing or differs from package-lock.json, with patches/ applied;
+// FerretDB built once.
 // What it cannot install it names, all in one paragraph, and exits 1. No dependencies: it runs
 // before node_modules exists.
 //
@@ -104,6 +105,13 @@ if (packagesStale()) {
   } catch {
     process.exit(1); // npm has said why
   }
+}
+// patches/ mends dependencies where upstream has not yet (npm ci applies them too, as postinstall);
+// applied here as well so a patch added after the last install takes effect
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'patch-package', 'index.js'), '--error-on-fail'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+} catch {
+  process.exit(1); // patch-package has said which patch failed
 }
 if (needsFerretdb) {
   try {

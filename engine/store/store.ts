@@ -26,8 +26,9 @@ export class Store {
     const connection = mongoose.createConnection(uri, {
       dbName: dbName ?? (databaseInUri(uri) || 'govflow'),
       autoIndex: false,
-      // a store that is gone is said within 2 s (503), not after mongoose's 10 s of buffering
-      serverSelectionTimeoutMS: 1_500,
+      // a store that is gone is said within 2 s (503), not after mongoose's 10 s of buffering; a
+      // second of the 2 is left for the rest of the request on a loaded node
+      serverSelectionTimeoutMS: 1_000,
       bufferCommands: false,
       monitorCommands: onCommand !== undefined,
     });

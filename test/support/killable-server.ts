@@ -17,6 +17,11 @@ export class KillableServer {
     this.#ready = ready;
   }
 
+  /** The command line a process was started with (a server that renames itself, as Redis does, must be given its own). */
+  static commandOf(pid: number): string[] {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  }
+
   /** Kills the server at once and waits until it is gone. */
   async kill(): Promise<void> {
     process.kill(this.#pid, 'SIGKILL');

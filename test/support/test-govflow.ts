@@ -86,6 +86,8 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
       method,
       headers: { ...auth, ...(body === undefined ? {} : { 'content-type': isText ? 'application/xml' : 'application/json' }), ...headers },
       body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
+      // a request the server never answers fails its test here, not at jest's timeout
+      signal: AbortSignal.timeout(30_000),
     });
     const type = response.headers.get('content-type') ?? '';
     const text = await response.text();
@@ -109,11 +111,14 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
     call,
     async close() {
       await new Promise((resolve) => server.close(resolve));
-      if (seed) {
-        await govflow.deadlines.queue.obliterate({ force: true });
-        await govflow.store.connection.dropDatabase();
+      try {
+        if (seed) {
+          await govflow.deadlines.queue.obliterate({ force: true });
+          await govflow.store.connection.dropDatabase();
+        }
+      } finally {
+        await govflow.close();
       }
-      await govflow.close();
     },
   };
 }
