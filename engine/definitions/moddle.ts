@@ -13,3 +13,10 @@ export const moddleExtensions = { govflow };
 export function createModdle(): BpmnModdle {
   return new BpmnModdle(moddleExtensions);
 }
+
+/** The bpmn:Definitions an element belongs to (where its messages and errors are declared). */
+export function definitionsOf(element: ModdleElement): ModdleElement | undefined {
+  let current: ModdleElement | undefined = element;
+  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
+  return current;
+}

@@ -1,5 +1,6 @@
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
+import { definitionsOf } from './moddle';
 import { vendorFormFields } from './vendor-forms';
 import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
 import { signerVariable, vendorLoopVariable } from './wiring/loops';
@@ -62,12 +63,6 @@ function taskInputs(element: ModdleElement): { decisions: string[]; form: FormFi
   if (decisions.length > 0 || form.length > 0 || !definitions) return { decisions, form };
   const tested = gatewayInputs(element, definitions);
   return { decisions: tested.decisions, form: tested.fields };
-}
-
-function definitionsOf(element: ModdleElement): ModdleElement | undefined {
-  let current: ModdleElement | undefined = element;
-  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
-  return current;
 }
 
 function userTaskSpec(element: ModdleElement, topLevel: boolean): UserTaskSpec {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../errors';
+import { within } from '../faults/service-faults';
 import type { Models } from '../store/models';
 import type { Actor } from './actor';
 import { recordLockout } from './lockout-audit';
@@ -156,7 +157,7 @@ export class SignInThrottle {
       stream.on('end', () => Promise.all(deletions).then(() => resolve(), reject));
       stream.on('error', reject);
     });
-    const timedOut = await Promise.race([cleared.then(() => false), delay(4 * this.#limits.redisTimeoutMs).then(() => true)]);
+    const timedOut = await within(cleared.then(() => false), 4 * this.#limits.redisTimeoutMs, true);
     if (timedOut) {
       stream.destroy();
       this.#log.warn({ username }, 'Redis did not answer: the pauses per address of this account end by themselves');
@@ -194,8 +195,4 @@ function tooMany(refusals: Refusal[]): TooManyRequestsError {
 function inWords(seconds: number): string {
   if (seconds >= 120) return `${Math.ceil(seconds / 60)} minutes`;
   return seconds === 1 ? '1 second' : `${seconds} seconds`;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

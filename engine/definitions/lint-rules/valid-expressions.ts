@@ -1,6 +1,7 @@
 import type { Reporter, RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { expressionProblems, readExpression } from '../../expressions';
+import { definitionsOf } from '../moddle';
 import { actorAttributes } from '../task-actors';
 import { conditionOf } from '../wiring/conditions';
 import { vendorCollection } from '../wiring/loops';
@@ -47,12 +48,6 @@ function checkCondition(flow: ModdleElement, reporter: Reporter): void {
 
 function report(id: string, text: string, reporter: Reporter): void {
   for (const problem of expressionProblems(readExpression(text))) reporter.report(id, problem);
-}
-
-function definitionsOf(element: ModdleElement): ModdleElement | undefined {
-  let current: ModdleElement | undefined = element;
-  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
-  return current;
 }
 
 export default validExpressions;
