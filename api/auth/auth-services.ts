@@ -27,10 +27,11 @@ export interface AuthServices extends Authenticators {
 export function createAuthServices(govflow: Govflow, options: AuthOptions): AuthServices {
   const tokens = new TokenService(options.jwtSecret, options.accessTokenTtlSeconds ?? 600);
   const policy = { ttlSeconds: options.refreshTokenTtlSeconds ?? 12 * 3600, cookieReuseGraceSeconds: options.cookieReuseGraceSeconds ?? 10 };
+  const accounts = new AccountCache((username) => govflow.userAdmin.account(username), options.accountCacheMs ?? 3000);
   return {
     tokens,
-    accounts: new AccountCache((username) => govflow.userAdmin.account(username), options.accountCacheMs ?? 3000),
+    accounts,
     cookies: new SessionCookies(options.jwtSecret),
-    sessions: new Sessions(govflow, tokens, policy),
+    sessions: new Sessions(govflow, tokens, policy, accounts),
   };
 }

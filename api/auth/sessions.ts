@@ -1,4 +1,5 @@
 import { UnauthenticatedError, type Actor, type Govflow, type RefreshTokenPolicy, type UserAccount } from '../../engine';
+import type { AccountCache } from './account-cache';
 import type { TokenService } from './tokens';
 
 /** A signed-in session as the token endpoints hand it out. */
@@ -20,17 +21,20 @@ export type Transport = 'cookie' | 'body';
 /**
  * Starts, refreshes and ends sessions: a short-lived access token plus a rotating refresh token
  * (engine RefreshTokens). Refreshing reads the account from the store, not the node's cache, so
- * a disabled user gets no new access token anywhere.
+ * a disabled user gets no new access token anywhere; a token issued from a fresh read makes the
+ * node forget its cached view, which may be older (an account enabled on another node).
  */
 export class Sessions {
   readonly #govflow: Govflow;
   readonly #tokens: TokenService;
   readonly #policy: RefreshTokenPolicy;
+  readonly #accounts: AccountCache;
 
-  constructor(govflow: Govflow, tokens: TokenService, policy: RefreshTokenPolicy) {
+  constructor(govflow: Govflow, tokens: TokenService, policy: RefreshTokenPolicy, accounts: AccountCache) {
     this.#govflow = govflow;
     this.#tokens = tokens;
     this.#policy = policy;
+    this.#accounts = accounts;
   }
 
   async start(account: UserAccount, transport: Transport): Promise<IssuedSession> {
@@ -55,6 +59,7 @@ export class Sessions {
   }
 
   async #issue(account: UserAccount, refresh: { token: string; family: string }): Promise<IssuedSession> {
+    this.#accounts.forget(account.actor.username);
     const accessToken = await this.#tokens.issue({ username: account.actor.username, sessionVersion: account.sessionVersion, sessionId: refresh.family });
     return { accessToken, expiresIn: this.#tokens.ttlSeconds, refreshToken: refresh.token, refreshExpiresIn: this.#policy.ttlSeconds, sessionId: refresh.family, actor: account.actor };
   }

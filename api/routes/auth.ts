@@ -30,8 +30,6 @@ export const authRoutes = [
       if (!actor) throw new UnauthenticatedError('wrong username or password');
       const account = await govflow.userAdmin.account(actor.username);
       if (!account || account.disabled) throw new UnauthenticatedError('this account is disabled');
-      // this node's cached view of the account may predate what was just read (enabled on another node)
-      auth.accounts.forget(actor.username);
       const cookie = body.session === 'cookie';
       const session = await auth.sessions.start(account, cookie ? 'cookie' : 'body');
       if (cookie) auth.cookies.set(ctx, session);
