@@ -98,20 +98,21 @@ if (unmet.length > 0 || needed.length > 0) {
 for (const item of left) console.error(`setup: not installed (optional): ${item.name}, ${item.why}`);
 if (packagesStale()) {
   console.error('setup: installing npm packages (npm ci)…');
-  // the npm running this hook, else the one on PATH
+  // the npm running this hook, else the one on PATH; its postinstall applies patches/
   const [npm, npmArgs] = env.npm_execpath ? [process.execPath, [env.npm_execpath]] : ['npm', []];
   try {
     execFileSync(npm, [...npmArgs, 'ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   } catch {
     process.exit(1); // npm has said why
   }
-}
-// patches/ mends dependencies where upstream has not yet (npm ci applies them too, as postinstall);
-// applied here as well so a patch added after the last install takes effect
-try {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'patch-package', 'index.js'), '--error-on-fail'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-} catch {
-  process.exit(1); // patch-package has said which patch failed
+} else {
+  // patches/ mends dependencies where upstream has not yet: applied on packages already there, so a
+  // patch added after the last install takes effect
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'patch-package', 'index.js'), '--error-on-fail'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    process.exit(1); // patch-package has said which patch failed
+  }
 }
 if (needsFerretdb) {
   try {
