@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoUsers, Govflow, systemActor, type Actor, type CompleteTaskInput, type GovflowOptions } from '../engine';
+import { demoClients, demoUsers, Govflow, systemActor, type Actor, type CompleteTaskInput, type GovflowOptions } from '../engine';
 import { projectRoot } from '../scripts/services';
 
 const day = 24 * 60 * 60 * 1000;
@@ -15,6 +15,7 @@ const supervisor: Actor = { username: 'supervisor', roles: ['supervisor'], depar
  */
 export async function seedDemo(govflow: Govflow, options: GovflowOptions): Promise<void> {
   for (const user of demoUsers) await govflow.users.ensureDemoUser(user);
+  for (const client of demoClients) await govflow.clients.ensureDemoClient(client);
   const folder = join(projectRoot, 'processes');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.bpmn'))) {
     const outcome = await govflow.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);

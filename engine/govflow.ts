@@ -8,6 +8,7 @@ import { DeadlineQueue, wantedDeadlines, wantedTimers, type DeadlineJob, type Ti
 import { assertCopyRecipients, caseAccess, caseListFilter, caseView, mayReadCase, type CaseAccess, opinionsFor, progressView, receiptNumbers, type CaseView, type NewAttachment, type ProgressView } from './cases';
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
+import { ExternalTaskService, externalTasksOf, TopicSignals } from './external-tasks';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import {
   caseIdOfTask,
@@ -65,7 +66,7 @@ import { roles } from './users/roles';
 import { clockView, type ClockView } from './clocks';
 import { alertQuery, alertView, alertVisibility, audienceQuery, computeFigures, type FiguresQuery, type FiguresRow, caseIdOfAlert, noticeView, noticeVisibility, type AlertFilter, type NoticeView, unstaffedTasks, type UnstaffedTask } from './supervision';
 import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from './tasks';
-import { RefreshTokens, SignInThrottle, systemActor, UserAdministration, UserAuditTrail, UserDirectory, type Actor } from './users';
+import { MachineClients, RefreshTokens, SignInThrottle, systemActor, UserAdministration, UserAuditTrail, UserDirectory, type Actor } from './users';
 
 export type AlertView = ReturnType<typeof alertView>;
 
@@ -112,6 +113,8 @@ export class Govflow {
   readonly users: UserDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
   readonly userAdmin: UserAdministration;
+  /** Client credentials of other departments' systems (the system role), for the admin API and the CLI. */
+  readonly clients: MachineClients;
   /** Refresh tokens of API sessions. */
   readonly refreshTokens: RefreshTokens;
   /** Failed sign-ins counted per account and address; the lock an administrator can lift. */
@@ -125,6 +128,9 @@ export class Govflow {
   readonly #ledger: CaseLedger;
 
   readonly deadlines: DeadlineQueue;
+  /** External tasks for other departments' systems: fetch-and-lock, complete, failure, BPMN error. */
+  readonly externalTasks: ExternalTaskService;
+  readonly #topics: TopicSignals;
 
   private constructor(
     readonly store: Store,
@@ -137,11 +143,14 @@ export class Govflow {
     this.users = new UserDirectory(models);
     this.refreshTokens = new RefreshTokens(models, options.now);
     this.userAdmin = new UserAdministration(models, this.users, new UserAuditTrail(models, options.now), this.refreshTokens);
+    this.clients = new MachineClients(models, this.userAdmin, this.userAdmin.trail, this.refreshTokens);
     this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
     this.definitions = new DefinitionRegistry(models, { allowScripts: options.allowScripts }, this.users, options.modelChecks);
     this.auditLog = new AuditLog(models, this.#ledger);
-    this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, now: options.now }, options.logger);
+    this.#topics = new TopicSignals(redis, options.queuePrefix);
+    this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, topics: this.#topics, now: options.now }, options.logger);
+    this.externalTasks = new ExternalTaskService(this.executor, models, this.#topics, { now: options.now });
     this.#nextReceiptNo = receiptNumbers(models, options.now);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
   }
@@ -223,7 +232,10 @@ export class Govflow {
       version: head.version,
       xml: definition.xml,
       trail: latest ? engineTrail(latest.record.engineState) : [],
-      current: head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
+      current: [
+        ...head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
+        ...externalTasksOf(head).map((task) => ({ stepId: task.stepId, name: task.name, state: null })),
+      ],
     };
   }
 
@@ -496,6 +508,7 @@ export class Govflow {
     await this.definitions.close();
     this.calendars.close();
     await this.deadlines.close();
+    this.#topics.close();
     this.redis.disconnect();
     await this.store.close();
   }

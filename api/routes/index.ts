@@ -3,8 +3,10 @@ import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
+import { clientRoutes } from './clients';
 import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
+import { externalTaskRoutes } from './external-tasks';
 import { incidentRoutes } from './incidents';
 import { notificationRoutes } from './notifications';
 import { publicRoutes } from './public';
@@ -14,6 +16,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

@@ -1,5 +1,6 @@
 import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../records';
 import { clockView, type ClockView } from '../clocks';
+import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { hasRole, type Actor } from '../users/actor';
 import { caseStaffRoles } from '../users/roles';
 
@@ -11,6 +12,18 @@ export interface CurrentStep {
   candidateGroups: string[];
   since: string;
   clock: ClockView | null;
+}
+
+/** A step another department's system is doing (an external task); who holds it and its failures are for staff only. */
+export interface ExternalStep {
+  taskId: string;
+  stepId: string;
+  name: string;
+  since: string;
+  topic?: string;
+  lockedBy?: string | null;
+  retries?: number | null;
+  lastFailure?: string | null;
 }
 
 export interface HistoryItem {
@@ -38,6 +51,8 @@ export interface CaseView {
   /** The case clock (promised, else statutory limit), once started. */
   clock: ClockView | null;
   currentSteps: CurrentStep[];
+  /** Steps other departments' systems are doing now. */
+  externalSteps: ExternalStep[];
   history: HistoryItem[];
   /** Opinions given with decisions; the applicant sees only those the process makes public, without names. */
   opinions: OpinionView[];
@@ -88,6 +103,13 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
       since: new Date(task.createdAt).toISOString(),
       clock: task.clock ? clockView(task.clock, now) : null,
     })),
+    externalSteps: externalTasksOf(record).map((task) => ({
+      taskId: task.id,
+      stepId: task.stepId,
+      name: task.name,
+      since: new Date(task.createdAt).toISOString(),
+      ...(applicantView ? {} : { topic: task.topic, lockedBy: task.lock ? `${task.lock.client}/${task.lock.workerId}` : null, retries: task.retries, lastFailure: task.failure?.message ?? null }),
+    })),
     // an incident is the office's and the administrators' matter: the applicant sees the steps
     history: (applicantView ? entries.filter((entry) => !entry.action.startsWith('incident.')) : entries).map((entry) =>
       applicantView
@@ -126,7 +148,7 @@ export function progressView(record: CaseHead): ProgressView {
   return {
     receiptNo: record.receiptNo,
     status: record.status,
-    currentSteps: record.openTasks.map((task) => task.name),
+    currentSteps: [...record.openTasks, ...externalTasksOf(record)].map((task) => task.name),
     awaiting: record.awaiting.map((awaited) => awaited.message),
     opinions: opinionsFor(record.opinions, true),
     updatedAt: record.updatedAt.toISOString(),

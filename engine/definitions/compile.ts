@@ -17,8 +17,20 @@ export interface CompiledDefinition {
   catalogue: StepCatalogue;
 }
 
-/** The element types every engine runs with: bpmn-elements' own, with timers that also read cron cycles. */
-export const elementTypes = { ...(Elements as unknown as Record<string, unknown>), TimerEventDefinition: CronTimerEventDefinition };
+const bpmnElements = Elements as unknown as Record<string, unknown>;
+
+/**
+ * The element types every engine runs with: bpmn-elements' own, with timers that also read cron
+ * cycles, and service, send and business-rule tasks waiting like a user task (a signal task)
+ * for the external task's worker, instead of calling a service inside the engine.
+ */
+export const elementTypes = {
+  ...bpmnElements,
+  TimerEventDefinition: CronTimerEventDefinition,
+  ServiceTask: bpmnElements.SignalTask,
+  SendTask: bpmnElements.SignalTask,
+  BusinessRuleTask: bpmnElements.SignalTask,
+};
 const typeResolver = TypeResolver(elementTypes);
 
 /** Names the definitions when the model does not (valid BPMN): bpmn-engine recovers a stored case by that id. */

@@ -31,6 +31,7 @@ import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
 import { executableOnly } from './lint-scope';
 import countersign from './lint-rules/countersign';
 import executableProcess from './lint-rules/executable-process';
+import externalTasks from './lint-rules/external-tasks';
 import formFields from './lint-rules/form-fields';
 import ignoredExtensions from './lint-rules/ignored-extensions';
 import initiators from './lint-rules/initiators';
@@ -82,6 +83,7 @@ export const recommendedRules: Record<string, RuleFactory> = {
 export const govflowRules: Record<string, RuleFactory> = {
   'executable-process': executableProcess,
   'supported-elements': supportedElements,
+  'external-tasks': externalTasks,
   'timer-values': timerValues,
   'ignored-extensions': ignoredExtensions,
   'waiting-loops': waitingLoops,

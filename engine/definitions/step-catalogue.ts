@@ -1,3 +1,4 @@
+import { externalTaskSpec, externalTaskTypes } from './external-task-spec';
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
 import { definitionsOf } from './moddle';
@@ -22,6 +23,7 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     names: {},
     userTasks: {},
     messages: {},
+    externalTasks: {},
     clock: caseClockSpec(process),
     discretion: discretionRanges(process),
     initiators: splitList(stringAttribute(process, 'govflow:initiators') ?? 'applicant'),
@@ -42,6 +44,7 @@ function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boo
     const id = String(element.id);
     catalogue.names[id] = element.name ?? id;
     if (element.$type === 'bpmn:UserTask') catalogue.userTasks[id] = userTaskSpec(element, topLevel);
+    if (externalTaskTypes.includes(element.$type)) catalogue.externalTasks[id] = externalTaskSpec(element);
     const loop = loopVariable(element);
     if (loop) catalogue.loops = { ...catalogue.loops, [id]: loop };
     const message = awaitedMessage(element);

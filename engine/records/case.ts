@@ -3,6 +3,7 @@
 import type { Clock } from './clock';
 import type { FormField } from './definition';
 import type { Effect } from './effect';
+import type { ExternalTask } from './external-task';
 import type { CaseIncident } from './incident';
 import type { CaseAlert, Notice } from './supervision';
 import type { Countersign } from './task';
@@ -131,6 +132,8 @@ export interface CaseRecord {
   alerts: CaseAlert[];
   /** Supervision notices sent about the case, with their replies. */
   notices: Notice[];
+  /** External tasks waiting for another system's worker; absent on revisions written before they were run. */
+  externalTasks?: ExternalTask[];
   /** BPMN timer events waiting in the engine; each has a durable job. */
   timers: Array<{ executionId: string; stepId: string; fireAt: Date }>;
   /** Failures of the process engine on this case, open and resolved; absent on revisions written before incidents were kept. */

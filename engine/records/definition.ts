@@ -1,5 +1,7 @@
 /** Deployed process versions and drafts, with the step catalogue govflow reads from a model once per version. */
 
+import type { ExternalTaskSpec } from './external-task';
+
 /** A process model a designer saved without deploying it; one per process key, replaced on each save. */
 export interface DraftRecord {
   _id: string;
@@ -91,6 +93,8 @@ export interface StepCatalogue {
   userTasks: Record<string, UserTaskSpec>;
   /** Message names by the id of the event or receive task that waits for them. */
   messages: Record<string, string>;
+  /** Service, send and business-rule tasks, done by other systems through external tasks, by id. */
+  externalTasks: Record<string, ExternalTaskSpec>;
   clock: CaseClockSpec;
   discretion: DiscretionRange[];
   /** Who may start a case: roles, or groups as role@department (govflow:initiators; default applicants). */

@@ -1,6 +1,7 @@
 /** The effects a revision's outbox holds, and the durable jobs they schedule. */
 
 import type { AuditRecord } from './audit';
+import type { ExternalTaskRecord } from './external-task';
 import type { IncidentRecord } from './incident';
 import type { AlertLevel, AlertRecord, NoticeRecord, NotificationRecord } from './supervision';
 import type { TaskRecord } from './task';
@@ -11,6 +12,7 @@ import type { TaskRecord } from './task';
  */
 export type Effect =
   | { kind: 'task.upsert'; task: TaskRecord }
+  | { kind: 'external-task.upsert'; task: ExternalTaskRecord }
   | { kind: 'audit.append'; entry: AuditRecord }
   | { kind: 'alert.upsert'; alert: AlertRecord }
   | { kind: 'notice.upsert'; notice: NoticeRecord }

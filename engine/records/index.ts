@@ -11,6 +11,7 @@ export type * from './case';
 export type * from './clock';
 export type * from './definition';
 export type * from './effect';
+export type * from './external-task';
 export type * from './incident';
 export type * from './supervision';
 export type * from './task';

@@ -8,6 +8,8 @@ export interface UserRecord {
   /** Candidate groups the user belongs to, as `role@department`. */
   groups: string[];
   createdAt: Date;
+  /** For a machine client: the external-task topics it may fetch and work. */
+  topics?: string[];
   /** A disabled user cannot sign in, refresh, or use a token already issued; absent on users from before. */
   disabled?: boolean;
   /** Carried by access tokens; raised when the user is disabled, so tokens issued before stay dead after enabling. Absent means 0. */
@@ -17,7 +19,8 @@ export interface UserRecord {
 }
 
 /** The roles a user may have. */
-export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
+/** `system` is a machine client of another department, working external tasks (DESIGN.md). */
+export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin' | 'system';
 
 /** One entry of a user's hash-chained administration trail (created, disabled, enabled, access set); never updated or deleted. */
 export interface UserAuditRecord {

@@ -1,7 +1,8 @@
 import type { CompiledDefinition } from '../definitions';
 import { ProcessRunError } from '../errors';
 import { resolveText } from '../expressions';
-import type { CaseRecord, OpenTask } from '../records';
+import type { CaseRecord, ExternalTask, ExternalTaskSpec, OpenTask } from '../records';
+import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { departmentsOf, resolveSigners, signerActors, type Countersign } from '../tasks';
 import { pauseClock, startClock, type Clock } from '../clocks';
 import { applyAutomaticPauses } from './automatic-pauses';
@@ -35,6 +36,9 @@ export async function advanceCase(
   const openTasks = waiting
     .filter((activity) => catalogue.userTasks[activity.stepId])
     .map((activity) => current.openTasks.find((task) => task.executionId === activity.executionId) ?? newTask(current._id, activity, definition, variables, context, current.pauseKind !== null));
+  const externalTasks = waiting
+    .filter((activity) => catalogue.externalTasks[activity.stepId])
+    .map((activity) => externalTasksOf(current).find((task) => task.executionId === activity.executionId) ?? newExternalTask(current._id, activity, catalogue.externalTasks[activity.stepId], now));
   const finished = engine.finished;
   if (!finished) assertSomethingAwaited(waiting, catalogue, engine);
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
@@ -43,6 +47,7 @@ export async function advanceCase(
     variables,
     engineState: await engine.state(),
     openTasks,
+    externalTasks,
     countersigns: runningCountersigns(current.countersigns, waiting, definition, variables),
     awaiting: waiting.filter((activity) => catalogue.messages[activity.stepId]).map(({ executionId, stepId }) => ({ executionId, stepId, message: catalogue.messages[stepId] })),
     timers: engine.timers(),
@@ -60,10 +65,15 @@ export async function advanceCase(
  */
 function assertSomethingAwaited(waiting: WaitingActivity[], catalogue: CompiledDefinition['catalogue'], engine: CaseEngine): void {
   const timed = new Set(engine.timers().map((timer) => timer.stepId));
-  const stuck = waiting.filter((activity) => !catalogue.userTasks[activity.stepId] && !catalogue.messages[activity.stepId] && !timed.has(activity.stepId));
+  const stuck = waiting.filter((activity) => !catalogue.userTasks[activity.stepId] && !catalogue.externalTasks[activity.stepId] && !catalogue.messages[activity.stepId] && !timed.has(activity.stepId));
   if (waiting.length > 0 && stuck.length < waiting.length) return;
   const element = stuck[0]?.stepId ?? null;
-  throw new ProcessRunError(element, element ? `the case would wait at "${catalogue.names[element] ?? element}", which no user, message or timer of govflow can move on` : 'the case would wait for nothing: no step, message or timer', undefined);
+  throw new ProcessRunError(element, element ? `the case would wait at "${catalogue.names[element] ?? element}", which no user, worker, message or timer of govflow can move on` : 'the case would wait for nothing: no step, message or timer', undefined);
+}
+
+/** An external task the engine just started waiting at: fetchable by its topic's workers from now. */
+function newExternalTask(caseId: string, { executionId, stepId }: WaitingActivity, spec: ExternalTaskSpec, now: Date): ExternalTask {
+  return { id: taskId(caseId, executionId), executionId, stepId, name: spec.name, topic: spec.topic, createdAt: now, lock: null, retries: null, retryAt: null, failure: null };
 }
 
 /** Countersigns with an instance waiting: those already known keep their votes, new ones list their signers. */

@@ -38,6 +38,7 @@ interface PostponedApi {
   environment: { variables: Record<string, unknown> };
   owner: { execution?: { getPostponed(): PostponedApi[] } };
   signal(message?: unknown): void;
+  sendApiMessage(action: string, content: unknown): void;
   discard(): void;
 }
 
@@ -194,6 +195,17 @@ export class CaseEngine {
     const activity = this.#waitingApi(executionId);
     Object.assign(activity.environment.variables, variables);
     await this.#settle(() => activity.signal({ ...variables }));
+  }
+
+  /**
+   * Sets `variables` in the process scope and throws the BPMN error `code` at the waiting
+   * activity (an external task's worker reported it): an error boundary event for the code
+   * catches it; one nobody catches fails the engine (the caller checks the model catches it).
+   */
+  async throwError(executionId: string, code: string, message: string, variables: Record<string, unknown>): Promise<void> {
+    const activity = this.#waitingApi(executionId);
+    Object.assign(activity.environment.variables, variables);
+    await this.#settle(() => activity.sendApiMessage('error', { message, code }));
   }
 
   /** Marks a countersign's pass rule decided; the engine completes it when the signalled instance ends. */

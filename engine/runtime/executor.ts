@@ -9,6 +9,7 @@ import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
 import type { AuditRecord, CaseIncident, CaseRecord } from '../records';
 import type { DeadlineQueue } from '../deadlines';
+import type { TopicSignals } from '../external-tasks/topic-signals';
 import { settleAlerts } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import type { Actor } from '../users/actor';
@@ -36,6 +37,8 @@ export interface ExecutorOptions {
   calendar: () => WorkingCalendar;
   /** Where deadline jobs are scheduled. */
   deadlines: DeadlineQueue;
+  /** Where fetches waiting for external tasks hear of new work. */
+  topics?: TopicSignals;
   /** The time source (a settable one in tests). */
   now: () => Date;
 }
@@ -90,7 +93,7 @@ export class Executor {
   /** `ledger` is the process's one, whose claim deletions the executor leaves running after a command answers. */
   constructor(collections: Collections, ledger: CaseLedger, definitions: DefinitionRegistry, options: ExecutorOptions, log: Logger) {
     this.#ledger = ledger;
-    this.#targets = { collections, ledger: this.#ledger, deadlines: options.deadlines };
+    this.#targets = { collections, ledger: this.#ledger, deadlines: options.deadlines, topics: options.topics };
     this.#definitions = definitions;
     this.#options = options;
     this.#log = log;

@@ -2,10 +2,12 @@ import { projectAuditEntries } from '../audit';
 import { within } from '../faults';
 import { projectCaseHead } from '../cases/case-head';
 import type { DeadlineQueue } from '../deadlines';
+import { projectExternalTasks } from '../external-tasks/external-task-projection';
 import { projectIncidents } from '../incidents';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
-import type { CaseRecord } from '../records';
+import type { CaseRecord, ExternalTaskRecord } from '../records';
+import type { TopicSignals } from '../external-tasks/topic-signals';
 import { projectAlerts, projectNotices, sendNotifications } from '../supervision';
 import { projectTasks } from '../tasks';
 import type { Effect, EffectKind } from '../records';
@@ -15,6 +17,8 @@ export interface OutboxTargets {
   collections: Collections;
   ledger: CaseLedger;
   deadlines: DeadlineQueue;
+  /** Wakes the fetches waiting for work on a topic. */
+  topics?: TopicSignals;
 }
 
 /** How long a command waits for Redis to take its jobs before leaving them to the repair sweep. */
@@ -39,6 +43,7 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
   await Promise.all([
     projectCaseHead(collections, record),
     projectTasks(collections, of('task.upsert').map((effect) => effect.task)),
+    projectExternalTasks(collections, of('external-task.upsert').map((effect) => effect.task)),
     projectAuditEntries(collections, of('audit.append').map((effect) => effect.entry)),
     projectAlerts(collections, of('alert.upsert').map((effect) => effect.alert)),
     projectNotices(collections, of('notice.upsert').map((effect) => effect.notice)),
@@ -46,6 +51,7 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
     sendNotifications(collections, of('notification.send').map((effect) => effect.notification)),
     ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
   ]);
+  targets.topics?.announce(topicsWithWork(of('external-task.upsert').map((effect) => effect.task)));
   if (!(await queued)) return false;
   if (claim === 'release') ledger.release(record);
   else await ledger.markApplied(record);
@@ -60,6 +66,11 @@ async function addJobs(record: CaseRecord, deadlines: DeadlineQueue): Promise<vo
     ...of('timer.schedule').map((effect) => deadlines.schedule(effect.job, 'timer')),
     ...of('deadline.cancel').map((effect) => deadlines.cancel(effect.jobId)),
   ]);
+}
+
+/** The topics a revision gave work a fetch may take now: tasks opened, unlocked or failed with retries left. */
+function topicsWithWork(tasks: ExternalTaskRecord[]): string[] {
+  return [...new Set(tasks.filter((task) => task.topicKey !== undefined && task.lock === null).map((task) => task.topic))];
 }
 
 function effectsOf(record: CaseRecord) {

@@ -35,3 +35,11 @@ export function withRequestKey<T>(key: RequestKey | undefined, serve: () => Prom
 export function currentRequestKey(): RequestKey | undefined {
   return scope.getStore();
 }
+
+/**
+ * Runs `serve` outside the request's Idempotency-Key: for commands a request runs on many cases
+ * that a retry must run afresh (fetch-and-lock), never answered from an earlier lock.
+ */
+export function withoutRequestKey<T>(serve: () => Promise<T>): Promise<T> {
+  return scope.exit(serve);
+}

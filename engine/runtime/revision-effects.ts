@@ -1,4 +1,5 @@
 import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
+import { externalTaskEffects } from '../external-tasks/external-task-projection';
 import { incidentRecord, incidentsOf } from '../incidents';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
@@ -9,13 +10,14 @@ import type { Effect } from '../records';
 
 /**
  * The effects of a new revision (its outbox): what changed between the case before and after
- * the command, outside the case document — tasks, cards, notices, notifications, durable jobs,
+ * the command, outside the case document — tasks, external tasks, cards, notices, notifications, durable jobs,
  * incidents, the audit entries — and, once the case has ended, the pruning of revisions nobody reads again.
  * Called by the executor when it seals a revision; applied by outbox-applier.ts.
  */
 export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entries: AuditRecord[], rev: number, now: Date): Effect[] {
   return [
     ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
+    ...externalTaskEffects(current, next, change.completed, rev, now),
     ...alertEffects(current?.alerts ?? [], next, rev),
     ...noticeEffects(current?.notices ?? [], next, rev),
     ...incidentEffects(current ? incidentsOf(current) : [], next, rev),

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { AdminLogRecord, AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, IncidentRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
+import type { AdminLogRecord, AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, ExternalTaskRecord, IncidentRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
 
 /**
  * The collections the command path writes, as the MongoDB driver's own: the executor and its
@@ -10,6 +10,7 @@ export interface Collections {
   caseRevisions: Collection<CaseRevisionRecord | RevisionClaim>;
   cases: Collection<CaseHead>;
   tasks: Collection<TaskRecord>;
+  externalTasks: Collection<ExternalTaskRecord>;
   audit: Collection<AuditRecord>;
   alerts: Collection<AlertRecord>;
   notices: Collection<NoticeRecord>;
@@ -25,6 +26,7 @@ export function bindCollections(db: Db): Collections {
     caseRevisions: db.collection('case_revisions'),
     cases: db.collection('cases'),
     tasks: db.collection('tasks'),
+    externalTasks: db.collection('external_tasks'),
     audit: db.collection('audit'),
     alerts: db.collection('alerts'),
     notices: db.collection('notices'),

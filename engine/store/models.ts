@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, IncidentRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -119,6 +119,35 @@ taskSchema.index({ queue: 1 });
 taskSchema.index({ doneKey: 1, completedAt: -1 });
 taskSchema.index({ caseId: 1 });
 
+const externalTaskSchema = new Schema<ExternalTaskRecord>(
+  {
+    _id: String,
+    caseId: String,
+    receiptNo: String,
+    processKey: String,
+    stepId: String,
+    name: String,
+    topic: String,
+    status: String,
+    topicKey: String,
+    availableAt: Date,
+    lock: { type: Mixed, default: null },
+    retries: { type: Number, default: null },
+    failure: { type: Mixed, default: null },
+    createdAt: Date,
+    closedAt: { type: Date, default: null },
+    completedBy: { type: String, default: null },
+    caseRev: Number,
+  },
+  options,
+);
+// fetch-and-lock: the fetchable tasks of a topic (topicKey is set on those only), soonest available first; a case's external tasks
+externalTaskSchema.index({ topicKey: 1, availableAt: 1 });
+externalTaskSchema.index({ caseId: 1 });
+// the list administrators watch: by status, optionally one topic
+externalTaskSchema.index({ status: 1, createdAt: 1 });
+externalTaskSchema.index({ topic: 1, status: 1, createdAt: 1 });
+
 const auditSchema = new Schema<AuditRecord>(
   {
     _id: String,
@@ -168,6 +197,7 @@ const userSchema = new Schema<UserRecord>(
     roles: [String],
     department: { type: String, default: null },
     groups: [String],
+    topics: { type: [String], default: undefined },
     createdAt: Date,
     disabled: Boolean,
     sessionVersion: Number,
@@ -177,6 +207,8 @@ const userSchema = new Schema<UserRecord>(
 );
 
 userSchema.index({ groups: 1 });
+// the machine clients' list
+userSchema.index({ roles: 1 });
 
 const userAuditSchema = new Schema<UserAuditRecord>({ _id: String, username: String, seq: Number, at: String, actor: String, action: String, detail: String, prevHash: String, hash: String }, options);
 // a user's trail in order; the _id (`username:seq`) makes each place in the chain claimable once
@@ -285,6 +317,7 @@ export interface Models {
   caseRevisions: Model<CaseRevisionRecord>;
   cases: Model<CaseHead>;
   tasks: Model<TaskRecord>;
+  externalTasks: Model<ExternalTaskRecord>;
   audit: Model<AuditRecord>;
   definitions: Model<DefinitionRecord>;
   drafts: Model<DraftRecord>;
@@ -306,6 +339,7 @@ export function bindModels(connection: Connection): Models {
     caseRevisions: connection.model('CaseRevision', caseRevisionSchema, 'case_revisions'),
     cases: connection.model('Case', caseHeadSchema, 'cases'),
     tasks: connection.model('Task', taskSchema, 'tasks'),
+    externalTasks: connection.model('ExternalTask', externalTaskSchema, 'external_tasks'),
     audit: connection.model('AuditEntry', auditSchema, 'audit'),
     definitions: connection.model('Definition', definitionSchema, 'definitions'),
     drafts: connection.model('Draft', draftSchema, 'drafts'),

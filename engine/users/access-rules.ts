@@ -9,13 +9,16 @@ export interface UserAccess {
   groups?: string[];
 }
 
+const personRoles = knownRoles.filter((role) => role !== 'system');
+
 const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
 
 /** Why `access` cannot be given to a user: no or unknown roles, malformed groups; empty when it can. */
 export function accessProblems(access: UserAccess): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   const unknown = access.roles.filter((role) => !knownRoles.includes(role as Role));
-  if (access.roles.length === 0 || unknown.length > 0) problems.push({ path: 'roles', message: `must be some of ${knownRoles.join(', ')}` });
+  if (access.roles.length === 0 || unknown.length > 0) problems.push({ path: 'roles', message: `must be some of ${personRoles.join(', ')}` });
+  else if (access.roles.includes('system')) problems.push({ path: 'roles', message: 'the system role belongs to machine clients, issued with their topics (POST /api/clients, govflow client add)' });
   const badGroups = (access.groups ?? []).filter((group) => !groupPattern.test(group));
   if (badGroups.length > 0) problems.push({ path: 'groups', message: `each group is role@department; bad: ${badGroups.join(', ')}` });
   return problems;

@@ -6,6 +6,8 @@ export interface Actor {
   roles: Role[];
   department: string | null;
   groups: string[];
+  /** For a machine client (the `system` role): the external-task topics it may fetch and work. */
+  topics?: string[];
 }
 
 /** The actor for work done by govflow itself (outbox repair, start-up jobs). */
@@ -13,4 +15,9 @@ export const systemActor: Actor = { username: 'system', roles: ['admin'], depart
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
+}
+
+/** A machine client works the external tasks of its topics only; `*` grants every topic. */
+export function mayServeTopic(actor: Actor, topic: string): boolean {
+  return hasRole(actor, 'system') && (actor.topics ?? []).some((granted) => granted === topic || granted === '*');
 }

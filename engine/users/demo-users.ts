@@ -1,3 +1,5 @@
+import type { Role } from '../records';
+import type { NewClient } from './machine-clients';
 import type { NewUser } from './user-directory';
 
 const bureau = 'market-bureau';
@@ -25,3 +27,11 @@ export const demoUsers: NewUser[] = [
   { username: 'environment-reviewer', password: 'demo', roles: ['clerk'], department: 'environment-bureau', groups: ['review@environment-bureau'] },
   { username: 'supervisor', password: 'demo', roles: ['supervisor'], department: 'supervision-office' },
 ];
+
+/** The demo's machine client, the credit bureau's system, whose secret is `demo` too. */
+export const demoClients: NewClient[] = [{ clientId: 'credit-bureau', topics: ['credit-check'] }];
+
+/** The demo account that holds `role`: the user of its name, and for the system role the demo client. */
+export function demoAccountOf(role: Role): string {
+  return role === 'system' ? demoClients[0].clientId : role;
+}

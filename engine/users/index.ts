@@ -1,10 +1,11 @@
 export { UserDirectory, type NewUser } from './user-directory';
 export { UserAdministration, type UserAccount, type UserView } from './user-administration';
 export { UserAuditTrail, type UserAuditFacts } from './user-audit';
+export { MachineClients, type ClientView, type IssuedClient, type NewClient } from './machine-clients';
 export { RefreshTokens, type IssuedRefreshToken, type RefreshTokenPolicy } from './refresh-tokens';
 export type { UserAccess } from './access-rules';
-export { demoUsers } from './demo-users';
-export { hasRole, systemActor, type Actor } from './actor';
+export { demoAccountOf, demoClients, demoUsers } from './demo-users';
+export { hasRole, mayServeTopic, systemActor, type Actor } from './actor';
 export { actorKeys, audienceKeys, peopleKeys } from './audience-keys';
 export { SignInThrottle, type FailureLimit, type SignInLimits } from './sign-in-throttle';
 export { passwordRules } from './password-policy';

@@ -1,6 +1,7 @@
 import type { Role } from '../records';
 export type { Role } from '../records';
-export const roles: readonly Role[] = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
+/** Every role; `system` is a machine client's (users/machine-clients.ts), never a person's. */
+export const roles: readonly Role[] = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin', 'system'];
 
 /**
  * The roles that read cases as staff: the staff view of a case (names, internal opinions,

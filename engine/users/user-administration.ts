@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import { accessProblems, type UserAccess } from './access-rules';
 import type { RefreshTokens } from './refresh-tokens';
 import type { UserAuditTrail } from './user-audit';
-import type { NewUser, UserDirectory } from './user-directory';
+import { toActor, type NewUser, type UserDirectory } from './user-directory';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -60,7 +60,7 @@ export class UserAdministration {
   async account(username: string): Promise<UserAccount | undefined> {
     const record = await this.#models.users.findById(username, withoutHash).lean<UserRecord>();
     if (!record) return undefined;
-    return { actor: { username: record._id, roles: record.roles, department: record.department, groups: record.groups }, disabled: record.disabled === true, sessionVersion: record.sessionVersion ?? 0 };
+    return { actor: toActor(record), disabled: record.disabled === true, sessionVersion: record.sessionVersion ?? 0 };
   }
 
   async create(user: NewUser, by: Actor): Promise<UserView> {
@@ -94,6 +94,7 @@ export class UserAdministration {
     const problems = accessProblems(access);
     if (problems.length > 0) throw new InvalidInputError(`cannot change the access of user ${username}`, problems, 422);
     const record = await this.#existing(username);
+    if (record.roles.includes('system')) throw new ConflictError(`${username} is a machine client: set the topics it works instead (PUT /api/clients/${username}/topics)`);
     const next = { roles: access.roles as Role[], department: access.department === undefined ? record.department : access.department, groups: access.groups ?? record.groups };
     await this.trail.append(username, { actor: by.username, action: 'user.access-set', detail: next });
     await this.#models.users.updateOne({ _id: username }, { $set: next });

@@ -85,8 +85,7 @@ export class UserDirectory {
   }
 
   async #record(user: NewUser, checkPassword: PasswordCheck): Promise<UserRecord> {
-    const problems: ProblemDetail[] = [];
-    if (!usernamePattern.test(user.username)) problems.push({ path: 'username', message: 'use 2–64 letters, digits, dots, dashes or underscores' });
+    const problems: ProblemDetail[] = usernameProblems(user.username, 'username');
     problems.push(...checkPassword(user.password, user));
     problems.push(...accessProblems(user));
     if (problems.length > 0) throw new InvalidInputError(`cannot create user ${user.username}`, problems, 422);
@@ -101,10 +100,21 @@ export class UserDirectory {
   }
 }
 
+/** Names govflow speaks as itself in audit entries and answers: no user or client may hold them. */
+const reservedNames = new Set(['system', 'cli', 'anonymous']);
+
+/** Why a user or client cannot be called `name`; `path` is where the name was given. */
+export function usernameProblems(name: string, path: string): ProblemDetail[] {
+  if (!usernamePattern.test(name)) return [{ path, message: 'use 2–64 letters, digits, dots, dashes or underscores' }];
+  if (reservedNames.has(name.toLowerCase())) return [{ path, message: `${name} is govflow's own name in the audit; choose another` }];
+  return [];
+}
+
 function roleFilter(withRole: readonly Role[] | undefined): Record<string, unknown> {
   return withRole ? { roles: { $in: [...withRole] } } : {};
 }
 
-function toActor(record: UserRecord): Actor {
-  return { username: record._id, roles: record.roles, department: record.department, groups: record.groups };
+/** The actor a user record signs in as; a machine client's carries its topics. */
+export function toActor(record: UserRecord): Actor {
+  return { username: record._id, roles: record.roles, department: record.department, groups: record.groups, ...(record.topics ? { topics: record.topics } : {}) };
 }

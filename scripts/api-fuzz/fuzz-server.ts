@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../api';
 import { seedDemo } from '../../cli/demo-seed';
-import { createLogger, Govflow, type GovflowOptions, type Role } from '../../engine';
+import { createLogger, demoAccountOf, Govflow, type GovflowOptions, type Role } from '../../engine';
 import type { LocalServices } from '../services';
 import { projectRoot } from '../services';
 
@@ -37,7 +37,7 @@ export async function startFuzzServer(services: LocalServices, roles: readonly R
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return {
       url,
-      tokens: new Map(await Promise.all(roles.map(async (role) => [role, await signIn(url, role)] as const))),
+      tokens: new Map(await Promise.all(roles.map(async (role) => [role, await signIn(url, demoAccountOf(role))] as const))),
       async close() {
         await new Promise((resolve) => server.close(resolve));
         await govflow.deadlines.queue.obliterate({ force: true });
@@ -51,7 +51,7 @@ export async function startFuzzServer(services: LocalServices, roles: readonly R
   }
 }
 
-/** Every demo user's password is `demo` (DESIGN.md); each role has a demo user of its name. */
+/** Every demo account's password is `demo` (DESIGN.md); each role has one (demoAccountOf). */
 async function signIn(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
   if (!response.ok) throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);

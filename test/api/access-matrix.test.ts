@@ -1,8 +1,10 @@
 import { SignJWT } from 'jose';
 import { passwordOf, startTestApi, type TestApi } from '../support/test-govflow';
 
-type Who = 'anonymous' | 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin';
-const everyone: Who[] = ['anonymous', 'applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'];
+type Who = 'anonymous' | 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin' | 'system';
+const everyone: Who[] = ['anonymous', 'applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin', 'system'];
+/** Who calls for each role: the test user of its name, and for the system role a machine client. */
+const caller = (who: Who) => (who === 'anonymous' ? undefined : who === 'system' ? 'matrix-system' : who);
 
 /**
  * Who may call what, written out by hand (not derived from the route table), per the issue:
@@ -53,6 +55,19 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/supervision/notices/{id}/reply', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/supervision/figures', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/notifications', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
+  { route: 'POST /api/external-tasks/fetch-and-lock', allowed: ['system'] },
+  { route: 'POST /api/external-tasks/{taskId}/complete', allowed: ['system'] },
+  { route: 'POST /api/external-tasks/{taskId}/failure', allowed: ['system'] },
+  { route: 'POST /api/external-tasks/{taskId}/bpmn-error', allowed: ['system'] },
+  { route: 'POST /api/external-tasks/{taskId}/extend-lock', allowed: ['system'] },
+  { route: 'POST /api/external-tasks/{taskId}/unlock', allowed: ['system'] },
+  { route: 'GET /api/external-tasks', allowed: ['admin', 'supervisor'] },
+  { route: 'GET /api/clients', allowed: ['admin'] },
+  { route: 'POST /api/clients', allowed: ['admin'] },
+  { route: 'GET /api/clients/{clientId}', allowed: ['admin'] },
+  { route: 'PUT /api/clients/{clientId}/topics', allowed: ['admin'] },
+  { route: 'POST /api/clients/{clientId}/secret', allowed: ['admin'] },
+  { route: 'POST /api/clients/{clientId}/revoke', allowed: ['admin'] },
   { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
@@ -67,6 +82,8 @@ describe('role-based access over every route', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
+    await api.addClient('matrix-system', ['credit-check']);
+    await api.addClient('matrix-other', ['registry-lookup']);
     const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '权限矩阵', data: {} });
     ({ id: caseId, receiptNo, queryCode } = started.body);
     taskId = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body.currentSteps[0].taskId;
@@ -81,7 +98,9 @@ describe('role-based access over every route', () => {
       .replace('{receiptNo}', `${receiptNo}?code=${queryCode}`)
       .replace('{year}', '2026')
       .replace('{name}', 'payment')
-      .replace('{version}', '1');
+      .replace('{version}', '1')
+      .replace('{taskId}', `${caseId}.no-such-execution`)
+      .replace('{clientId}', 'matrix-other');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
       'PUT /api/definitions/{key}/draft': '<not-bpmn/>',
@@ -98,6 +117,14 @@ describe('role-based access over every route', () => {
       'POST /api/tasks/{id}/add-signer': { signer: 'nobody' },
       'POST /api/tasks/{id}/copy': {},
       'POST /api/cases/{id}/messages/{name}': {},
+      'POST /api/external-tasks/fetch-and-lock': { workerId: 'matrix', topics: [{ name: 'credit-check', lockMs: 5_000 }] },
+      'POST /api/external-tasks/{taskId}/complete': { workerId: 'matrix' },
+      'POST /api/external-tasks/{taskId}/failure': { workerId: 'matrix', message: '测试', retries: 0 },
+      'POST /api/external-tasks/{taskId}/bpmn-error': { workerId: 'matrix', code: 'TEST' },
+      'POST /api/external-tasks/{taskId}/extend-lock': { workerId: 'matrix', lockMs: 5_000 },
+      'POST /api/external-tasks/{taskId}/unlock': { workerId: 'matrix' },
+      'POST /api/clients': { clientId: 'matrix-issued', topics: ['credit-check'] },
+      'PUT /api/clients/{clientId}/topics': { topics: ['registry-lookup'] },
       'POST /api/cases/{id}/copy': { users: ['supervisor'] },
       'POST /api/cases/{id}/clock/pause': { kind: 'special-procedure', reason: '检验' },
       'POST /api/cases/{id}/clock/resume': {},
@@ -114,7 +141,7 @@ describe('role-based access over every route', () => {
   it.each(matrix)('$route', async ({ route, allowed }) => {
     const { method, path, body } = request(route);
     for (const who of everyone) {
-      const answer = await api.call(who === 'anonymous' ? undefined : who, method, path, body);
+      const answer = await api.call(caller(who), method, path, body);
       const permitted = allowed === 'all' || allowed.includes(who);
       // a 403 about the role is authorisation; a 403 about the task (not a candidate) comes later
       const refusedByRole = answer.status === 401 || (answer.status === 403 && String(answer.body.detail).includes('needs one of the roles'));

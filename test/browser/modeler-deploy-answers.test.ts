@@ -98,15 +98,15 @@ describe('the modeler showing what the server answered to a deploy, in headless 
     await page.context().close();
   });
 
-  it('refuses a model with a service task: the live lint and the refusal name the element in Chinese, and nothing is deployed', async () => {
-    // given a model with a service task, a timer written in words and a condition in plain text
+  it('refuses a model with a service task that names no topic: the live lint and the refusal name the element in Chinese, and nothing is deployed', async () => {
+    // given a model with a service task no worker could fetch (no topic), a timer written in words and a condition in plain text
     const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
     await importFromList(page, 'deploy-service-task.bpmn', 'verify');
 
     // then the live lint already says why govflow would not run them
     const live = (id: string) => page.locator(`.problem-list.lint li.problem.error[data-element-id="${id}"] .message`);
     await live('verify').waitFor();
-    expect(await live('verify').textContent()).toBe('服务任务“核验证照”：govflow 尚不调用外部服务：请改画为承办部门的用户任务');
+    expect(await live('verify').textContent()).toBe('服务任务“核验证照”没有指定主题（topic）：这一步由其他部门的系统作为外部任务来办，请设置 govflow:topic（或 camunda:type="external" 加 camunda:topic），如 govflow:topic="credit-check"');
     expect(await live('wait').textContent()).toBe('定时器的持续时间（timeDuration）“三天”不是 ISO 8601 时长（如 PT10M、P3D）或法定时限（如 3WD）');
     expect(await live('toApproved').textContent()).toBe('条件“approved”是普通文字，这条顺序流将始终被选中：请写成 ${…}（如 ${approved}），或以 = 开头的 FEEL 表达式（如 = approved）');
 
@@ -119,8 +119,8 @@ describe('the modeler showing what the server answered to a deploy, in headless 
     expect(await page.locator('.modeler-meta .deployed').textContent()).toBe('尚未部署');
     const refused = page.locator('.server-refusal li.problem.error[data-element-id="verify"]');
     expect(await refused.locator('.element').textContent()).toBe('核验证照（verify）');
-    expect(await refused.locator('.message').textContent()).toBe('服务任务“核验证照”：govflow 尚不调用外部服务：请改画为承办部门的用户任务');
-    expect(await refused.locator('.rule').textContent()).toBe('govflow/supported-elements');
+    expect(await refused.locator('.message').textContent()).toBe('服务任务“核验证照”没有指定主题（topic）：这一步由其他部门的系统作为外部任务来办，请设置 govflow:topic（或 camunda:type="external" 加 camunda:topic），如 govflow:topic="credit-check"');
+    expect(await refused.locator('.rule').textContent()).toBe('govflow/external-tasks');
     expect(await page.locator('.server-refusal li.problem[data-element-id="wait"] .message').textContent()).toMatch(/^定时器的持续时间（timeDuration）“三天”/);
     expect(await page.locator('.server-refusal li.problem[data-element-id="toApproved"] .message').textContent()).toMatch(/^条件“approved”是普通文字/);
     expect(await page.locator('.modeler-problems .deploy-notes').count()).toBe(0);
@@ -155,7 +155,7 @@ describe('the modeler showing what the server answered to a deploy, in headless 
     await page.setInputFiles('.modeler-toolbar input[type=file]', fixture('deploy-service-task.bpmn'));
     await page.waitForSelector('.modeler-canvas .djs-shape[data-element-id="verify"]');
     expect(await notes.count()).toBe(0);
-    const english = 'ServiceTask "核验证照": govflow does not call services yet: draw the work as a user task of the department that does it';
+    const english = 'ServiceTask "核验证照" names no topic: another system\'s worker does it as an external task — set govflow:topic (or camunda:type="external" with camunda:topic), e.g. govflow:topic="credit-check"';
     await page.locator('.problem-list.lint li.problem.error[data-element-id="verify"]').waitFor();
     expect(await page.locator('.problem-list.lint li.problem.error[data-element-id="verify"] .message').textContent()).toBe(english);
     expect(await deployFromPage(page)).toMatch(/^The server refused to deploy: /);

@@ -20,9 +20,12 @@ describe('models govflow cannot run are refused at deploy', () => {
   afterAll(() => api.close());
 
   const refusals: Array<[string, string, string, RegExp]> = [
-    ['a service task', around('<serviceTask id="work" name="Call the registry" camunda:class="org.example.Call"/>'), 'work', /does not call services yet.*user task/],
-    ['a send task', around('<sendTask id="work" name="Notify"/>'), 'work', /does not send messages/],
-    ['a business rule task', around('<businessRuleTask id="work" name="Rate" camunda:decisionRef="rating"/>'), 'work', /decision tables/],
+    ['a service task running Java code', around('<serviceTask id="work" name="Call the registry" camunda:class="org.example.Call"/>'), 'work', /names code of another engine \(org\.example\.Call\).*govflow:topic/],
+    ['a send task naming no topic', around('<sendTask id="work" name="Notify"/>'), 'work', /names no topic.*external task/],
+    ['a business rule task naming a decision table, no topic', around('<businessRuleTask id="work" name="Rate" camunda:decisionRef="rating"/>'), 'work', /names no topic/],
+    ['a service task with a topic no worker could name', around('<serviceTask id="work" name="Check" govflow:topic="credit check!"/>'), 'work', /the topic "credit check!" must be/],
+    ['a service task mapping a variable with a bad name', around('<serviceTask id="work" name="Check" govflow:topic="credit"><extensionElements><camunda:inputOutput><camunda:inputParameter name="1st">${a}</camunda:inputParameter></camunda:inputOutput></extensionElements></serviceTask>'), 'work', /mapped variable "1st" must be a name/],
+    ['a service task mapping an expression that does not parse', around('<serviceTask id="work" name="Check" govflow:topic="credit"><extensionElements><camunda:inputOutput><camunda:inputParameter name="x">${a +}</camunda:inputParameter></camunda:inputOutput></extensionElements></serviceTask>'), 'work', /does not parse/],
     ['a manual task', around('<manualTask id="work" name="Stamp"/>'), 'work', /manual task.*user task/],
     ['a call activity', around('<callActivity id="work" name="Sub" calledElement="other"/>'), 'work', /other processes.*embedded sub-process/],
     ['a message start event', processWith('<startEvent id="start"><messageEventDefinition messageRef="m"/></startEvent><sequenceFlow id="f" sourceRef="start" targetRef="end"/><endEvent id="end"/>', '<message id="m" name="apply"/>'), 'start', /message StartEvent.*blank start event/],

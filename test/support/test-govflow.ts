@@ -48,6 +48,8 @@ export interface TestApi {
   url: string;
   /** Calls the API as `user` (a token is fetched once per user); `undefined` calls anonymously. */
   call(user: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Issues client credentials of the system role for `clientId`; `call(clientId, …)` then signs in with its secret. */
+  addClient(clientId: string, topics: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();
+  const secrets = new Map<string, string>();
 
   async function call(user: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
     const auth: Record<string, string> = user ? { authorization: `Bearer ${await token(user)}` } : {};
@@ -97,7 +100,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
   async function token(user: string): Promise<string> {
     let value = tokens.get(user);
     if (!value) {
-      const response = await call(undefined, 'POST', '/api/auth/token', { username: user, password: passwordOf(user) });
+      const response = await call(undefined, 'POST', '/api/auth/token', { username: user, password: secrets.get(user) ?? passwordOf(user) });
       if (response.status !== 200) throw new Error(`login as ${user} failed: ${JSON.stringify(response.body)}`);
       value = response.body.token as string;
       tokens.set(user, value);
@@ -109,6 +112,9 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
     govflow,
     url,
     call,
+    async addClient(clientId, topics) {
+      secrets.set(clientId, (await govflow.clients.issue({ clientId, topics }, systemActor)).clientSecret);
+    },
     async close() {
       await new Promise((resolve) => server.close(resolve));
       try {

@@ -1,8 +1,12 @@
 import type { RuleFactory } from 'bpmnlint';
+import { externalTaskTypes } from '../external-task-spec';
 import { actorDialects } from '../task-actors';
 
 /** Vendor extensions that do work in their own engine and that govflow does not run. */
 const ignored = /^((camunda|flowable|activiti):(executionListener|taskListener|inputOutput|in|out|failedJobRetryTimeCycle|eventListener)|zeebe:(ioMapping|taskListeners|executionListeners|formDefinition|taskHeaders))$/;
+
+/** Mappings an external task runs. */
+const mappedHere = /^((camunda|flowable|activiti):inputOutput|zeebe:ioMapping)$/;
 
 /** Vendor attributes naming work or forms that live outside the model, which govflow cannot reach. */
 const ignoredAttributes = ['formKey', 'class', 'delegateExpression', 'expression'];
@@ -15,7 +19,9 @@ const ignoredAttributes = ['formKey', 'class', 'delegateExpression', 'expression
 const ignoredExtensions: RuleFactory = () => ({
   check(node, reporter) {
     const values = ((node.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
-    for (const type of new Set(values.map((value) => value.$type).filter((type) => ignored.test(type)))) {
+    // an external task's input/output mapping says what its worker gets and gives back (external-task-spec.ts)
+    const mapped = externalTaskTypes.includes(node.$type) ? mappedHere : /$^/;
+    for (const type of new Set(values.map((value) => value.$type).filter((type) => ignored.test(type) && !mapped.test(type)))) {
       reporter.report(String(node.id), `${type} is not run by govflow and is ignored: draw the work it does as steps of the process`);
     }
     for (const dialect of actorDialects.slice(1)) {

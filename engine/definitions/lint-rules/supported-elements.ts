@@ -9,9 +9,6 @@ import { is } from 'bpmnlint-utils';
 
 /** Element kinds govflow does not run, with the change that makes the model run. */
 const unsupported: Record<string, string> = {
-  'bpmn:ServiceTask': 'govflow does not call services yet: draw the work as a user task of the department that does it',
-  'bpmn:SendTask': 'govflow does not send messages yet: draw a user task for whoever informs the recipient',
-  'bpmn:BusinessRuleTask': 'govflow does not evaluate decision tables yet: draw a user task, or decide with conditions on the flows of an exclusive gateway',
   'bpmn:ManualTask': 'a manual task would wait for a signal nobody sends: draw it as a user task and name who does it',
   'bpmn:CallActivity': 'govflow does not call other processes yet: draw the called steps in an embedded sub-process',
   'bpmn:Transaction': 'transactions (and their compensation) are not run: use an embedded sub-process',

@@ -1,6 +1,7 @@
 import type { Reporter, RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { expressionProblems, readExpression } from '../../expressions';
+import { externalTaskSpec, externalTaskTypes } from '../external-task-spec';
 import { definitionsOf } from '../moddle';
 import { actorAttributes } from '../task-actors';
 import { conditionOf } from '../wiring/conditions';
@@ -22,6 +23,10 @@ const validExpressions: RuleFactory = () => ({
       const { assignee, candidateUsers, candidateGroups } = actorAttributes(node);
       const signers = node.get('govflow:signers');
       for (const text of [assignee ?? '', ...candidateUsers, ...candidateGroups, typeof signers === 'string' ? signers : '']) report(id, text, reporter);
+    }
+    if (externalTaskTypes.includes(node.$type)) {
+      const { inputs, outputs } = externalTaskSpec(node);
+      for (const mapping of [...(inputs ?? []), ...(outputs ?? [])]) report(id, mapping.expression, reporter);
     }
     if (is(node, 'bpmn:MultiInstanceLoopCharacteristics')) {
       const owner = String(node.$parent?.id ?? id);

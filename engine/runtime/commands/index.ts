@@ -19,3 +19,4 @@ export { AddSigner, type AddedSigner, type SignerPosition } from './add-signer';
 export { VisibleOnly, type CommandAccess } from './visible-only';
 export { ResolveIncident, type ResolvedIncident } from './resolve-incident';
 export { capturedInput, rebuildCommand, retryableCommands } from './retryable';
+export * from './external';

@@ -3,6 +3,7 @@ import type { TimerJob } from '../../deadlines';
 import type { CaseCommand } from '../command';
 import { CompleteTask, type CompleteTaskInput } from './complete-task';
 import { DeliverMessage, SupplementCase } from './deliver-message';
+import { RetryExternalTask } from './external/fail-external-task';
 import { FireTimer } from './fire-timer';
 import { VisibleOnly } from './visible-only';
 
@@ -23,7 +24,7 @@ function rebuild<Command, Input>(spec: Rebuild<Command, Input>): Rebuild<unknown
  * and rebuilt from that JSON. Kept explicit and small: a command is here only where running it
  * again as recorded, as the person (or govflow) who ran it, is what an administrator means by
  * a retry — a timer that fired, a message that arrived, a step completed with its opinion and
- * form. Any other command (a claim, a return, an added signer) is refused: its person does it
+ * form, an external task given one more try after its retries ran out. Any other command (a claim, a return, an added signer) is refused: its person does it
  * again once the case is put right.
  */
 const rebuilders: Readonly<Record<string, Rebuild<unknown, unknown>>> = {
@@ -46,6 +47,11 @@ const rebuilders: Readonly<Record<string, Rebuild<unknown, unknown>>> = {
     type: SupplementCase,
     capture: (command: SupplementCase) => ({ caseId: command.caseId, note: command.note ?? null, attachments: command.attachments ?? null }),
     rebuild: (input: { caseId: string; note: string | null; attachments: NewAttachment[] | null }) => new SupplementCase(input.caseId, input.note ?? undefined, input.attachments ?? undefined),
+  }),
+  RetryExternalTask: rebuild({
+    type: RetryExternalTask,
+    capture: (command: RetryExternalTask) => ({ caseId: command.caseId, taskId: command.taskId }),
+    rebuild: (input: { caseId: string; taskId: string }) => new RetryExternalTask(input.caseId, input.taskId),
   }),
 };
 

@@ -88,12 +88,19 @@ function actorReason(reason: string): string {
   return reason;
 }
 
+/** The kinds of task another department's system does, as an external task. */
+const externalTaskKinds: Record<string, string> = { ServiceTask: '服务任务', SendTask: '发送任务', BusinessRuleTask: '业务规则任务' };
+
 /** The server's messages that carry names and values, English pattern → zh-CN. */
 export const zhCNDeployPatterns: ChinesePattern[] = [
   // elements govflow does not run
-  [/^ServiceTask "(.*)": govflow does not call services yet: .*$/s, '服务任务“$1”：govflow 尚不调用外部服务：请改画为承办部门的用户任务'],
-  [/^SendTask "(.*)": govflow does not send messages yet: .*$/s, '发送任务“$1”：govflow 尚不发送消息：请改画为用户任务，由负责告知的人办理'],
-  [/^BusinessRuleTask "(.*)": govflow does not evaluate decision tables yet: .*$/s, '业务规则任务“$1”：govflow 尚不执行决策表：请改画为用户任务，或在排他网关的各条顺序流上设置条件来判断'],
+  [/^(ServiceTask|SendTask|BusinessRuleTask) "(.*)" names no topic: .*$/s, (_, kind: string, name: string) => `${externalTaskKinds[kind]}“${name}”没有指定主题（topic）：这一步由其他部门的系统作为外部任务来办，请设置 govflow:topic（或 camunda:type="external" 加 camunda:topic），如 govflow:topic="credit-check"`],
+  [
+    /^(ServiceTask|SendTask|BusinessRuleTask) "(.*)" names code of another engine \((.*)\), which govflow never runs: .*$/s,
+    (_, kind: string, name: string, code: string) => `${externalTaskKinds[kind]}“${name}”指定的是其他引擎的代码（${code}），govflow 从不运行代码：这一步由其他部门的系统作为外部任务来办，请设置 govflow:topic（或 camunda:type="external" 加 camunda:topic）`,
+  ],
+  [/^(ServiceTask|SendTask|BusinessRuleTask) "(.*)": the topic "(.*)" must be .*$/s, (_, kind: string, name: string, topic: string) => `${externalTaskKinds[kind]}“${name}”：主题“${topic}”只能由 1–128 个字母、数字、点、连字符、冒号或下划线组成，并以字母或数字开头`],
+  [/^(ServiceTask|SendTask|BusinessRuleTask) "(.*)": the mapped variable "(.*)" must be .*$/s, (_, kind: string, name: string, variable: string) => `${externalTaskKinds[kind]}“${name}”：映射的变量名“${variable}”只能由字母、数字和 _ 组成，且不能以数字开头`],
   [/^ManualTask "(.*)": a manual task would wait for a signal nobody sends: .*$/s, '手工任务“$1”：手工任务会一直等待无人发出的信号：请改画为用户任务，并指定办理人'],
   [/^CallActivity "(.*)": govflow does not call other processes yet: .*$/s, '调用活动“$1”：govflow 尚不调用其他流程：请把被调用的环节画在内嵌子流程中'],
   [/^Transaction "(.*)": transactions \(and their compensation\) are not run: .*$/s, '事务“$1”：govflow 不运行事务（及其补偿）：请改用内嵌子流程'],
