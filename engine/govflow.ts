@@ -9,6 +9,7 @@ import { assertCopyRecipients, caseAccess, caseListFilter, caseView, mayReadCase
 import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
 import { ExternalTaskService, externalTasksOf, TopicSignals } from './external-tasks';
+import { MessageService } from './messages';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import {
   caseIdOfTask,
@@ -130,6 +131,8 @@ export class Govflow {
   readonly deadlines: DeadlineQueue;
   /** External tasks for other departments' systems: fetch-and-lock, complete, failure, BPMN error. */
   readonly externalTasks: ExternalTaskService;
+  /** Messages from staff, other systems and other cases: delivered to the waiting case, or starting cases. */
+  readonly messages: MessageService;
   readonly #topics: TopicSignals;
 
   private constructor(
@@ -152,6 +155,7 @@ export class Govflow {
     this.executor = new Executor(store.collections, this.#ledger, this.definitions, { maxAttempts: options.maxCommandAttempts, repairGraceMs: options.repairGraceMs, engine: { allowScripts: options.allowScripts, calendar: () => calendars.current, now: options.now }, liveCases: options.liveCases, calendar: () => calendars.current, deadlines: this.deadlines, topics: this.#topics, now: options.now }, options.logger);
     this.externalTasks = new ExternalTaskService(this.executor, models, this.#topics, { now: options.now });
     this.#nextReceiptNo = receiptNumbers(models, options.now);
+    this.messages = new MessageService(this.executor, models, this.definitions, this.#nextReceiptNo, options.now, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
   }
 
@@ -389,6 +393,11 @@ export class Govflow {
     for await (const head of cases.find({ status: 'running' }).lean<CaseHead>().cursor()) await schedule(head);
     // the ended cases a notice still waits on; the running ones were scheduled above
     for await (const head of cases.find({ _id: { $in: awaiting } }).lean<CaseHead>().cursor()) if (head.status !== 'running') await schedule(head);
+    // messages thrown but not delivered yet
+    for (const id of await this.messages.pendingIds()) {
+      await this.deadlines.schedule({ id, at: 0 }, 'message');
+      scheduled += 1;
+    }
     return scheduled;
   }
 

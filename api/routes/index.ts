@@ -8,6 +8,7 @@ import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
 import { externalTaskRoutes } from './external-tasks';
 import { incidentRoutes } from './incidents';
+import { messageRoutes } from './messages';
 import { notificationRoutes } from './notifications';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
@@ -16,6 +17,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

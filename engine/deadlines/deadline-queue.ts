@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { MessageJob } from '../records';
 import type { DeadlineJob, TimerJob } from './deadline-jobs';
 
 export const deadlineQueueName = 'deadlines';
@@ -21,8 +22,8 @@ export class DeadlineQueue {
     this.#queue.on('error', onError);
   }
 
-  /** Schedules a card's deadline (job name `deadline`) or a BPMN timer (job name `timer`). */
-  async schedule(job: DeadlineJob | TimerJob, name: 'deadline' | 'timer' = 'deadline'): Promise<void> {
+  /** Schedules a card's deadline (job name `deadline`), a BPMN timer (`timer`) or the delivery of a thrown message (`message`). */
+  async schedule(job: DeadlineJob | TimerJob | MessageJob, name: 'deadline' | 'timer' | 'message' = 'deadline'): Promise<void> {
     await this.#queue.add(name, job, {
       jobId: job.id,
       // BullMQ waits in wall-clock time, whatever clock govflow counts deadlines on (the demo data

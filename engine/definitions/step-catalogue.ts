@@ -24,11 +24,17 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     userTasks: {},
     messages: {},
     externalTasks: {},
+    messageSubProcesses: {},
+    thrownMessages: {},
     clock: caseClockSpec(process),
     discretion: discretionRanges(process),
-    initiators: splitList(stringAttribute(process, 'govflow:initiators') ?? 'applicant'),
+    initiators: [],
   };
   visit(process, catalogue, true);
+  const startMessage = messageStart(process);
+  if (startMessage) catalogue.startMessage = startMessage;
+  // a case a message starts is started by a system or staff; one an application starts, by its applicant
+  catalogue.initiators = splitList(stringAttribute(process, 'govflow:initiators') ?? (startMessage ? 'system,clerk,leader' : 'applicant'));
   const initiatorVariable = startInitiator(process);
   return initiatorVariable ? { ...catalogue, initiatorVariable } : catalogue;
 }
@@ -49,6 +55,10 @@ function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boo
     if (loop) catalogue.loops = { ...catalogue.loops, [id]: loop };
     const message = awaitedMessage(element);
     if (message) catalogue.messages[id] = message;
+    const thrown = thrownMessage(element);
+    if (thrown) catalogue.thrownMessages[id] = thrown;
+    const started = element.triggeredByEvent === true ? messageSubProcess(element) : undefined;
+    if (started) catalogue.messageSubProcesses[started.message] = started.spec;
     if (element.flowElements) visit(element, catalogue, false);
   }
 }
@@ -115,6 +125,37 @@ function awaitedMessage(element: ModdleElement): string | undefined {
   const waitsForMessage = definition && (element.$type === 'bpmn:IntermediateCatchEvent' || element.$type === 'bpmn:BoundaryEvent');
   const message = waitsForMessage ? (definition.messageRef as ModdleElement | undefined) : element.$type === 'bpmn:ReceiveTask' ? (element.messageRef as ModdleElement | undefined) : undefined;
   return message ? String(message.name ?? message.id) : undefined;
+}
+
+function messageOf(element: ModdleElement): ModdleElement | undefined {
+  const definition = ((element.eventDefinitions as ModdleElement[] | undefined) ?? []).find((candidate) => candidate.$type === 'bpmn:MessageEventDefinition');
+  return definition?.messageRef as ModdleElement | undefined;
+}
+
+const messageName = (message: ModdleElement) => String(message.name ?? message.id);
+
+/** The process's message start event, if it starts on a message. */
+function messageStart(process: ModdleElement): { eventId: string; message: string } | undefined {
+  const start = ((process.flowElements as ModdleElement[] | undefined) ?? []).find((element) => element.$type === 'bpmn:StartEvent' && messageOf(element));
+  const message = start && messageOf(start);
+  return start && message ? { eventId: String(start.id), message: messageName(message) } : undefined;
+}
+
+/** An event sub-process started by a message: its start event, the message, and whether it interrupts. */
+function messageSubProcess(subProcess: ModdleElement): { message: string; spec: { subProcessId: string; startEventId: string; interrupting: boolean } } | undefined {
+  const start = ((subProcess.flowElements as ModdleElement[] | undefined) ?? []).find((element) => element.$type === 'bpmn:StartEvent' && messageOf(element));
+  const message = start && messageOf(start);
+  if (!start || !message) return undefined;
+  return { message: messageName(message), spec: { subProcessId: String(subProcess.id), startEventId: String(start.id), interrupting: start.isInterrupting !== false } };
+}
+
+/** What a message throw event (intermediate or end) sends to other cases. */
+function thrownMessage(element: ModdleElement): { message: string; correlationKeys: string[]; variables: string[] } | undefined {
+  if (element.$type !== 'bpmn:IntermediateThrowEvent' && element.$type !== 'bpmn:EndEvent') return undefined;
+  const message = messageOf(element);
+  if (!message) return undefined;
+  const listed = (name: string) => splitList(stringAttribute(element, name) ?? stringAttribute(message, name));
+  return { message: messageName(message), correlationKeys: listed('govflow:correlationKeys'), variables: listed('govflow:messageVariables') };
 }
 
 function discretionRanges(process: ModdleElement): DiscretionRange[] {

@@ -1,13 +1,14 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DeadlineJob, TimerJob } from '../deadlines';
+import type { MessageJob } from '../records';
 import { IncidentError } from '../errors';
 import { deadlineQueueName } from '../deadlines';
 import type { Govflow } from '../govflow';
 
 /**
  * Fires durable jobs: a card's deadline becomes a RaiseDeadlineAlert command, a BPMN timer a
- * FireTimer command, both through the executor. BullMQ
+ * FireTimer command, a thrown message its delivery, all through the executor. BullMQ
  * hands a job to one worker at a time and gives a stalled one (its worker died) to another;
  * the command is idempotent, so a job that runs twice still raises one card.
  */
@@ -19,7 +20,7 @@ export class DeadlineWorker {
 
   static start(govflow: Govflow, concurrency = 8): DeadlineWorker {
     const connection = govflow.redis.duplicate();
-    const worker = new Worker<DeadlineJob | TimerJob>(deadlineQueueName, (job) => (job.name === 'timer' ? fireTimer(govflow, job.data as TimerJob) : govflow.raiseDeadlineAlert(job.data as DeadlineJob)), {
+    const worker = new Worker<DeadlineJob | TimerJob | MessageJob>(deadlineQueueName, (job) => dispatch(govflow, job.name, job.data), {
       connection,
       prefix: govflow.options.queuePrefix,
       concurrency,
@@ -33,6 +34,13 @@ export class DeadlineWorker {
     await this.worker.close();
     this.connection.disconnect();
   }
+}
+
+/** Each job to its command: a BPMN timer fires, a thrown message is delivered, a card's deadline raises it. */
+function dispatch(govflow: Govflow, name: string, data: DeadlineJob | TimerJob | MessageJob): Promise<unknown> {
+  if (name === 'timer') return fireTimer(govflow, data as TimerJob);
+  if (name === 'message') return govflow.messages.deliverThrown(data.id);
+  return govflow.raiseDeadlineAlert(data as DeadlineJob);
 }
 
 /**

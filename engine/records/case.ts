@@ -103,6 +103,8 @@ export interface CaseRecord {
   queryCode: string;
   /** Hash of the start request, to tell a replay from a reuse of the same Idempotency-Key. */
   requestFingerprint: string | null;
+  /** The key a message start gave the case (its sender's), by which later messages may find it. */
+  businessKey?: string;
   status: CaseStatus;
   variables: Record<string, unknown>;
   /** bpmn-engine state, compacted and compressed (see runtime/engine-state-codec). */
@@ -122,6 +124,8 @@ export interface CaseRecord {
   lastCompletion: LastCompletion | null;
   /** Messages the case waits for now (e.g. the applicant's supplement). */
   awaiting: AwaitedMessage[];
+  /** Messages that start an event sub-process of the case, received while it runs. */
+  messageSubscriptions?: string[];
   /** People and groups the case was copied to (抄送); they may read it. */
   copiedTo: { users: string[]; groups: string[] };
   /** The case clock (promised, else statutory limit), once started. */
@@ -165,6 +169,8 @@ export type CaseRevisionRecord = Omit<CaseRecord, '_id'> & { _id: string; caseId
 export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'answered'> & {
   /** Whom the case was copied to, as `user:`/`group:` keys (users/audience-keys), for their "copied to me" list. */
   copyKeys?: string[];
+  /** While running, the messages it receives as `name` and `name|key` (its receipt number, its business key), for correlation. */
+  messageKeys?: string[];
 };
 
 /**

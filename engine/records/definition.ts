@@ -95,6 +95,12 @@ export interface StepCatalogue {
   messages: Record<string, string>;
   /** Service, send and business-rule tasks, done by other systems through external tasks, by id. */
   externalTasks: Record<string, ExternalTaskSpec>;
+  /** The message that starts a case, when the process starts on one (a message start event) rather than by an application. */
+  startMessage?: { eventId: string; message: string };
+  /** Event sub-processes a message starts, by the message's name. */
+  messageSubProcesses: Record<string, MessageSubProcessSpec>;
+  /** Message throw events (intermediate or end), by id: the message they send to other cases of the installation. */
+  thrownMessages: Record<string, ThrownMessageSpec>;
   clock: CaseClockSpec;
   discretion: DiscretionRange[];
   /** Who may start a case: roles, or groups as role@department (govflow:initiators; default applicants). */
@@ -103,6 +109,22 @@ export interface StepCatalogue {
   loops?: Record<string, string>;
   /** The variable the start event names for who applied (camunda:/flowable:/activiti:initiator), set at start. */
   initiatorVariable?: string;
+}
+
+/** An event sub-process whose start event waits for a message: interrupting ends the rest of the case first. */
+export interface MessageSubProcessSpec {
+  subProcessId: string;
+  startEventId: string;
+  interrupting: boolean;
+}
+
+/** What a message throw event sends: the message's name, the variables that correlate it at the receiver, and those it carries. */
+export interface ThrownMessageSpec {
+  message: string;
+  /** govflow:correlationKeys: variable names whose values a receiving case must hold too. */
+  correlationKeys: string[];
+  /** govflow:messageVariables: further variables the message carries into the receiver. */
+  variables: string[];
 }
 
 export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';

@@ -3,6 +3,7 @@
 import type { AuditRecord } from './audit';
 import type { ExternalTaskRecord } from './external-task';
 import type { IncidentRecord } from './incident';
+import type { MessageRecord } from './message';
 import type { AlertLevel, AlertRecord, NoticeRecord, NotificationRecord } from './supervision';
 import type { TaskRecord } from './task';
 
@@ -21,10 +22,18 @@ export type Effect =
   | { kind: 'deadline.schedule'; job: DeadlineJob }
   | { kind: 'timer.schedule'; job: TimerJob }
   | { kind: 'deadline.cancel'; jobId: string }
+  /** A message thrown by the case, recorded and handed to the worker to deliver (messages/message-service). */
+  | { kind: 'message.throw'; message: MessageRecord }
   /** Revisions `from` up to `to` of an ended case are cut down to stubs (store/case-ledger). */
   | { kind: 'revisions.prune'; from: number; to: number };
 
 export type EffectKind = Effect['kind'];
+
+/** A thrown message's job: the worker delivers the message recorded under this id. */
+export interface MessageJob {
+  id: string;
+  at: number;
+}
 
 /** A BPMN timer event's durable job: when it fires, the FireTimer command drives the engine on. */
 export interface TimerJob {

@@ -50,6 +50,7 @@ export async function advanceCase(
     externalTasks,
     countersigns: runningCountersigns(current.countersigns, waiting, definition, variables),
     awaiting: waiting.filter((activity) => catalogue.messages[activity.stepId]).map(({ executionId, stepId }) => ({ executionId, stepId, message: catalogue.messages[stepId] })),
+    messageSubscriptions: finished ? [] : Object.keys(catalogue.messageSubProcesses),
     timers: engine.timers(),
     departments: [...departments],
     status: finished ? 'completed' : 'running',

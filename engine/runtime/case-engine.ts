@@ -7,6 +7,7 @@ import { evaluateCondition, evaluateExpression, readExpression } from '../expres
 import { resolveSigners } from '../tasks';
 import { computeDue, type WorkingCalendar } from '../time';
 import { conditionInToken, passRuleToken, signersToken, type CompiledDefinition, type StepCatalogue } from '../definitions';
+import type { MessageSubProcessSpec } from '../records';
 import { decodeEngineState, encodeEngineState } from './engine-state-codec';
 import { failedElementId, failureReason } from './failed-element';
 import { InertTimers, type ArmedTimer } from './inert-timers';
@@ -125,6 +126,9 @@ export class CaseEngine {
   readonly #engine: Engine;
   readonly #timers: InertTimers;
   readonly #catalogue: StepCatalogue;
+  /** Hears the engine's activities end, for the message throw events a command passes. */
+  readonly #listener = new EventEmitter();
+  #thrown: string[] = [];
   #failure: unknown;
 
   private constructor(engine: Engine, timers: InertTimers, catalogue: StepCatalogue) {
@@ -132,13 +136,16 @@ export class CaseEngine {
     this.#timers = timers;
     this.#catalogue = catalogue;
     engine.on('error', (error: unknown) => (this.#failure = error));
+    this.#listener.on('activity.end', (api: { id: string }) => {
+      if (catalogue.thrownMessages[api.id]) this.#thrown.push(api.id);
+    });
   }
 
   /** Runs a new case of `definition` until it waits or ends. */
   static async start(definition: CompiledDefinition, name: string, variables: Record<string, unknown>, settings: EngineSettings): Promise<CaseEngine> {
     const timers = new InertTimers();
     const host = new CaseEngine(CaseEngine.#create(definition, name, settings, timers), timers, definition.catalogue);
-    await host.#settle(() => host.#engine.execute({ listener: new EventEmitter(), variables }));
+    await host.#settle(() => host.#engine.execute({ listener: host.#listener, variables }));
     return host;
   }
 
@@ -148,8 +155,15 @@ export class CaseEngine {
     const engine = CaseEngine.#create(definition, name, settings, timers);
     engine.recover(decodeEngineState(state) as never);
     const host = new CaseEngine(engine, timers, definition.catalogue);
-    await host.#settle(() => engine.resume({ listener: new EventEmitter() }));
+    await host.#settle(() => engine.resume({ listener: host.#listener }));
     return host;
+  }
+
+  /** The message throw events passed since the last call, by id, in order; the executor sends their messages through the outbox. */
+  takeThrownMessages(): string[] {
+    const thrown = this.#thrown;
+    this.#thrown = [];
+    return thrown;
   }
 
   static #create(definition: CompiledDefinition, name: string, settings: EngineSettings, timers: InertTimers): Engine {
@@ -236,27 +250,58 @@ export class CaseEngine {
     const target = process.getActivityById(stepId);
     if (!target) throw new ConflictError(`step ${stepId} is not in this case's process`);
     const before = new Set(process.getPostponed().map((api) => api.executionId));
-    const flows = process.getSequenceFlows();
-    const inbound = flows.find((flow) => flow.targetId === stepId);
+    const inbound = process.getSequenceFlows().find((flow) => flow.targetId === stepId);
     await this.#settle(() => {
       if (inbound) inbound.take({ id: inbound.id, type: inbound.type, sourceId: inbound.sourceId, targetId: stepId, action: 'take', isSequenceFlow: true, sequenceId: `${inbound.id}_take_${randomUUID()}` });
       else target.run();
-      for (const flow of flows) {
-        flow.discard = function stopHere(this: SequenceFlowApi, content: { discardSequence?: string[] } = {}) {
-          return Object.getPrototypeOf(this).discard.call(this, { ...content, discardSequence: [...(content.discardSequence ?? []), this.targetId] });
-        };
-      }
-      try {
-        // discarding a task also discards its boundary events, so look again after each
-        for (let left = before.size; left > 0; left--) {
-          const next = process.getPostponed().find((api) => before.has(api.executionId));
-          if (!next) break;
-          next.discard();
-        }
-      } finally {
-        for (const flow of flows) delete (flow as Partial<SequenceFlowApi>).discard;
-      }
+      this.#endQuietly(process, (api) => before.has(api.executionId));
     });
+  }
+
+  /**
+   * A message starts an event sub-process of the case: it runs, its start event takes the
+   * message's variables, and an interrupting one first ends everything else the case waits on
+   * (bpmn-elements runs event sub-processes but does not interrupt). A non-interrupting one
+   * still handling the previous message refuses the next (409), as the engine runs one at a time.
+   */
+  async startEventSubProcess(spec: MessageSubProcessSpec, variables: Record<string, unknown>): Promise<void> {
+    const process = this.#processExecution();
+    const subProcess = process.getActivityById(spec.subProcessId) as ({ run(message?: unknown): void; isRunning?: boolean } & object) | undefined;
+    if (!subProcess) throw new ConflictError(`event sub-process ${spec.subProcessId} is not in this case's process`);
+    if (subProcess.isRunning) throw new ConflictError(`"${this.#catalogue.names[spec.subProcessId] ?? spec.subProcessId}" is still handling the previous message; send this one once it is done`);
+    const others = new Set(process.getPostponed().map((api) => api.executionId));
+    await this.#settle(() => subProcess.run());
+    const start = this.#postponed().find((api) => api.id === spec.startEventId);
+    if (!start) throw new ConflictError(`the start event of "${this.#catalogue.names[spec.subProcessId] ?? spec.subProcessId}" does not wait for its message`);
+    Object.assign(start.environment.variables, variables);
+    await this.#settle(() => {
+      if (spec.interrupting) this.#endQuietly(process, (api) => others.has(api.executionId));
+      start.signal({ ...variables });
+    });
+  }
+
+  /**
+   * Ends the waiting activities `chosen` picks without taking their outgoing flows. bpmn-engine
+   * has no such operation: a discarded activity passes its discard down the model, so meanwhile
+   * each flow stops a discard at its own target.
+   */
+  #endQuietly(process: ProcessExecutionApi, chosen: (api: PostponedApi) => boolean): void {
+    const flows = process.getSequenceFlows();
+    for (const flow of flows) {
+      flow.discard = function stopHere(this: SequenceFlowApi, content: { discardSequence?: string[] } = {}) {
+        return Object.getPrototypeOf(this).discard.call(this, { ...content, discardSequence: [...(content.discardSequence ?? []), this.targetId] });
+      };
+    }
+    try {
+      // discarding a task also discards its boundary events, so look again after each
+      for (let left = process.getPostponed().length; left > 0; left--) {
+        const next = process.getPostponed().find(chosen);
+        if (!next) break;
+        next.discard();
+      }
+    } finally {
+      for (const flow of flows) delete (flow as Partial<SequenceFlowApi>).discard;
+    }
   }
 
   /** BPMN timers waiting now; the executor keeps a durable job for each. */

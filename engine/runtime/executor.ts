@@ -4,6 +4,7 @@ import { chainEntry, type AuditFacts } from '../audit';
 import type { CompiledDefinition, DefinitionRegistry } from '../definitions';
 import { ConflictError, GovflowError, IncidentError, NotFoundError, OutcomeUnknownError, ProcessRunError, ServiceUnavailableError } from '../errors';
 import { isStoreUnavailable } from '../faults';
+import { thrownMessages } from '../messages/thrown-messages';
 import { hasOpenIncidents, recordStartIncident, settleIncidents, withFailure, type Failure } from '../incidents';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
@@ -133,7 +134,7 @@ export class Executor {
         }
         const settled = this.#settleIncidents(current, command, outcome, actor, options);
         const change = key ? { ...settled.change, next: rememberAnswer(settled.change.next, command.name, key, outcome.result, this.#options.now()) } : settled.change;
-        const next = this.#seal(current, change, settled.lines);
+        const next = this.#seal(current, change, settled.lines, engines);
         if (await this.#append(next)) {
           await this.#applyWritten(next);
           this.#keep(next, engines);
@@ -182,7 +183,7 @@ export class Executor {
       if (error instanceof ProcessRunError && engines.definition) throw await this.#recordStartIncident(command, actor, error, engines.definition);
       throw error;
     }
-    const next = this.#seal(null, change, [{ facts: change.audit, actor: actor.username }]);
+    const next = this.#seal(null, change, [{ facts: change.audit, actor: actor.username }], engines);
     if (!(await this.#append(next))) {
       engines.release();
       const winner = await this.#ledger.latest(command.caseId);
@@ -330,7 +331,7 @@ export class Executor {
    * audit entries (chained in order), and the effects to project — tasks, alerts, incidents,
    * deadline jobs, the audit entries.
    */
-  #seal(current: CaseRecord | null, change: CaseChange<unknown>, lines: AuditLine[]): CaseRecord {
+  #seal(current: CaseRecord | null, change: CaseChange<unknown>, lines: AuditLine[], engines?: EngineLease): CaseRecord {
     const now = this.#options.now();
     const next = { ...change.next, alerts: settleAlerts(current, change.next, now) };
     const rev = (current?.rev ?? 0) + 1;
@@ -339,7 +340,8 @@ export class Executor {
     const entries: AuditRecord[] = [];
     for (const { facts, actor } of lines) entries.push(chainEntry(next._id, entries.at(-1) ?? next.auditHead, facts, { ...meta, actor }));
     const head = entries.at(-1) ?? next.auditHead;
-    const sealed = { ...next, rev, outbox: revisionEffects(current, next, change, entries, rev, now), updatedAt: now, auditHead: { seq: head.seq, hash: head.hash } };
+    const thrown = engines?.used && engines.definition ? thrownMessages(next, engines.definition.catalogue, engines.used.takeThrownMessages(), rev, now) : [];
+    const sealed = { ...next, rev, outbox: revisionEffects(current, next, change, entries, rev, now, thrown), updatedAt: now, auditHead: { seq: head.seq, hash: head.hash } };
     assertCaseSize(sealed);
     return sealed;
   }

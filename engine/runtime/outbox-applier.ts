@@ -4,6 +4,7 @@ import { projectCaseHead } from '../cases/case-head';
 import type { DeadlineQueue } from '../deadlines';
 import { projectExternalTasks } from '../external-tasks/external-task-projection';
 import { projectIncidents } from '../incidents';
+import { recordThrownMessages } from '../messages/thrown-messages';
 import type { CaseLedger } from '../store/case-ledger';
 import type { Collections } from '../store/collections';
 import type { CaseRecord, ExternalTaskRecord } from '../records';
@@ -49,10 +50,14 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
     projectNotices(collections, of('notice.upsert').map((effect) => effect.notice)),
     projectIncidents(collections, of('incident.upsert').map((effect) => effect.incident)),
     sendNotifications(collections, of('notification.send').map((effect) => effect.notification)),
+    recordThrownMessages(collections, of('message.throw').map((effect) => effect.message)),
     ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
   ]);
   targets.topics?.announce(topicsWithWork(of('external-task.upsert').map((effect) => effect.task)));
-  if (!(await queued)) return false;
+  // a thrown message's job reads its record, so it is added once the record is written
+  const messages = of('message.throw').map((effect) => targets.deadlines.schedule({ id: effect.message._id, at: 0 }, 'message'));
+  const sent = messages.length === 0 || (await within(Promise.all(messages).then(() => true, () => false), queueWaitMs, false));
+  if (!(await queued) || !sent) return false;
   if (claim === 'release') ledger.release(record);
   else await ledger.markApplied(record);
   return true;

@@ -1,4 +1,4 @@
-import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, Notice, OpenTask, TaskRecord } from '../records';
+import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, MessageRecord, Notice, OpenTask, TaskRecord } from '../records';
 import { externalTaskEffects } from '../external-tasks/external-task-projection';
 import { incidentRecord, incidentsOf } from '../incidents';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
@@ -14,7 +14,7 @@ import type { Effect } from '../records';
  * incidents, the audit entries — and, once the case has ended, the pruning of revisions nobody reads again.
  * Called by the executor when it seals a revision; applied by outbox-applier.ts.
  */
-export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entries: AuditRecord[], rev: number, now: Date): Effect[] {
+export function revisionEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, entries: AuditRecord[], rev: number, now: Date, thrown: MessageRecord[] = []): Effect[] {
   return [
     ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
     ...externalTaskEffects(current, next, change.completed, rev, now),
@@ -25,6 +25,7 @@ export function revisionEffects(current: CaseRecord | null, next: CaseRecord, ch
     ...deadlineEffects(current, next),
     ...pruneEffects(current, next, rev),
     ...entries.map((entry): Effect => ({ kind: 'audit.append', entry })),
+    ...thrown.map((message): Effect => ({ kind: 'message.throw', message })),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { AdminLogRecord, AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, ExternalTaskRecord, IncidentRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
+import type { AdminLogRecord, AlertRecord, AuditRecord, CaseHead, CaseRevisionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, NoticeRecord, NotificationRecord, RevisionClaim, TaskRecord } from '../records';
 
 /**
  * The collections the command path writes, as the MongoDB driver's own: the executor and its
@@ -16,6 +16,7 @@ export interface Collections {
   notices: Collection<NoticeRecord>;
   notifications: Collection<NotificationRecord>;
   incidents: Collection<IncidentRecord>;
+  messages: Collection<MessageRecord>;
   /** Where a failed case start is audited: it has no case, so no case audit chain. */
   adminLog: Collection<AdminLogRecord>;
 }
@@ -32,6 +33,7 @@ export function bindCollections(db: Db): Collections {
     notices: db.collection('notices'),
     notifications: db.collection('notifications'),
     incidents: db.collection('incidents'),
+    messages: db.collection('messages'),
     adminLog: db.collection('admin_log'),
   };
 }

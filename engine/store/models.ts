@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -45,6 +45,9 @@ const caseFields = {
   countersigns: { type: Mixed, default: [] },
   lastCompletion: { type: Mixed, default: null },
   awaiting: { type: Mixed, default: [] },
+  messageSubscriptions: { type: [String], default: undefined },
+  externalTasks: { type: Mixed, default: undefined },
+  businessKey: { type: String, default: undefined },
   copiedTo: { users: { type: [String], default: [] }, groups: { type: [String], default: [] } },
   clock: { type: Mixed, default: null },
   pauseKind: { type: String, default: null },
@@ -75,12 +78,14 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
 caseRevisionSchema.index({ caseId: 1 });
 caseRevisionSchema.index({ claim: 1 });
 
-const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields, copyKeys: { type: [String], default: [] } }, { ...options, minimize: false });
+const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields, copyKeys: { type: [String], default: [] }, messageKeys: { type: [String], default: [] } }, { ...options, minimize: false });
 // public progress; an applicant's cases; the cases copied to a person or group; running cases (reconcile)
 caseHeadSchema.index({ receiptNo: 1 });
 caseHeadSchema.index({ applicant: 1, createdAt: -1 });
 caseHeadSchema.index({ copyKeys: 1, createdAt: -1 });
 caseHeadSchema.index({ status: 1 });
+// message correlation: the running cases that receive a message, alone or by receipt number / business key
+caseHeadSchema.index({ messageKeys: 1 });
 
 const taskSchema = new Schema<TaskRecord>(
   {
@@ -147,6 +152,27 @@ externalTaskSchema.index({ caseId: 1 });
 // the list administrators watch: by status, optionally one topic
 externalTaskSchema.index({ status: 1, createdAt: 1 });
 externalTaskSchema.index({ topic: 1, status: 1, createdAt: 1 });
+
+const messageSchema = new Schema<MessageRecord>(
+  {
+    _id: String,
+    name: String,
+    businessKey: { type: String, default: null },
+    correlationKeys: { type: Mixed, default: {} },
+    variables: { type: Mixed, default: {} },
+    from: { type: Mixed, default: null },
+    sentBy: String,
+    sentAt: Date,
+    status: String,
+    deliveredTo: [String],
+    reason: { type: String, default: null },
+    outcome: { type: Mixed, default: null },
+    settledAt: { type: Date, default: null },
+  },
+  { ...options, minimize: false },
+);
+// reconcile: messages thrown but not delivered yet
+messageSchema.index({ status: 1 });
 
 const auditSchema = new Schema<AuditRecord>(
   {
@@ -331,6 +357,7 @@ export interface Models {
   notices: Model<NoticeRecord>;
   notifications: Model<NotificationRecord>;
   incidents: Model<IncidentRecord>;
+  messages: Model<MessageRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -353,5 +380,6 @@ export function bindModels(connection: Connection): Models {
     notices: connection.model('Notice', noticeSchema, 'notices'),
     notifications: connection.model('Notification', notificationSchema, 'notifications'),
     incidents: connection.model('Incident', incidentSchema, 'incidents'),
+    messages: connection.model('Message', messageSchema, 'messages'),
   };
 }

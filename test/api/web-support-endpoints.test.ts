@@ -34,7 +34,7 @@ describe('endpoints the web pages read: versions, drafts, the directory, a case 
     const directory = (await api.call('designer', 'GET', '/api/directory')).body;
     expect(directory.departments).toEqual(['market-bureau', 'supervision-office', 'tax-bureau']);
     expect(directory.groups).toEqual(['leader@market-bureau', 'licensing-section@market-bureau', 'window@market-bureau', 'window@tax-bureau']);
-    expect(directory.roles).toEqual(['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin']);
+    expect(directory.roles).toEqual(['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin', 'system']);
   });
 
   it('shows a case on its diagram: the path taken and the current step', async () => {

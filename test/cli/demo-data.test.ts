@@ -20,7 +20,7 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
   });
 
   it('creates a user for every role and every group the shipped processes name, all with the password demo', async () => {
-    const found = await Promise.all(['admin', 'designer', 'applicant', 'clerk', 'chief', 'legal', 'officer1', 'officer2', 'leader', 'fire-reviewer', 'planning-reviewer', 'environment-reviewer', 'supervisor'].map((name) => govflow.users.authenticate(name, 'demo')));
+    const found = await Promise.all(['admin', 'designer', 'applicant', 'clerk', 'chief', 'legal', 'officer1', 'officer2', 'leader', 'fire-reviewer', 'planning-reviewer', 'environment-reviewer', 'supervisor', 'credit-bureau'].map((name) => govflow.users.authenticate(name, 'demo')));
     expect(found.every(Boolean)).toBe(true);
     expect(new Set(found.flatMap((actor) => actor?.roles ?? []))).toEqual(new Set(roles));
     const groups = new Set(found.flatMap((actor) => actor?.groups ?? []));

@@ -18,10 +18,10 @@ const unsupported: Record<string, string> = {
 
 /** The event definitions each kind of event may carry; none (a blank event) is listed as ''. */
 const allowedTriggers: Record<string, string[]> = {
-  'bpmn:StartEvent': [''],
-  'bpmn:EndEvent': ['', 'bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition'],
+  'bpmn:StartEvent': ['', 'bpmn:MessageEventDefinition'],
+  'bpmn:EndEvent': ['', 'bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition'],
   'bpmn:IntermediateCatchEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition'],
-  'bpmn:IntermediateThrowEvent': ['', 'bpmn:LinkEventDefinition'],
+  'bpmn:IntermediateThrowEvent': ['', 'bpmn:LinkEventDefinition', 'bpmn:MessageEventDefinition'],
   'bpmn:BoundaryEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition'],
 };
 
@@ -42,17 +42,42 @@ const triggerNames: Record<string, string> = {
 const supportedElements: RuleFactory = () => ({
   check(node, reporter) {
     const id = String(node.id);
-    const refusal = unsupported[node.$type] ?? (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true ? eventSubProcessRefusal : undefined);
+    const refusal = unsupported[node.$type] ?? (is(node, 'bpmn:SubProcess') && node.triggeredByEvent === true && !startsOnMessage(node) ? eventSubProcessRefusal : undefined);
     if (refusal) return reporter.report(id, `${node.$type.slice(5)} "${node.name ?? id}": ${refusal}`);
     const allowed = allowedTriggers[node.$type];
     if (allowed) checkTrigger(node, allowed, reporter);
+    if (is(node, 'bpmn:Process')) checkStarts(node, reporter);
     if (waitsForUnnamedMessage(node)) reporter.report(id, `"${node.name ?? id}" waits for a message but names none, so nothing could deliver it: set its messageRef to a <message> with a name`);
     if (node.isForCompensation === true) reporter.report(id, 'compensation is not run: remove isForCompensation and draw the undoing steps as flows');
     if (is(node, 'bpmn:StandardLoopCharacteristics')) reporter.report(String(node.$parent?.id ?? id), 'standard loops are not run: use a multi-instance marker, or a gateway that leads back');
   },
 });
 
-const eventSubProcessRefusal = 'event sub-processes are not run yet: attach a boundary event (timer, message or error) to the steps it should interrupt';
+const eventSubProcessRefusal = 'event sub-processes are run when a message starts them: give its start event a message, or attach a boundary event (timer, message or error) to the steps it should interrupt';
+
+const messageDefinition = (event: ModdleElement) => ((event.eventDefinitions as ModdleElement[] | undefined) ?? []).find((definition) => is(definition, 'bpmn:MessageEventDefinition'));
+
+function startsOnMessage(subProcess: ModdleElement): boolean {
+  const starts = ((subProcess.flowElements as ModdleElement[] | undefined) ?? []).filter((element) => is(element, 'bpmn:StartEvent'));
+  return starts.length === 1 && messageDefinition(starts[0]) !== undefined;
+}
+
+/**
+ * A case starts one way: by an application (one blank start event) or by a message (one message
+ * start event). bpmn-engine runs every start event of a process at once, so a second start
+ * would wait for ever beside the one that started the case.
+ */
+function checkStarts(process: ModdleElement, reporter: { report(id: string, message: string): void }): void {
+  const starts = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((element) => is(element, 'bpmn:StartEvent'));
+  const byMessage = starts.filter((start) => messageDefinition(start) !== undefined);
+  if (byMessage.length > 0 && starts.length > 1) {
+    for (const start of starts.slice(1)) reporter.report(String(start.id), `"${start.name ?? start.id}" is a second start event of a process that starts on a message: a case starts one way, so keep one start event (split the process if it starts both ways)`);
+  }
+  for (const start of byMessage) {
+    const message = messageDefinition(start)?.messageRef;
+    if (!message) reporter.report(String(start.id), `"${start.name ?? start.id}" starts on a message but names none: set its messageRef to a <message> with a name`);
+  }
+}
 
 function waitsForUnnamedMessage(node: ModdleElement): boolean {
   if (is(node, 'bpmn:ReceiveTask')) return !node.messageRef;
@@ -66,7 +91,7 @@ function checkTrigger(event: ModdleElement, allowed: string[], reporter: { repor
   const trigger = definitions[0]?.$type ?? '';
   if (allowed.includes(trigger)) return;
   const kind = event.$type.slice(5);
-  const fix = event.$type === 'bpmn:StartEvent' ? 'a case starts when an applicant applies, so the process starts with a blank start event' : `govflow runs ${allowed.map((name) => triggerNames[name]).join(', ')} ${kind}s`;
+  const fix = event.$type === 'bpmn:StartEvent' ? 'a case starts when an applicant applies (a blank start event) or when a message arrives (a message start event)' : `govflow runs ${allowed.map((name) => triggerNames[name]).join(', ')} ${kind}s`;
   reporter.report(String(event.id), `${triggerNames[trigger] ?? trigger} ${kind} "${event.name ?? event.id}" is not run: ${fix}`);
 }
 

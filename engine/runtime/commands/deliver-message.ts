@@ -2,7 +2,7 @@ import { withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage } from '../../definitions';
 import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord } from '../../records';
-import { hasRole, type Actor } from '../../users/actor';
+import { hasRole, mayServeTopic, type Actor } from '../../users/actor';
 import { advanceCase } from '../advance-case';
 import { resumeClock } from '../../clocks';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
@@ -19,9 +19,9 @@ export interface DeliveredMessage {
 
 /**
  * A BPMN message reaches the case (a message catch event, boundary event or receive task waiting
- * for it, by the message's name); its variables join the process. Staff of the departments
- * handling the case, or an administrator, deliver messages; the applicant's supplement arrives
- * through SupplementCase.
+ * for it, by the message's name, or the event sub-process it starts); its variables join the
+ * process. Staff of the departments handling the case, an administrator, or a machine client
+ * whose topics name the message deliver it; the applicant's supplement arrives through SupplementCase.
  */
 export class DeliverMessage implements CaseCommand<DeliveredMessage> {
   readonly name = 'DeliverMessage';
@@ -38,7 +38,8 @@ export class DeliverMessage implements CaseCommand<DeliveredMessage> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<DeliveredMessage>> {
     assertRunning(current);
-    if (!hasRole(context.actor, 'admin')) assertDepartmentStaff(current, context.actor);
+    // a machine client sends the messages its topics name; staff those of cases their department handles
+    if (!hasRole(context.actor, 'admin') && !mayServeTopic(context.actor, this.message)) assertDepartmentStaff(current, context.actor);
     const { record, stepId, stepName } = await receive(current, this.message, this.variables, context);
     return { next: record, audit: { action: 'message.received', stepId, stepName, comment: this.message }, result: delivered(record, this.message) };
   }
@@ -93,14 +94,18 @@ function assertDepartmentStaff(record: CaseRecord, actor: Actor): void {
   }
 }
 
+/** The message reaches the event or receive task waiting for it, else starts the event sub-process it starts. */
 async function receive(current: CaseRecord, message: string, variables: Record<string, unknown>, context: CommandContext): Promise<{ record: CaseRecord; stepId: string; stepName: string }> {
   const awaited = current.awaiting.find((item) => item.message === message);
-  if (!awaited) throw new ConflictError(`case ${current.receiptNo} is not waiting for the message "${message}"`);
   const definition = await context.definitions.get(current.processKey, current.version);
+  const subProcess = definition.catalogue.messageSubProcesses[message];
+  if (!awaited && !subProcess) throw new ConflictError(`case ${current.receiptNo} is not waiting for the message "${message}"`);
   const engine = await context.engines.recover(definition, current);
-  await engine.signal(awaited.executionId, variables);
+  if (awaited) await engine.signal(awaited.executionId, variables);
+  else await engine.startEventSubProcess(subProcess, variables);
   const record = await advanceCase(current, engine, definition, { ...current.variables, ...variables }, context);
-  return { record, stepId: awaited.stepId, stepName: definition.catalogue.names[awaited.stepId] ?? awaited.stepId };
+  const stepId = awaited?.stepId ?? subProcess.startEventId;
+  return { record, stepId, stepName: definition.catalogue.names[stepId] ?? stepId };
 }
 
 function delivered(record: CaseRecord, message: string): DeliveredMessage {

@@ -2,6 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { genesisHead } from '../../audit';
 import { ConflictError, ForbiddenError } from '../../errors';
 import { withAttachments, type NewAttachment } from '../../cases';
+import type { CompiledDefinition } from '../../definitions';
 import type { CaseRecord, Role } from '../../records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
@@ -15,6 +16,10 @@ export interface StartCaseInput {
   attachments?: NewAttachment[];
   /** The applicant's Idempotency-Key: the same key gives the same case. */
   idempotencyKey?: string;
+  /** The message that starts the case, for a process with a message start event (MessageService). */
+  message?: string;
+  /** The sender's key for the case (a message start's businessKey), by which later messages may find it. */
+  businessKey?: string;
 }
 
 export interface StartedCase {
@@ -49,6 +54,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
     const definition = await context.definitions.latest(this.input.processKey);
+    assertStartedAsModelled(definition, this.input.message);
     const { initiators } = definition.catalogue;
     if (!initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
       throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
@@ -58,6 +64,9 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     const variables = { ...this.input.data, ...(initiatorVariable ? { [initiatorVariable]: context.actor.username } : {}) };
     // the receipt number's insert goes out while the engine runs to its first wait
     const [engine, receiptNo] = await Promise.all([context.engines.start(definition, this.caseId, { ...variables }), this.nextReceiptNo()]);
+    const { startMessage } = definition.catalogue;
+    const waitingStart = startMessage && engine.waiting().find((activity) => activity.stepId === startMessage.eventId);
+    if (waitingStart) await engine.signal(waitingStart.executionId, variables);
     const fresh: CaseRecord = {
       _id: this.caseId,
       processKey: definition.key,
@@ -67,6 +76,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       receiptNo,
       queryCode: queryCode(),
       requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
+      ...(this.input.businessKey ? { businessKey: this.input.businessKey } : {}),
       status: 'running',
       variables: {},
       engineState: Buffer.alloc(0),
@@ -93,7 +103,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       endedAt: null,
     };
     const next = await advanceCase(fresh, engine, definition, variables, context);
-    return { next, audit: { action: 'case.started', stepName: definition.name }, result: started(next) };
+    return { next, audit: { action: 'case.started', stepName: definition.name, ...(this.input.message ? { comment: `message ${this.input.message}` } : {}) }, result: started(next) };
   }
 
   replay(existing: CaseRecord): StartedCase {
@@ -102,6 +112,13 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     }
     return started(existing);
   }
+}
+
+/** A process that starts on a message is started by that message only, and one an application starts by no message. */
+function assertStartedAsModelled(definition: CompiledDefinition, message: string | undefined): void {
+  const { startMessage } = definition.catalogue;
+  if (startMessage && message !== startMessage.message) throw new ConflictError(`cases of "${definition.name}" start when the message "${startMessage.message}" arrives (POST /api/messages), not by an application`);
+  if (!startMessage && message !== undefined) throw new ConflictError(`"${definition.name}" does not start on the message "${message}"`);
 }
 
 function started(record: CaseRecord): StartedCase {

@@ -51,7 +51,7 @@ const triggerName = (name: string) => triggers[name] ?? `${name} `;
 function triggerFix(fix: string): string {
   const runs = /^govflow runs (.*) (\w+)s$/.exec(fix);
   if (runs) return `govflow 只运行${runs[1].split(', ').map(triggerName).join('、')}${eventKinds[runs[2]] ?? runs[2]}`;
-  if (fix.startsWith('a case starts when an applicant applies')) return '办件自申请人提出申请时开始，流程须以空白开始事件开始';
+  if (fix.startsWith('a case starts when an applicant applies')) return '办件在申请人提出申请（空白开始事件）或收到消息（消息开始事件）时开始';
   return fix;
 }
 
@@ -106,7 +106,9 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
   [/^Transaction "(.*)": transactions \(and their compensation\) are not run: .*$/s, '事务“$1”：govflow 不运行事务（及其补偿）：请改用内嵌子流程'],
   [/^AdHocSubProcess "(.*)": ad-hoc sub-processes are not run: .*$/s, '自由子流程“$1”：govflow 不运行自由子流程：请在内嵌子流程中用顺序流连接各环节'],
   [/^ComplexGateway "(.*)": complex gateways are not run: .*$/s, '复杂网关“$1”：govflow 不运行复杂网关：请改用排他、并行或包容网关'],
-  [/^SubProcess "(.*)": event sub-processes are not run yet: .*$/s, '事件子流程“$1”：govflow 尚不运行事件子流程：请在需要中断的环节上附加边界事件（定时、消息或错误）'],
+  [/^SubProcess "(.*)": event sub-processes are run when a message starts them: .*$/s, '事件子流程“$1”：govflow 只运行由消息启动的事件子流程：请为其开始事件指定消息，或在需要中断的环节上附加边界事件（定时、消息或错误）'],
+  [/^"(.*)" is a second start event of a process that starts on a message: .*$/s, '“$1”是以消息启动的流程的第二个开始事件：办件只能以一种方式开始，请只保留一个开始事件（如两种方式都需要，请拆分为两个流程）'],
+  [/^"(.*)" starts on a message but names none: .*$/s, '“$1”以消息启动却没有指定是哪条消息：请把它的 messageRef 设为一个有名称的 <message>'],
   [
     /^(\S+) (StartEvent|EndEvent|IntermediateCatchEvent|IntermediateThrowEvent|BoundaryEvent) "(.*)" is not run: (.*)$/s,
     (_, trigger: string, kind: string, name: string, fix: string) => `${triggerName(trigger)}${eventKinds[kind]}“${name}”无法运行：${triggerFix(fix)}`,

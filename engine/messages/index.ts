@@ -1,0 +1,1 @@
+export { MessageService, type CorrelatedMessage, type MessageInput } from './message-service';
