@@ -10,6 +10,8 @@ import { DefinitionRegistry, type DeployOutcome } from './definitions';
 import { InvalidInputError, NotFoundError } from './errors';
 import { ExternalTaskService, externalTasksOf, TopicSignals } from './external-tasks';
 import { MessageService } from './messages';
+import { CallService, callsOf } from './calls';
+import { StartSchedules } from './schedules';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import {
   caseIdOfTask,
@@ -133,6 +135,10 @@ export class Govflow {
   readonly externalTasks: ExternalTaskService;
   /** Messages from staff, other systems and other cases: delivered to the waiting case, or starting cases. */
   readonly messages: MessageService;
+  /** Call activities: child cases started, returned to their parents, ended with them. */
+  readonly calls: CallService;
+  /** Timer start events: one scheduler per process, one case per tick. */
+  readonly startSchedules: StartSchedules;
   readonly #topics: TopicSignals;
 
   private constructor(
@@ -156,6 +162,8 @@ export class Govflow {
     this.externalTasks = new ExternalTaskService(this.executor, models, this.#topics, { now: options.now });
     this.#nextReceiptNo = receiptNumbers(models, options.now);
     this.messages = new MessageService(this.executor, models, this.definitions, this.#nextReceiptNo, options.now, options.logger);
+    this.calls = new CallService(this.executor, models, this.#nextReceiptNo, options.logger);
+    this.startSchedules = new StartSchedules(this.executor, models, this.definitions, this.deadlines, this.#nextReceiptNo, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
   }
 
@@ -181,8 +189,13 @@ export class Govflow {
     return this.options.logger;
   }
 
-  deploy(xml: string, actor: Actor): Promise<DeployOutcome> {
-    return this.definitions.deploy(xml, actor.username);
+  /** Deploys a model; a process that starts on a timer has its schedule follow the new version (reconcile catches up if Redis is away). */
+  async deploy(xml: string, actor: Actor): Promise<DeployOutcome> {
+    const outcome = await this.definitions.deploy(xml, actor.username);
+    if (outcome.created) {
+      await this.startSchedules.sync(outcome.key).catch((error: unknown) => this.log.warn({ err: error, processKey: outcome.key }, 'could not update the timer start schedule; the next reconcile does'));
+    }
+    return outcome;
   }
 
   async listDefinitions(): Promise<DefinitionSummary[]> {
@@ -238,7 +251,7 @@ export class Govflow {
       trail: latest ? engineTrail(latest.record.engineState) : [],
       current: [
         ...head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
-        ...externalTasksOf(head).map((task) => ({ stepId: task.stepId, name: task.name, state: null })),
+        ...[...externalTasksOf(head), ...callsOf(head)].map((step) => ({ stepId: step.stepId, name: step.name, state: null })),
       ],
     };
   }
@@ -393,12 +406,12 @@ export class Govflow {
     for await (const head of cases.find({ status: 'running' }).lean<CaseHead>().cursor()) await schedule(head);
     // the ended cases a notice still waits on; the running ones were scheduled above
     for await (const head of cases.find({ _id: { $in: awaiting } }).lean<CaseHead>().cursor()) if (head.status !== 'running') await schedule(head);
-    // messages thrown but not delivered yet
+    // messages thrown but not delivered yet, what parent and child cases still owe each other, and timer start schedules
     for (const id of await this.messages.pendingIds()) {
       await this.deadlines.schedule({ id, at: 0 }, 'message');
       scheduled += 1;
     }
-    return scheduled;
+    return scheduled + (await this.calls.reconcile(this.deadlines)) + (await this.startSchedules.reconcile());
   }
 
   /** A page of a list in `sort`'s order, with how many the whole list holds. */

@@ -53,6 +53,10 @@ export interface CaseView {
   currentSteps: CurrentStep[];
   /** Steps other departments' systems are doing now. */
   externalSteps: ExternalStep[];
+  /** For a case a call activity started: the calling case. */
+  parent: { caseId: string; receiptNo: string; stepId: string } | null;
+  /** The cases this case's call activities run now. */
+  children: Array<{ caseId: string; stepId: string; name: string; processKey: string; since: string }>;
   history: HistoryItem[];
   /** Opinions given with decisions; the applicant sees only those the process makes public, without names. */
   opinions: OpinionView[];
@@ -110,6 +114,8 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
       since: new Date(task.createdAt).toISOString(),
       ...(applicantView ? {} : { topic: task.topic, lockedBy: task.lock ? `${task.lock.client}/${task.lock.workerId}` : null, retries: task.retries, lastFailure: task.failure?.message ?? null }),
     })),
+    parent: record.parent ? { caseId: record.parent.caseId, receiptNo: record.parent.receiptNo, stepId: record.parent.stepId } : null,
+    children: (record.calls ?? []).map((call) => ({ caseId: call.childId, stepId: call.stepId, name: call.name, processKey: call.processKey, since: new Date(call.startedAt).toISOString() })),
     // an incident is the office's and the administrators' matter: the applicant sees the steps
     history: (applicantView ? entries.filter((entry) => !entry.action.startsWith('incident.')) : entries).map((entry) =>
       applicantView
@@ -148,7 +154,7 @@ export function progressView(record: CaseHead): ProgressView {
   return {
     receiptNo: record.receiptNo,
     status: record.status,
-    currentSteps: [...record.openTasks, ...externalTasksOf(record)].map((task) => task.name),
+    currentSteps: [...record.openTasks, ...externalTasksOf(record), ...(record.calls ?? [])].map((step) => step.name),
     awaiting: record.awaiting.map((awaited) => awaited.message),
     opinions: opinionsFor(record.opinions, true),
     updatedAt: record.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { MessageJob } from '../records';
+import type { CallJob, CallJobName, MessageJob } from '../records';
 import type { DeadlineJob, TimerJob } from './deadline-jobs';
 
 export const deadlineQueueName = 'deadlines';
@@ -22,8 +22,8 @@ export class DeadlineQueue {
     this.#queue.on('error', onError);
   }
 
-  /** Schedules a card's deadline (job name `deadline`), a BPMN timer (`timer`) or the delivery of a thrown message (`message`). */
-  async schedule(job: DeadlineJob | TimerJob | MessageJob, name: 'deadline' | 'timer' | 'message' = 'deadline'): Promise<void> {
+  /** Schedules a card's deadline (job name `deadline`), a BPMN timer (`timer`), the delivery of a thrown message (`message`) or a call between cases (`call.*`). */
+  async schedule(job: DeadlineJob | TimerJob | MessageJob | CallJob, name: 'deadline' | 'timer' | 'message' | CallJobName = 'deadline'): Promise<void> {
     await this.#queue.add(name, job, {
       jobId: job.id,
       // BullMQ waits in wall-clock time, whatever clock govflow counts deadlines on (the demo data
@@ -36,6 +36,26 @@ export class DeadlineQueue {
       // one that failed every attempt stays a month for an operator to read, then goes
       removeOnFail: { age: 30 * 24 * 3600 },
     });
+  }
+
+  /**
+   * Keeps one repeating schedule by its id (a timer start's, per process): BullMQ's job scheduler
+   * adds one job per tick, with an id of the scheduler and the tick, so every worker sees each
+   * tick once. Upserting again replaces the schedule; `once` is a single tick at that time.
+   */
+  async keepSchedule(id: string, schedule: { pattern: string } | { every: number; limit?: number; startDate?: Date } | { once: Date }, data: Record<string, unknown>): Promise<void> {
+    if ('once' in schedule) {
+      await this.#queue.removeJobScheduler(id);
+      await this.#queue.add('timer-start', data, { jobId: `${id}~${schedule.once.getTime()}`, delay: Math.max(0, schedule.once.getTime() - Date.now()), attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: { age: 30 * 24 * 3600 } });
+      return;
+    }
+    const repeat = 'pattern' in schedule ? { pattern: schedule.pattern, tz: 'Asia/Shanghai' } : { every: schedule.every, ...(schedule.limit ? { limit: schedule.limit } : {}), ...(schedule.startDate ? { startDate: schedule.startDate } : {}) };
+    await this.#queue.upsertJobScheduler(id, repeat, { name: 'timer-start', data, opts: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: { age: 30 * 24 * 3600 } } });
+  }
+
+  /** Ends a repeating schedule (its process no longer starts on a timer). */
+  async dropSchedule(id: string): Promise<void> {
+    await this.#queue.removeJobScheduler(id);
   }
 
   /** Removes a job no clock needs any more; one already running finds its clock changed and does nothing. */

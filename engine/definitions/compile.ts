@@ -22,7 +22,8 @@ const bpmnElements = Elements as unknown as Record<string, unknown>;
 /**
  * The element types every engine runs with: bpmn-elements' own, with timers that also read cron
  * cycles, and service, send and business-rule tasks waiting like a user task (a signal task)
- * for the external task's worker, instead of calling a service inside the engine.
+ * for the external task's worker, instead of calling a service inside the engine; call
+ * activities likewise wait for the child case.
  */
 export const elementTypes = {
   ...bpmnElements,
@@ -30,6 +31,8 @@ export const elementTypes = {
   ServiceTask: bpmnElements.SignalTask,
   SendTask: bpmnElements.SignalTask,
   BusinessRuleTask: bpmnElements.SignalTask,
+  // a call activity waits for the child case govflow starts for it (runtime/commands/calls)
+  CallActivity: bpmnElements.SignalTask,
 };
 const typeResolver = TypeResolver(elementTypes);
 

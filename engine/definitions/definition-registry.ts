@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { NotFoundError, type ProblemDetail } from '../errors';
+import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../errors';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
-import type { DefinitionRecord } from '../records';
+import type { DefinitionRecord, StepCatalogue } from '../records';
 import { unstaffedTaskWarnings, type ActorLookup } from './actor-check';
 import type { CompiledDefinition } from './compile';
 import type { LintOptions } from './lint';
@@ -44,6 +44,7 @@ export class DefinitionRegistry {
   async deploy(xml: string, deployedBy: string): Promise<DeployOutcome> {
     const { compiled, warnings: modelWarnings } = await this.#checks.check(xml, this.#lint);
     const { catalogue } = compiled;
+    await this.#assertCalledProcessesDeployed(catalogue);
     const warnings = [...modelWarnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
     const checksum = createHash('sha256').update(xml.replace(/\r\n/g, '\n').trim()).digest('hex');
@@ -74,6 +75,17 @@ export class DefinitionRegistry {
       this.#compiled.set(record._id, Promise.resolve({ ...compiled, key, version }));
       return { key, version, name: record.name, created: true, warnings };
     }
+  }
+
+  /** Deploy is a promise (DESIGN.md): a call activity must call a process (and version) deployed already, or the model itself. */
+  async #assertCalledProcessesDeployed(catalogue: StepCatalogue): Promise<void> {
+    const problems: ProblemDetail[] = [];
+    for (const call of Object.values(catalogue.callActivities)) {
+      if (call.calledElement === catalogue.processId && call.version === null) continue;
+      const deployed = await this.#models.definitions.exists({ key: call.calledElement, ...(call.version === null ? {} : { version: call.version }) });
+      if (!deployed) problems.push({ path: call.id, message: `"${call.name}" calls the process "${call.calledElement}"${call.version === null ? '' : ` version ${call.version}`}, which is not deployed: deploy it first` });
+    }
+    if (problems.length > 0) throw new DefinitionRejectedError('the model calls processes that are not deployed', problems);
   }
 
   /** The newest version of a process; NotFoundError when none is deployed. */

@@ -30,6 +30,7 @@ import superfluousLabel from 'bpmnlint/rules/superfluous-label';
 import superfluousTermination from 'bpmnlint/rules/superfluous-termination';
 import { executableOnly } from './lint-scope';
 import countersign from './lint-rules/countersign';
+import callActivities from './lint-rules/call-activities';
 import executableProcess from './lint-rules/executable-process';
 import externalTasks from './lint-rules/external-tasks';
 import formFields from './lint-rules/form-fields';
@@ -84,6 +85,7 @@ export const govflowRules: Record<string, RuleFactory> = {
   'executable-process': executableProcess,
   'supported-elements': supportedElements,
   'external-tasks': externalTasks,
+  'call-activities': callActivities,
   'timer-values': timerValues,
   'ignored-extensions': ignoredExtensions,
   'waiting-loops': waitingLoops,

@@ -1,3 +1,4 @@
+import { callActivitySpec } from './call-activity-spec';
 import { externalTaskSpec, externalTaskTypes } from './external-task-spec';
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
@@ -26,6 +27,7 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     externalTasks: {},
     messageSubProcesses: {},
     thrownMessages: {},
+    callActivities: {},
     clock: caseClockSpec(process),
     discretion: discretionRanges(process),
     initiators: [],
@@ -33,8 +35,10 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
   visit(process, catalogue, true);
   const startMessage = messageStart(process);
   if (startMessage) catalogue.startMessage = startMessage;
-  // a case a message starts is started by a system or staff; one an application starts, by its applicant
-  catalogue.initiators = splitList(stringAttribute(process, 'govflow:initiators') ?? (startMessage ? 'system,clerk,leader' : 'applicant'));
+  const startTimer = timerStart(process);
+  if (startTimer) catalogue.startTimer = startTimer;
+  // a case a message starts is started by a system or staff, one a schedule starts by govflow itself, one an application by its applicant
+  catalogue.initiators = splitList(stringAttribute(process, 'govflow:initiators') ?? (startMessage ? 'system,clerk,leader' : startTimer ? 'system' : 'applicant'));
   const initiatorVariable = startInitiator(process);
   return initiatorVariable ? { ...catalogue, initiatorVariable } : catalogue;
 }
@@ -51,6 +55,7 @@ function visit(container: ModdleElement, catalogue: StepCatalogue, topLevel: boo
     catalogue.names[id] = element.name ?? id;
     if (element.$type === 'bpmn:UserTask') catalogue.userTasks[id] = userTaskSpec(element, topLevel);
     if (externalTaskTypes.includes(element.$type)) catalogue.externalTasks[id] = externalTaskSpec(element);
+    if (element.$type === 'bpmn:CallActivity') catalogue.callActivities[id] = callActivitySpec(element);
     const loop = loopVariable(element);
     if (loop) catalogue.loops = { ...catalogue.loops, [id]: loop };
     const message = awaitedMessage(element);
@@ -139,6 +144,19 @@ function messageStart(process: ModdleElement): { eventId: string; message: strin
   const start = ((process.flowElements as ModdleElement[] | undefined) ?? []).find((element) => element.$type === 'bpmn:StartEvent' && messageOf(element));
   const message = start && messageOf(start);
   return start && message ? { eventId: String(start.id), message: messageName(message) } : undefined;
+}
+
+/** The process's timer start event, if a schedule starts its cases: its cycle, else its date. */
+function timerStart(process: ModdleElement): { eventId: string; kind: 'timeCycle' | 'timeDate'; value: string } | undefined {
+  for (const element of (process.flowElements as ModdleElement[] | undefined) ?? []) {
+    if (element.$type !== 'bpmn:StartEvent') continue;
+    const timer = ((element.eventDefinitions as ModdleElement[] | undefined) ?? []).find((definition) => definition.$type === 'bpmn:TimerEventDefinition');
+    for (const kind of ['timeCycle', 'timeDate'] as const) {
+      const body = (timer?.[kind] as ModdleElement | undefined)?.body;
+      if (typeof body === 'string' && body.trim() !== '') return { eventId: String(element.id), kind, value: body.trim() };
+    }
+  }
+  return undefined;
 }
 
 /** An event sub-process started by a message: its start event, the message, and whether it interrupts. */

@@ -61,3 +61,16 @@ function cronOf(pattern: string): Cron {
   const normalised = quartz ? fields.map((field, index) => field.replace(/^(\d+)\/(\d+)$/, `$1-${quartzMaxima[index]}/$2`)).join(' ') : fields.join(' ');
   return new Cron(normalised, { paused: true, timezone: chinaTime, alternativeWeekdays: quartz, legacyMode: true });
 }
+
+/**
+ * A cycle as BullMQ's job scheduler reads cron (cron-parser: seconds first, Sunday 0): Quartz's
+ * `?` is `*`, its weekdays 1–7 from Sunday become 0–6, and a year field left open is dropped.
+ * Five-field patterns are classic cron already.
+ */
+export function schedulerPattern(pattern: string): string {
+  const fields = pattern.trim().split(/\s+/);
+  if (fields.length <= 5) return fields.join(' ');
+  const [second, minute, hour, day, month, weekday] = fields.map((field) => (field === '?' ? '*' : field));
+  const shifted = weekday.replace(/\d+/g, (number) => String((Number(number) + 6) % 7));
+  return [second, minute, hour, day, month, shifted].join(' ');
+}

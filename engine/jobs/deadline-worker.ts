@@ -1,14 +1,15 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DeadlineJob, TimerJob } from '../deadlines';
-import type { MessageJob } from '../records';
+import type { CallJob, MessageJob } from '../records';
+import type { TimerStartJob } from '../schedules';
 import { IncidentError } from '../errors';
 import { deadlineQueueName } from '../deadlines';
 import type { Govflow } from '../govflow';
 
 /**
  * Fires durable jobs: a card's deadline becomes a RaiseDeadlineAlert command, a BPMN timer a
- * FireTimer command, a thrown message its delivery, all through the executor. BullMQ
+ * FireTimer command, a thrown message its delivery, a timer start's tick a new case, all through the executor. BullMQ
  * hands a job to one worker at a time and gives a stalled one (its worker died) to another;
  * the command is idempotent, so a job that runs twice still raises one card.
  */
@@ -20,7 +21,7 @@ export class DeadlineWorker {
 
   static start(govflow: Govflow, concurrency = 8): DeadlineWorker {
     const connection = govflow.redis.duplicate();
-    const worker = new Worker<DeadlineJob | TimerJob | MessageJob>(deadlineQueueName, (job) => dispatch(govflow, job.name, job.data), {
+    const worker = new Worker<DeadlineJob | TimerJob | MessageJob | CallJob | TimerStartJob>(deadlineQueueName, (job) => (job.name === 'timer-start' ? govflow.startSchedules.fire(job.data as TimerStartJob, String(job.id), new Date(job.timestamp + (job.opts.delay ?? 0))) : dispatch(govflow, job.name, job.data as DeadlineJob | TimerJob | MessageJob | CallJob)), {
       connection,
       prefix: govflow.options.queuePrefix,
       concurrency,
@@ -36,10 +37,11 @@ export class DeadlineWorker {
   }
 }
 
-/** Each job to its command: a BPMN timer fires, a thrown message is delivered, a card's deadline raises it. */
-function dispatch(govflow: Govflow, name: string, data: DeadlineJob | TimerJob | MessageJob): Promise<unknown> {
+/** Each job to its command: a BPMN timer fires, a thrown message is delivered, a call between cases is made, a card's deadline raises it. */
+function dispatch(govflow: Govflow, name: string, data: DeadlineJob | TimerJob | MessageJob | CallJob): Promise<unknown> {
   if (name === 'timer') return fireTimer(govflow, data as TimerJob);
   if (name === 'message') return govflow.messages.deliverThrown(data.id);
+  if (name.startsWith('call.')) return govflow.calls.run(name, data as CallJob);
   return govflow.raiseDeadlineAlert(data as DeadlineJob);
 }
 

@@ -82,6 +82,31 @@ export interface LastCompletion {
   nextTaskIds: string[];
 }
 
+/** A call activity waiting for the child case it runs (a case of the called process). */
+export interface CalledCase {
+  executionId: string;
+  stepId: string;
+  name: string;
+  /** Derived from the parent and the call's execution, so starting it twice makes one child. */
+  childId: string;
+  processKey: string;
+  /** The called version; null for the newest when the child starts. */
+  version: number | null;
+  /** The variables the child starts with, mapped when the call began. */
+  input: Record<string, unknown>;
+  startedAt: Date;
+  /** How often an administrator started the call's child again (RestartCall); absent before the first. */
+  restarts?: number;
+}
+
+/** The call activity of another case that a child case runs for. */
+export interface ParentLink {
+  caseId: string;
+  receiptNo: string;
+  executionId: string;
+  stepId: string;
+}
+
 /** A message the case waits for: a message catch event, a boundary message event, a receive task. */
 export interface AwaitedMessage {
   executionId: string;
@@ -136,6 +161,10 @@ export interface CaseRecord {
   alerts: CaseAlert[];
   /** Supervision notices sent about the case, with their replies. */
   notices: Notice[];
+  /** Call activities waiting for their child cases. */
+  calls?: CalledCase[];
+  /** For a child case: the parent's call activity it runs for. */
+  parent?: ParentLink;
   /** External tasks waiting for another system's worker; absent on revisions written before they were run. */
   externalTasks?: ExternalTask[];
   /** BPMN timer events waiting in the engine; each has a durable job. */

@@ -1,6 +1,6 @@
 /** Deployed process versions and drafts, with the step catalogue govflow reads from a model once per version. */
 
-import type { ExternalTaskSpec } from './external-task';
+import type { CallActivitySpec, ExternalTaskSpec } from './external-task';
 
 /** A process model a designer saved without deploying it; one per process key, replaced on each save. */
 export interface DraftRecord {
@@ -97,8 +97,12 @@ export interface StepCatalogue {
   externalTasks: Record<string, ExternalTaskSpec>;
   /** The message that starts a case, when the process starts on one (a message start event) rather than by an application. */
   startMessage?: { eventId: string; message: string };
+  /** The schedule that starts cases, when the process starts on a timer: a cycle (cron or ISO 8601 repeating interval) or one date. */
+  startTimer?: { eventId: string; kind: 'timeCycle' | 'timeDate'; value: string };
   /** Event sub-processes a message starts, by the message's name. */
   messageSubProcesses: Record<string, MessageSubProcessSpec>;
+  /** Call activities by id: each runs a child case of the process it calls. */
+  callActivities: Record<string, CallActivitySpec>;
   /** Message throw events (intermediate or end), by id: the message they send to other cases of the installation. */
   thrownMessages: Record<string, ThrownMessageSpec>;
   clock: CaseClockSpec;

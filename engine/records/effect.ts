@@ -22,12 +22,32 @@ export type Effect =
   | { kind: 'deadline.schedule'; job: DeadlineJob }
   | { kind: 'timer.schedule'; job: TimerJob }
   | { kind: 'deadline.cancel'; jobId: string }
+  /** A call activity's child to start, a finished child's return to its parent, or a child to end with its parent (calls/). */
+  | { kind: 'call.job'; name: CallJobName; job: CallJob }
   /** A message thrown by the case, recorded and handed to the worker to deliver (messages/message-service). */
   | { kind: 'message.throw'; message: MessageRecord }
   /** Revisions `from` up to `to` of an ended case are cut down to stubs (store/case-ledger). */
   | { kind: 'revisions.prune'; from: number; to: number };
 
 export type EffectKind = Effect['kind'];
+
+export type CallJobName = 'call.start' | 'call.return' | 'call.end';
+
+/** A job between a parent case and a child case; its id is deterministic per child and kind, so it runs once. */
+export interface CallJob {
+  id: string;
+  at: number;
+  childId: string;
+  parentId: string;
+  parentReceiptNo: string;
+  /** The parent's call activity execution. */
+  executionId: string;
+  stepId: string;
+  /** call.start: what the child is. */
+  start?: { processKey: string; version: number | null; title: string; applicant: string; receiptNo: string; variables: Record<string, unknown> };
+  /** call.return: how the child ended, and its variables then. */
+  ended?: { status: string; receiptNo: string; variables: Record<string, unknown> };
+}
 
 /** A thrown message's job: the worker delivers the message recorded under this id. */
 export interface MessageJob {

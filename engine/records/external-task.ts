@@ -20,6 +20,20 @@ export interface ExternalTaskSpec {
   catches: string[];
 }
 
+/** What govflow needs to know about a call activity: the process it calls, which version, and how variables cross. */
+export interface CallActivitySpec {
+  id: string;
+  name: string;
+  /** The called process's id (its key in govflow). */
+  calledElement: string;
+  /** A fixed version (camunda:calledElementVersion); null calls the newest at the time of the call. */
+  version: number | null;
+  /** The variables the child case starts with (camunda:in); null passes every variable. */
+  inputs: VariableMapping[] | null;
+  /** The variables the parent gets back when the child ends (camunda:out); null passes every variable. */
+  outputs: VariableMapping[] | null;
+}
+
 /** A worker's lock on an external task: which client and worker hold it, and until when. */
 export interface ExternalTaskLock {
   client: string;

@@ -1,7 +1,9 @@
 import type { CompiledDefinition } from '../definitions';
 import { ProcessRunError } from '../errors';
 import { resolveText } from '../expressions';
-import type { CaseRecord, ExternalTask, ExternalTaskSpec, OpenTask } from '../records';
+import type { CalledCase, CallActivitySpec, CaseRecord, ExternalTask, ExternalTaskSpec, OpenTask } from '../records';
+import { callsOf, childCaseId } from '../calls/call-effects';
+import { mapVariables, withoutInternal } from './variable-mappings';
 import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { departmentsOf, resolveSigners, signerActors, type Countersign } from '../tasks';
 import { pauseClock, startClock, type Clock } from '../clocks';
@@ -39,6 +41,9 @@ export async function advanceCase(
   const externalTasks = waiting
     .filter((activity) => catalogue.externalTasks[activity.stepId])
     .map((activity) => externalTasksOf(current).find((task) => task.executionId === activity.executionId) ?? newExternalTask(current._id, activity, catalogue.externalTasks[activity.stepId], now));
+  const calls = waiting
+    .filter((activity) => catalogue.callActivities[activity.stepId])
+    .map((activity) => callsOf(current).find((call) => call.executionId === activity.executionId) ?? newCall(current._id, activity, catalogue.callActivities[activity.stepId], variables, now));
   const finished = engine.finished;
   if (!finished) assertSomethingAwaited(waiting, catalogue, engine);
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
@@ -48,6 +53,7 @@ export async function advanceCase(
     engineState: await engine.state(),
     openTasks,
     externalTasks,
+    calls,
     countersigns: runningCountersigns(current.countersigns, waiting, definition, variables),
     awaiting: waiting.filter((activity) => catalogue.messages[activity.stepId]).map(({ executionId, stepId }) => ({ executionId, stepId, message: catalogue.messages[stepId] })),
     messageSubscriptions: finished ? [] : Object.keys(catalogue.messageSubProcesses),
@@ -66,7 +72,8 @@ export async function advanceCase(
  */
 function assertSomethingAwaited(waiting: WaitingActivity[], catalogue: CompiledDefinition['catalogue'], engine: CaseEngine): void {
   const timed = new Set(engine.timers().map((timer) => timer.stepId));
-  const stuck = waiting.filter((activity) => !catalogue.userTasks[activity.stepId] && !catalogue.externalTasks[activity.stepId] && !catalogue.messages[activity.stepId] && !timed.has(activity.stepId));
+  const moved = (stepId: string) => catalogue.userTasks[stepId] ?? catalogue.externalTasks[stepId] ?? catalogue.callActivities[stepId] ?? catalogue.messages[stepId];
+  const stuck = waiting.filter((activity) => !moved(activity.stepId) && !timed.has(activity.stepId));
   if (waiting.length > 0 && stuck.length < waiting.length) return;
   const element = stuck[0]?.stepId ?? null;
   throw new ProcessRunError(element, element ? `the case would wait at "${catalogue.names[element] ?? element}", which no user, worker, message or timer of govflow can move on` : 'the case would wait for nothing: no step, message or timer', undefined);
@@ -75,6 +82,12 @@ function assertSomethingAwaited(waiting: WaitingActivity[], catalogue: CompiledD
 /** An external task the engine just started waiting at: fetchable by its topic's workers from now. */
 function newExternalTask(caseId: string, { executionId, stepId }: WaitingActivity, spec: ExternalTaskSpec, now: Date): ExternalTask {
   return { id: taskId(caseId, executionId), executionId, stepId, name: spec.name, topic: spec.topic, createdAt: now, lock: null, retries: null, retryAt: null, failure: null };
+}
+
+/** A call activity the engine just reached: its child case, with the variables the model maps in (all, when it maps none). */
+function newCall(caseId: string, { executionId, stepId }: WaitingActivity, spec: CallActivitySpec, variables: Record<string, unknown>, now: Date): CalledCase {
+  const input = spec.inputs === null ? withoutInternal(variables) : mapVariables(spec.id, spec.name, spec.inputs, variables);
+  return { executionId, stepId, name: spec.name, childId: childCaseId(caseId, executionId), processKey: spec.calledElement, version: spec.version, input, startedAt: now };
 }
 
 /** Countersigns with an instance waiting: those already known keep their votes, new ones list their signers. */

@@ -70,6 +70,7 @@ async function addJobs(record: CaseRecord, deadlines: DeadlineQueue): Promise<vo
     ...of('deadline.schedule').map((effect) => deadlines.schedule(effect.job)),
     ...of('timer.schedule').map((effect) => deadlines.schedule(effect.job, 'timer')),
     ...of('deadline.cancel').map((effect) => deadlines.cancel(effect.jobId)),
+    ...of('call.job').map((effect) => deadlines.schedule(effect.job, effect.name)),
   ]);
 }
 

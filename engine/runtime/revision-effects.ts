@@ -1,4 +1,5 @@
 import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, MessageRecord, Notice, OpenTask, TaskRecord } from '../records';
+import { callEffects } from '../calls/call-effects';
 import { externalTaskEffects } from '../external-tasks/external-task-projection';
 import { incidentRecord, incidentsOf } from '../incidents';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
@@ -18,6 +19,7 @@ export function revisionEffects(current: CaseRecord | null, next: CaseRecord, ch
   return [
     ...taskEffects(current?.openTasks ?? [], next, change, rev, now),
     ...externalTaskEffects(current, next, change.completed, rev, now),
+    ...callEffects(current, next, change.completed?.taskId),
     ...alertEffects(current?.alerts ?? [], next, rev),
     ...noticeEffects(current?.notices ?? [], next, rev),
     ...incidentEffects(current ? incidentsOf(current) : [], next, rev),

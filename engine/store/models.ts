@@ -47,6 +47,8 @@ const caseFields = {
   awaiting: { type: Mixed, default: [] },
   messageSubscriptions: { type: [String], default: undefined },
   externalTasks: { type: Mixed, default: undefined },
+  calls: { type: Mixed, default: undefined },
+  parent: { type: Mixed, default: undefined },
   businessKey: { type: String, default: undefined },
   copiedTo: { users: { type: [String], default: [] }, groups: { type: [String], default: [] } },
   clock: { type: Mixed, default: null },

@@ -8,6 +8,9 @@ const ignored = /^((camunda|flowable|activiti):(executionListener|taskListener|i
 /** Mappings an external task runs. */
 const mappedHere = /^((camunda|flowable|activiti):inputOutput|zeebe:ioMapping)$/;
 
+/** Mappings a call activity runs. */
+const callMappings = /^((camunda|flowable|activiti):(in|out)|zeebe:ioMapping)$/;
+
 /** Vendor attributes naming work or forms that live outside the model, which govflow cannot reach. */
 const ignoredAttributes = ['formKey', 'class', 'delegateExpression', 'expression'];
 
@@ -20,7 +23,7 @@ const ignoredExtensions: RuleFactory = () => ({
   check(node, reporter) {
     const values = ((node.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? [];
     // an external task's input/output mapping says what its worker gets and gives back (external-task-spec.ts)
-    const mapped = externalTaskTypes.includes(node.$type) ? mappedHere : /$^/;
+    const mapped = externalTaskTypes.includes(node.$type) ? mappedHere : node.$type === 'bpmn:CallActivity' ? callMappings : /$^/;
     for (const type of new Set(values.map((value) => value.$type).filter((type) => ignored.test(type) && !mapped.test(type)))) {
       reporter.report(String(node.id), `${type} is not run by govflow and is ignored: draw the work it does as steps of the process`);
     }

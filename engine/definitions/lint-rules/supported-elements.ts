@@ -10,7 +10,6 @@ import { is } from 'bpmnlint-utils';
 /** Element kinds govflow does not run, with the change that makes the model run. */
 const unsupported: Record<string, string> = {
   'bpmn:ManualTask': 'a manual task would wait for a signal nobody sends: draw it as a user task and name who does it',
-  'bpmn:CallActivity': 'govflow does not call other processes yet: draw the called steps in an embedded sub-process',
   'bpmn:Transaction': 'transactions (and their compensation) are not run: use an embedded sub-process',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not run: draw the steps with flows in an embedded sub-process',
   'bpmn:ComplexGateway': 'complex gateways are not run: use an exclusive, parallel or inclusive gateway',
@@ -18,7 +17,7 @@ const unsupported: Record<string, string> = {
 
 /** The event definitions each kind of event may carry; none (a blank event) is listed as ''. */
 const allowedTriggers: Record<string, string[]> = {
-  'bpmn:StartEvent': ['', 'bpmn:MessageEventDefinition'],
+  'bpmn:StartEvent': ['', 'bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition'],
   'bpmn:EndEvent': ['', 'bpmn:TerminateEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition'],
   'bpmn:IntermediateCatchEvent': ['bpmn:MessageEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:LinkEventDefinition'],
   'bpmn:IntermediateThrowEvent': ['', 'bpmn:LinkEventDefinition', 'bpmn:MessageEventDefinition'],
@@ -55,6 +54,8 @@ const supportedElements: RuleFactory = () => ({
 
 const eventSubProcessRefusal = 'event sub-processes are run when a message starts them: give its start event a message, or attach a boundary event (timer, message or error) to the steps it should interrupt';
 
+const timerDefinition = (event: ModdleElement) => ((event.eventDefinitions as ModdleElement[] | undefined) ?? []).find((definition) => is(definition, 'bpmn:TimerEventDefinition'));
+
 const messageDefinition = (event: ModdleElement) => ((event.eventDefinitions as ModdleElement[] | undefined) ?? []).find((definition) => is(definition, 'bpmn:MessageEventDefinition'));
 
 function startsOnMessage(subProcess: ModdleElement): boolean {
@@ -70,8 +71,16 @@ function startsOnMessage(subProcess: ModdleElement): boolean {
 function checkStarts(process: ModdleElement, reporter: { report(id: string, message: string): void }): void {
   const starts = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((element) => is(element, 'bpmn:StartEvent'));
   const byMessage = starts.filter((start) => messageDefinition(start) !== undefined);
-  if (byMessage.length > 0 && starts.length > 1) {
-    for (const start of starts.slice(1)) reporter.report(String(start.id), `"${start.name ?? start.id}" is a second start event of a process that starts on a message: a case starts one way, so keep one start event (split the process if it starts both ways)`);
+  const byTimer = starts.filter((start) => timerDefinition(start) !== undefined);
+  const way = byMessage.length > 0 ? 'on a message' : byTimer.length > 0 ? 'on a timer' : undefined;
+  if (way && starts.length > 1) {
+    for (const start of starts.slice(1)) reporter.report(String(start.id), `"${start.name ?? start.id}" is a second start event of a process that starts ${way}: a case starts one way, so keep one start event (split the process if it starts both ways)`);
+  }
+  for (const start of byTimer) {
+    const timer = timerDefinition(start) as ModdleElement;
+    const value = ['timeCycle', 'timeDate'].map((kind) => (timer[kind] as ModdleElement | undefined)?.body).find((body) => typeof body === 'string' && body.trim() !== '') as string | undefined;
+    if (!value) reporter.report(String(start.id), `"${start.name ?? start.id}" starts cases on a timer without a schedule: give it a timeCycle (e.g. 0 0 9 ? * MON or R/P1D) or a timeDate`);
+    else if (/\$\{|#\{|^\s*=/.test(value)) reporter.report(String(start.id), `"${start.name ?? start.id}" starts cases on the schedule "${value.trim()}", an expression no case exists yet to evaluate: write the cycle or date itself`);
   }
   for (const start of byMessage) {
     const message = messageDefinition(start)?.messageRef;
@@ -91,7 +100,7 @@ function checkTrigger(event: ModdleElement, allowed: string[], reporter: { repor
   const trigger = definitions[0]?.$type ?? '';
   if (allowed.includes(trigger)) return;
   const kind = event.$type.slice(5);
-  const fix = event.$type === 'bpmn:StartEvent' ? 'a case starts when an applicant applies (a blank start event) or when a message arrives (a message start event)' : `govflow runs ${allowed.map((name) => triggerNames[name]).join(', ')} ${kind}s`;
+  const fix = event.$type === 'bpmn:StartEvent' ? 'a case starts when an applicant applies (a blank start event), when a message arrives (a message start event) or on a schedule (a timer start event)' : `govflow runs ${allowed.map((name) => triggerNames[name]).join(', ')} ${kind}s`;
   reporter.report(String(event.id), `${triggerNames[trigger] ?? trigger} ${kind} "${event.name ?? event.id}" is not run: ${fix}`);
 }
 

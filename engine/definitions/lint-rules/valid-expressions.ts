@@ -1,6 +1,7 @@
 import type { Reporter, RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { expressionProblems, readExpression } from '../../expressions';
+import { callActivitySpec } from '../call-activity-spec';
 import { externalTaskSpec, externalTaskTypes } from '../external-task-spec';
 import { definitionsOf } from '../moddle';
 import { actorAttributes } from '../task-actors';
@@ -24,8 +25,8 @@ const validExpressions: RuleFactory = () => ({
       const signers = node.get('govflow:signers');
       for (const text of [assignee ?? '', ...candidateUsers, ...candidateGroups, typeof signers === 'string' ? signers : '']) report(id, text, reporter);
     }
-    if (externalTaskTypes.includes(node.$type)) {
-      const { inputs, outputs } = externalTaskSpec(node);
+    if (externalTaskTypes.includes(node.$type) || node.$type === 'bpmn:CallActivity') {
+      const { inputs, outputs } = node.$type === 'bpmn:CallActivity' ? callActivitySpec(node) : externalTaskSpec(node);
       for (const mapping of [...(inputs ?? []), ...(outputs ?? [])]) report(id, mapping.expression, reporter);
     }
     if (is(node, 'bpmn:MultiInstanceLoopCharacteristics')) {

@@ -20,3 +20,4 @@ export { VisibleOnly, type CommandAccess } from './visible-only';
 export { ResolveIncident, type ResolvedIncident } from './resolve-incident';
 export { capturedInput, rebuildCommand, retryableCommands } from './retryable';
 export * from './external';
+export * from './calls';

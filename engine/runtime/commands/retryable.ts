@@ -4,6 +4,7 @@ import type { CaseCommand } from '../command';
 import { CompleteTask, type CompleteTaskInput } from './complete-task';
 import { DeliverMessage, SupplementCase } from './deliver-message';
 import { RetryExternalTask } from './external/fail-external-task';
+import { RestartCall } from './calls/restart-call';
 import { FireTimer } from './fire-timer';
 import { VisibleOnly } from './visible-only';
 
@@ -24,7 +25,8 @@ function rebuild<Command, Input>(spec: Rebuild<Command, Input>): Rebuild<unknown
  * and rebuilt from that JSON. Kept explicit and small: a command is here only where running it
  * again as recorded, as the person (or govflow) who ran it, is what an administrator means by
  * a retry — a timer that fired, a message that arrived, a step completed with its opinion and
- * form, an external task given one more try after its retries ran out. Any other command (a claim, a return, an added signer) is refused: its person does it
+ * form, an external task given one more try after its retries ran out, a call given a fresh
+ * child case after its child ended without doing its work. Any other command (a claim, a return, an added signer) is refused: its person does it
  * again once the case is put right.
  */
 const rebuilders: Readonly<Record<string, Rebuild<unknown, unknown>>> = {
@@ -52,6 +54,11 @@ const rebuilders: Readonly<Record<string, Rebuild<unknown, unknown>>> = {
     type: RetryExternalTask,
     capture: (command: RetryExternalTask) => ({ caseId: command.caseId, taskId: command.taskId }),
     rebuild: (input: { caseId: string; taskId: string }) => new RetryExternalTask(input.caseId, input.taskId),
+  }),
+  RestartCall: rebuild({
+    type: RestartCall,
+    capture: (command: RestartCall) => ({ caseId: command.caseId, executionId: command.executionId }),
+    rebuild: (input: { caseId: string; executionId: string }) => new RestartCall(input.caseId, input.executionId),
   }),
 };
 

@@ -3,7 +3,7 @@ import { genesisHead } from '../../audit';
 import { ConflictError, ForbiddenError } from '../../errors';
 import { withAttachments, type NewAttachment } from '../../cases';
 import type { CompiledDefinition } from '../../definitions';
-import type { CaseRecord, Role } from '../../records';
+import type { CaseRecord, ParentLink, Role } from '../../records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
@@ -20,6 +20,8 @@ export interface StartCaseInput {
   message?: string;
   /** The sender's key for the case (a message start's businessKey), by which later messages may find it. */
   businessKey?: string;
+  /** For a child case: the parent's call activity it runs for, its given id, and the called version (else the newest). */
+  call?: { parent: ParentLink; caseId: string; version: number | null };
 }
 
 export interface StartedCase {
@@ -44,8 +46,8 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     readonly nextReceiptNo: () => Promise<string>,
   ) {
     this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data, input.attachments ?? []]));
-    this.caseId = input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID();
-    this.mayExist = input.idempotencyKey !== undefined;
+    this.caseId = input.call?.caseId ?? (input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID());
+    this.mayExist = input.idempotencyKey !== undefined || input.call !== undefined;
   }
 
   get title(): string {
@@ -53,10 +55,12 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
   }
 
   async create(context: CommandContext): Promise<CaseChange<StartedCase>> {
-    const definition = await context.definitions.latest(this.input.processKey);
+    const version = this.input.call?.version;
+    const definition = version ? await context.definitions.get(this.input.processKey, version) : await context.definitions.latest(this.input.processKey);
     assertStartedAsModelled(definition, this.input.message);
     const { initiators } = definition.catalogue;
-    if (!initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
+    // a child case is started by its parent's call activity, whoever may start the process by hand
+    if (!this.input.call && !initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
       throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
     }
     // a model from another tool may keep who applied in a variable of its own (camunda:initiator)
@@ -64,9 +68,11 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     const variables = { ...this.input.data, ...(initiatorVariable ? { [initiatorVariable]: context.actor.username } : {}) };
     // the receipt number's insert goes out while the engine runs to its first wait
     const [engine, receiptNo] = await Promise.all([context.engines.start(definition, this.caseId, { ...variables }), this.nextReceiptNo()]);
-    const { startMessage } = definition.catalogue;
-    const waitingStart = startMessage && engine.waiting().find((activity) => activity.stepId === startMessage.eventId);
-    if (waitingStart) await engine.signal(waitingStart.executionId, variables);
+    // a message or timer start event waits in the engine for what has already happened: the message came, the time is now
+    const { startMessage, startTimer } = definition.catalogue;
+    const waitingStart = engine.waiting().find((activity) => activity.stepId === (startMessage ?? startTimer)?.eventId);
+    if (waitingStart && startMessage) await engine.signal(waitingStart.executionId, variables);
+    if (waitingStart && startTimer) await engine.fireTimer(waitingStart.executionId);
     const fresh: CaseRecord = {
       _id: this.caseId,
       processKey: definition.key,
@@ -77,6 +83,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       queryCode: queryCode(),
       requestFingerprint: this.input.idempotencyKey ? this.#fingerprint : null,
       ...(this.input.businessKey ? { businessKey: this.input.businessKey } : {}),
+      ...(this.input.call ? { parent: this.input.call.parent } : {}),
       status: 'running',
       variables: {},
       engineState: Buffer.alloc(0),
@@ -103,7 +110,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
       endedAt: null,
     };
     const next = await advanceCase(fresh, engine, definition, variables, context);
-    return { next, audit: { action: 'case.started', stepName: definition.name, ...(this.input.message ? { comment: `message ${this.input.message}` } : {}) }, result: started(next) };
+    return { next, audit: { action: 'case.started', stepName: definition.name, ...startedHow(this.input) }, result: started(next) };
   }
 
   replay(existing: CaseRecord): StartedCase {
@@ -112,6 +119,13 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     }
     return started(existing);
   }
+}
+
+/** What the audit says of how a case started other than by an application: the message, or the parent that called it. */
+function startedHow(input: StartCaseInput): { comment?: string } {
+  if (input.message) return { comment: `message ${input.message}` };
+  if (input.call) return { comment: `called by ${input.call.parent.receiptNo}` };
+  return {};
 }
 
 /** A process that starts on a message is started by that message only, and one an application starts by no message. */

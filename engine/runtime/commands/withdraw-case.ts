@@ -8,6 +8,11 @@ export interface WithdrawnCase {
   status: CaseRecord['status'];
 }
 
+/** A case ended before its end event: nothing of it waits any more — tasks, messages, timers, other systems' work, child cases. */
+export function endedState(current: CaseRecord, now: Date): CaseRecord {
+  return { ...current, openTasks: [], countersigns: [], awaiting: [], messageSubscriptions: [], timers: [], externalTasks: [], calls: [], lastCompletion: null, endedAt: now };
+}
+
 /** The applicant takes an application back before it is decided; its open tasks and waits are cancelled. */
 export class WithdrawCase implements CaseCommand<WithdrawnCase> {
   readonly name = 'WithdrawCase';
@@ -22,7 +27,7 @@ export class WithdrawCase implements CaseCommand<WithdrawnCase> {
     assertRunning(current);
     if (current.decided) throw new ConflictError(`case ${current.receiptNo} is already decided and can no longer be withdrawn`);
     return {
-      next: { ...current, status: 'withdrawn', openTasks: [], countersigns: [], awaiting: [], timers: [], lastCompletion: null, endedAt: context.now },
+      next: { ...endedState(current, context.now), status: 'withdrawn' },
       audit: { action: 'case.withdrawn', comment: this.reason },
       result: { id: current._id, status: 'withdrawn' },
     };

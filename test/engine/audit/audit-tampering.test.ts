@@ -11,6 +11,8 @@ describe('audit verification against the stored log', () => {
       await govflow.completeTask(next!.openTasks[0].id, { decision, comment: `意见 ${decision}` }, clerk);
       next = await govflow.store.models.cases.findById(result.id).lean();
     }
+    // the last revision's claim goes in the background; until it has, verify would repair (re-apply) the outbox first
+    await govflow.executor.settled();
     return result.id;
   }
 

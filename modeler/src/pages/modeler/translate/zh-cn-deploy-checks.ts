@@ -17,6 +17,7 @@ export const zhCNDeployMessages: Record<string, string> = {
   'the timer says not when it fires: give a timeDuration (e.g. PT10M or 3WD), a timeDate or a timeCycle': '定时器没有设置触发时间：请填写持续时间（timeDuration，如 PT10M 或 3WD）、日期（timeDate）或循环周期（timeCycle）',
   'remove the <!DOCTYPE …> / <!ENTITY …> declaration': '请删除 <!DOCTYPE …> / <!ENTITY …> 声明',
   'the model breaks lint rules': '模型不符合校验规则',
+  'the model calls processes that are not deployed': '模型调用了尚未部署的流程',
   'the model cannot be compiled to run': '模型无法编译运行',
   'the BPMN XML has content govflow cannot read': 'BPMN XML 中有 govflow 无法读取的内容',
   'the body is not BPMN 2.0 XML': '提交的内容不是 BPMN 2.0 XML',
@@ -51,7 +52,7 @@ const triggerName = (name: string) => triggers[name] ?? `${name} `;
 function triggerFix(fix: string): string {
   const runs = /^govflow runs (.*) (\w+)s$/.exec(fix);
   if (runs) return `govflow 只运行${runs[1].split(', ').map(triggerName).join('、')}${eventKinds[runs[2]] ?? runs[2]}`;
-  if (fix.startsWith('a case starts when an applicant applies')) return '办件在申请人提出申请（空白开始事件）或收到消息（消息开始事件）时开始';
+  if (fix.startsWith('a case starts when an applicant applies')) return '办件在申请人提出申请（空白开始事件）、收到消息（消息开始事件）或到达设定时间（定时开始事件）时开始';
   return fix;
 }
 
@@ -102,12 +103,17 @@ export const zhCNDeployPatterns: ChinesePattern[] = [
   [/^(ServiceTask|SendTask|BusinessRuleTask) "(.*)": the topic "(.*)" must be .*$/s, (_, kind: string, name: string, topic: string) => `${externalTaskKinds[kind]}“${name}”：主题“${topic}”只能由 1–128 个字母、数字、点、连字符、冒号或下划线组成，并以字母或数字开头`],
   [/^(ServiceTask|SendTask|BusinessRuleTask) "(.*)": the mapped variable "(.*)" must be .*$/s, (_, kind: string, name: string, variable: string) => `${externalTaskKinds[kind]}“${name}”：映射的变量名“${variable}”只能由字母、数字和 _ 组成，且不能以数字开头`],
   [/^ManualTask "(.*)": a manual task would wait for a signal nobody sends: .*$/s, '手工任务“$1”：手工任务会一直等待无人发出的信号：请改画为用户任务，并指定办理人'],
-  [/^CallActivity "(.*)": govflow does not call other processes yet: .*$/s, '调用活动“$1”：govflow 尚不调用其他流程：请把被调用的环节画在内嵌子流程中'],
+  [/^CallActivity "(.*)" names no process to call: .*$/s, '调用活动“$1”没有指定被调用的流程：请把 calledElement 设为已部署流程的标识'],
+  [/^CallActivity "(.*)": calledElement "(.*)" must be the id of a deployed process, not an expression$/s, '调用活动“$1”：calledElement“$2”必须是已部署流程的标识，不能是表达式'],
+  [/^CallActivity "(.*)": the mapped variable "(.*)" must be .*$/s, '调用活动“$1”：映射的变量名“$2”只能由字母、数字和 _ 组成，且不能以数字开头'],
+  [/^"(.*)" calls the process "(.*)"(?: version (\d+))?, which is not deployed: deploy it first$/s, (_, name: string, process: string, version?: string) => `“${name}”调用的流程“${process}”${version ? `（第 ${version} 版）` : ''}尚未部署：请先部署它`],
   [/^Transaction "(.*)": transactions \(and their compensation\) are not run: .*$/s, '事务“$1”：govflow 不运行事务（及其补偿）：请改用内嵌子流程'],
   [/^AdHocSubProcess "(.*)": ad-hoc sub-processes are not run: .*$/s, '自由子流程“$1”：govflow 不运行自由子流程：请在内嵌子流程中用顺序流连接各环节'],
   [/^ComplexGateway "(.*)": complex gateways are not run: .*$/s, '复杂网关“$1”：govflow 不运行复杂网关：请改用排他、并行或包容网关'],
   [/^SubProcess "(.*)": event sub-processes are run when a message starts them: .*$/s, '事件子流程“$1”：govflow 只运行由消息启动的事件子流程：请为其开始事件指定消息，或在需要中断的环节上附加边界事件（定时、消息或错误）'],
-  [/^"(.*)" is a second start event of a process that starts on a message: .*$/s, '“$1”是以消息启动的流程的第二个开始事件：办件只能以一种方式开始，请只保留一个开始事件（如两种方式都需要，请拆分为两个流程）'],
+  [/^"(.*)" is a second start event of a process that starts on a (message|timer): .*$/s, (_, name: string, way: string) => `“${name}”是以${way === 'message' ? '消息' : '定时'}启动的流程的第二个开始事件：办件只能以一种方式开始，请只保留一个开始事件（如两种方式都需要，请拆分为两个流程）`],
+  [/^"(.*)" starts cases on a timer without a schedule: .*$/s, '“$1”以定时启动办件却没有设置时间：请填写循环周期 timeCycle（如 0 0 9 ? * MON 或 R/P1D）或日期 timeDate'],
+  [/^"(.*)" starts cases on the schedule "(.*)", an expression .*$/s, '“$1”的启动时间“$2”是表达式，而此时还没有办件可以计算它：请直接写出周期或日期'],
   [/^"(.*)" starts on a message but names none: .*$/s, '“$1”以消息启动却没有指定是哪条消息：请把它的 messageRef 设为一个有名称的 <message>'],
   [
     /^(\S+) (StartEvent|EndEvent|IntermediateCatchEvent|IntermediateThrowEvent|BoundaryEvent) "(.*)" is not run: (.*)$/s,

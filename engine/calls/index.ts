@@ -1,0 +1,2 @@
+export { CallService } from './call-service';
+export { callsOf, childCaseId } from './call-effects';

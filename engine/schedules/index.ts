@@ -1,0 +1,1 @@
+export { StartSchedules, type TimerStartJob } from './start-schedules';
