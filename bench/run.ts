@@ -7,6 +7,7 @@ import type { DeadlineFigures, WorkerMode } from './deadline-figures';
 import { printDeadlineReport } from './deadline-report';
 import { runDeadlines, type DeadlinePlan } from './deadline-run';
 import { measureDeployStall, printStallReport } from './deploy-stall';
+import { measureExternalTasks, printExternalReport } from './external-tasks';
 import { computeFigures, type BenchFigures } from './figures';
 import { GovflowPath } from './govflow-path';
 import { runAtVolume, type VolumePlan, type VolumeResult } from './volume-run';
@@ -32,8 +33,10 @@ import { printWebReport, type WebFigures } from './web-report';
  *   Chromium; about 20 seconds.
  * - deploy: how long small API requests and the event loop wait while a large model is
  *   uploaded (bench/deploy-stall.ts); under a minute.
- * `node dist/bench/run.js runtime|deadlines|web|deploy` runs one; no argument runs all four in that
- * order (about 4 minutes in all).
+ * - external: 400 cases waiting on one topic done by 4 reference workers over HTTP, fetch-and-lock
+ *   and complete (bench/external-tasks.ts); about a minute.
+ * `node dist/bench/run.js runtime|deadlines|web|deploy|external` runs one; no argument runs all five
+ * in that order.
  * BENCH_SCALE (default 1) multiplies every case and deadline count, e.g. 0.1 for a smoke run;
  * BENCH_DEADLINES and BENCH_WORKERS set the deadline run's count and workers outright, and
  * BENCH_WORKER_MODE=processes runs each worker in a child process instead of this one. Every
@@ -41,8 +44,8 @@ import { printWebReport, type WebFigures } from './web-report';
  */
 const scale = benchScale(process.env.BENCH_SCALE);
 
-type RunName = 'runtime' | 'deadlines' | 'web' | 'deploy';
-const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web', 'deploy'];
+type RunName = 'runtime' | 'deadlines' | 'web' | 'deploy' | 'external';
+const runNames: readonly RunName[] = ['runtime', 'deadlines', 'web', 'deploy', 'external'];
 
 /**
  * Case counts sized to this 2-core machine: the bare engine runs ~60 cases/s, govflow 8–15, so
@@ -105,10 +108,12 @@ async function main(): Promise<void> {
     const deadlines = selected.includes('deadlines') ? await deadlineRun(services) : undefined;
     const web = selected.includes('web') ? await webRun(services) : undefined;
     const deploy = selected.includes('deploy') ? await measureDeployStall(services) : undefined;
+    const external = selected.includes('external') ? await measureExternalTasks(services, { tasks: cases(400), workers: 4, budgetMs: 60_000 }) : undefined;
     if (runtime) printReport(runtime);
     if (deadlines) printDeadlineReport(deadlines);
     if (web) printWebReport(web);
     if (deploy) printStallReport(deploy);
+    if (external) printExternalReport(external);
     printJsonLine(runtime, deadlines, web);
   } finally {
     await services.stop();

@@ -59,7 +59,7 @@ program
     }),
   );
 
-const rolesHelp = 'comma-separated: applicant, clerk, leader, supervisor, designer, admin';
+const rolesHelp = 'comma-separated: applicant, clerk, leader, supervisor, designer, admin (machine clients: govflow client add)';
 
 const user = program.command('user').description('manage users (each change audited; running API nodes see it within seconds)');
 user
@@ -95,9 +95,36 @@ user
     }),
   );
 
+const client = program.command('client').description("machine clients of other departments' systems: client credentials scoped to topics (each change audited)");
+client
+  .command('add <clientId>')
+  .description('issue client credentials; the secret is printed this once')
+  .requiredOption('--topics <topics>', 'comma-separated external-task topics and message names it works, or *')
+  .option('--department <department>', 'the department whose system it is')
+  .action((clientId: string, options: { topics: string; department?: string }) =>
+    withGovflow(async (govflow) => print(await govflow.clients.issue({ clientId, topics: list(options.topics), department: options.department }, cliActor))),
+  );
+client
+  .command('list')
+  .description('the machine clients and their topics')
+  .action(() => withGovflow(async (govflow) => print(await govflow.clients.list({ limit: 500, offset: 0 }))));
+client
+  .command('set-topics <clientId>')
+  .description('replace the topics a client may work')
+  .requiredOption('--topics <topics>', 'comma-separated topics, or *')
+  .action((clientId: string, options: { topics: string }) => withGovflow(async (govflow) => print(await govflow.clients.setTopics(clientId, list(options.topics), cliActor))));
+client
+  .command('rotate <clientId>')
+  .description('a new secret, printed this once; the old one and its tokens stop working')
+  .action((clientId: string) => withGovflow(async (govflow) => print(await govflow.clients.rotate(clientId, cliActor))));
+client
+  .command('revoke <clientId>')
+  .description('revoke a client: no sign-in, and its tokens refused within seconds')
+  .action((clientId: string) => withGovflow(async (govflow) => print(await govflow.clients.revoke(clientId, cliActor))));
+
 program
   .command('reconcile')
-  .description('schedule again every deadline and timer job the running cases need (after Redis lost its data)')
+  .description('schedule again every deadline, timer, thrown message, call and timer start the store says is owed (after Redis lost its data)')
   .action(() =>
     withGovflow(async (govflow) => {
       print({ scheduled: await govflow.reconcileDeadlines() });

@@ -33,7 +33,7 @@ describe('npx govflow', () => {
 
   it('lists its commands', async () => {
     const help = await cli('--help');
-    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'audit', 'due', 'reconcile']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'client', 'audit', 'due', 'reconcile']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('adds a user who can then sign in, and refuses a bad one with a reason', async () => {
@@ -49,6 +49,22 @@ describe('npx govflow', () => {
     const again = await cli('user', 'add', 'alice', '--password', 'another window seat', '--roles', 'clerk');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('user alice exists already');
+  });
+
+  it("issues a machine client's credentials once, scoped to its topics, and revokes them", async () => {
+    const issued = await cli('client', 'add', 'tax-system', '--topics', 'tax-check,tax-cleared', '--department', 'tax-bureau');
+    expect(issued.code).toBe(0);
+    const client = JSON.parse(issued.stdout);
+    expect(client).toMatchObject({ clientId: 'tax-system', topics: ['tax-check', 'tax-cleared'], department: 'tax-bureau', disabled: false, clientSecret: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(await govflow.users.authenticate('tax-system', client.clientSecret)).toMatchObject({ roles: ['system'], topics: ['tax-check', 'tax-cleared'] });
+    expect(JSON.parse((await cli('client', 'list')).stdout).items.map((item: { clientId: string }) => item.clientId)).toContain('tax-system');
+    expect((await cli('client', 'add', 'system', '--topics', 'x')).code).toBe(2);
+    const revoked = await cli('client', 'revoke', 'tax-system');
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ clientId: 'tax-system', disabled: true });
+    expect((await govflow.userAdmin.trail.entries('tax-system')).map((entry) => [entry.action, entry.actor])).toEqual([
+      ['client.issued', 'cli'],
+      ['user.disabled', 'cli'],
+    ]);
   });
 
   it('disables, enables and sets the roles of a user, each change audited as the CLI', async () => {
