@@ -36,6 +36,11 @@ export interface CaseView {
   endedAt: string | null;
   clock: ClockView | null;
   currentSteps: CurrentStep[];
+  /** Steps other departments' systems are doing; who holds them and their failures for staff only. */
+  externalSteps: Array<{ taskId: string; stepId: string; name: string; since: string; topic?: string; lockedBy?: string | null; retries?: number | null; lastFailure?: string | null }>;
+  /** The case that called this one (a call activity), and the cases this one calls now. */
+  parent: { caseId: string; receiptNo: string; stepId: string } | null;
+  children: Array<{ caseId: string; stepId: string; name: string; processKey: string; since: string }>;
   history: HistoryItem[];
   opinions: Opinion[];
   attachments: Attachment[];

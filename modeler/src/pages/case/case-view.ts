@@ -6,6 +6,7 @@ import { getCase, getCaseDiagram } from './case-api';
 import { caseClocks } from './case-clocks';
 import { diagramLegend, showCaseDiagram } from './case-diagram';
 import { caseHeader } from './case-header';
+import { caseLinks } from './case-links';
 import { caseTimeline } from './case-timeline';
 import type { CaseView } from './case-types';
 
@@ -27,7 +28,7 @@ export async function caseView(main: HTMLElement): Promise<void> {
       'div',
       { class: 'case-layout' },
       h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history), 'timeline-panel')),
-      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions), 'opinions-panel')),
+      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions), 'opinions-panel')),
     ),
   );
   try {
@@ -38,6 +39,11 @@ export async function caseView(main: HTMLElement): Promise<void> {
   } catch (error) {
     replaceChildren(canvas, h('p', { class: 'notice diagram-missing' }, t('case.diagram.none', { message: error instanceof Error ? error.message : String(error) })));
   }
+}
+
+function linksSection(view: CaseView): HTMLElement | null {
+  const links = caseLinks(view);
+  return links ? section('case.links', links, 'links-panel') : null;
 }
 
 function section(title: string, body: HTMLElement, kind: string): HTMLElement {
