@@ -48,10 +48,10 @@ export async function measureExternalTasks(services: LocalServices, plan: { task
   try {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await govflow.deploy(bureau, systemActor);
+    await govflow.definitions.deploy(bureau, systemActor);
     const applicant = { username: 'bench-applicant', roles: ['applicant' as const], department: null, groups: [] };
     progress(`external: ${plan.tasks} cases waiting on one topic`);
-    for (let index = 0; index < plan.tasks; index++) await govflow.startCase({ processKey: 'bench-credit', title: `基准 ${index}`, data: { company: `公司 ${index}` } }, applicant);
+    for (let index = 0; index < plan.tasks; index++) await govflow.cases.start({ processKey: 'bench-credit', title: `基准 ${index}`, data: { company: `公司 ${index}` } }, applicant);
     const { clientSecret } = await govflow.clients.issue({ clientId: 'bench-bureau', topics: ['bench-credit'] }, systemActor);
     progress(`external: ${plan.workers} workers fetch and complete (budget ${plan.budgetMs / 1000} s)`);
     const fetches: number[] = [];

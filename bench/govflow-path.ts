@@ -19,7 +19,7 @@ export class GovflowPath implements ApprovalPath {
     const caseId = await time('start', () => this.#start());
     let taskId = await this.#firstTaskId(caseId);
     for (const [index, step] of approvalSteps.entries()) {
-      const done = await time('complete', () => this.#govflow.completeTask(taskId, { decision: step.decision }, benchClerk));
+      const done = await time('complete', () => this.#govflow.tasks.complete(taskId, { decision: step.decision }, benchClerk));
       const expected = stepAfter(index + 1);
       if (expected === null) {
         if (done.caseStatus !== 'completed') throw new Error(`govflow: case ${caseId} is ${done.caseStatus} after its last step`);
@@ -60,14 +60,14 @@ export class GovflowPath implements ApprovalPath {
     const caseId = await this.#start();
     let taskId = await this.#firstTaskId(caseId);
     for (const earlier of approvalSteps.slice(0, depth)) {
-      const done = await this.#govflow.completeTask(taskId, { decision: earlier.decision }, benchClerk);
+      const done = await this.#govflow.tasks.complete(taskId, { decision: earlier.decision }, benchClerk);
       taskId = done.nextTasks[0]?.id ?? '';
     }
     return caseId;
   }
 
   async #start(): Promise<string> {
-    const { result } = await this.#govflow.startCase({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
+    const { result } = await this.#govflow.cases.start({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
     return result.id;
   }
 

@@ -28,8 +28,8 @@ export async function openGovflowSession(services: LocalServices, label: string,
     ...options,
   });
   try {
-    await govflow.deploy(approvalXml(), systemActor);
-    const definition = await govflow.definitions.latest(processKey);
+    await govflow.definitions.deploy(approvalXml(), systemActor);
+    const definition = await govflow.registry.latest(processKey);
     return { govflow, definition, close: () => closeSession(govflow) };
   } catch (error) {
     await closeSession(govflow);

@@ -57,9 +57,9 @@ export async function preloadCases(govflow: Govflow, plan: PreloadPlan): Promise
 
 /** A case run through govflow until `done` steps are completed, and the documents it left. */
 async function templateCase(govflow: Govflow, done: number): Promise<{ id: string; receiptNo: string; documents: CaseDocuments }> {
-  const { result } = await govflow.startCase({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
-  let taskId = (await govflow.listTasks(benchClerk, 'claimable')).items.find((task) => task.caseId === result.id)?.id ?? '';
-  for (const step of approvalSteps.slice(0, done)) taskId = (await govflow.completeTask(taskId, { decision: step.decision }, benchClerk)).nextTasks[0]?.id ?? '';
+  const { result } = await govflow.cases.start({ processKey, title: 'bench', data: { n: 1 } }, benchApplicant);
+  let taskId = (await govflow.tasks.list(benchClerk, 'claimable')).items.find((task) => task.caseId === result.id)?.id ?? '';
+  for (const step of approvalSteps.slice(0, done)) taskId = (await govflow.tasks.complete(taskId, { decision: step.decision }, benchClerk)).nextTasks[0]?.id ?? '';
   const { collections } = govflow.store;
   const byCase = { caseId: result.id };
   const documents: CaseDocuments = {

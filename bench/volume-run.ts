@@ -90,7 +90,7 @@ async function readInbox(govflow: Govflow, reads: number): Promise<LatencySummar
   let queue = 0;
   for (let n = 0; n < reads; n++) {
     const began = performance.now();
-    queue = (await govflow.listTasks(benchClerk, 'claimable', { limit: 50, offset: 0 })).total;
+    queue = (await govflow.tasks.list(benchClerk, 'claimable', { limit: 50, offset: 0 })).total;
     samples.push(performance.now() - began);
   }
   return { ...summariseLatency(samples), queue };

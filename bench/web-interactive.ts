@@ -31,7 +31,7 @@ export async function modelerTimeToInteractive(services: LocalServices, loads: n
   const browser = await launchChromium();
   try {
     await govflow.users.add({ username: 'designer', password: 'designer', roles: ['designer'] });
-    await govflow.deploy(readFileSync(join(projectRoot, 'processes', 'licensing-general.bpmn'), 'utf8'), systemActor);
+    await govflow.definitions.deploy(readFileSync(join(projectRoot, 'processes', 'licensing-general.bpmn'), 'utf8'), systemActor);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const session = await (await fetch(`${base}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'designer', password: 'designer' }) })).json();

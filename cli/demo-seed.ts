@@ -18,7 +18,7 @@ export async function seedDemo(govflow: Govflow, options: GovflowOptions): Promi
   for (const client of demoClients) await govflow.clients.ensureDemoClient(client);
   const folder = join(projectRoot, 'processes');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.bpmn'))) {
-    const outcome = await govflow.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);
+    const outcome = await govflow.definitions.deploy(readFileSync(join(folder, file), 'utf8'), systemActor);
     govflow.log.info({ key: outcome.key, version: outcome.version }, `demo process ${file}`);
   }
   if (await govflow.store.models.cases.exists({ title: { $regex: '^【示例】' } })) {
@@ -95,7 +95,7 @@ class DemoCases {
 
   async #start(daysAgo: number, processKey: string, title: string, by = 'applicant'): Promise<string> {
     this.#at(daysAgo);
-    const { result } = await this.govflow.startCase({ processKey, title: `【示例】${title}`, data: {} }, await this.#actor(by));
+    const { result } = await this.govflow.cases.start({ processKey, title: `【示例】${title}`, data: {} }, await this.#actor(by));
     this.#count++;
     return result.id;
   }
@@ -104,11 +104,11 @@ class DemoCases {
   async #act(daysAgo: number, caseId: string, stepId: string, by: string, input: CompleteTaskInput): Promise<void> {
     this.#at(daysAgo);
     const actor = await this.#actor(by);
-    const { items: tasks } = await this.govflow.listTasks(actor, 'mine');
-    const { items: claimable } = await this.govflow.listTasks(actor, 'claimable');
+    const { items: tasks } = await this.govflow.tasks.list(actor, 'mine');
+    const { items: claimable } = await this.govflow.tasks.list(actor, 'claimable');
     const task = [...tasks, ...claimable].find((candidate) => candidate.caseId === caseId && candidate.stepId === stepId);
-    if (!task) throw new Error(`demo data: ${by} finds no task "${stepId}" in case ${caseId} (${JSON.stringify((await this.govflow.getCase(caseId, supervisor)).currentSteps)})`);
-    await this.govflow.completeTask(task.id, input, actor);
+    if (!task) throw new Error(`demo data: ${by} finds no task "${stepId}" in case ${caseId} (${JSON.stringify((await this.govflow.cases.get(caseId, supervisor)).currentSteps)})`);
+    await this.govflow.tasks.complete(task.id, input, actor);
   }
 
   #at(daysAgo: number): void {

@@ -54,7 +54,7 @@ program
   .description('deploy a BPMN file as the next version of its process')
   .action((file: string) =>
     withGovflow(async (govflow) => {
-      const outcome = await govflow.deploy(readFileSync(file, 'utf8'), cliActor);
+      const outcome = await govflow.definitions.deploy(readFileSync(file, 'utf8'), cliActor);
       print(outcome);
     }),
   );
@@ -163,7 +163,7 @@ program
   .description("verify a case's hash-chained audit log; exit code 1 when broken")
   .action((caseId: string) =>
     withGovflow(async (govflow) => {
-      const verdict = await govflow.verifyAudit(caseId);
+      const verdict = await govflow.cases.verifyAudit(caseId);
       print(verdict);
       if (!verdict.ok) process.exitCode = 1;
     }),

@@ -11,7 +11,7 @@ export const auditRoutes = [
     access: auditors,
     responses: { 200: 'the entries', 404: 'no such case' },
     async handler({ params, govflow }) {
-      const entries = await govflow.auditEntries(params.id);
+      const entries = await govflow.cases.auditEntries(params.id);
       return { body: { items: entries.map(({ _id, ...entry }) => entry), total: entries.length } };
     },
   }),
@@ -23,7 +23,7 @@ export const auditRoutes = [
     access: auditors,
     responses: { 200: '{ok, entries} and the first problem when not ok', 404: 'no such case' },
     async handler({ params, govflow }) {
-      return { body: await govflow.verifyAudit(params.id) };
+      return { body: await govflow.cases.verifyAudit(params.id) };
     },
   }),
 ];

@@ -30,7 +30,7 @@ export const caseRoutes = [
     body: startCaseBody,
     responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 403: 'the process is not started by the caller', 404: 'no such process', 409: 'the key was used for a different application' },
     async handler({ body, actor, idempotencyKey, govflow }) {
-      const { result, created } = await govflow.startCase({ ...body, idempotencyKey }, actor);
+      const { result, created } = await govflow.cases.start({ ...body, idempotencyKey }, actor);
       return { status: created ? 201 : 200, body: result, headers: { location: `/api/cases/${result.id}` } };
     },
   }),
@@ -42,7 +42,7 @@ export const caseRoutes = [
     access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
     responses: { 200: 'the case', 404: 'no such case, or not visible to the caller' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.getCase(params.id, actor) };
+      return { body: await govflow.cases.get(params.id, actor) };
     },
   }),
   defineRoute({
@@ -54,7 +54,7 @@ export const caseRoutes = [
     body: withdrawBody,
     responses: { 200: 'withdrawn', 404: 'no such case', 409: 'the case has ended or is decided' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.withdrawCase(params.id, body.reason, actor) };
+      return { body: await govflow.cases.withdraw(params.id, body.reason, actor) };
     },
   }),
   defineRoute({
@@ -66,7 +66,7 @@ export const caseRoutes = [
     query: z.strictObject({ scope: z.enum(['mine', 'copied']), ...pageQuery }),
     responses: { 200: '{items, total}: a page of the cases, without their history' },
     async handler({ query, actor, govflow }) {
-      return { body: await govflow.listCases(actor, query.scope, { limit: query.limit, offset: query.offset }) };
+      return { body: await govflow.cases.list(actor, query.scope, { limit: query.limit, offset: query.offset }) };
     },
   }),
   defineRoute({
@@ -78,7 +78,7 @@ export const caseRoutes = [
     body: copyBody,
     responses: { 200: 'copied', 403: 'the case was only copied to the caller', 404: 'no such case, or not visible', 422: 'a recipient is no member of staff, or a group no member of staff holds; nothing was copied' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.copyCase(params.id, body.users, body.groups, body.note, actor) };
+      return { body: await govflow.cases.copy(params.id, body.users, body.groups, body.note, actor) };
     },
   }),
   defineRoute({
@@ -89,7 +89,7 @@ export const caseRoutes = [
     access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
     responses: { 200: 'the diagram', 404: 'no such case, or not visible to the caller' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.caseDiagram(params.id, actor) };
+      return { body: await govflow.cases.diagram(params.id, actor) };
     },
   }),
   defineRoute({
@@ -101,7 +101,7 @@ export const caseRoutes = [
     body: z.strictObject({ variables: variables.default({}) }),
     responses: { 200: 'the case received the message', 403: 'not a handler of the case', 404: 'no such case', 409: 'the case does not wait for this message' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.deliverMessage(params.id, params.name, actor, body.variables) };
+      return { body: await govflow.cases.deliverMessage(params.id, params.name, actor, body.variables) };
     },
   }),
 ];

@@ -15,7 +15,7 @@ export const clockRoutes = [
     body: z.strictObject({ kind: z.enum(['special-procedure', 'supplement']), reason }),
     responses: { 200: 'paused', 403: 'not a handler of the case', 404: 'no such case', 409: 'already paused, no clock, or the case has ended' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.pauseClock(params.id, body.kind, body.reason, actor) };
+      return { body: await govflow.cases.pauseClock(params.id, body.kind, body.reason, actor) };
     },
   }),
   defineRoute({
@@ -27,7 +27,7 @@ export const clockRoutes = [
     body: z.strictObject({ note: z.string().max(2000).optional() }),
     responses: { 200: 'running again', 403: 'not a handler of the case', 404: 'no such case', 409: 'not paused' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.resumeClock(params.id, body.note, actor) };
+      return { body: await govflow.cases.resumeClock(params.id, body.note, actor) };
     },
   }),
   defineRoute({
@@ -39,7 +39,7 @@ export const clockRoutes = [
     body: z.strictObject({ extension: z.string().max(10), reason }),
     responses: { 200: 'the extended clock', 404: 'no such case', 409: 'the clock has not started or the case has ended', 422: 'the extension is not in the unit of the limit' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.extendClock(params.id, body.extension, body.reason, actor) };
+      return { body: await govflow.cases.extendClock(params.id, body.extension, body.reason, actor) };
     },
   }),
   defineRoute({
@@ -51,7 +51,7 @@ export const clockRoutes = [
     body: z.strictObject({ note: z.string().max(2000).optional(), attachments: attachments.optional() }),
     responses: { 200: 'the case received the supplement', 404: 'no such case', 409: 'the case is not waiting for a supplement' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.supplement(params.id, body, actor) };
+      return { body: await govflow.cases.supplement(params.id, body, actor) };
     },
   }),
 ];

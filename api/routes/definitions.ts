@@ -13,7 +13,7 @@ export const definitionRoutes = [
     bodyType: 'application/xml',
     responses: { 201: 'deployed as a new version', 200: 'identical to the latest version', 413: 'the model is larger than 2 MB', 422: 'the model does not parse, breaks lint rules or passes a limit of its size', 503: 'the model checks are all taken: deploy again after Retry-After' },
     async handler({ body, actor, govflow }) {
-      const outcome = await govflow.deploy(body, actor);
+      const outcome = await govflow.definitions.deploy(body, actor);
       return { status: outcome.created ? 201 : 200, body: outcome };
     },
   }),
@@ -25,7 +25,7 @@ export const definitionRoutes = [
     access: ['designer', 'clerk', 'leader', 'admin'],
     responses: { 200: 'the processes' },
     async handler({ govflow }) {
-      const items = await govflow.listDefinitions();
+      const items = await govflow.definitions.list();
       return { body: { items, total: items.length } };
     },
   }),
@@ -37,7 +37,7 @@ export const definitionRoutes = [
     access: ['designer', 'clerk', 'leader', 'admin'],
     responses: { 200: 'the process', 404: 'no such process' },
     async handler({ params, govflow }) {
-      return { body: await govflow.getDefinition(params.key) };
+      return { body: await govflow.definitions.get(params.key) };
     },
   }),
   defineRoute({
@@ -50,7 +50,7 @@ export const definitionRoutes = [
     async handler({ params, govflow }) {
       const version = Number(params.version);
       if (!Number.isInteger(version) || version < 1) throw new InvalidInputError('the version must be a whole number from 1', [{ path: 'version', message: 'a whole number from 1' }]);
-      return { body: await govflow.getDefinitionVersion(params.key, version) };
+      return { body: await govflow.definitions.version(params.key, version) };
     },
   }),
   defineRoute({
@@ -64,7 +64,7 @@ export const definitionRoutes = [
     responses: { 200: 'saved' },
     async handler({ params, body, actor, govflow }) {
       if (!/^[A-Za-z_][\w.-]{0,99}$/.test(params.key)) throw new InvalidInputError('the process key is invalid', [{ path: 'key', message: 'letters, digits, _ . - and at most 100 characters' }]);
-      return { body: await govflow.saveDraft(params.key, body, actor) };
+      return { body: await govflow.definitions.saveDraft(params.key, body, actor) };
     },
   }),
   defineRoute({
@@ -75,7 +75,7 @@ export const definitionRoutes = [
     access: ['designer', 'admin'],
     responses: { 200: 'the drafts' },
     async handler({ govflow }) {
-      const items = await govflow.listDrafts();
+      const items = await govflow.definitions.listDrafts();
       return { body: { items, total: items.length } };
     },
   }),
@@ -87,7 +87,7 @@ export const definitionRoutes = [
     access: ['designer', 'admin'],
     responses: { 200: 'the draft', 404: 'no draft saved' },
     async handler({ params, govflow }) {
-      return { body: await govflow.getDraft(params.key) };
+      return { body: await govflow.definitions.getDraft(params.key) };
     },
   }),
   defineRoute({
@@ -98,7 +98,7 @@ export const definitionRoutes = [
     access: ['designer', 'admin', 'clerk', 'leader', 'supervisor'],
     responses: { 200: 'the directory' },
     async handler({ govflow }) {
-      return { body: await govflow.directory() };
+      return { body: await govflow.definitions.directory() };
     },
   }),
 ];

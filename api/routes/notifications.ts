@@ -12,7 +12,7 @@ export const notificationRoutes = [
     query: z.strictObject(pageQuery),
     responses: { 200: '{items, total}: a page of the notifications, newest first' },
     async handler({ query, actor, govflow }) {
-      const { items, total } = await govflow.listNotifications(actor, query);
+      const { items, total } = await govflow.supervision.listNotifications(actor, query);
       return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total } };
     },
   }),

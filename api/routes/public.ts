@@ -11,7 +11,7 @@ export const publicRoutes = [
     query: z.object({ code: z.string().min(4).max(32) }),
     responses: { 200: 'the progress', 404: 'unknown receipt number or wrong code' },
     async handler({ params, query, govflow }) {
-      return { body: await govflow.progress(params.receiptNo, query.code) };
+      return { body: await govflow.cases.progress(params.receiptNo, query.code) };
     },
   }),
 ];

@@ -27,7 +27,7 @@ export const supervisionRoutes = [
     query: z.strictObject(pageQuery),
     responses: { 200: 'a page of tasks' },
     async handler({ query, govflow }) {
-      return { body: await govflow.listUnstaffedTasks(query) };
+      return { body: await govflow.supervision.unstaffedTasks(query) };
     },
   }),
   defineRoute({
@@ -40,7 +40,7 @@ export const supervisionRoutes = [
     responses: { 200: 'a page of alerts', 403: 'the caller belongs to no department' },
     async handler({ query, actor, govflow }) {
       const { page, pageSize, from, to, ...filter } = query;
-      const { items, total } = await govflow.listAlerts(actor, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { page, pageSize });
+      const { items, total } = await govflow.supervision.listAlerts(actor, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { page, pageSize });
       return { body: { items, total, page, pageSize } };
     },
   }),
@@ -52,7 +52,7 @@ export const supervisionRoutes = [
     access: watchers,
     responses: { 200: 'the alert', 404: 'no such alert, or not visible to the caller' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.getAlert(params.id, actor) };
+      return { body: await govflow.supervision.getAlert(params.id, actor) };
     },
   }),
   defineRoute({
@@ -64,7 +64,7 @@ export const supervisionRoutes = [
     body: z.strictObject({ note: z.string().trim().min(2, 'say how it was handled').max(2000) }),
     responses: { 200: 'the closed alert', 404: 'no such alert', 409: 'already closed' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.closeAlert(params.id, body.note, actor) };
+      return { body: await govflow.supervision.closeAlert(params.id, body.note, actor) };
     },
   }),
   defineRoute({
@@ -81,7 +81,7 @@ export const supervisionRoutes = [
     }),
     responses: { 201: 'sent', 404: 'no such case' },
     async handler({ body, actor, govflow }) {
-      const notice = await govflow.sendNotice(body.caseId, body.department, body.message, body.replyLimit, actor);
+      const notice = await govflow.supervision.sendNotice(body.caseId, body.department, body.message, body.replyLimit, actor);
       return { status: 201, body: notice };
     },
   }),
@@ -95,7 +95,7 @@ export const supervisionRoutes = [
     responses: { 200: '{items, total}: a page of the notices, newest first' },
     async handler({ query, actor, govflow }) {
       const awaitingReply = query.awaitingReply === undefined ? undefined : query.awaitingReply === 'true';
-      return { body: await govflow.listNotices(actor, { awaitingReply }, { limit: query.limit, offset: query.offset }) };
+      return { body: await govflow.supervision.listNotices(actor, { awaitingReply }, { limit: query.limit, offset: query.offset }) };
     },
   }),
   defineRoute({
@@ -107,7 +107,7 @@ export const supervisionRoutes = [
     body: z.strictObject({ explanation: z.string().trim().min(2).max(8000) }),
     responses: { 200: 'the answered notice', 403: 'not staff of the department', 404: 'no such notice', 409: 'answered already' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.replyNotice(params.id, body.explanation, actor) };
+      return { body: await govflow.supervision.replyNotice(params.id, body.explanation, actor) };
     },
   }),
   defineRoute({
@@ -124,7 +124,7 @@ export const supervisionRoutes = [
     }),
     responses: { 200: 'the figures, a row per group', 400: 'an invalid period' },
     async handler({ query, govflow }) {
-      const rows = await govflow.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) });
+      const rows = await govflow.supervision.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) });
       if (query.format === 'csv') {
         return { body: figuresCsv(rows), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
       }

@@ -28,8 +28,8 @@ export const taskRoutes = [
     responses: { 200: 'mine and claimable: {items, total}, most urgent first; done: {items, nextCursor}, newest first' },
     async handler({ query, actor, govflow }) {
       const { scope, limit, offset, cursor } = query;
-      if (scope === 'done') return { body: await govflow.listDoneTasks(actor, { limit, cursor }) };
-      return { body: await govflow.listTasks(actor, scope, { limit, offset }) };
+      if (scope === 'done') return { body: await govflow.tasks.listDone(actor, { limit, cursor }) };
+      return { body: await govflow.tasks.list(actor, scope, { limit, offset }) };
     },
   }),
   defineRoute({
@@ -40,7 +40,7 @@ export const taskRoutes = [
     access: staff,
     responses: { 200: 'the task', 404: 'no such task, or not visible to the caller' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.getTask(params.id, actor) };
+      return { body: await govflow.tasks.get(params.id, actor) };
     },
   }),
   defineRoute({
@@ -51,7 +51,7 @@ export const taskRoutes = [
     access: staff,
     responses: { 200: 'claimed', 403: 'not a candidate', 404: 'no such task', 409: 'held by someone else or closed' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.claimTask(params.id, actor) };
+      return { body: await govflow.tasks.claim(params.id, actor) };
     },
   }),
   defineRoute({
@@ -62,7 +62,7 @@ export const taskRoutes = [
     access: staff,
     responses: { 200: 'unclaimed', 404: 'no such task', 409: 'not held by me or closed' },
     async handler({ params, actor, govflow }) {
-      return { body: await govflow.unclaimTask(params.id, actor) };
+      return { body: await govflow.tasks.unclaim(params.id, actor) };
     },
   }),
   defineRoute({
@@ -74,7 +74,7 @@ export const taskRoutes = [
     body: completeBody,
     responses: { 200: 'completed; the answer names the next tasks', 403: 'not a candidate', 404: 'no such task', 409: 'closed, or held by someone else', 422: 'a decision is missing or not offered, or the form has field errors' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.completeTask(params.id, body, actor) };
+      return { body: await govflow.tasks.complete(params.id, body, actor) };
     },
   }),
   defineRoute({
@@ -86,7 +86,7 @@ export const taskRoutes = [
     body: z.strictObject({ to: z.string().min(1).max(64), reason: z.string().trim().min(2).max(2000) }),
     responses: { 200: 'transferred', 403: 'not the holder or a leader of its department', 404: 'no such task', 409: 'closed or delegated', 422: 'no such clerk or leader' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.transferTask(params.id, body.to, body.reason, actor) };
+      return { body: await govflow.tasks.transfer(params.id, body.to, body.reason, actor) };
     },
   }),
   defineRoute({
@@ -98,7 +98,7 @@ export const taskRoutes = [
     body: z.strictObject({ to: z.string().min(1).max(64), note: z.string().max(2000).optional() }),
     responses: { 200: 'delegated', 404: 'no such task', 409: 'not held by you, or delegated already', 422: 'no such clerk or leader' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.delegateTask(params.id, body.to, body.note, actor) };
+      return { body: await govflow.tasks.delegate(params.id, body.to, body.note, actor) };
     },
   }),
   defineRoute({
@@ -110,7 +110,7 @@ export const taskRoutes = [
     body: z.strictObject({ comment: z.string().max(4000).optional() }),
     responses: { 200: 'back with its owner', 403: 'not the delegate', 404: 'no such task', 409: 'not delegated' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.resolveTask(params.id, body.comment, actor) };
+      return { body: await govflow.tasks.resolve(params.id, body.comment, actor) };
     },
   }),
   defineRoute({
@@ -122,7 +122,7 @@ export const taskRoutes = [
     body: z.strictObject({ message: z.string().max(1000).optional() }),
     responses: { 200: 'the handler was reminded', 403: 'the case was only copied to the caller', 404: 'no such task, or its case is not visible', 409: 'urged less than an hour ago, or closed' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.urgeTask(params.id, body.message, actor) };
+      return { body: await govflow.tasks.urge(params.id, body.message, actor) };
     },
   }),
   defineRoute({
@@ -134,7 +134,7 @@ export const taskRoutes = [
     body: z.strictObject({ reason: z.string().trim().min(2, 'give the reason').max(2000), to: identifier.optional() }),
     responses: { 200: 'the case is back at that step', 403: 'not a candidate', 404: 'no such task', 409: 'closed, held by someone else, or no earlier step', 422: 'the case did not pass that step' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.returnTask(params.id, body, actor) };
+      return { body: await govflow.tasks.sendBack(params.id, body, actor) };
     },
   }),
   defineRoute({
@@ -146,7 +146,7 @@ export const taskRoutes = [
     body: z.strictObject({ reason: z.string().max(2000).optional() }),
     responses: { 200: 'the step is open again, held by me', 403: 'completed by someone else', 404: 'no such task', 409: 'not the last completed step, or the next step was acted on' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.withdrawStep(params.id, body.reason, actor) };
+      return { body: await govflow.tasks.withdraw(params.id, body.reason, actor) };
     },
   }),
   defineRoute({
@@ -158,7 +158,7 @@ export const taskRoutes = [
     body: z.strictObject({ signer, position: z.enum(['before', 'after']).default('after'), reason: z.string().max(2000).optional() }),
     responses: { 200: 'the signer was added', 403: 'not a candidate', 404: 'no such task', 409: 'not a countersign, closed, or held by someone else', 422: 'no such clerk or leader, or a signer already' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.addSigner(params.id, body, actor) };
+      return { body: await govflow.tasks.addSigner(params.id, body, actor) };
     },
   }),
   defineRoute({
@@ -170,7 +170,7 @@ export const taskRoutes = [
     body: copyBody,
     responses: { 200: 'copied', 403: 'the case was only copied to the caller', 404: 'no such task, or its case is not visible', 422: 'a recipient is no member of staff, or a group no member of staff holds; nothing was copied' },
     async handler({ params, body, actor, govflow }) {
-      return { body: await govflow.copyCaseOfTask(params.id, body.users, body.groups, body.note, actor) };
+      return { body: await govflow.tasks.copyCase(params.id, body.users, body.groups, body.note, actor) };
     },
   }),
 ];

@@ -42,7 +42,7 @@ function dispatch(govflow: Govflow, name: string, data: DeadlineJob | TimerJob |
   if (name === 'timer') return fireTimer(govflow, data as TimerJob);
   if (name === 'message') return govflow.messages.deliverThrown(data.id);
   if (name.startsWith('call.')) return govflow.calls.run(name, data as CallJob);
-  return govflow.raiseDeadlineAlert(data as DeadlineJob);
+  return govflow.supervision.raiseDeadlineAlert(data as DeadlineJob);
 }
 
 /**
@@ -52,7 +52,7 @@ function dispatch(govflow: Govflow, name: string, data: DeadlineJob | TimerJob |
  */
 async function fireTimer(govflow: Govflow, job: TimerJob): Promise<unknown> {
   try {
-    return await govflow.fireTimer(job);
+    return await govflow.cases.fireTimer(job);
   } catch (error) {
     if (!(error instanceof IncidentError) || error.incidentId === null) throw error;
     return { fired: false, incident: error.incidentId };

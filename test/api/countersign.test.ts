@@ -13,10 +13,10 @@ describe('countersign (会签 · 或签 · 票签) and add signer (加签) throu
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2,leader' }), systemActor);
-    await api.govflow.deploy(countersignProcess('sign-any', { rule: 'any', signers: 'window@market-bureau,leader' }), systemActor);
-    await api.govflow.deploy(countersignProcess('sign-vote', { rule: 'vote', signers: 'clerk,clerk2,leader', sequential: true, passShare: 0.6 }), systemActor);
-    await api.govflow.deploy(countersignProcess('sign-listed', { rule: 'all', signers: '${reviewers}' }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2,leader' }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-any', { rule: 'any', signers: 'window@market-bureau,leader' }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-vote', { rule: 'vote', signers: 'clerk,clerk2,leader', sequential: true, passShare: 0.6 }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-listed', { rule: 'all', signers: '${reviewers}' }), systemActor);
   });
   afterAll(() => api.close());
 
@@ -139,7 +139,7 @@ describe('countersigns on engines recovered from stored state for every command'
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi({ liveCases: 0 });
-    await api.govflow.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2' }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2' }), systemActor);
   });
   afterAll(() => api.close());
 

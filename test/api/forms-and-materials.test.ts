@@ -8,7 +8,7 @@ describe('forms, attachments, opinions and the supplement message through the AP
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(bpmn(`${__dirname}/fixtures/practice.bpmn`), systemActor);
+    await api.govflow.definitions.deploy(bpmn(`${__dirname}/fixtures/practice.bpmn`), systemActor);
   });
   afterAll(() => api.close());
 

@@ -72,7 +72,7 @@ describe('deploy limits the size of a model and checks it off the event loop', (
 
   it('refuses a model beyond 2 MB with 413 from the CLI too, where no body limit applies', async () => {
     const padded = around('padded', `<userTask id="work" name="审查" ${actor}/>`).replace('</definitions>', `<!--${'x'.repeat(2 * 1024 * 1024)}--></definitions>`);
-    await expect(api.govflow.deploy(padded, systemActor)).rejects.toMatchObject({ status: 413, message: 'the model is 2.0 MB, more than the 2.0 MB a model may be' });
+    await expect(api.govflow.definitions.deploy(padded, systemActor)).rejects.toMatchObject({ status: 413, message: 'the model is 2.0 MB, more than the 2.0 MB a model may be' });
   });
 
   it('deploys a model at the limits as before: a 200-character name is the name in the inbox', async () => {

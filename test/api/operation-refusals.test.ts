@@ -50,7 +50,7 @@ describe('every task operation refused leaves the case unchanged', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2' }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-all', { rule: 'all', signers: 'clerk,clerk2' }), systemActor);
   });
   afterAll(() => api.close());
 

@@ -7,7 +7,7 @@ describe('return (退回) and withdraw (撤回) through the API', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(bpmn(`${__dirname}/fixtures/practice.bpmn`), systemActor);
+    await api.govflow.definitions.deploy(bpmn(`${__dirname}/fixtures/practice.bpmn`), systemActor);
   });
   afterAll(() => api.close());
 

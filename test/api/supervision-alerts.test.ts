@@ -22,7 +22,7 @@ describe('the supervision board: alerts through the API', () => {
     const jobs = await api.govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
     const job = jobs.map((queued) => queued.data as DeadlineJob).find((data) => data.caseId === started.body.id && data.level === level)!;
     now = new Date(job.at + 1000);
-    expect(await api.govflow.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
     return started.body.id;
   }
 

@@ -46,7 +46,7 @@ describe('supervision notices (督办) and their replies through the API', () =>
     const job = jobs.map((queued) => queued.data).find((data) => data.clockKey === `notice.${noticeId}`);
     expect(job).toMatchObject({ level: 'red', at: new Date(sent.body.clock.due).getTime() });
     now = new Date(job.at + 60_000);
-    expect(await api.govflow.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
     const card = (await api.call('supervisor', 'GET', '/api/supervision/alerts?kind=notice')).body.items[0];
     expect(card).toMatchObject({ level: 'red', kind: 'notice', department: 'market-bureau', status: 'open', workDone: false });
 

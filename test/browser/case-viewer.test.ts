@@ -15,7 +15,7 @@ describe('the case viewer in headless Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ now: () => clock.now });
-    await api.govflow.deploy(viewerProcess, systemActor);
+    await api.govflow.definitions.deploy(viewerProcess, systemActor);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -29,7 +29,7 @@ describe('the pages under their Content Security Policy, in headless Chromium', 
   let caseId: string;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(bpmn('licensing-general.bpmn'), systemActor);
+    await api.govflow.definitions.deploy(bpmn('licensing-general.bpmn'), systemActor);
     caseId = (await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '内容安全策略', data: {} })).body.id;
     browser = await launchBrowser();
   });

@@ -24,7 +24,7 @@ describe('from the modeler to the inbox, the case viewer and the supervision boa
   beforeAll(async () => {
     api = await startTestApi({ now: () => clock.now });
     await addScenarioStaff(api);
-    await api.govflow.deploy(bpmn('licensing-general.bpmn'), systemActor);
+    await api.govflow.definitions.deploy(bpmn('licensing-general.bpmn'), systemActor);
     s = scenario(api);
     browser = await launchBrowser();
   });
@@ -86,7 +86,7 @@ describe('from the modeler to the inbox, the case viewer and the supervision boa
     const job = jobs.map((queued) => queued.data as DeadlineJob).find((data) => data.caseId === caseId && data.level === 'red' && data.clockKey.includes(stepId));
     if (!job) throw new Error(`no red deadline job for the new step: ${JSON.stringify(jobs.map((queued) => queued.data))}`);
     clock.now = new Date(job.at + DAY);
-    expect(await api.govflow.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
 
     const page = await signedInPage(browser, api.url, 'supervisor', 'supervision.html');
     const row = page.locator('table.sup-alerts tbody tr', { hasText: '食品经营许可·归档演示' });

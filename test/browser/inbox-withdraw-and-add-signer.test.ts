@@ -9,7 +9,7 @@ describe('withdraw (撤回) and add signer (加签) from the inbox in headless C
   let browser: Browser;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(countersignProcess('sign-vote', { rule: 'vote', signers: 'clerk,clerk2', sequential: true }), systemActor);
+    await api.govflow.definitions.deploy(countersignProcess('sign-vote', { rule: 'vote', signers: 'clerk,clerk2', sequential: true }), systemActor);
     browser = await launchBrowser();
   });
   afterAll(async () => {

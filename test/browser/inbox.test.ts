@@ -18,8 +18,8 @@ describe('the clerk inbox in headless Chromium', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ now: () => clock.now });
-    await api.govflow.deploy(timedApproval(), systemActor);
-    await api.govflow.deploy(bpmn(join(__dirname, '..', 'api', 'fixtures', 'practice.bpmn')), systemActor);
+    await api.govflow.definitions.deploy(timedApproval(), systemActor);
+    await api.govflow.definitions.deploy(bpmn(join(__dirname, '..', 'api', 'fixtures', 'practice.bpmn')), systemActor);
     browser = await launchBrowser();
   });
   afterAll(async () => {

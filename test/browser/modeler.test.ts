@@ -9,7 +9,7 @@ describe('the modeler page in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     api = await startTestApi();
-    await api.govflow.deploy(bpmn('licensing-general.bpmn'), systemActor);
+    await api.govflow.definitions.deploy(bpmn('licensing-general.bpmn'), systemActor);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -66,7 +66,7 @@ describe('the incidents panel (故障) of the supervision board', () => {
     const timerCase = await startCase('incident-timer', '专家评审（名单待补）', { reviewers: '王专家' });
     const jobs = await api.govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
     const timer = jobs.map((job) => job.data as TimerJob).find((job) => job.caseId === timerCase);
-    await expect(api.govflow.fireTimer(timer!)).rejects.toMatchObject({ status: 409 });
+    await expect(api.govflow.cases.fireTimer(timer!)).rejects.toMatchObject({ status: 409 });
     expect((await api.call('applicant', 'POST', '/api/cases', { processKey: 'incident-start', title: '联名申请（名单缺失）', data: {} })).status).toBe(409);
     // the timer's list is fixed meanwhile, so its retry will go through
     expect((await api.call('clerk', 'POST', `/api/tasks/${await currentTask(timerCase, 'namelist')}/complete`, { data: { reviewers: ['王专家'] } })).status).toBe(200);

@@ -31,7 +31,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     const job = jobs.map((queued) => queued.data as DeadlineJob).find((data) => data.caseId === started.body.id && data.level === 'red');
     if (!job) throw new Error(`no red deadline job for ${title}`);
     clock.now = new Date(job.at + 1000);
-    expect(await api.govflow.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
     return { id: started.body.id, title };
   }
 

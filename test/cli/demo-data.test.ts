@@ -30,14 +30,14 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
   });
 
   it('deploys the three reference processes', async () => {
-    const keys = (await govflow.listDefinitions()).map((definition) => definition.key);
+    const keys = (await govflow.definitions.list()).map((definition) => definition.key);
     expect(keys).toEqual(expect.arrayContaining(['licensing-general', 'licensing-parallel', 'administrative-penalty']));
   });
 
   it('writes sample cases in varied states, some near or past their limits', async () => {
     const heads = await govflow.store.models.cases.find({ title: { $regex: '^【示例】' } }).lean();
     expect(heads.length).toBe(9);
-    const views = await Promise.all(heads.map((head) => govflow.getCase(head._id, supervisor)));
+    const views = await Promise.all(heads.map((head) => govflow.cases.get(head._id, supervisor)));
     expect(new Set(views.map((view) => view.status))).toEqual(new Set(['running', 'completed']));
     expect(views.some((view) => view.awaiting.includes('supplement'))).toBe(true);
     const stepStates = views.flatMap((view) => view.currentSteps.map((step) => step.clock?.state));
@@ -46,7 +46,7 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
     expect(views.some((view) => (view.countersigns ?? []).some((countersign) => countersign.votes.length === 1))).toBe(true);
     const denied = views.find((view) => view.title.includes('夜市烧烤摊'));
     expect(denied?.opinions.at(-1)).toMatchObject({ decision: 'deny', text: expect.stringContaining('不符合') });
-    const alerts = await govflow.listAlerts(supervisor, {}, { page: 1, pageSize: 50 });
+    const alerts = await govflow.supervision.listAlerts(supervisor, {}, { page: 1, pageSize: 50 });
     expect(alerts.items.map((alert) => alert.rule)).toContain('fine-outside-discretion-range');
   });
 

@@ -157,7 +157,7 @@ describe('npx govflow', () => {
 
   it('verifies an audit chain, failing with exit code 1 when it was tampered with', async () => {
     const applicant: Actor = { username: 'zhao', roles: ['applicant'], department: null, groups: [] };
-    const { result } = await govflow.startCase({ processKey: 'general-approval', title: 'cli', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'general-approval', title: 'cli', data: {} }, applicant);
     const verified = await cli('audit', 'verify', result.id);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout)).toEqual({ ok: true, entries: 1 });

@@ -26,9 +26,9 @@ describe('govflow store import-sqlite', () => {
     const old = await startSqliteStore(projectRoot, folder, dataDir);
     const earlier = await open(old.uri);
     try {
-      await earlier.deploy(bpmn('general-approval.bpmn'), systemActor);
-      const { result } = await earlier.startCase({ processKey: 'general-approval', title: '旧库的案件', data: {} }, applicant);
-      await earlier.completeTask((await earlier.getCase(result.id, clerk)).currentSteps[0].taskId!, { decision: 'accept' }, clerk);
+      await earlier.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
+      const { result } = await earlier.cases.start({ processKey: 'general-approval', title: '旧库的案件', data: {} }, applicant);
+      await earlier.tasks.complete((await earlier.cases.get(result.id, clerk)).currentSteps[0].taskId!, { decision: 'accept' }, clerk);
       caseId = result.id;
     } finally {
       await earlier.close();
@@ -46,8 +46,8 @@ describe('govflow store import-sqlite', () => {
 
     const govflow = await open(process.env.MONGODB_URI!);
     try {
-      expect((await govflow.listTasks(clerk, 'claimable')).items.map((task) => `${task.caseId} ${task.stepId}`)).toEqual([`${caseId} review`]);
-      expect(await govflow.verifyAudit(caseId)).toEqual({ ok: true, entries: 2 });
+      expect((await govflow.tasks.list(clerk, 'claimable')).items.map((task) => `${task.caseId} ${task.stepId}`)).toEqual([`${caseId} review`]);
+      expect(await govflow.cases.verifyAudit(caseId)).toEqual({ ok: true, entries: 2 });
       await expect(importSqliteStore(options)).rejects.toThrow(/holds no SQLite database/);
     } finally {
       await govflow.store.connection.dropDatabase();

@@ -19,21 +19,21 @@ describe('a model without a definitions id', () => {
   });
 
   async function complete(stepId: string): Promise<void> {
-    const [task] = (await govflow.listTasks(clerk, 'claimable', { limit: 50, offset: 0 })).items.filter((item) => item.stepId === stepId);
-    await govflow.completeTask(task.id, {}, clerk);
+    const [task] = (await govflow.tasks.list(clerk, 'claimable', { limit: 50, offset: 0 })).items.filter((item) => item.stepId === stepId);
+    await govflow.tasks.complete(task.id, {}, clerk);
   }
 
   it('survives a restart of the server between its steps and completes', async () => {
     govflow = await createTestGovflow(names);
     await govflow.users.add({ username: 'li', password: 'li-window-Tq8#vLz2', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
-    await govflow.deploy(fixture('no-definitions-id.bpmn'), systemActor);
-    const { result } = await govflow.startCase({ processKey: 'no-definitions-id', title: '无标识模型', data: {} }, applicant);
+    await govflow.definitions.deploy(fixture('no-definitions-id.bpmn'), systemActor);
+    const { result } = await govflow.cases.start({ processKey: 'no-definitions-id', title: '无标识模型', data: {} }, applicant);
     await complete('first');
     await govflow.close();
 
     govflow = await createTestGovflow(names);
     await complete('second');
-    const head = await govflow.getCase(result.id, clerk);
+    const head = await govflow.cases.get(result.id, clerk);
     expect(head.status).toBe('completed');
     expect(head.history.map((item) => `${item.action} ${item.stepName ?? ''}`.trim())).toEqual(['case.started No definitions id', 'task.completed First', 'task.completed Second']);
   });

@@ -9,7 +9,7 @@ describe('repeating timers', () => {
   let govflow: Govflow;
   beforeAll(async () => {
     govflow = await createTestGovflow();
-    await govflow.deploy(fixture('timers.bpmn'), systemActor);
+    await govflow.definitions.deploy(fixture('timers.bpmn'), systemActor);
   });
   afterAll(async () => {
     await govflow.deadlines.queue.obliterate({ force: true });
@@ -24,12 +24,12 @@ describe('repeating timers', () => {
   async function fire(caseId: string, stepId: string): Promise<void> {
     const timer = (await timers(caseId)).find((armed) => armed.stepId === stepId);
     if (!timer) throw new Error(`no timer at ${stepId}`);
-    expect(await govflow.fireTimer({ id: `${caseId}:${timer.executionId}`, caseId, executionId: timer.executionId, stepId, at: new Date(timer.fireAt).getTime() })).toEqual({ fired: true });
+    expect(await govflow.cases.fireTimer({ id: `${caseId}:${timer.executionId}`, caseId, executionId: timer.executionId, stepId, at: new Date(timer.fireAt).getTime() })).toEqual({ fired: true });
   }
 
   // bpmn-elements runs an activity once at a time: while the reminder step is open, a repeat finds it running
   it('R3/PT10M opens its step and is armed again ten minutes on, three times in all', async () => {
-    const { result } = await govflow.startCase({ processKey: 'timers', title: '定时器', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timers', title: '定时器', data: {} }, applicant);
     for (let round = 1; round <= 3; round++) {
       const before = Date.now();
       await fire(result.id, 'everyTenMinutes');
@@ -42,7 +42,7 @@ describe('repeating timers', () => {
   });
 
   it('a cron cycle is armed at its next run after it fires', async () => {
-    const { result } = await govflow.startCase({ processKey: 'timers', title: '定时器', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timers', title: '定时器', data: {} }, applicant);
     const first = (await timers(result.id)).find((armed) => armed.stepId === 'weekdayReminder');
     await fire(result.id, 'weekdayReminder');
     const next = (await timers(result.id)).find((armed) => armed.stepId === 'weekdayReminder');

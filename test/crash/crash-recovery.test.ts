@@ -26,7 +26,7 @@ describe('a server killed mid-burst', () => {
   beforeAll(async () => {
     govflow = await createTestGovflow({ dbName });
     await govflow.users.add({ username: 'clerk', password: passwordOf('clerk'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
-    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+    await govflow.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
   });
   afterAll(async () => {
     await server?.kill();
@@ -38,7 +38,7 @@ describe('a server killed mid-burst', () => {
     // given waiting cases and a server in its own process
     const taskIds: string[] = [];
     for (let i = 0; i < caseCount; i++) {
-      const { result } = await govflow.startCase({ processKey: 'general-approval', title: `crash ${i}`, data: {} }, applicant);
+      const { result } = await govflow.cases.start({ processKey: 'general-approval', title: `crash ${i}`, data: {} }, applicant);
       const record = await govflow.store.models.cases.findById(result.id).lean();
       taskIds.push(record!.openTasks[0].id);
     }

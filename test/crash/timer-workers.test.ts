@@ -27,7 +27,7 @@ describe('durable timers across worker processes', () => {
     redis = await startLocalRedis(mkdtempSync(join(tmpdir(), 'govflow-timers-')), false);
     env = { MONGODB_URI: `${process.env.MONGODB_URI}${dbName}`, REDIS_URL: redis.url, GOVFLOW_QUEUE_PREFIX: prefix };
     govflow = await createTestGovflow({ dbName, redisUrl: redis.url, queuePrefix: prefix });
-    await govflow.deploy(bpmn(join(__dirname, 'fixtures', 'quick-timer.bpmn')), systemActor);
+    await govflow.definitions.deploy(bpmn(join(__dirname, 'fixtures', 'quick-timer.bpmn')), systemActor);
   });
   afterAll(async () => {
     await stopWorkers();
@@ -46,7 +46,7 @@ describe('durable timers across worker processes', () => {
   }
 
   async function startCase(title: string): Promise<string> {
-    return (await govflow.startCase({ processKey: 'quick-timer', title, data: {} }, applicant)).result.id;
+    return (await govflow.cases.start({ processKey: 'quick-timer', title, data: {} }, applicant)).result.id;
   }
 
   async function openSteps(caseId: string): Promise<string[]> {

@@ -37,7 +37,7 @@ describe('Redis and the store failing under load', () => {
     const port = new URL(redis.url).port;
     queue = new KillableServer(redis.process.pid, ['redis-server', '--port', port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], () => pingRedis(redis.url));
     api = await startTestApi({ mongodbUri: mongo.uri, redisUrl: redis.url });
-    await api.govflow.deploy(timedApproval(), systemActor);
+    await api.govflow.definitions.deploy(timedApproval(), systemActor);
     maintenance = await MaintenanceWorker.start(api.govflow, { repairEveryMs: 500, watchEveryMs: 300 });
   }, 120_000);
 

@@ -96,7 +96,7 @@ describe('reference process models', () => {
     const xml = bpmn(file);
 
     it('deploys with no lint errors or warnings, every step staffed by the demo users', async () => {
-      const outcome = await govflow.deploy(xml, systemActor);
+      const outcome = await govflow.definitions.deploy(xml, systemActor);
       expect(outcome).toMatchObject({ key, name, version: 1, created: true });
       expect(outcome.warnings).toEqual([]);
     });

@@ -212,7 +212,7 @@ describe('scenario: administrative-penalty (行政处罚一般程序) through th
 
     expect(await s.done('officer1', started.id, 'enforce', { decision: 'paid', comment: '当事人已缴纳罚款' })).toMatchObject({ nextTasks: [{ stepId: 'close', name: '结案' }] });
     expect(await s.timerJobs(started.id)).toEqual([]);
-    expect(await api.govflow.fireTimer(payment)).toEqual({ fired: false });
+    expect(await api.govflow.cases.fireTimer(payment)).toEqual({ fired: false });
     expect(ids(await s.steps(started.id))).toEqual(['close']);
 
     expect(await s.done('chief', started.id, 'close', { decision: 'closed', comment: '执行完毕，予以结案' })).toMatchObject({ caseStatus: 'completed', nextTasks: [] });
@@ -235,12 +235,12 @@ describe('scenario: administrative-penalty (行政处罚一般程序) through th
     const enforce = await s.task(started.id, 'enforce');
 
     clock.set('2026-03-18T09:00');
-    expect(await api.govflow.fireTimer(payment)).toEqual({ fired: true });
+    expect(await api.govflow.cases.fireTimer(payment)).toEqual({ fired: true });
     const view = await s.view(started.id);
     expect(view.currentSteps).toEqual([expect.objectContaining({ stepId: 'applyEnforcement', name: '申请强制执行', candidateGroups: ['legal@market-bureau'] })]);
     expect(view.history.at(-1)).toMatchObject({ action: 'timer.fired', stepName: '缴款期限届满' });
     expect((await api.call('officer1', 'POST', `/api/tasks/${enforce.taskId}/complete`, { decision: 'paid' })).status).toBe(409);
-    expect(await api.govflow.fireTimer(payment)).toEqual({ fired: false });
+    expect(await api.govflow.cases.fireTimer(payment)).toEqual({ fired: false });
 
     expect(await s.done('legal1', started.id, 'applyEnforcement', { decision: 'done', comment: '已向人民法院申请强制执行' })).toMatchObject({ nextTasks: [{ stepId: 'close' }] });
     expect(await s.done('chief', started.id, 'close', { decision: 'closed', comment: '已申请强制执行，结案' })).toMatchObject({ caseStatus: 'completed' });

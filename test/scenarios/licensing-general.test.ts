@@ -144,7 +144,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(back.history.map((item: { action: string }) => item.action)).toContain('case.supplemented');
     // the lapse timer is gone and its stale job changes nothing
     expect(await s.timerJobs(started.id)).toEqual([]);
-    expect(await api.govflow.fireTimer(lapse)).toEqual({ fired: false });
+    expect(await api.govflow.cases.fireTimer(lapse)).toEqual({ fired: false });
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '再补一次' })).status).toBe(409);
 
     await s.done('clerk2', started.id, 'accept', { decision: 'accept', comment: '补正后材料齐全，予以受理' });
@@ -166,13 +166,13 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(delay).toBeLessThan(22 * DAY + 3600_000);
 
     clock.set('2026-03-24T09:00');
-    expect(await api.govflow.fireTimer(lapse)).toEqual({ fired: true });
+    expect(await api.govflow.cases.fireTimer(lapse)).toEqual({ fired: true });
     const ended = await s.view(started.id);
     expect(ended).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [] });
     expect(ended.history.at(-1)).toMatchObject({ action: 'timer.fired', stepName: '补正期限届满', statusAfter: 'completed' });
     expect(await s.progress(started)).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [] });
     expect(await s.timerJobs(started.id)).toEqual([]);
-    expect(await api.govflow.fireTimer(lapse)).toEqual({ fired: false });
+    expect(await api.govflow.cases.fireTimer(lapse)).toEqual({ fired: false });
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '迟交的材料' })).status).toBe(409);
   });
 
@@ -186,7 +186,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(view.awaiting).toEqual([]);
     expect((await s.progress(started)).awaiting).toEqual([]);
     expect(await s.timerJobs(started.id)).toEqual([]);
-    expect(await api.govflow.fireTimer(lapse)).toEqual({ fired: false });
+    expect(await api.govflow.cases.fireTimer(lapse)).toEqual({ fired: false });
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '又想办了' })).status).toBe(409);
   });
 

@@ -138,7 +138,7 @@ export function useScenario(file: string, ready: (scene: { api: TestApi; s: Scen
   beforeAll(async () => {
     api = await startTestApi({ now: () => clock.now });
     await addScenarioStaff(api);
-    await api.govflow.deploy(bpmn(file), systemActor);
+    await api.govflow.definitions.deploy(bpmn(file), systemActor);
     ready({ api, s: scenario(api) });
   });
   afterAll(() => api.close());

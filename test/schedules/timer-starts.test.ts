@@ -43,7 +43,7 @@ describe('timer start events across worker processes', () => {
 
   it('starts one case per tick whichever of three workers takes it, and stops with a version that has no timer', async () => {
     // when the process is deployed and runs for about seven seconds
-    await govflow.deploy(patrol, systemActor);
+    await govflow.definitions.deploy(patrol, systemActor);
     await new Promise((resolve) => setTimeout(resolve, 7_500));
     const seen = await ticks();
 
@@ -57,7 +57,7 @@ describe('timer start events across worker processes', () => {
     expect(head?.openTasks.map((task) => task.stepId)).toEqual(['patrol']);
 
     // when a version starting by application replaces it, no tick starts a case any more
-    await govflow.deploy(patrol.replace(/<bpmn:timerEventDefinition[\s\S]*?<\/bpmn:timerEventDefinition>/, ''), systemActor);
+    await govflow.definitions.deploy(patrol.replace(/<bpmn:timerEventDefinition[\s\S]*?<\/bpmn:timerEventDefinition>/, ''), systemActor);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const stopped = (await ticks()).length;
     await new Promise((resolve) => setTimeout(resolve, 4_500));
@@ -66,7 +66,7 @@ describe('timer start events across worker processes', () => {
 
   it('brings the schedule back with reconcile after Redis lost everything', async () => {
     // given the schedule running, then Redis losing all its data
-    await govflow.deploy(patrol, systemActor);
+    await govflow.definitions.deploy(patrol, systemActor);
     await govflow.redis.flushall();
     expect(await govflow.deadlines.queue.getJobScheduler('timer-start~daily-patrol')).toBeUndefined();
 

@@ -13,7 +13,7 @@ export function useGovflowWithApprovalProcess(options: Partial<GovflowOptions> =
   let govflow: Govflow;
   beforeAll(async () => {
     govflow = await createTestGovflow(options);
-    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+    await govflow.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
   });
   afterAll(async () => {
     await govflow.store.connection.dropDatabase();

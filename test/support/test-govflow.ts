@@ -74,7 +74,7 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
   const govflow = await createTestGovflow(options);
   if (seed) {
     for (const user of testUsers) await govflow.users.add(user);
-    await govflow.deploy(bpmn('general-approval.bpmn'), systemActor);
+    await govflow.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
   }
   const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET'), webRoot: join(__dirname, '..', '..', 'modeler', 'dist'), ...apiOptions }).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,7 +9,7 @@ export function useTwoNodes(prefix: string): () => { nodeA: Govflow; nodeB: Govf
   beforeAll(async () => {
     const [nodeA, nodeB] = await Promise.all([createTestGovflow({ dbName }), createTestGovflow({ dbName })]);
     nodes = { nodeA, nodeB };
-    await nodeA.deploy(bpmn('general-approval.bpmn'), systemActor);
+    await nodeA.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
   });
   afterAll(async () => {
     await nodes.nodeA.store.connection.dropDatabase();

@@ -8,11 +8,11 @@ describe('clocks of cases and steps', () => {
 
   it('runs a step clock from when the step opens and the case clock from acceptance', async () => {
     const govflow = engine();
-    await govflow.deploy(timedApproval(), systemActor);
-    const { result } = await govflow.startCase({ processKey: 'timed-approval', title: '计时', data: {} }, applicant);
+    await govflow.definitions.deploy(timedApproval(), systemActor);
+    const { result } = await govflow.cases.start({ processKey: 'timed-approval', title: '计时', data: {} }, applicant);
     const calendar = govflow.calendars.current;
 
-    const waiting = await govflow.getCase(result.id, clerk);
+    const waiting = await govflow.cases.get(result.id, clerk);
     expect(waiting.clock).toBeNull(); // the case clock waits for acceptance
     const acceptClock = waiting.currentSteps[0].clock!;
     const expected = computeDue({ start: new Date(waiting.currentSteps[0].since), limit: '5WD', calendar });
@@ -20,14 +20,14 @@ describe('clocks of cases and steps', () => {
     expect(acceptClock.due).toMatch(/T23:59:59\+08:00$/);
     expect(acceptClock.timeLeftMs).toBeGreaterThan(0);
 
-    const accepted = await govflow.completeTask(waiting.currentSteps[0].taskId, { decision: 'accept' }, clerk);
-    const reviewing = await govflow.getCase(result.id, clerk);
+    const accepted = await govflow.tasks.complete(waiting.currentSteps[0].taskId, { decision: 'accept' }, clerk);
+    const reviewing = await govflow.cases.get(result.id, clerk);
     const acceptance = new Date(reviewing.history.find((item) => item.action === 'task.completed')!.at);
     expect(reviewing.clock).toMatchObject({ limit: '15WD', dueDate: computeDue({ start: acceptance, limit: '15WD', calendar }).dueDate });
     const review = reviewing.currentSteps[0].clock!;
     expect(review).toMatchObject({ limit: '3WD', warnAt: formatChinaInstant(computeDue({ start: new Date(reviewing.currentSteps[0].since), limit: '3WD', warnWorkingDays: 1, calendar }).warnAt!) });
 
-    const { items: inbox } = await govflow.listTasks(clerk, 'claimable');
+    const { items: inbox } = await govflow.tasks.list(clerk, 'claimable');
     const task = inbox.find((item) => item.id === accepted.nextTasks[0].id)!;
     expect(task).toMatchObject({ urgency: 'running', clock: expect.objectContaining({ limit: '3WD', state: 'running', paused: false }) });
     expect(new Date(task.due!).toISOString()).toBe(new Date(reviewing.currentSteps[0].clock!.due!).toISOString());
@@ -35,9 +35,9 @@ describe('clocks of cases and steps', () => {
 
   it('starts the case clock with the case when no clock-start step is named', async () => {
     const govflow = engine();
-    await govflow.deploy(timedApproval('govflow:statutoryLimit="90D"', 'natural-days'), systemActor);
-    const { result } = await govflow.startCase({ processKey: 'natural-days', title: '九十日', data: {} }, applicant);
-    expect((await govflow.getCase(result.id, clerk)).clock).toMatchObject({ limit: '90D', state: 'running' });
+    await govflow.definitions.deploy(timedApproval('govflow:statutoryLimit="90D"', 'natural-days'), systemActor);
+    const { result } = await govflow.cases.start({ processKey: 'natural-days', title: '九十日', data: {} }, applicant);
+    expect((await govflow.cases.get(result.id, clerk)).clock).toMatchObject({ limit: '90D', state: 'running' });
   });
 
   it.each([
@@ -46,7 +46,7 @@ describe('clocks of cases and steps', () => {
     ['a limit that does not parse', 'govflow:statutoryLimit="twenty days"', 'is not a time limit'],
     ['a clock start that is no user task', 'govflow:statutoryLimit="20WD" govflow:clockStart="nowhere"', 'not a user task'],
   ])('refuses at deploy %s', async (_what, attributes, message) => {
-    await expect(engine().deploy(timedApproval(attributes), systemActor)).rejects.toMatchObject({
+    await expect(engine().definitions.deploy(timedApproval(attributes), systemActor)).rejects.toMatchObject({
       status: 422,
       details: expect.arrayContaining([{ path: 'timed-approval', message: expect.stringContaining(message) }]),
     });

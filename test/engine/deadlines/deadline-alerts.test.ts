@@ -17,7 +17,7 @@ describe('deadline jobs and cards', () => {
 
   beforeAll(async () => {
     govflow = await createTestGovflow({ now: () => now });
-    await govflow.deploy(timedApproval(), systemActor);
+    await govflow.definitions.deploy(timedApproval(), systemActor);
     worker = DeadlineWorker.start(govflow, 2);
   });
   afterAll(async () => {
@@ -44,7 +44,7 @@ describe('deadline jobs and cards', () => {
   }
 
   async function startCase(): Promise<{ id: string; taskId: string }> {
-    const { result } = await govflow.startCase({ processKey: 'timed-approval', title: '监察', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timed-approval', title: '监察', data: {} }, applicant);
     const head = await govflow.store.models.cases.findById(result.id).lean();
     return { id: result.id, taskId: head!.openTasks[0].id };
   }
@@ -63,9 +63,9 @@ describe('deadline jobs and cards', () => {
     await fire(yellow);
     const raised = await govflow.store.models.alerts.find({ caseId: id }).lean();
     expect(raised).toEqual([expect.objectContaining({ level: 'yellow', kind: 'step', stepName: '受理', department: 'market-bureau', status: 'open' })]);
-    expect((await govflow.getCase(id, clerk)).currentSteps[0].clock?.state).toBe('warning');
+    expect((await govflow.cases.get(id, clerk)).currentSteps[0].clock?.state).toBe('warning');
 
-    await govflow.completeTask(taskId, { decision: 'accept' }, clerk);
+    await govflow.tasks.complete(taskId, { decision: 'accept' }, clerk);
     expect(await govflow.store.models.alerts.findById(`yellow~${id}~${taskId}`).lean()).toMatchObject({ status: 'resolved', workDone: true });
     const left = await jobsOf(id);
     expect(left.some((job) => job.clockKey === taskId)).toBe(false);
@@ -78,7 +78,7 @@ describe('deadline jobs and cards', () => {
     const red = (await jobsOf(id)).find((job) => job.level === 'red')!;
     now = new Date(red.at + 60_000);
     await fire(red);
-    await govflow.completeTask(taskId, { decision: 'accept' }, clerk);
+    await govflow.tasks.complete(taskId, { decision: 'accept' }, clerk);
     const card = await govflow.store.models.alerts.findById(`red~${id}~${taskId}`).lean();
     expect(card).toMatchObject({ level: 'red', status: 'open', workDone: true });
     expect((await govflow.auditLog.entries(id)).map((entry) => entry.action)).toContain('alert.red');
@@ -100,21 +100,21 @@ describe('deadline jobs and cards', () => {
     const { id, taskId } = await startCase();
     const red = (await jobsOf(id)).find((job) => job.level === 'red')!;
     now = new Date(red.at + 1);
-    await govflow.completeTask(taskId, { decision: 'accept' }, clerk);
+    await govflow.tasks.complete(taskId, { decision: 'accept' }, clerk);
     expect(await govflow.store.models.alerts.findById(`red~${id}~${taskId}`).lean()).toMatchObject({ status: 'open', workDone: true });
   });
 
   it('never fires the warning of a completed step, nor a job twice', async () => {
     const { id, taskId } = await startCase();
     const [yellow] = (await jobsOf(id)).filter((job) => job.level === 'yellow');
-    await govflow.completeTask(taskId, { decision: 'accept' }, clerk);
-    expect(await govflow.raiseDeadlineAlert(yellow)).toEqual({ raised: false, alertId: null });
+    await govflow.tasks.complete(taskId, { decision: 'accept' }, clerk);
+    expect(await govflow.supervision.raiseDeadlineAlert(yellow)).toEqual({ raised: false, alertId: null });
 
     const { id: other } = await startCase();
     const [otherYellow] = (await jobsOf(other)).filter((job) => job.level === 'yellow');
     now = new Date(otherYellow.at);
-    const first = await govflow.raiseDeadlineAlert(otherYellow);
-    const second = await govflow.raiseDeadlineAlert(otherYellow);
+    const first = await govflow.supervision.raiseDeadlineAlert(otherYellow);
+    const second = await govflow.supervision.raiseDeadlineAlert(otherYellow);
     expect([first.raised, second.raised]).toEqual([true, false]);
     expect(await govflow.store.models.alerts.countDocuments({ caseId: other })).toBe(1);
   });
@@ -122,10 +122,10 @@ describe('deadline jobs and cards', () => {
   it('moves the jobs when the clocks pause and resume', async () => {
     const { id } = await startCase();
     const before = (await jobsOf(id)).map((job) => job.id);
-    await govflow.pauseClock(id, 'special-procedure', '现场核查', clerk);
+    await govflow.cases.pauseClock(id, 'special-procedure', '现场核查', clerk);
     expect(await jobsOf(id)).toEqual([]);
     now = new Date(now.getTime() + 3 * 24 * 3600_000);
-    await govflow.resumeClock(id, undefined, clerk);
+    await govflow.cases.resumeClock(id, undefined, clerk);
     const after = (await jobsOf(id)).map((job) => job.id);
     expect(after).toHaveLength(2);
     expect(after.some((jobId) => before.includes(jobId))).toBe(false);

@@ -39,7 +39,7 @@ describe('BPMN sub-processes and multi-instance tasks', () => {
       const caseId = await startCase(govflow(), 'element-subprocess');
       await completeStep(govflow(), caseId, 'intake');
       await completeStep(govflow(), caseId, 'inspect');
-      const view = await govflow().getCase(caseId, clerk);
+      const view = await govflow().cases.get(caseId, clerk);
       expect(view.currentSteps.map((step) => step.name)).toEqual(['制作笔录']);
       expect(view.history.map((item) => [item.action, item.stepName])).toEqual([
         ['case.started', 'Embedded sub-process'],

@@ -26,7 +26,7 @@ describe('BPMN boundary events', () => {
       expect(await openSteps(govflow(), caseId)).toEqual(['review']);
       const job = await timerJobOf(govflow(), caseId, 'reviewOverdue');
 
-      expect(await govflow().fireTimer(job)).toEqual({ fired: true });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: true });
       expect(await openSteps(govflow(), caseId)).toEqual(['escalate']);
       expect(await inboxSteps(govflow(), caseId)).toEqual(['escalate']);
       expect((await taskRecords(govflow(), caseId)).find((task) => task.stepId === 'review')).toMatchObject({ status: 'cancelled' });
@@ -45,7 +45,7 @@ describe('BPMN boundary events', () => {
       expect(await openSteps(govflow(), caseId)).toEqual(['approve']);
       expect((await timerJobs(govflow(), caseId)).map((queued) => queued.stepId)).toEqual(['approveReminder']);
 
-      expect(await govflow().fireTimer(job)).toEqual({ fired: false });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: false });
       expect(await openSteps(govflow(), caseId)).toEqual(['approve']);
     });
 
@@ -56,7 +56,7 @@ describe('BPMN boundary events', () => {
       const approveTask = (await caseHead(govflow(), caseId)).openTasks[0];
       expect(approveTask.stepId).toBe('approve');
 
-      expect(await govflow().fireTimer(job)).toEqual({ fired: true });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: true });
       expect(await openSteps(govflow(), caseId)).toEqual(['approve', 'remind']);
       expect((await caseHead(govflow(), caseId)).openTasks.map((task) => task.id)).toContain(approveTask.id);
       expect(await inboxSteps(govflow(), caseId)).toEqual(['approve', 'remind']);
@@ -74,7 +74,7 @@ describe('BPMN boundary events', () => {
       const job = await timerJobOf(govflow(), caseId, 'approveReminder');
       expect((await completeStep(govflow(), caseId, 'approve')).caseStatus).toBe('completed');
       expect(await timerJobs(govflow(), caseId)).toEqual([]);
-      expect(await govflow().fireTimer(job)).toEqual({ fired: false });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: false });
       expect((await caseHead(govflow(), caseId)).status).toBe('completed');
     });
   });
@@ -108,7 +108,7 @@ describe('BPMN boundary events', () => {
       const caseId = await startCase(govflow(), 'element-boundary-message');
       expect(await openSteps(govflow(), caseId)).toEqual(['review']);
 
-      await govflow().deliverMessage(caseId, 'applicant-withdrew', clerk);
+      await govflow().cases.deliverMessage(caseId, 'applicant-withdrew', clerk);
       expect(await openSteps(govflow(), caseId)).toEqual(['archive']);
       expect(await inboxSteps(govflow(), caseId)).toEqual(['archive']);
       expect((await taskRecords(govflow(), caseId)).find((task) => task.stepId === 'review')).toMatchObject({ status: 'cancelled' });

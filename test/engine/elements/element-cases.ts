@@ -21,7 +21,7 @@ export function useElementFixtures(...fixtures: string[]): () => Govflow {
   beforeAll(async () => {
     govflow = await createTestGovflow();
     for (const fixture of fixtures) {
-      const outcome = await govflow.deploy(bpmn(join(__dirname, 'fixtures', fixture)), systemActor);
+      const outcome = await govflow.definitions.deploy(bpmn(join(__dirname, 'fixtures', fixture)), systemActor);
       expect(outcome.created).toBe(true);
     }
   });
@@ -35,28 +35,28 @@ export function useElementFixtures(...fixtures: string[]): () => Govflow {
 
 /** Starts a case of `processKey` as the applicant; answers its id. */
 export async function startCase(govflow: Govflow, processKey: string, data: Record<string, unknown> = {}): Promise<string> {
-  const { result } = await govflow.startCase({ processKey, title: `${processKey} case`, data }, applicant);
+  const { result } = await govflow.cases.start({ processKey, title: `${processKey} case`, data }, applicant);
   return result.id;
 }
 
 /** The step ids the case waits on, as `getCase` shows them to the clerk, sorted. */
 export async function openSteps(govflow: Govflow, caseId: string): Promise<string[]> {
-  const view = await govflow.getCase(caseId, clerk);
+  const view = await govflow.cases.get(caseId, clerk);
   return view.currentSteps.map((step) => step.stepId).sort();
 }
 
 /** The step ids of the clerk's inbox (claimable and held) that belong to the case, sorted. */
 export async function inboxSteps(govflow: Govflow, caseId: string): Promise<string[]> {
   const page = { limit: 500, offset: 0 };
-  const tasks = [...(await govflow.listTasks(clerk, 'claimable', page)).items, ...(await govflow.listTasks(clerk, 'mine', page)).items];
+  const tasks = [...(await govflow.tasks.list(clerk, 'claimable', page)).items, ...(await govflow.tasks.list(clerk, 'mine', page)).items];
   return tasks.filter((task) => task.caseId === caseId).map((task) => task.stepId).sort();
 }
 
 /** Completes the (first) open task of `stepId` as the clerk, with `data` as form fields. */
 export async function completeStep(govflow: Govflow, caseId: string, stepId: string, data: Record<string, unknown> = {}): Promise<CompletedTask> {
-  const task = (await govflow.getCase(caseId, clerk)).currentSteps.find((step) => step.stepId === stepId);
+  const task = (await govflow.cases.get(caseId, clerk)).currentSteps.find((step) => step.stepId === stepId);
   if (!task) throw new Error(`case ${caseId} has no open step ${stepId}; it waits on ${(await openSteps(govflow, caseId)).join(', ') || 'nothing'}`);
-  return govflow.completeTask(task.taskId, { data }, clerk);
+  return govflow.tasks.complete(task.taskId, { data }, clerk);
 }
 
 /** The case as the cases collection holds it: status, open tasks, completed steps, timers. */
@@ -74,12 +74,12 @@ export async function taskRecords(govflow: Govflow, caseId: string): Promise<Tas
 /** The public progress answer of the case, as the applicant gets it with receipt number and query code. */
 export async function progressOf(govflow: Govflow, caseId: string): Promise<ProgressView> {
   const head = await caseHead(govflow, caseId);
-  return govflow.progress(head.receiptNo, head.queryCode);
+  return govflow.cases.progress(head.receiptNo, head.queryCode);
 }
 
 /** The actions of the case's audit log, in order. */
 export async function auditActions(govflow: Govflow, caseId: string): Promise<string[]> {
-  return (await govflow.auditEntries(caseId)).map((entry) => entry.action);
+  return (await govflow.cases.auditEntries(caseId)).map((entry) => entry.action);
 }
 
 /** The durable BPMN timer jobs queued for the case, as the deadline worker would receive them. */

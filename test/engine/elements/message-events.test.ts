@@ -31,7 +31,7 @@ describe('BPMN message catch events and the event-based gateway', () => {
       expect(await progressOf(govflow(), caseId)).toMatchObject({ status: 'running', currentSteps: [] });
 
       // nobody holds a step while the case waits, so the payment system delivers the message
-      const delivered = await govflow().deliverMessage(caseId, 'fee-paid', systemActor);
+      const delivered = await govflow().cases.deliverMessage(caseId, 'fee-paid', systemActor);
       expect(delivered).toMatchObject({ caseId, message: 'fee-paid', status: 'running' });
       expect(delivered.nextTasks.map((task) => task.stepId)).toEqual(['issue']);
       expect(await openSteps(govflow(), caseId)).toEqual(['issue']);
@@ -44,20 +44,20 @@ describe('BPMN message catch events and the event-based gateway', () => {
     it('makes the variables sent with the message process variables', async () => {
       const caseId = await startCase(govflow(), 'element-message-catch');
       await completeStep(govflow(), caseId, 'assessFee');
-      await govflow().deliverMessage(caseId, 'fee-paid', systemActor, { cashier: clerk.username });
+      await govflow().cases.deliverMessage(caseId, 'fee-paid', systemActor, { cashier: clerk.username });
       // the next step's assignee is ${cashier}
       const [issue] = (await caseHead(govflow(), caseId)).openTasks;
       expect(issue).toMatchObject({ stepId: 'issue', assignee: clerk.username });
-      expect((await govflow().listTasks(clerk, 'mine')).items.filter((task) => task.caseId === caseId).map((task) => task.stepId)).toEqual(['issue']);
+      expect((await govflow().tasks.list(clerk, 'mine')).items.filter((task) => task.caseId === caseId).map((task) => task.stepId)).toEqual(['issue']);
     });
 
     it('refuses a message of another name, which does not move the case', async () => {
       const caseId = await startCase(govflow(), 'element-message-catch');
       await completeStep(govflow(), caseId, 'assessFee');
-      await expect(govflow().deliverMessage(caseId, 'applicant-withdrew', systemActor)).rejects.toBeInstanceOf(ConflictError);
+      await expect(govflow().cases.deliverMessage(caseId, 'applicant-withdrew', systemActor)).rejects.toBeInstanceOf(ConflictError);
       expect(await openSteps(govflow(), caseId)).toEqual([]);
       expect((await caseHead(govflow(), caseId)).status).toBe('running');
-      await govflow().deliverMessage(caseId, 'fee-paid', systemActor);
+      await govflow().cases.deliverMessage(caseId, 'fee-paid', systemActor);
       expect(await openSteps(govflow(), caseId)).toEqual(['issue']);
     });
   });
@@ -79,11 +79,11 @@ describe('BPMN message catch events and the event-based gateway', () => {
       await completeStep(govflow(), caseId, 'requestSupplement');
       const job = await timerJobOf(govflow(), caseId, 'supplementOverdue');
 
-      expect(await govflow().fireTimer(job)).toEqual({ fired: true });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: true });
       expect(await openSteps(govflow(), caseId)).toEqual(['closeFile']);
       expect(await timerJobs(govflow(), caseId)).toEqual([]);
 
-      await expect(govflow().deliverMessage(caseId, 'supplement-received', systemActor)).rejects.toBeInstanceOf(ConflictError);
+      await expect(govflow().cases.deliverMessage(caseId, 'supplement-received', systemActor)).rejects.toBeInstanceOf(ConflictError);
       expect(await openSteps(govflow(), caseId)).toEqual(['closeFile']);
       expect((await completeStep(govflow(), caseId, 'closeFile')).caseStatus).toBe('completed');
       expect((await caseHead(govflow(), caseId)).completedSteps).toEqual(['requestSupplement', 'closeFile']);
@@ -94,12 +94,12 @@ describe('BPMN message catch events and the event-based gateway', () => {
       await completeStep(govflow(), caseId, 'requestSupplement');
       const job = await timerJobOf(govflow(), caseId, 'supplementOverdue');
 
-      await govflow().deliverMessage(caseId, 'supplement-received', systemActor);
+      await govflow().cases.deliverMessage(caseId, 'supplement-received', systemActor);
       expect(await openSteps(govflow(), caseId)).toEqual(['recheck']);
       expect(await timerJobs(govflow(), caseId)).toEqual([]);
       expect((await caseHead(govflow(), caseId)).timers).toEqual([]);
 
-      expect(await govflow().fireTimer(job)).toEqual({ fired: false });
+      expect(await govflow().cases.fireTimer(job)).toEqual({ fired: false });
       expect(await openSteps(govflow(), caseId)).toEqual(['recheck']);
       expect((await completeStep(govflow(), caseId, 'recheck')).caseStatus).toBe('completed');
       expect((await caseHead(govflow(), caseId)).completedSteps).toEqual(['requestSupplement', 'recheck']);

@@ -29,7 +29,7 @@ describe('BPMN terminate end event', () => {
     expect(await progressOf(govflow(), caseId)).toMatchObject({ status: 'completed', currentSteps: [] });
     expect(await auditActions(govflow(), caseId)).toEqual(['case.started', 'task.completed']);
 
-    await expect(govflow().completeTask(inspect.id, {}, clerk)).rejects.toBeInstanceOf(ConflictError);
+    await expect(govflow().tasks.complete(inspect.id, {}, clerk)).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('keeps the case running while only the other branch has ended normally', async () => {

@@ -8,12 +8,12 @@ describe('a case that grows too large', () => {
 
   it('is refused with 409 and left unchanged; smaller work on it goes on', async () => {
     const govflow = engine();
-    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '很大的案件', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'general-approval', title: '很大的案件', data: {} }, applicant);
     const before = await govflow.store.models.cases.findById(result.id).lean();
     const taskId = before!.openTasks[0].id;
     // form data becomes process variables, stored in every revision: 5 MB of it is more than a case may hold
     const huge = { notes: 'x'.repeat(5 * 1024 * 1024) };
-    const refused = await govflow.completeTask(taskId, { decision: 'accept', data: huge }, clerk).catch((error: unknown) => error);
+    const refused = await govflow.tasks.complete(taskId, { decision: 'accept', data: huge }, clerk).catch((error: unknown) => error);
     expect(refused).toMatchObject({ status: 409, code: 'case-too-large' });
     expect((refused as Error).message).toMatch(new RegExp(`${before!.receiptNo} would grow to 5\\.\\d MB, beyond the 4\\.0 MB`));
 
@@ -22,7 +22,7 @@ describe('a case that grows too large', () => {
     expect(await govflow.store.models.caseRevisions.countDocuments({ caseId: result.id, claim: { $ne: true } })).toBe(1);
     expect((await govflow.auditLog.entries(result.id)).map((entry) => entry.action)).toEqual(['case.started']);
 
-    const done = await govflow.completeTask(taskId, { decision: 'accept', data: { notes: 'x'.repeat(1024) } }, clerk);
+    const done = await govflow.tasks.complete(taskId, { decision: 'accept', data: { notes: 'x'.repeat(1024) } }, clerk);
     expect(done.nextTasks).toHaveLength(1);
     expect(BSON.calculateObjectSize((await govflow.store.models.cases.findById(result.id).lean())!)).toBeLessThan(maxCaseBytes);
   });

@@ -25,7 +25,7 @@ describe('incidents on the command path', () => {
     beforeAll(async () => {
       // no live engines: both completions below read the case from the store alike
       govflow = await createTestGovflow({ liveCases: 0, onStoreCommand: log.listener });
-      await govflow.deploy(gatewayModel, systemActor);
+      await govflow.definitions.deploy(gatewayModel, systemActor);
     });
     afterAll(async () => {
       await govflow.store.connection.dropDatabase();
@@ -35,7 +35,7 @@ describe('incidents on the command path', () => {
     async function complete(kind: string, caseId: string): Promise<void> {
       const task = await assessTask(govflow, caseId);
       await govflow.executor.settled();
-      await log.during(kind, () => govflow.completeTask(task, { data: { amount: 500 } }, clerk));
+      await log.during(kind, () => govflow.tasks.complete(task, { data: { amount: 500 } }, clerk));
       // the claim's deletion runs after the answer: let it go before the next command is counted
       await govflow.executor.settled();
     }
@@ -45,9 +45,9 @@ describe('incidents on the command path', () => {
       const plain: string[] = [];
       const failed: string[] = [];
       for (let i = 0; i < 3; i++) {
-        plain.push((await govflow.startCase({ processKey: 'incident-gateway', title: `无故障 ${i}`, data: { amount: 50 } }, applicant)).result.id);
-        const broken = (await govflow.startCase({ processKey: 'incident-gateway', title: `有故障 ${i}`, data: { amount: '很多' } }, applicant)).result.id;
-        await expect(govflow.completeTask(await assessTask(govflow, broken), {}, clerk)).rejects.toBeInstanceOf(IncidentError);
+        plain.push((await govflow.cases.start({ processKey: 'incident-gateway', title: `无故障 ${i}`, data: { amount: 50 } }, applicant)).result.id);
+        const broken = (await govflow.cases.start({ processKey: 'incident-gateway', title: `有故障 ${i}`, data: { amount: '很多' } }, applicant)).result.id;
+        await expect(govflow.tasks.complete(await assessTask(govflow, broken), {}, clerk)).rejects.toBeInstanceOf(IncidentError);
         failed.push(broken);
       }
 
@@ -70,7 +70,7 @@ describe('incidents on the command path', () => {
 
     beforeAll(async () => {
       govflow = await createTestGovflow();
-      await govflow.deploy(gatewayModel, systemActor);
+      await govflow.definitions.deploy(gatewayModel, systemActor);
     });
     afterAll(async () => {
       await govflow.store.connection.dropDatabase();
@@ -78,10 +78,10 @@ describe('incidents on the command path', () => {
     });
 
     it('still answers the 409 naming the element, and the case stays as it was', async () => {
-      const { result } = await govflow.startCase({ processKey: 'incident-gateway', title: '意见过长', data: { amount: '很多' } }, applicant);
+      const { result } = await govflow.cases.start({ processKey: 'incident-gateway', title: '意见过长', data: { amount: '很多' } }, applicant);
       const before = await govflow.store.models.cases.findById(result.id).lean();
       // the recorded command would carry a 7 MB opinion: its incident revision outgrows what a case may hold
-      const failure = await govflow.completeTask(before!.openTasks[0].id, { comment: '很'.repeat(2_500_000) }, clerk).catch((error: unknown) => error);
+      const failure = await govflow.tasks.complete(before!.openTasks[0].id, { comment: '很'.repeat(2_500_000) }, clerk).catch((error: unknown) => error);
 
       expect(failure).toBeInstanceOf(IncidentError);
       expect(failure).toMatchObject({ status: 409, code: 'incident', elementId: 'amountCheck', elementName: '金额判断', incidentId: null });
@@ -97,23 +97,23 @@ describe('incidents on the command path', () => {
 
     it("settles an incident another node recorded while this node's live engine was older", async () => {
       const { nodeA, nodeB } = nodes();
-      await nodeA.deploy(gatewayModel, systemActor);
+      await nodeA.definitions.deploy(gatewayModel, systemActor);
       // node A starts the case and keeps its engine live
-      const { result } = await nodeA.startCase({ processKey: 'incident-gateway', title: '两个节点的故障', data: { amount: '很多' } }, applicant);
+      const { result } = await nodeA.cases.start({ processKey: 'incident-gateway', title: '两个节点的故障', data: { amount: '很多' } }, applicant);
       const task = await assessTask(nodeA, result.id);
 
       // node B's completion fails in the engine and records the incident in the next revision
-      const failure = await nodeB.completeTask(task, { comment: '按申请金额' }, clerk).catch((error: unknown) => error);
+      const failure = await nodeB.tasks.complete(task, { comment: '按申请金额' }, clerk).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(IncidentError);
       expect(failure).toMatchObject({ status: 409, elementId: 'amountCheck', elementName: '金额判断' });
 
       // node A, holding the engine of the revision before, completes with a number: it must build on B's revision
-      const done = await nodeA.completeTask(task, { data: { amount: 500 } }, clerk);
+      const done = await nodeA.tasks.complete(task, { data: { amount: 500 } }, clerk);
       expect(done.nextTasks.map((next) => next.stepId)).toEqual(['leaderReview']);
       const [incident] = (await nodeA.incidents.list('resolved', { limit: 10, offset: 0 })).items;
       expect(incident).toMatchObject({ id: (failure as IncidentError).incidentId, resolution: 'succeeded-later', resolvedBy: clerk.username, attempts: 1 });
       expect((await nodeA.auditLog.entries(result.id)).map((entry) => entry.action)).toEqual(['case.started', 'incident.opened', 'task.completed', 'incident.resolved']);
-      expect(await nodeB.verifyAudit(result.id)).toEqual({ ok: true, entries: 4 });
+      expect(await nodeB.cases.verifyAudit(result.id)).toEqual({ ok: true, entries: 4 });
     });
   });
 });

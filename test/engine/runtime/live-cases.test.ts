@@ -12,16 +12,16 @@ describe('live engines across two nodes', () => {
 
   it('follows revisions written by the other node', async () => {
     const { nodeA, nodeB } = nodes();
-    const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '两个节点', data: {} }, applicant);
+    const { result } = await nodeA.cases.start({ processKey: 'general-approval', title: '两个节点', data: {} }, applicant);
     const first = (await nodeA.store.models.cases.findById(result.id).lean())!.openTasks[0];
 
-    const accepted = await nodeA.completeTask(first.id, { decision: 'accept' }, clerk);
-    const reviewed = await nodeB.completeTask(accepted.nextTasks[0].id, { decision: 'pass' }, clerk);
+    const accepted = await nodeA.tasks.complete(first.id, { decision: 'accept' }, clerk);
+    const reviewed = await nodeB.tasks.complete(accepted.nextTasks[0].id, { decision: 'pass' }, clerk);
     // node A's live engine still waits at "review"; it must load the revision node B wrote
-    const decided = await nodeA.completeTask(reviewed.nextTasks[0].id, { decision: 'grant' }, leader);
+    const decided = await nodeA.tasks.complete(reviewed.nextTasks[0].id, { decision: 'grant' }, leader);
     expect(decided.caseStatus).toBe('completed');
 
-    const stale = await nodeB.completeTask(reviewed.nextTasks[0].id, { decision: 'deny' }, leader).catch((error: Error) => error);
+    const stale = await nodeB.tasks.complete(reviewed.nextTasks[0].id, { decision: 'deny' }, leader).catch((error: Error) => error);
     expect(stale).toMatchObject({ status: 409 });
     expect((await nodeA.auditLog.entries(result.id)).map((entry) => `${entry.actor}:${entry.decision ?? ''}`)).toEqual([
       'zhang:',
@@ -29,15 +29,15 @@ describe('live engines across two nodes', () => {
       'li:pass',
       'chief:grant',
     ]);
-    expect(await nodeB.verifyAudit(result.id)).toEqual({ ok: true, entries: 4 });
+    expect(await nodeB.cases.verifyAudit(result.id)).toEqual({ ok: true, entries: 4 });
   });
 
   it('keeps a live engine unchanged when a command is refused', async () => {
     const { nodeA } = nodes();
-    const { result } = await nodeA.startCase({ processKey: 'general-approval', title: '拒绝后', data: {} }, applicant);
+    const { result } = await nodeA.cases.start({ processKey: 'general-approval', title: '拒绝后', data: {} }, applicant);
     const task = (await nodeA.store.models.cases.findById(result.id).lean())!.openTasks[0];
-    await expect(nodeA.completeTask(task.id, { decision: 'maybe' }, clerk)).rejects.toMatchObject({ status: 422 });
-    const done = await nodeA.completeTask(task.id, { decision: 'refuse' }, clerk);
+    await expect(nodeA.tasks.complete(task.id, { decision: 'maybe' }, clerk)).rejects.toMatchObject({ status: 422 });
+    const done = await nodeA.tasks.complete(task.id, { decision: 'refuse' }, clerk);
     expect(done).toMatchObject({ caseStatus: 'completed', nextTasks: [] });
   });
 });

@@ -16,9 +16,9 @@ describe('repairing an outbox left behind by a crash', () => {
   async function crashedAfterWrite(): Promise<{ caseId: string; rev: number }> {
     const govflow = engine();
     const { models } = govflow.store;
-    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '崩溃', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'general-approval', title: '崩溃', data: {} }, applicant);
     const record = await models.cases.findById(result.id).lean();
-    await govflow.completeTask(record!.openTasks[0].id, { decision: 'accept' }, clerk);
+    await govflow.tasks.complete(record!.openTasks[0].id, { decision: 'accept' }, clerk);
     const after = await models.cases.findById(result.id).lean();
     await models.tasks.deleteMany({ caseId: result.id });
     await models.audit.deleteOne({ caseId: result.id, seq: after!.auditHead.seq });
@@ -100,7 +100,7 @@ describe('repairing an outbox left behind by a crash', () => {
     const govflow = engine();
     const { caseId } = await crashedAfterWrite();
     const revision = await latestRevision(caseId);
-    await govflow.claimTask(revision!.openTasks[0].id, clerk);
+    await govflow.tasks.claim(revision!.openTasks[0].id, clerk);
     await expectRepaired(caseId);
     expect((await govflow.auditLog.entries(caseId)).map((entry) => entry.action)).toEqual(['case.started', 'task.completed', 'task.claimed']);
   });
@@ -123,17 +123,17 @@ describe('repairing an outbox left behind by a crash', () => {
   it('clears a claim whose revision a crash never wrote, on the next command and in the sweep', async () => {
     const govflow = engine();
     const { models } = govflow.store;
-    const { result } = await govflow.startCase({ processKey: 'general-approval', title: '孤立的认领', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'general-approval', title: '孤立的认领', data: {} }, applicant);
     await claimPending(result.id, 2);
     const task = (await models.cases.findById(result.id).lean())!.openTasks[0];
-    await govflow.claimTask(task.id, clerk);
+    await govflow.tasks.claim(task.id, clerk);
     expect((await latestRevision(result.id))?.rev).toBe(2);
     expect(await claims(result.id)).toBe(0);
 
     await claimPending(result.id, 3);
     await govflow.executor.repair();
     expect(await claims(result.id)).toBe(0);
-    expect(await govflow.verifyAudit(result.id)).toEqual({ ok: true, entries: 2 });
+    expect(await govflow.cases.verifyAudit(result.id)).toEqual({ ok: true, entries: 2 });
   });
 
   it('applies an effect twice without changing anything', async () => {

@@ -11,7 +11,7 @@ describe('compliance points of a penalty decision', () => {
 
   beforeAll(async () => {
     govflow = await createTestGovflow();
-    await govflow.deploy(bpmn(join(__dirname, 'fixtures', 'penalty-decision.bpmn')), systemActor);
+    await govflow.definitions.deploy(bpmn(join(__dirname, 'fixtures', 'penalty-decision.bpmn')), systemActor);
   });
   afterAll(async () => {
     await govflow.deadlines.queue.obliterate({ force: true });
@@ -20,10 +20,10 @@ describe('compliance points of a penalty decision', () => {
   });
 
   async function decide(startData: Record<string, unknown>, decisionData: Record<string, unknown>): Promise<string[]> {
-    const { result } = await govflow.startCase({ processKey: 'penalty-decision', title: '行政处罚', data: { fineMin: 1000, fineMax: 20000, ...startData } }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'penalty-decision', title: '行政处罚', data: { fineMin: 1000, fineMax: 20000, ...startData } }, applicant);
     let task = (await govflow.store.models.cases.findById(result.id).lean())!.openTasks[0];
-    if (task.stepId === 'legalReview') task = { ...task, id: (await govflow.completeTask(task.id, { comment: '同意' }, legal)).nextTasks[0].id };
-    await govflow.completeTask(task.id, { comment: '决定给予罚款', data: decisionData }, head);
+    if (task.stepId === 'legalReview') task = { ...task, id: (await govflow.tasks.complete(task.id, { comment: '同意' }, legal)).nextTasks[0].id };
+    await govflow.tasks.complete(task.id, { comment: '决定给予罚款', data: decisionData }, head);
     const alerts = await govflow.store.models.alerts.find({ caseId: result.id, kind: 'compliance' }).lean();
     return alerts.map((alert) => alert.rule ?? '').sort();
   }

@@ -33,9 +33,9 @@ describe('supervision figures', () => {
 
   beforeAll(async () => {
     govflow = await createTestGovflow({ now: () => now });
-    await govflow.deploy(timedApproval(), systemActor);
-    await govflow.deploy(timedApproval(undefined, 'joint-approval').replace('licensing-section@market-bureau', 'licensing-section@tax-bureau'), systemActor);
-    await govflow.deploy(timedApproval(undefined, 'direct-approval').replace('govflow:candidateGroups="window@market-bureau"', 'govflow:candidateUsers="li"'), systemActor);
+    await govflow.definitions.deploy(timedApproval(), systemActor);
+    await govflow.definitions.deploy(timedApproval(undefined, 'joint-approval').replace('licensing-section@market-bureau', 'licensing-section@tax-bureau'), systemActor);
+    await govflow.definitions.deploy(timedApproval(undefined, 'direct-approval').replace('govflow:candidateGroups="window@market-bureau"', 'govflow:candidateUsers="li"'), systemActor);
 
     const g = await start('timed-approval', '2026-02-26T10:00:00+08:00');
     await acceptAndReview(g, clerk);
@@ -74,7 +74,7 @@ describe('supervision figures', () => {
 
   async function start(processKey: string, at: string): Promise<string> {
     now = new Date(at);
-    const { result } = await govflow.startCase({ processKey, title: '效能考核', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey, title: '效能考核', data: {} }, applicant);
     return result.id;
   }
 
@@ -84,7 +84,7 @@ describe('supervision figures', () => {
     const head = await govflow.store.models.cases.findById(caseId).lean();
     const task = head!.openTasks.find((candidate) => candidate.stepId === stepId);
     if (!task) throw new Error(`case ${caseId} has no open step ${stepId}`);
-    await govflow.completeTask(task.id, { decision }, actor);
+    await govflow.tasks.complete(task.id, { decision }, actor);
   }
 
   async function acceptAndReview(caseId: string, reviewer: Actor): Promise<void> {
@@ -98,7 +98,7 @@ describe('supervision figures', () => {
     const job = jobs.map((queued) => queued.data).find((data) => data.caseId === caseId && pick(data));
     if (!job) throw new Error(`case ${caseId} has no such deadline job`);
     now = new Date(job.at);
-    expect(await govflow.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    expect(await govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
   }
 
   function figures(groupBy: FiguresGroupBy, period: { from: Date; to: Date }): Promise<FiguresRow[]> {

@@ -17,7 +17,7 @@ describe('BPMN timers on durable jobs', () => {
 
   beforeAll(async () => {
     govflow = await createTestGovflow();
-    await govflow.deploy(bpmn(join(__dirname, 'fixtures', 'timer-escalation.bpmn')), systemActor);
+    await govflow.definitions.deploy(bpmn(join(__dirname, 'fixtures', 'timer-escalation.bpmn')), systemActor);
   });
   afterAll(async () => {
     await govflow.deadlines.queue.obliterate({ force: true });
@@ -37,44 +37,44 @@ describe('BPMN timers on durable jobs', () => {
 
   it('arms a durable job for a boundary timer, and the firing interrupts the step', async () => {
     const before = Date.now();
-    const { result } = await govflow.startCase({ processKey: 'timer-escalation', title: '超时升级', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timer-escalation', title: '超时升级', data: {} }, applicant);
     const [job] = await timerJobs(result.id);
     expect(job).toMatchObject({ stepId: 'reviewTooLong' });
     expect(job.at).toBeGreaterThanOrEqual(before + 2 * 3600_000);
     expect(job.at).toBeLessThanOrEqual(Date.now() + 2 * 3600_000);
 
-    expect(await govflow.fireTimer(job)).toEqual({ fired: true });
+    expect(await govflow.cases.fireTimer(job)).toEqual({ fired: true });
     expect(await steps(result.id)).toEqual(['escalate']);
     expect(await timerJobs(result.id)).toEqual([]);
     expect((await govflow.auditLog.entries(result.id)).map((entry) => entry.action)).toEqual(['case.started', 'timer.fired']);
-    expect(await govflow.fireTimer(job)).toEqual({ fired: false });
+    expect(await govflow.cases.fireTimer(job)).toEqual({ fired: false });
     const escalate = (await govflow.store.models.cases.findById(result.id).lean())!.openTasks[0];
-    expect((await govflow.completeTask(escalate.id, {}, leader)).caseStatus).toBe('completed');
+    expect((await govflow.tasks.complete(escalate.id, {}, leader)).caseStatus).toBe('completed');
   });
 
   it('cancels the boundary timer when the step completes first, then waits three working days', async () => {
-    const { result } = await govflow.startCase({ processKey: 'timer-escalation', title: '按时审查', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timer-escalation', title: '按时审查', data: {} }, applicant);
     const [boundary] = await timerJobs(result.id);
     const review = (await govflow.store.models.cases.findById(result.id).lean())!.openTasks[0];
     const completedAt = new Date();
-    await govflow.completeTask(review.id, {}, clerk);
+    await govflow.tasks.complete(review.id, {}, clerk);
 
     const [wait] = await timerJobs(result.id);
     expect(wait.stepId).toBe('wait');
     const due = computeDue({ start: completedAt, limit: '3WD', calendar: govflow.calendars.current }).due!.getTime();
     expect(Math.abs(wait.at - due)).toBeLessThan(5_000);
-    expect(await govflow.fireTimer(boundary)).toEqual({ fired: false });
+    expect(await govflow.cases.fireTimer(boundary)).toEqual({ fired: false });
     expect(await steps(result.id)).toEqual([]);
 
-    expect(await govflow.fireTimer(wait)).toEqual({ fired: true });
+    expect(await govflow.cases.fireTimer(wait)).toEqual({ fired: true });
     expect(await steps(result.id)).toEqual(['deliver']);
   });
 
   it('keeps the step when a non-interrupting timer fires, through the worker', async () => {
-    const { result } = await govflow.startCase({ processKey: 'timer-escalation', title: '提醒', data: {} }, applicant);
+    const { result } = await govflow.cases.start({ processKey: 'timer-escalation', title: '提醒', data: {} }, applicant);
     const review = (await govflow.store.models.cases.findById(result.id).lean())!.openTasks[0];
-    await govflow.completeTask(review.id, {}, clerk);
-    await govflow.fireTimer((await timerJobs(result.id))[0]);
+    await govflow.tasks.complete(review.id, {}, clerk);
+    await govflow.cases.fireTimer((await timerJobs(result.id))[0]);
     const [reminder] = await timerJobs(result.id);
     expect(reminder.stepId).toBe('deliverReminder');
 
@@ -91,6 +91,6 @@ describe('BPMN timers on durable jobs', () => {
     expect(await steps(result.id)).toEqual(['deliver']);
     expect(await timerJobs(result.id)).toEqual([]);
     const deliver = (await govflow.store.models.cases.findById(result.id).lean())!.openTasks[0];
-    expect((await govflow.completeTask(deliver.id, {}, window)).caseStatus).toBe('completed');
+    expect((await govflow.tasks.complete(deliver.id, {}, window)).caseStatus).toBe('completed');
   });
 });

@@ -16,12 +16,12 @@ describe('a database from an earlier govflow', () => {
 
   beforeAll(async () => {
     const earlier = await createTestGovflow({ dbName });
-    await earlier.deploy(bpmn('general-approval.bpmn'), systemActor);
-    const { result } = await earlier.startCase({ processKey: 'general-approval', title: '升级前', data: {} }, applicant);
-    const task = (await earlier.getCase(result.id, clerk)).currentSteps[0].taskId!;
-    await earlier.completeTask(task, { decision: 'accept' }, clerk);
+    await earlier.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
+    const { result } = await earlier.cases.start({ processKey: 'general-approval', title: '升级前', data: {} }, applicant);
+    const task = (await earlier.cases.get(result.id, clerk)).currentSteps[0].taskId!;
+    await earlier.tasks.complete(task, { decision: 'accept' }, clerk);
     await earlier.users.add({ username: 'clerk2', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau' });
-    await earlier.copyCase(result.id, ['clerk2'], [], undefined, clerk);
+    await earlier.cases.copy(result.id, ['clerk2'], [], undefined, clerk);
     caseId = result.id;
     rev = (await earlier.store.models.cases.findById(caseId).lean())!.rev;
     await writtenTheEarlierWay(earlier);
@@ -50,9 +50,9 @@ describe('a database from an earlier govflow', () => {
       const db = govflow.store.connection.db!;
       expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(3);
       expect(await db.listCollections({ name: 'pending_outboxes' }).toArray()).toEqual([]);
-      const claimable = await govflow.listTasks(clerk, 'claimable');
+      const claimable = await govflow.tasks.list(clerk, 'claimable');
       expect(claimable.items.map((task) => `${task.caseId} ${task.stepId}`)).toEqual([`${caseId} review`]);
-      const copied = await govflow.listCases({ ...clerk, username: 'clerk2', groups: [] }, 'copied');
+      const copied = await govflow.cases.list({ ...clerk, username: 'clerk2', groups: [] }, 'copied');
       expect(copied.items.map((item) => item.id)).toEqual([caseId]);
       expect((await db.collection('audit').indexes()).find((index) => index.name === 'caseId_1_seq_1')?.unique).toBeUndefined();
 

@@ -1,0 +1,168 @@
+import { type ChainVerdict, type AuditLog } from '../audit';
+import { assertCopyRecipients, caseListFilter, caseView, mayReadCase, progressView, type CaseView, type NewAttachment, type ProgressView } from '../cases';
+import { callsOf } from '../calls';
+import { clockView, type ClockView } from '../clocks';
+import type { TimerJob } from '../deadlines';
+import type { DefinitionRegistry } from '../definitions';
+import { NotFoundError } from '../errors';
+import { externalTasksOf } from '../external-tasks';
+import type { AuditRecord, CaseHead, PauseKind } from '../records';
+import {
+  CopyCase,
+  DeliverMessage,
+  engineTrail,
+  ExtendClock,
+  FireTimer,
+  PauseClock,
+  ResumeClock,
+  StartCase,
+  SupplementCase,
+  WithdrawCase,
+  type ClockAnswer,
+  type CopiedCase,
+  type DeliveredMessage,
+  type FiredTimer,
+  type StartCaseInput,
+  type StartedCase,
+  type WithdrawnCase,
+} from '../runtime';
+import type { Executor } from '../runtime/executor';
+import type { CaseLedger } from '../store/case-ledger';
+import type { Models } from '../store/models';
+import { pagedFind, type Page } from '../store/paged-find';
+import { systemActor, type Actor } from '../users/actor';
+import type { UserDirectory } from '../users/user-directory';
+import { runOnCase } from './visible-commands';
+
+/** A case on its diagram: the model of its version, the elements it passed, and where it waits now. */
+export interface CaseDiagram {
+  caseId: string;
+  processKey: string;
+  version: number;
+  xml: string;
+  /** Activities completed and sequence flows taken at least once. */
+  trail: string[];
+  /** The steps open now, with how urgent their clocks are. */
+  current: Array<{ stepId: string; name: string; state: ClockView['state'] | null }>;
+}
+
+export interface CaseServiceDependencies {
+  executor: Executor;
+  models: Models;
+  ledger: CaseLedger;
+  auditLog: AuditLog;
+  definitions: DefinitionRegistry;
+  users: UserDirectory;
+  nextReceiptNo: () => Promise<string>;
+  now: () => Date;
+}
+
+/**
+ * Cases (Camunda's RuntimeService): start, read, withdraw, copy, the clocks, supplements and
+ * messages by name, timers firing, the audit trail. Each line a command through the executor
+ * or a read of a projection. Used by the API, the CLI and the worker.
+ */
+export class CaseService {
+  readonly #deps: CaseServiceDependencies;
+
+  constructor(dependencies: CaseServiceDependencies) {
+    this.#deps = dependencies;
+  }
+
+  /** Starts a case; `created` is false when the Idempotency-Key named an existing one. */
+  start(input: StartCaseInput, actor: Actor): Promise<{ result: StartedCase; created: boolean }> {
+    return this.#deps.executor.create(new StartCase(input, actor.username, this.#deps.nextReceiptNo), actor);
+  }
+
+  async get(caseId: string, actor: Actor): Promise<CaseView> {
+    const record = await this.#readable(caseId, actor);
+    return caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
+  }
+
+  /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */
+  async list(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number }> {
+    const { items, total } = await pagedFind<CaseHead>(this.#deps.models.cases, caseListFilter(actor, scope), { createdAt: -1 }, page);
+    const now = this.#deps.now();
+    return { items: items.map((head) => caseView(head, [], actor, now)), total };
+  }
+
+  /** The case on its diagram, for the case viewer. */
+  async diagram(caseId: string, actor: Actor): Promise<CaseDiagram> {
+    const head = await this.#readable(caseId, actor);
+    const [latest, definition] = await Promise.all([this.#deps.ledger.latest(caseId), this.#deps.models.definitions.findOne({ key: head.processKey, version: head.version }, { xml: 1 }).lean()]);
+    if (!definition) throw new NotFoundError('process version', `${head.processKey} v${head.version}`);
+    const now = this.#deps.now();
+    return {
+      caseId,
+      processKey: head.processKey,
+      version: head.version,
+      xml: definition.xml,
+      trail: latest ? engineTrail(latest.record.engineState) : [],
+      current: [
+        ...head.openTasks.map((task) => ({ stepId: task.stepId, name: task.name, state: task.clock ? clockView(task.clock, now).state : null })),
+        ...[...externalTasksOf(head), ...callsOf(head)].map((step) => ({ stepId: step.stepId, name: step.name, state: null })),
+      ],
+    };
+  }
+
+  /** Public progress by receipt number; a wrong code answers like an unknown number. */
+  async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
+    const record = await this.#deps.models.cases.findOne({ receiptNo }).lean<CaseHead>();
+    if (!record || record.queryCode !== queryCode.toUpperCase()) throw new NotFoundError('receipt number', receiptNo);
+    return progressView(record);
+  }
+
+  withdraw(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
+    return runOnCase(this.#deps.executor, new WithdrawCase(caseId, reason), actor);
+  }
+
+  /** 抄送: staff who handle a case copy it to other staff or their groups; anyone else is refused before anything is written. */
+  async copy(caseId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    await assertCopyRecipients(this.#deps.users, users, groups);
+    return runOnCase(this.#deps.executor, new CopyCase(caseId, users, groups, note), actor);
+  }
+
+  pauseClock(caseId: string, kind: PauseKind, reason: string, actor: Actor): Promise<ClockAnswer> {
+    return runOnCase(this.#deps.executor, new PauseClock(caseId, kind, reason), actor);
+  }
+
+  resumeClock(caseId: string, note: string | undefined, actor: Actor): Promise<ClockAnswer> {
+    return runOnCase(this.#deps.executor, new ResumeClock(caseId, note), actor);
+  }
+
+  extendClock(caseId: string, extension: string, reason: string, actor: Actor): Promise<ClockView> {
+    return runOnCase(this.#deps.executor, new ExtendClock(caseId, extension, reason), actor);
+  }
+
+  /** The applicant hands in supplementary materials (补正): the waiting case receives them and goes on. */
+  supplement(caseId: string, input: { note?: string; attachments?: NewAttachment[] }, actor: Actor): Promise<DeliveredMessage> {
+    return runOnCase(this.#deps.executor, new SupplementCase(caseId, input.note, input.attachments), actor);
+  }
+
+  /** A BPMN message, by name, reaches the case's waiting message event or receive task. */
+  deliverMessage(caseId: string, message: string, actor: Actor, variables: Record<string, unknown> = {}): Promise<DeliveredMessage> {
+    return runOnCase(this.#deps.executor, new DeliverMessage(caseId, message, variables), actor);
+  }
+
+  /** Called by the deadline worker when a BPMN timer's job fires. */
+  fireTimer(job: TimerJob): Promise<FiredTimer> {
+    return this.#deps.executor.run(new FireTimer(job), systemActor);
+  }
+
+  async auditEntries(caseId: string): Promise<AuditRecord[]> {
+    if (!(await this.#deps.models.cases.exists({ _id: caseId }))) throw new NotFoundError('case', caseId);
+    return this.#deps.auditLog.entries(caseId);
+  }
+
+  /** Applies the case's pending outbox, then checks its chain. */
+  async verifyAudit(caseId: string): Promise<ChainVerdict> {
+    await this.#deps.executor.repair({ caseId });
+    return this.#deps.auditLog.verify(caseId);
+  }
+
+  async #readable(caseId: string, actor: Actor): Promise<CaseHead> {
+    const record = await this.#deps.models.cases.findById(caseId).lean<CaseHead>();
+    if (!record || !mayReadCase(actor, record)) throw new NotFoundError('case', caseId);
+    return record;
+  }
+}

@@ -1,0 +1,109 @@
+import type { DeadlineJob } from '../deadlines';
+import { NotFoundError } from '../errors';
+import type { AlertRecord, Notice, NoticeRecord, NotificationRecord } from '../records';
+import { CloseAlert, RaiseDeadlineAlert, ReplyNotice, SendNotice, type RaisedAlert } from '../runtime';
+import type { Executor } from '../runtime/executor';
+import type { Models } from '../store/models';
+import { pagedFind, type Page } from '../store/paged-find';
+import {
+  alertQuery,
+  alertView,
+  alertVisibility,
+  audienceQuery,
+  caseIdOfAlert,
+  computeFigures,
+  noticeView,
+  noticeVisibility,
+  unstaffedTasks,
+  type AlertFilter,
+  type FiguresQuery,
+  type FiguresRow,
+  type NoticeView,
+  type UnstaffedTask,
+} from '../supervision';
+import type { WorkingCalendar } from '../time';
+import { systemActor, type Actor } from '../users/actor';
+import type { UserDirectory } from '../users/user-directory';
+import { runOnCase } from './visible-commands';
+
+export type AlertView = ReturnType<typeof alertView>;
+
+/**
+ * The supervision office's and the departments' side (电子监察): cards, notices and their
+ * replies, in-app notifications, the figures, the tasks nobody can act on, and the deadline
+ * worker's cards. Used by the API and the worker.
+ */
+export class SupervisionService {
+  readonly #executor: Executor;
+  readonly #models: Models;
+  readonly #users: UserDirectory;
+  readonly #calendar: () => WorkingCalendar;
+  readonly #now: () => Date;
+
+  constructor(executor: Executor, models: Models, users: UserDirectory, calendar: () => WorkingCalendar, now: () => Date) {
+    this.#executor = executor;
+    this.#models = models;
+    this.#users = users;
+    this.#calendar = calendar;
+    this.#now = now;
+  }
+
+  /** Open tasks nobody in the directory can act on now, oldest first, for the supervision office. */
+  async unstaffedTasks(page: Page): Promise<{ items: UnstaffedTask[]; total: number }> {
+    const all = await unstaffedTasks(this.#models, this.#users);
+    return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
+  }
+
+  /** Alerts the actor may see, newest first, a page at a time. */
+  async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
+    const { items, total } = await pagedFind<AlertRecord>(this.#models.alerts, alertQuery(actor, filter), { raisedAt: -1 }, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+    return { items: items.map(alertView), total };
+  }
+
+  async getAlert(alertId: string, actor: Actor): Promise<AlertView> {
+    const record = await this.#models.alerts.findOne({ ...alertVisibility(actor), _id: alertId }).lean<AlertRecord>();
+    if (!record) throw new NotFoundError('alert', alertId);
+    return alertView(record);
+  }
+
+  async closeAlert(alertId: string, note: string, actor: Actor): Promise<AlertView> {
+    await this.getAlert(alertId, actor);
+    await this.#executor.run(new CloseAlert(caseIdOfAlert(alertId), alertId, note), actor);
+    return this.getAlert(alertId, actor);
+  }
+
+  /** Called by the deadline worker when a card's job fires. */
+  raiseDeadlineAlert(job: DeadlineJob): Promise<RaisedAlert> {
+    return this.#executor.run(new RaiseDeadlineAlert(job), systemActor);
+  }
+
+  /** The office sends a supervision notice about a case to a department. */
+  sendNotice(caseId: string, department: string, message: string, replyLimit: string, actor: Actor): Promise<Notice> {
+    return runOnCase(this.#executor, new SendNotice(caseId, department, message, replyLimit), actor);
+  }
+
+  /** The department named in a notice answers it; others do not even see it. */
+  async replyNotice(noticeId: string, explanation: string, actor: Actor): Promise<Notice> {
+    const notice = await this.#models.notices.findOne({ ...noticeVisibility(actor), _id: noticeId }).lean<NoticeRecord>();
+    if (!notice) throw new NotFoundError('notice', noticeId);
+    return this.#executor.run(new ReplyNotice(notice.caseId, noticeId, explanation), actor);
+  }
+
+  /** Notices the actor may see, newest first, a page at a time: the office all, a department the ones sent to it. */
+  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number }> {
+    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
+    const { items, total } = await pagedFind<NoticeRecord>(this.#models.notices, query, { sentAt: -1 }, page);
+    const now = this.#now();
+    return { items: items.map((record) => noticeView(record, now)), total };
+  }
+
+  /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
+  listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number }> {
+    return pagedFind<NotificationRecord>(this.#models.notifications, audienceQuery(actor), { at: -1 }, page);
+  }
+
+  /** The office's figures per department or process for a period (按时办结率 and the rest). */
+  figures(query: FiguresQuery): Promise<FiguresRow[]> {
+    return computeFigures(this.#models, this.#calendar(), query);
+  }
+}

@@ -1,0 +1,149 @@
+import { assertCopyRecipients, mayReadCase, opinionsFor, type CaseView } from '../cases';
+import { InvalidInputError, NotFoundError } from '../errors';
+import type { CaseHead, TaskRecord } from '../records';
+import {
+  AddSigner,
+  caseIdOfTask,
+  ClaimTask,
+  CompleteTask,
+  CopyCase,
+  DelegateTask,
+  ResolveTask,
+  ReturnTask,
+  TransferTask,
+  UnclaimTask,
+  UrgeTask,
+  WithdrawStep,
+  type AddedSigner,
+  type CaseCommand,
+  type ClaimedTask,
+  type CompletedTask,
+  type CompleteTaskInput,
+  type CopiedCase,
+  type MovedBack,
+  type ReassignedTask,
+  type SignerPosition,
+  type UrgedTask,
+} from '../runtime';
+import type { Executor } from '../runtime/executor';
+import type { Models } from '../store/models';
+import type { Page } from '../store/paged-find';
+import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from '../tasks';
+import type { Actor } from '../users/actor';
+import type { UserDirectory } from '../users/user-directory';
+import { runOnTask } from './visible-commands';
+
+/** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */
+export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions'] };
+
+/**
+ * The inbox and the task operations (Camunda's TaskService): the lists, a task opened, and each
+ * operation a command on the task's case. Used by the API and the CLI.
+ */
+export class TaskService {
+  readonly #executor: Executor;
+  readonly #models: Models;
+  readonly #users: UserDirectory;
+  readonly #now: () => Date;
+
+  constructor(executor: Executor, models: Models, users: UserDirectory, now: () => Date) {
+    this.#executor = executor;
+    this.#models = models;
+    this.#users = users;
+    this.#now = now;
+  }
+
+  /**
+   * An open inbox list, most urgent first, a page at a time. The list is read whole — open tasks
+   * of one person or their groups only — since urgency is computed from each clock now.
+   */
+  async list(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }): Promise<{ items: TaskView[]; total: number }> {
+    const records = await this.#models.tasks.find(inboxFilter(actor, scope)).lean<TaskRecord[]>();
+    const now = this.#now();
+    const items = records.map((record) => taskView(record, now)).sort(byUrgency);
+    return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+  }
+
+  /** The done list (已办): tasks the actor completed, newest first, a page at a time by cursor. */
+  async listDone(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    const now = this.#now();
+    const read = (key: string) => this.#models.tasks.find({ doneKey: key }).lean<TaskRecord[]>();
+    const done = await readDoneList(read, actor.username, { ...page, now });
+    return { items: done.items.map((record) => taskView(record, now)), nextCursor: done.nextCursor };
+  }
+
+  async get(taskId: string, actor: Actor): Promise<OpenedTask> {
+    const [task, record] = await Promise.all([this.#models.tasks.findById(taskId).lean<TaskRecord>(), this.#models.cases.findById(caseIdOfTask(taskId)).lean<CaseHead>()]);
+    const open = record?.openTasks.find((candidate) => candidate.id === taskId);
+    if (!task || !record || !(mayReadCase(actor, record) || (open !== undefined && mayAct(open, actor)))) throw new NotFoundError('task', taskId);
+    return { ...taskView(task, this.#now()), caseStatus: record.status, attachments: record.attachments, opinions: opinionsFor(record.opinions, false) };
+  }
+
+  claim(taskId: string, actor: Actor): Promise<ClaimedTask> {
+    return this.#run(taskId, new ClaimTask(caseIdOfTask(taskId), taskId), actor);
+  }
+
+  unclaim(taskId: string, actor: Actor): Promise<ClaimedTask> {
+    return this.#run(taskId, new UnclaimTask(caseIdOfTask(taskId), taskId), actor);
+  }
+
+  complete(taskId: string, input: CompleteTaskInput, actor: Actor): Promise<CompletedTask> {
+    return this.#run(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, input), actor);
+  }
+
+  /** 转办: the task moves to another member of staff, who owns it. */
+  async transfer(taskId: string, to: string, reason: string, actor: Actor): Promise<ReassignedTask> {
+    await this.#assertStaff(to);
+    return this.#run(taskId, new TransferTask(caseIdOfTask(taskId), taskId, to, reason), actor);
+  }
+
+  /** 委派: another member of staff does the work, then the task comes back to its owner. */
+  async delegate(taskId: string, to: string, note: string | undefined, actor: Actor): Promise<ReassignedTask> {
+    await this.#assertStaff(to);
+    return this.#run(taskId, new DelegateTask(caseIdOfTask(taskId), taskId, to, note), actor);
+  }
+
+  /** The delegate hands a delegated task back to its owner. */
+  resolve(taskId: string, comment: string | undefined, actor: Actor): Promise<ReassignedTask> {
+    return this.#run(taskId, new ResolveTask(caseIdOfTask(taskId), taskId, comment), actor);
+  }
+
+  /** 催办: the applicant, the office or a leader of the case reminds the task's handler; once an hour; not through a copy. */
+  urge(taskId: string, message: string | undefined, actor: Actor): Promise<UrgedTask> {
+    return this.#run(taskId, new UrgeTask(caseIdOfTask(taskId), taskId, message), actor);
+  }
+
+  /** 退回: the handler sends the case back to the previous step, or to an earlier one it passed (`to`), with a reason. */
+  sendBack(taskId: string, input: { reason: string; to?: string }, actor: Actor): Promise<MovedBack> {
+    return this.#run(taskId, new ReturnTask(caseIdOfTask(taskId), taskId, input.reason, input.to), actor);
+  }
+
+  /** 撤回: whoever completed a step takes it back while the next step is untouched; `taskId` is the completed task. */
+  withdraw(taskId: string, reason: string | undefined, actor: Actor): Promise<MovedBack> {
+    return this.#run(taskId, new WithdrawStep(caseIdOfTask(taskId), taskId, reason), actor);
+  }
+
+  /** 加签: a signer of a countersign adds a user or a group (`role@department`) before or after themself. */
+  async addSigner(taskId: string, input: { signer: string; position: SignerPosition; reason?: string }, actor: Actor): Promise<AddedSigner> {
+    if (!input.signer.includes('@')) await this.#assertStaff(input.signer, '/signer');
+    return this.#run(taskId, new AddSigner(caseIdOfTask(taskId), taskId, input.signer, input.position, input.reason), actor);
+  }
+
+  /** 抄送 from the inbox: the case of a task the actor may act on. */
+  async copyCase(taskId: string, users: string[], groups: string[], note: string | undefined, actor: Actor): Promise<CopiedCase> {
+    await assertCopyRecipients(this.#users, users, groups);
+    return this.#run(taskId, new CopyCase(caseIdOfTask(taskId), users, groups, note), actor);
+  }
+
+  #run<Result>(taskId: string, command: CaseCommand<Result>, actor: Actor): Promise<Result> {
+    return runOnTask(this.#executor, this.#models, taskId, command, actor);
+  }
+
+  /** Tasks go only to staff who exist: a typo must not strand a task with nobody. */
+  async #assertStaff(username: string, path = '/to'): Promise<void> {
+    const user = await this.#models.users.findById(username, { roles: 1 }).lean();
+    if (!user || !user.roles.some((role) => role === 'clerk' || role === 'leader')) {
+      throw new InvalidInputError(`no clerk or leader is called ${JSON.stringify(username)}`, [{ path, message: 'name an existing clerk or leader' }], 422);
+    }
+  }
+}
