@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
+import { derivedId } from '../runtime/derived-id';
 import type { CallJob, CallJobName, CaseRecord, Effect } from '../records';
 
 /** A child case's id, derived from its parent and the call's execution: starting it twice makes one child. */
 export function childCaseId(parentId: string, executionId: string): string {
-  const hex = createHash('sha256').update(`${parentId}\u0000call\u0000${executionId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return derivedId(parentId, 'call', executionId);
 }
 
 export function callsOf(record: Pick<CaseRecord, 'calls'>): NonNullable<CaseRecord['calls']> {

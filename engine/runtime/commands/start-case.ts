@@ -5,6 +5,7 @@ import { withAttachments, type NewAttachment } from '../../cases';
 import type { CompiledDefinition } from '../../definitions';
 import type { CaseRecord, ParentLink, Role } from '../../records';
 import { advanceCase } from '../advance-case';
+import { derivedId } from '../derived-id';
 import { caseClock } from '../case-clock';
 import type { CaseChange, CommandContext, CreateCaseCommand } from '../command';
 
@@ -46,7 +47,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     readonly nextReceiptNo: () => Promise<string>,
   ) {
     this.#fingerprint = sha256(JSON.stringify([input.processKey, input.title, input.data, input.attachments ?? []]));
-    this.caseId = input.call?.caseId ?? (input.idempotencyKey ? deterministicId(applicant, input.idempotencyKey) : randomUUID());
+    this.caseId = input.call?.caseId ?? (input.idempotencyKey ? derivedId(applicant, input.idempotencyKey) : randomUUID());
     this.mayExist = input.idempotencyKey !== undefined || input.call !== undefined;
   }
 
@@ -137,12 +138,6 @@ function assertStartedAsModelled(definition: CompiledDefinition, message: string
 
 function started(record: CaseRecord): StartedCase {
   return { id: record._id, receiptNo: record.receiptNo, queryCode: record.queryCode, status: record.status };
-}
-
-/** A UUID-shaped id derived from applicant and key, so a retried submission finds its case. */
-function deterministicId(applicant: string, key: string): string {
-  const hex = sha256(`${applicant}\u0000${key}`);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 function queryCode(): string {
