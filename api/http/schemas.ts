@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { variableNamePattern } from '../../engine/definitions/names';
 
 /** Variable names: what `${…}` conditions can name; also keeps `$` and `.` out of stored keys. */
-export const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a variable name: letters, digits and _, not starting with a digit');
+export const variableName = z.string().regex(variableNamePattern, 'a variable name: letters, digits and _, not starting with a digit');
 
 /** Form data or start data: named JSON values. */
 export const variables = z.record(variableName, z.json()).refine((value) => Object.keys(value).length <= 200, 'at most 200 fields');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConflictError, InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
+import { topicPattern } from '../definitions/names';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
@@ -31,7 +32,6 @@ export interface NewClient {
   department?: string | null;
 }
 
-const topicPattern = /^(\*|[A-Za-z0-9][A-Za-z0-9._:-]{0,127})$/;
 
 /**
  * Client credentials of other departments' systems (the `system` role): an administrator issues
@@ -128,7 +128,7 @@ function newSecret(): string {
 
 function topicProblems(topics: string[]): ProblemDetail[] {
   if (topics.length === 0) return [{ path: 'topics', message: 'name at least one topic the client works (or * for every topic)' }];
-  const bad = topics.filter((topic) => !topicPattern.test(topic));
+  const bad = topics.filter((topic) => topic !== '*' && !topicPattern.test(topic));
   return bad.length > 0 ? [{ path: 'topics', message: `a topic is 1–128 letters, digits, dots, dashes, colons or underscores, or *; bad: ${bad.join(', ')}` }] : [];
 }
 

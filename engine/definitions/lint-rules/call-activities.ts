@@ -1,8 +1,8 @@
 import type { RuleFactory } from 'bpmnlint';
 import { callActivitySpec } from '../call-activity-spec';
+import { mappingNameProblems } from '../names';
 
 const processId = /^[A-Za-z_][\w.-]*$/;
-const variableName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * A call activity runs a case of another deployed process (deploy checks it is deployed): it must
@@ -17,9 +17,7 @@ const callActivities: RuleFactory = () => ({
     const label = `CallActivity "${spec.name}"`;
     if (!spec.calledElement) reporter.report(id, `${label} names no process to call: set calledElement to the id of a deployed process`);
     else if (!processId.test(spec.calledElement)) reporter.report(id, `${label}: calledElement "${spec.calledElement}" must be the id of a deployed process, not an expression`);
-    for (const mapping of [...(spec.inputs ?? []), ...(spec.outputs ?? [])]) {
-      if (!variableName.test(mapping.name)) reporter.report(id, `${label}: the mapped variable "${mapping.name}" must be a name of letters, digits and _, not starting with a digit`);
-    }
+    for (const problem of mappingNameProblems(label, [...(spec.inputs ?? []), ...(spec.outputs ?? [])])) reporter.report(id, problem);
   },
 });
 

@@ -1,8 +1,7 @@
 import type { RuleFactory } from 'bpmnlint';
 import { externalTaskSpec, externalTaskTopic, externalTaskTypes } from '../external-task-spec';
+import { mappingNameProblems, topicPattern } from '../names';
 
-const topicPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const variableName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * A service, send or business-rule task is done by another system's worker, which fetches it by
@@ -24,9 +23,7 @@ const externalTasks: RuleFactory = () => ({
     }
     if (!topicPattern.test(topic)) reporter.report(id, `${label}: the topic "${topic}" must be 1–128 letters, digits, dots, dashes, colons or underscores, starting with a letter or digit`);
     const { inputs, outputs } = externalTaskSpec(node);
-    for (const mapping of [...(inputs ?? []), ...(outputs ?? [])]) {
-      if (!variableName.test(mapping.name)) reporter.report(id, `${label}: the mapped variable "${mapping.name}" must be a name of letters, digits and _, not starting with a digit`);
-    }
+    for (const problem of mappingNameProblems(label, [...(inputs ?? []), ...(outputs ?? [])])) reporter.report(id, problem);
   },
 });
 
