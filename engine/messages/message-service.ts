@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError } from '../errors';
 import type { CaseHead, MessageRecord } from '../records';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
-import { hasRole, mayServeTopic, type Actor } from '../users/actor';
+import { hasRole, mayServeTopic, systemClient, type Actor } from '../users/actor';
 import { DeliverMessage, StartCase, type DeliveredMessage, type StartedCase } from '../runtime/commands';
 import type { Executor } from '../runtime/executor';
 import { currentRequestKey, requestKey, withRequestKey } from '../runtime/request-key';
@@ -25,9 +25,6 @@ export interface CorrelatedMessage {
   delivered: DeliveredMessage | null;
   started: Array<StartedCase & { processKey: string }>;
 }
-
-/** Thrown messages are delivered as govflow itself, a client of every topic, so every process a message starts may be started by it. */
-const messenger: Actor = { username: 'system', roles: ['system'], department: null, groups: [], topics: ['*'] };
 
 /** More waiting cases than this for one message name without a key are not read to pick one out. */
 const correlationWindow = 100;
@@ -79,7 +76,7 @@ export class MessageService {
     const input = { name: message.name, correlationKeys: message.correlationKeys as MessageInput['correlationKeys'], variables: message.variables };
     try {
       // the message's id is its Idempotency-Key: a job run twice finds its delivery answered in the case
-      const outcome = await withRequestKey(requestKey(messenger.username, id, { method: 'MESSAGE', path: message.name, body: input }), () => this.#correlate(input, messenger, id));
+      const outcome = await withRequestKey(requestKey(systemClient.username, id, { method: 'MESSAGE', path: message.name, body: input }), () => this.#correlate(input, systemClient, id));
       await this.#settle(id, 'delivered', outcome, null);
       return 'delivered';
     } catch (error) {

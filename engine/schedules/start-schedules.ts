@@ -6,11 +6,8 @@ import { isCron, schedulerPattern } from '../definitions/timer-values';
 import { StartCase, type StartedCase } from '../runtime/commands';
 import type { Executor } from '../runtime/executor';
 import type { Models } from '../store/models';
-import type { Actor } from '../users/actor';
+import { systemClient } from '../users/actor';
 import { formatChinaInstant } from '../time';
-
-/** Cases a schedule starts are started by govflow itself, under the process's initiators (default `system`). */
-const scheduler: Actor = { username: 'system', roles: ['system'], department: null, groups: [] };
 
 /** A timer start event's job: which process to start a case of. */
 export interface TimerStartJob {
@@ -67,8 +64,8 @@ export class StartSchedules {
       this.#log.info({ processKey: job.processKey }, 'a timer start ticked for a process that no longer starts on a timer');
       return null;
     }
-    const command = new StartCase({ processKey: job.processKey, title: `${definition.name} ${formatChinaInstant(tickAt).slice(0, 19).replace('T', ' ')}`, data: {}, idempotencyKey: tickId }, scheduler.username, this.#nextReceiptNo);
-    return (await this.#executor.create(command, scheduler)).result;
+    const command = new StartCase({ processKey: job.processKey, title: `${definition.name} ${formatChinaInstant(tickAt).slice(0, 19).replace('T', ' ')}`, data: {}, idempotencyKey: tickId }, systemClient.username, this.#nextReceiptNo);
+    return (await this.#executor.create(command, systemClient)).result;
   }
 }
 

@@ -13,6 +13,12 @@ export interface Actor {
 /** The actor for work done by govflow itself (outbox repair, start-up jobs). */
 export const systemActor: Actor = { username: 'system', roles: ['admin'], department: null, groups: [] };
 
+/**
+ * govflow acting as a machine client of every topic: it delivers the messages cases throw and
+ * starts the cases a schedule starts, so processes that start on those are started by `system`.
+ */
+export const systemClient: Actor = { username: 'system', roles: ['system'], department: null, groups: [], topics: ['*'] };
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }

@@ -57,12 +57,12 @@ export class FailExternalTask implements CaseCommand<FailedExternalTask> {
  * The case with the task out of retries: unlocked, not fetched again, and an open incident at
  * its step whose retry runs RetryExternalTask on it.
  */
-export function exhausted(current: CaseRecord, task: ExternalTask, failure: ExternalTaskFailure, definition: CompiledDefinition, context: Pick<CommandContext, 'now'>): { next: CaseRecord; incidentId: string } {
+export function exhausted(current: CaseRecord, task: ExternalTask, failure: ExternalTaskFailure, definition: CompiledDefinition, context: Pick<CommandContext, 'now' | 'actor'>): { next: CaseRecord; incidentId: string } {
   const stopped = withExternalTask(current, { ...task, lock: null, retries: 0, retryAt: null, failure });
   const retry = new RetryExternalTask(current._id, task.id);
   const { next, incident } = withFailure(
     stopped,
-    { elementId: task.stepId, elementName: task.name, stepId: task.stepId, processName: definition.name, command: retry.name, input: { caseId: retry.caseId, taskId: retry.taskId }, actor: failure.by.split('/')[0], error: failure.message },
+    { elementId: task.stepId, elementName: task.name, stepId: task.stepId, processName: definition.name, command: retry.name, input: { caseId: retry.caseId, taskId: retry.taskId }, actor: context.actor.username, error: failure.message },
     context.now,
   );
   return { next, incidentId: incident.id };
