@@ -9,6 +9,7 @@ import { DefinitionRegistry } from './definitions';
 import { ExternalTaskService, TopicSignals } from './external-tasks';
 import { within } from './faults';
 import { MessageService } from './messages';
+import { OrgDirectory } from './org';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import type { CaseHead } from './records';
 import { Executor, IncidentDesk } from './runtime';
@@ -16,7 +17,7 @@ import { StartSchedules } from './schedules';
 import { CaseService, DefinitionService, SupervisionService, TaskService } from './services';
 import { CaseLedger, Store } from './store';
 import { upgradeStore } from './upgrades';
-import { MachineClients, RefreshTokens, SignInThrottle, UserAdministration, UserAuditTrail, UserDirectory } from './users';
+import { MachineClients, RefreshTokens, SignInThrottle, UserAdministration, userAuditTrail, UserDirectory } from './users';
 
 export type { Page } from './store';
 export type { AlertView, CaseDiagram, DefinitionDetail, DefinitionSummary, Directory } from './services';
@@ -47,6 +48,8 @@ export class Govflow {
   /** Incidents: the board's list, an administrator's retry or close. */
   readonly incidents: IncidentDesk;
   readonly users: UserDirectory;
+  /** The organisation tree: units, their names, and what each oversees. */
+  readonly org: OrgDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
   readonly userAdmin: UserAdministration;
   /** Client credentials of other departments' systems (the system role), for the admin API and the CLI. */
@@ -72,9 +75,10 @@ export class Govflow {
   ) {
     const { models } = store;
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix, (error) => options.logger.debug({ err: error }, 'the deadline queue lost Redis'));
-    this.users = new UserDirectory(models);
+    this.org = new OrgDirectory(models, options.now);
+    this.users = new UserDirectory(models, this.org);
     this.refreshTokens = new RefreshTokens(models, options.now);
-    this.userAdmin = new UserAdministration(models, this.users, new UserAuditTrail(models, options.now), this.refreshTokens);
+    this.userAdmin = new UserAdministration(models, this.users, userAuditTrail(models, options.now), this.refreshTokens);
     this.clients = new MachineClients(models, this.userAdmin, this.userAdmin.trail, this.refreshTokens);
     this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));
@@ -91,7 +95,7 @@ export class Govflow {
     this.definitions = new DefinitionService(this.registry, models, this.startSchedules, options.now, options.logger);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, nextReceiptNo: this.#nextReceiptNo, now: options.now });
     this.tasks = new TaskService(this.executor, models, this.users, options.now);
-    this.supervision = new SupervisionService(this.executor, models, this.users, () => calendars.current, options.now);
+    this.supervision = new SupervisionService(this.executor, models, this.users, this.org, () => calendars.current, options.now);
   }
 
   /** Connects to MongoDB and Redis and makes sure the indexes exist. */

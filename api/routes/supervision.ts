@@ -113,18 +113,18 @@ export const supervisionRoutes = [
   defineRoute({
     method: 'get',
     path: '/supervision/figures',
-    summary: 'Figures per department or process for a period: received, completed, on-time rate, overdue, average working days, open cards; JSON or CSV',
+    summary: 'Figures per department, process or unit (each unit with everything under it) for a period, of the caller\'s jurisdiction: received, completed, on-time rate, overdue, average working days, open cards; JSON or CSV',
     tag: 'supervision',
     access: ['supervisor', 'admin'],
     query: z.strictObject({
-      groupBy: z.enum(['department', 'process']).default('department'),
+      groupBy: z.enum(['department', 'process', 'unit']).default('department'),
       from: z.iso.datetime({ offset: true }),
       to: z.iso.datetime({ offset: true }),
       format: z.enum(['json', 'csv']).default('json'),
     }),
     responses: { 200: 'the figures, a row per group', 400: 'an invalid period' },
-    async handler({ query, govflow }) {
-      const rows = await govflow.supervision.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) });
+    async handler({ query, actor, govflow }) {
+      const rows = await govflow.supervision.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) }, actor);
       if (query.format === 'csv') {
         return { body: figuresCsv(rows), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
       }

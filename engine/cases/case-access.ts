@@ -1,3 +1,5 @@
+import { jurisdictionOfActor } from '../org/org-directory';
+import { covers } from '../org/org-tree';
 import type { CaseHead } from '../records';
 import { mayAct } from '../tasks';
 import { actorKeys } from '../users/audience-keys';
@@ -5,7 +7,8 @@ import { hasRole, type Actor } from '../users/actor';
 import { caseStaffRoles } from '../users/roles';
 
 /**
- * Why an actor may read a case: `oversight` (supervisors and admins, every case), `applicant`
+ * Why an actor may read a case: `oversight` (supervisors and admins, the cases of their
+ * jurisdiction: one of its departments lies there), `applicant`
  * (their own), `handler` (clerks and leaders of a department that held a step of it, or who may
  * act on one of its open steps), `copy` (it was copied to them or a group of theirs: read only).
  */
@@ -17,10 +20,16 @@ export type CaseAccess = 'oversight' | 'applicant' | 'handler' | 'copy';
  * applicant (before copies were checked) or to someone demoted since grants nothing.
  */
 export function caseAccess(actor: Actor, record: CaseHead): CaseAccess | null {
-  if (hasRole(actor, 'supervisor', 'admin')) return 'oversight';
+  if (hasRole(actor, 'supervisor', 'admin') && oversees(actor, record)) return 'oversight';
   if (record.applicant === actor.username) return 'applicant';
   if (hasRole(actor, 'clerk', 'leader') && ((actor.department !== null && record.departments.includes(actor.department)) || record.openTasks.some((task) => mayAct(task, actor)))) return 'handler';
   return isCopiedTo(actor, record) ? 'copy' : null;
+}
+
+/** The case passed through a unit the actor oversees; a city-level actor oversees every case, even one no department has held yet. */
+export function oversees(actor: Actor, record: Pick<CaseHead, 'departments'>): boolean {
+  const jurisdiction = jurisdictionOfActor(actor);
+  return jurisdiction === 'all' || record.departments.some((department) => covers(jurisdiction, department));
 }
 
 /** Who may read a case (GET /cases/{id}, its diagram, its tasks' details). */

@@ -16,4 +16,5 @@ export type * from './incident';
 export type * from './message';
 export type * from './supervision';
 export type * from './task';
+export type * from './unit';
 export type * from './user';

@@ -75,7 +75,7 @@ export class CaseService {
   }
 
   async get(caseId: string, actor: Actor): Promise<CaseView> {
-    const record = await this.#readable(caseId, actor);
+    const record = await this.readable(caseId, actor);
     return caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
   }
 
@@ -88,7 +88,7 @@ export class CaseService {
 
   /** The case on its diagram, for the case viewer. */
   async diagram(caseId: string, actor: Actor): Promise<CaseDiagram> {
-    const head = await this.#readable(caseId, actor);
+    const head = await this.readable(caseId, actor);
     const [latest, definition] = await Promise.all([this.#deps.ledger.latest(caseId), this.#deps.models.definitions.findOne({ key: head.processKey, version: head.version }, { xml: 1 }).lean()]);
     if (!definition) throw new NotFoundError('process version', `${head.processKey} v${head.version}`);
     const now = this.#deps.now();
@@ -160,7 +160,8 @@ export class CaseService {
     return this.#deps.auditLog.verify(caseId);
   }
 
-  async #readable(caseId: string, actor: Actor): Promise<CaseHead> {
+  /** The case's head when the actor may read it; 404 otherwise, as if it did not exist (the audit routes check this first). */
+  async readable(caseId: string, actor: Actor): Promise<CaseHead> {
     const record = await this.#deps.models.cases.findById(caseId).lean<CaseHead>();
     if (!record || !mayReadCase(actor, record)) throw new NotFoundError('case', caseId);
     return record;

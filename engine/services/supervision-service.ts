@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import type { AlertRecord, Notice, NoticeRecord, NotificationRecord } from '../records';
 import { CloseAlert, RaiseDeadlineAlert, ReplyNotice, SendNotice, type RaisedAlert } from '../runtime';
 import type { Executor } from '../runtime/executor';
+import { jurisdictionOfActor, type OrgDirectory } from '../org/org-directory';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
 import {
@@ -37,13 +38,15 @@ export class SupervisionService {
   readonly #executor: Executor;
   readonly #models: Models;
   readonly #users: UserDirectory;
+  readonly #org: OrgDirectory;
   readonly #calendar: () => WorkingCalendar;
   readonly #now: () => Date;
 
-  constructor(executor: Executor, models: Models, users: UserDirectory, calendar: () => WorkingCalendar, now: () => Date) {
+  constructor(executor: Executor, models: Models, users: UserDirectory, org: OrgDirectory, calendar: () => WorkingCalendar, now: () => Date) {
     this.#executor = executor;
     this.#models = models;
     this.#users = users;
+    this.#org = org;
     this.#calendar = calendar;
     this.#now = now;
   }
@@ -102,8 +105,8 @@ export class SupervisionService {
     return pagedFind<NotificationRecord>(this.#models.notifications, audienceQuery(actor), { at: -1 }, page);
   }
 
-  /** The office's figures per department or process for a period (按时办结率 and the rest). */
-  figures(query: FiguresQuery): Promise<FiguresRow[]> {
-    return computeFigures(this.#models, this.#calendar(), query);
+  /** The office's figures per department, process or unit (rolled up the tree) for a period (按时办结率 and the rest), of the actor's jurisdiction. */
+  async figures(query: Omit<FiguresQuery, 'jurisdiction'>, actor: Actor): Promise<FiguresRow[]> {
+    return computeFigures(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor) });
   }
 }

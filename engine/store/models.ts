@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -86,6 +86,8 @@ caseHeadSchema.index({ receiptNo: 1 });
 caseHeadSchema.index({ applicant: 1, createdAt: -1 });
 caseHeadSchema.index({ copyKeys: 1, createdAt: -1 });
 caseHeadSchema.index({ status: 1 });
+// the cases of a supervision office's or an administrator's jurisdiction
+caseHeadSchema.index({ departments: 1 });
 // message correlation: the running cases that receive a message, alone or by receipt number / business key
 caseHeadSchema.index({ messageKeys: 1 });
 
@@ -235,12 +237,23 @@ const userSchema = new Schema<UserRecord>(
 );
 
 userSchema.index({ groups: 1 });
+// the users a district's administrator manages
+userSchema.index({ department: 1 });
 // the machine clients' list
 userSchema.index({ roles: 1 });
 
 const userAuditSchema = new Schema<UserAuditRecord>({ _id: String, username: String, seq: Number, at: String, actor: String, action: String, detail: String, prevHash: String, hash: String }, options);
 // a user's trail in order; the _id (`username:seq`) makes each place in the chain claimable once
 userAuditSchema.index({ username: 1, seq: 1 });
+
+const unitSchema = new Schema<UnitRecord>(
+  { _id: String, name: String, kind: String, parent: { type: String, default: null }, createdAt: Date, auditHead: { type: { seq: Number, hash: String }, default: undefined, _id: false } },
+  options,
+);
+
+const unitAuditSchema = new Schema<UnitAuditRecord>({ _id: String, unit: String, seq: Number, at: String, actor: String, action: String, detail: String, prevHash: String, hash: String }, options);
+// a unit's trail in order, like a user's
+unitAuditSchema.index({ unit: 1, seq: 1 });
 
 const refreshTokenSchema = new Schema<RefreshTokenRecord>(
   { _id: String, family: String, username: String, transport: String, createdAt: Date, expiresAt: Date, usedAt: { type: Date, default: null }, revokedAt: { type: Date, default: null } },
@@ -351,6 +364,8 @@ export interface Models {
   drafts: Model<DraftRecord>;
   users: Model<UserRecord>;
   userAudit: Model<UserAuditRecord>;
+  units: Model<UnitRecord>;
+  unitAudit: Model<UnitAuditRecord>;
   refreshTokens: Model<RefreshTokenRecord>;
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
@@ -374,6 +389,8 @@ export function bindModels(connection: Connection): Models {
     drafts: connection.model('Draft', draftSchema, 'drafts'),
     users: connection.model('User', userSchema, 'users'),
     userAudit: connection.model('UserAuditEntry', userAuditSchema, 'user_audit'),
+    units: connection.model('Unit', unitSchema, 'units'),
+    unitAudit: connection.model('UnitAuditEntry', unitAuditSchema, 'unit_audit'),
     refreshTokens: connection.model('RefreshToken', refreshTokenSchema, 'refresh_tokens'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),

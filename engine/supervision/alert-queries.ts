@@ -1,4 +1,6 @@
 import { ForbiddenError } from '../errors';
+import { jurisdictionOfActor } from '../org/org-directory';
+import { jurisdictionFilter } from '../org/org-tree';
 import type { AlertKind, AlertLevel, AlertRecord, AlertStatus } from '../records';
 import { hasRole, type Actor } from '../users/actor';
 
@@ -15,11 +17,12 @@ export interface AlertFilter {
 }
 
 /**
- * The alerts an actor may see, as a MongoDB filter: the supervision office (and admins) every
- * alert, a department's staff their department's, anyone else nothing.
+ * The alerts an actor may see, as a MongoDB filter: a supervision office (and admins) the
+ * alerts of the units in its jurisdiction (the city's every alert), a department's staff their
+ * department's, anyone else nothing.
  */
 export function alertVisibility(actor: Actor): Record<string, unknown> {
-  if (hasRole(actor, 'supervisor', 'admin')) return {};
+  if (hasRole(actor, 'supervisor', 'admin')) return jurisdictionFilter(jurisdictionOfActor(actor), 'department');
   if (hasRole(actor, 'clerk', 'leader') && actor.department) return { department: actor.department };
   throw new ForbiddenError('alerts are for the supervision office and the departments concerned');
 }

@@ -1,14 +1,21 @@
 import { InvalidInputError } from '../errors';
+import { covers, jurisdictionFilter, type Jurisdiction, type OrgTree } from '../org/org-tree';
 import type { Models } from '../store/models';
 import type { CaseAlert, CaseHead } from '../records';
 import { addChinaDays, chinaDateOf, formatChinaInstant, type WorkingCalendar } from '../time';
 
-/** What the supervision office's figures are broken down by (DOMAIN: per department, per process). */
-export type FiguresGroupBy = 'department' | 'process';
+/**
+ * What the supervision office's figures are broken down by (DOMAIN: per department, per
+ * process), or `unit`: every unit of the tree with its own figures and those of everything under
+ * it summed, so a district compares with its sibling and the city's row is the whole city's.
+ */
+export type FiguresGroupBy = 'department' | 'process' | 'unit';
 
-/** Which figures: grouped how, over the period [from, to). */
+/** Which figures: grouped how, over the period [from, to), of which units. */
 export interface FiguresQuery {
   groupBy: FiguresGroupBy;
+  /** The units whose cases count and whose rows show (the asking office's); every unit when absent. */
+  jurisdiction?: Jurisdiction;
   /** First instant of the period, included. */
   from: Date;
   /** End of the period, excluded, so consecutive periods neither overlap nor leave gaps. */
@@ -17,8 +24,12 @@ export interface FiguresQuery {
 
 /** The figures of one department or process over a period (DOMAIN, E-supervision rules, "Figures"). */
 export interface FiguresRow {
-  /** Department name or process key; {@link NO_DEPARTMENT} for a case that no department has held yet. */
+  /** Unit code or process key; {@link NO_DEPARTMENT} for a case that no department has held yet. */
   group: string;
+  /** The unit's or the process's name. */
+  name: string;
+  /** For a unit row: the unit it rolls up into (null for the root); absent in other groupings. */
+  parent?: string | null;
   /** Cases created in the period. */
   received: number;
   /** Cases that ended with status `completed` in the period (办结). */
@@ -45,7 +56,7 @@ export interface FiguresRow {
 export const NO_DEPARTMENT = '(none)';
 
 /** The columns of {@link figuresCsv}, in order; named like the row's fields so a script can read either. */
-const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'];
+const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'name', 'parent', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'];
 
 /** The fields of a case head the figures read, as the projection returns them. */
 type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
@@ -91,16 +102,54 @@ interface Period {
  * figures agree with the cases at a single point in time. Throws InvalidInputError for a
  * period that does not end after it starts.
  */
-export async function computeFigures(models: Models, calendar: WorkingCalendar, query: FiguresQuery): Promise<FiguresRow[]> {
+export async function computeFigures(models: Models, calendar: WorkingCalendar, tree: OrgTree, query: FiguresQuery): Promise<FiguresRow[]> {
   const period = checkedPeriod(query);
-  const cases = await models.cases.find({}, figuresProjection).lean<FiguresCase[]>();
+  const jurisdiction = query.jurisdiction ?? 'all';
+  const cases = await models.cases.find(jurisdictionFilter(jurisdiction, 'departments'), figuresProjection).lean<FiguresCase[]>();
+  const by = query.groupBy === 'process' ? 'process' : 'department';
   const tallies = new Map<string, Tally>();
   for (const head of cases) {
-    addCase(tallies, head, query.groupBy, contributionOf(head, period, calendar));
-    addOpenCards(tallies, head, query.groupBy);
-    addNotices(tallies, head, query.groupBy, period);
+    addCase(tallies, head, by, contributionOf(head, period, calendar));
+    addOpenCards(tallies, head, by);
+    addNotices(tallies, head, by, period);
   }
-  return [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, tally]) => rowOf(group, tally));
+  if (query.groupBy === 'process') return sortedRows(tallies, await processNames(models));
+  for (const group of tallies.keys()) if (!covers(jurisdiction, group)) tallies.delete(group);
+  const unitName = (code: string) => tree.nameOf(code);
+  if (query.groupBy === 'department') return sortedRows(tallies, unitName);
+  return rolledUp(tree, tallies, jurisdiction).map(({ code, parent, tally }) => ({ ...rowOf(code, unitName(code), tally), parent }));
+}
+
+/**
+ * Each unit's figures with everything under it: its own department's tally plus its children's
+ * rolled-up ones, so a parent's counts are exactly its own and its children's summed (a joint
+ * case counts once in each unit it passed through, as in the department figures). Departments
+ * the tree does not know, and cases no department has held, roll into the root.
+ */
+function rolledUp(tree: OrgTree, own: Map<string, Tally>, jurisdiction: Jurisdiction): Array<{ code: string; parent: string | null; tally: Tally }> {
+  const root = tree.root?._id ?? null;
+  const orphans = [...own.keys()].filter((code) => !tree.has(code)).sort();
+  const childrenOf = (code: string): string[] => [...tree.children(code), ...(code === root ? orphans : [])];
+  const rolled = new Map<string, Tally>();
+  const roll = (code: string): Tally => {
+    const tally = addedTallies([own.get(code) ?? emptyTally(), ...childrenOf(code).map(roll)]);
+    rolled.set(code, tally);
+    return tally;
+  };
+  const order = root === null ? orphans : [...tree.subtree(root), ...orphans];
+  for (const top of root === null ? orphans : [root]) roll(top);
+  return order.filter((code) => covers(jurisdiction, code)).map((code) => ({ code, parent: tree.has(code) ? (tree.unit(code)?.parent ?? null) : root, tally: rolled.get(code) ?? emptyTally() }));
+}
+
+function sortedRows(tallies: Map<string, Tally>, nameOf: (group: string) => string): FiguresRow[] {
+  return [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, tally]) => rowOf(group, nameOf(group), tally));
+}
+
+/** Each process key's name, from its newest version. */
+async function processNames(models: Models): Promise<(key: string) => string> {
+  const versions = await models.definitions.find({}, { key: 1, name: 1, version: 1 }).sort({ version: 1 }).lean<Array<{ key: string; name: string }>>();
+  const names = new Map(versions.map((version) => [version.key, version.name]));
+  return (key) => names.get(key) || key;
 }
 
 /**
@@ -114,8 +163,8 @@ export function figuresCsv(rows: FiguresRow[]): string {
 }
 
 function checkedPeriod(query: FiguresQuery): Period {
-  if (query.groupBy !== 'department' && query.groupBy !== 'process') {
-    const message = `figures are grouped by "department" or "process", not ${JSON.stringify(query.groupBy)}`;
+  if (!['department', 'process', 'unit'].includes(query.groupBy)) {
+    const message = `figures are grouped by "department", "process" or "unit", not ${JSON.stringify(query.groupBy)}`;
     throw new InvalidInputError(message, [{ path: 'groupBy', message }]);
   }
   const fromMs = instantOf(query.from, 'from');
@@ -137,9 +186,9 @@ function instantOf(value: Date, name: 'from' | 'to'): number {
 }
 
 /**
- * Every case, cut to the fields the figures read. No filter: FerretDB v1 scans the whole
- * collection whatever it is given, and on it `$elemMatch` over the cards silently matches
- * nothing, so a filter narrowing to cases with open cards would quietly drop them.
+ * Every case of the jurisdiction, cut to the fields the figures read. No narrower filter: on
+ * FerretDB v1 `$elemMatch` over the cards silently matches nothing, so a filter narrowing to
+ * cases with open cards would quietly drop them.
  */
 const figuresProjection = {
   _id: 0,
@@ -197,19 +246,21 @@ function workingDaysBetween(calendar: WorkingCalendar, start: Date, end: Date): 
 }
 
 /** A case counts in every department it passed through, so a joint case is in each department's figures. */
-function caseGroups(head: FiguresCase, groupBy: FiguresGroupBy): string[] {
+type TallyGroup = 'department' | 'process';
+
+function caseGroups(head: FiguresCase, groupBy: TallyGroup): string[] {
   if (groupBy === 'process') return [head.processKey];
   const departments = [...new Set(head.departments ?? [])];
   return departments.length > 0 ? departments : [NO_DEPARTMENT];
 }
 
 /** A card belongs to the department whose step it is about, else to the case's first department. */
-function cardGroup(head: FiguresCase, card: FiguresCard, groupBy: FiguresGroupBy): string {
+function cardGroup(head: FiguresCase, card: FiguresCard, groupBy: TallyGroup): string {
   if (groupBy === 'process') return head.processKey;
   return card.department ?? head.departments?.[0] ?? NO_DEPARTMENT;
 }
 
-function addCase(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy, contribution: CaseContribution): void {
+function addCase(tallies: Map<string, Tally>, head: FiguresCase, groupBy: TallyGroup, contribution: CaseContribution): void {
   const { received, completed, onTime, handlingWorkingDays, overdue } = contribution;
   // A case that adds nothing must not make an all-zero row for its groups.
   if (!received && !completed && !overdue) return;
@@ -223,7 +274,7 @@ function addCase(tallies: Map<string, Tally>, head: FiguresCase, groupBy: Figure
   }
 }
 
-function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy): void {
+function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: TallyGroup): void {
   for (const card of head.alerts ?? []) {
     if (card.status !== 'open') continue;
     const tally = tallyOf(tallies, cardGroup(head, card, groupBy));
@@ -233,7 +284,7 @@ function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: F
 }
 
 /** A notice counts for the department it was sent to (or the case's process), in the period it was sent. */
-function addNotices(tallies: Map<string, Tally>, head: FiguresCase, groupBy: FiguresGroupBy, period: Period): void {
+function addNotices(tallies: Map<string, Tally>, head: FiguresCase, groupBy: TallyGroup, period: Period): void {
   for (const notice of head.notices ?? []) {
     if (!within(msOf(notice.sentAt), period)) continue;
     const tally = tallyOf(tallies, groupBy === 'process' ? head.processKey : notice.department);
@@ -246,15 +297,26 @@ function addNotices(tallies: Map<string, Tally>, head: FiguresCase, groupBy: Fig
 function tallyOf(tallies: Map<string, Tally>, group: string): Tally {
   let tally = tallies.get(group);
   if (!tally) {
-    tally = { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 };
+    tally = emptyTally();
     tallies.set(group, tally);
   }
   return tally;
 }
 
-function rowOf(group: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed, notices, noticesRepliedOnTime }: Tally): FiguresRow {
+function emptyTally(): Tally {
+  return { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 };
+}
+
+function addedTallies(tallies: Tally[]): Tally {
+  const sum = emptyTally();
+  for (const tally of tallies) for (const field of Object.keys(sum) as Array<keyof Tally>) sum[field] += tally[field];
+  return sum;
+}
+
+function rowOf(group: string, name: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed, notices, noticesRepliedOnTime }: Tally): FiguresRow {
   return {
     group,
+    name,
     received,
     completed,
     onTime,
@@ -268,8 +330,8 @@ function rowOf(group: string, { received, completed, onTime, handlingWorkingDays
   };
 }
 
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,3 +1,4 @@
+import type { Jurisdiction } from '../org/org-tree';
 import type { Role } from '../records';
 
 /** Who runs a command: taken from a verified token by the API, or named by the CLI. */
@@ -8,6 +9,12 @@ export interface Actor {
   groups: string[];
   /** For a machine client (the `system` role): the external-task topics it may fetch and work. */
   topics?: string[];
+  /**
+   * The units whose cases, cards, users and processes the actor oversees (their unit's subtree,
+   * see OrgTree.jurisdictionOf), set from the tree with the account on every request; absent on
+   * govflow's own actors and the CLI's, which work at the city level.
+   */
+  jurisdiction?: Jurisdiction;
 }
 
 /** The actor for work done by govflow itself (outbox repair, start-up jobs). */

@@ -1,6 +1,6 @@
 export { UserDirectory, type NewUser } from './user-directory';
 export { UserAdministration, type UserAccount, type UserView } from './user-administration';
-export { UserAuditTrail, type UserAuditFacts } from './user-audit';
+export { userAuditTrail, type UserAuditTrail } from './user-audit';
 export { MachineClients, type ClientView, type IssuedClient, type NewClient } from './machine-clients';
 export { RefreshTokens, type IssuedRefreshToken, type RefreshTokenPolicy } from './refresh-tokens';
 export type { UserAccess } from './access-rules';

@@ -6,7 +6,7 @@ import type { Actor } from './actor';
 import { accessProblems, type UserAccess } from './access-rules';
 import type { RefreshTokens } from './refresh-tokens';
 import type { UserAuditTrail } from './user-audit';
-import { toActor, type NewUser, type UserDirectory } from './user-directory';
+import type { NewUser, UserDirectory } from './user-directory';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
@@ -60,7 +60,7 @@ export class UserAdministration {
   async account(username: string): Promise<UserAccount | undefined> {
     const record = await this.#models.users.findById(username, withoutHash).lean<UserRecord>();
     if (!record) return undefined;
-    return { actor: toActor(record), disabled: record.disabled === true, sessionVersion: record.sessionVersion ?? 0 };
+    return { actor: await this.#directory.actorOf(record), disabled: record.disabled === true, sessionVersion: record.sessionVersion ?? 0 };
   }
 
   async create(user: NewUser, by: Actor): Promise<UserView> {

@@ -1,5 +1,6 @@
 import { isDuplicateKey } from '../store/duplicate-key';
 import { ConflictError, InvalidInputError, type ProblemDetail } from '../errors';
+import type { OrgDirectory } from '../org/org-directory';
 import type { Models } from '../store/models';
 import type { Role, UserRecord } from '../records';
 import { accessProblems, type UserAccess } from './access-rules';
@@ -22,11 +23,13 @@ const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
 /** Users, their roles, department and candidate groups; used by login, the CLI and demo seeding. */
 export class UserDirectory {
   readonly #models: Models;
+  readonly #org: OrgDirectory;
   /** Compared against when the user does not exist, so timing does not reveal which usernames exist. */
   #decoyHash?: Promise<string>;
 
-  constructor(models: Models) {
+  constructor(models: Models, org: OrgDirectory) {
     this.#models = models;
+    this.#org = org;
   }
 
   /** Creates a user; refuses an existing name, an unknown role, a malformed group or a password the policy refuses (password-policy.ts). */
@@ -54,7 +57,13 @@ export class UserDirectory {
       if (isDuplicateKey(error)) throw new ConflictError(`user ${user.username} exists already`);
       throw error;
     }
-    return toActor(record);
+    return this.actorOf(record);
+  }
+
+  /** The actor a user record signs in as, with the jurisdiction the tree gives its unit now; a machine client's carries its topics. */
+  async actorOf(record: UserRecord): Promise<Actor> {
+    const jurisdiction = await this.#org.jurisdictionOf(record.department);
+    return { username: record._id, roles: record.roles, department: record.department, groups: record.groups, ...(record.topics ? { topics: record.topics } : {}), jurisdiction };
   }
 
   /** Which of these usernames exist (deploy checks a model's assignees); with `withRole`, only users holding one of those roles (抄送 checks its recipients). */
@@ -75,13 +84,13 @@ export class UserDirectory {
     const record = await this.#models.users.findById(username).lean<UserRecord>();
     this.#decoyHash ??= hashPassword('decoy');
     const valid = await verifyPassword(password, record?.passwordHash ?? (await this.#decoyHash));
-    return record && valid ? toActor(record) : undefined;
+    return record && valid ? this.actorOf(record) : undefined;
   }
 
   /** The actor of an existing user, as a token would carry it; undefined for an unknown name. Used to re-run an incident's command as its person. */
   async actor(username: string): Promise<Actor | undefined> {
     const record = await this.#models.users.findById(username).lean<UserRecord>();
-    return record ? toActor(record) : undefined;
+    return record ? this.actorOf(record) : undefined;
   }
 
   async #record(user: NewUser, checkPassword: PasswordCheck): Promise<UserRecord> {
@@ -114,7 +123,3 @@ function roleFilter(withRole: readonly Role[] | undefined): Record<string, unkno
   return withRole ? { roles: { $in: [...withRole] } } : {};
 }
 
-/** The actor a user record signs in as; a machine client's carries its topics. */
-export function toActor(record: UserRecord): Actor {
-  return { username: record._id, roles: record.roles, department: record.department, groups: record.groups, ...(record.topics ? { topics: record.topics } : {}) };
-}

@@ -1,5 +1,6 @@
 import { InvalidInputError, systemActor, type Actor, type Govflow } from '../../../engine';
 import type { DeadlineJob } from '../../../engine/deadlines';
+import type { Jurisdiction } from '../../../engine/org';
 import { computeFigures, figuresCsv, type FiguresGroupBy, type FiguresRow } from '../../../engine/supervision/figures';
 import { applicant, clerk } from '../../support/engine-fixture';
 import { createTestGovflow } from '../../support/test-govflow';
@@ -29,6 +30,7 @@ describe('supervision figures', () => {
   const chief: Actor = { ...clerk, username: 'chief', groups: ['leader@market-bureau'] };
   const taxClerk: Actor = { ...clerk, username: 'wang', department: 'tax-bureau', groups: ['licensing-section@tax-bureau'] };
 
+  const processName = '一般审批（受理·审查·决定）';
   const march = { from: new Date('2026-03-01T00:00:00+08:00'), to: new Date('2026-04-01T00:00:00+08:00') };
 
   beforeAll(async () => {
@@ -101,21 +103,21 @@ describe('supervision figures', () => {
     expect(await govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
   }
 
-  function figures(groupBy: FiguresGroupBy, period: { from: Date; to: Date }): Promise<FiguresRow[]> {
-    return computeFigures(govflow.store.models, govflow.calendars.current, { groupBy, ...period });
+  async function figures(groupBy: FiguresGroupBy, period: { from: Date; to: Date }, jurisdiction?: Jurisdiction): Promise<FiguresRow[]> {
+    return computeFigures(govflow.store.models, govflow.calendars.current, await govflow.org.tree(), { groupBy, ...period, jurisdiction });
   }
 
   /** A row with nothing received or completed in the period: only the open cards show. */
-  function cardsOnly(group: string, openYellow: number, openRed: number): FiguresRow {
-    return { group, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed, notices: 0, noticesRepliedOnTime: 0 };
+  function cardsOnly(group: string, name: string, openYellow: number, openRed: number): FiguresRow {
+    return { group, name, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed, notices: 0, noticesRepliedOnTime: 0 };
   }
 
   it('counts received, completed, on-time and overdue cases per process, with the mean handling time', async () => {
     // timed: received A, B, E; completed G, A (on time) and B (late); B overdue; (4 + 4 + 17) / 3 days.
     expect(await figures('process', march)).toEqual([
-      { group: 'direct-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'joint-approval', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'timed-approval', received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'direct-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'joint-approval', name: processName, received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'timed-approval', name: processName, received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -123,9 +125,9 @@ describe('supervision figures', () => {
     // market-bureau holds A, B, C, E, G: received A, B, C, E; completed G, A, C on time and B late;
     // overdue B and C; (4 + 4 + 17 + 4) / 4 days. C's red card is tax-bureau's review.
     expect(await figures('department', march)).toEqual([
-      { group: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: '(none)', name: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'market-bureau', name: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'tax-bureau', name: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -133,8 +135,8 @@ describe('supervision figures', () => {
     // From A's creation to A's end: received A, B (timed) and C (joint); completed only G (Mar 3).
     const period = { from: new Date('2026-03-02T10:00:00+08:00'), to: new Date('2026-03-06T15:00:00+08:00') };
     expect(await figures('process', period)).toEqual([
-      { group: 'joint-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'timed-approval', received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'joint-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'timed-approval', name: processName, received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
@@ -142,15 +144,55 @@ describe('supervision figures', () => {
     // February: G was received, nothing ended.
     const february = { from: new Date('2026-02-01T00:00:00+08:00'), to: new Date('2026-03-01T00:00:00+08:00') };
     expect(await figures('process', february)).toEqual([
-      cardsOnly('joint-approval', 0, 1),
-      { group: 'timed-approval', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      cardsOnly('joint-approval', processName, 0, 1),
+      { group: 'timed-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
     ]);
   });
 
   it('leaves out cases outside the period but still shows the cards open now, not resolved ones', async () => {
     // H's yellow card was resolved by its acceptance in time; E's and the red cards stay open.
     const may = { from: new Date('2026-05-01T00:00:00+08:00'), to: new Date('2026-06-01T00:00:00+08:00') };
-    expect(await figures('department', may)).toEqual([cardsOnly('market-bureau', 1, 2), cardsOnly('tax-bureau', 0, 1)]);
+    expect(await figures('department', may)).toEqual([cardsOnly('market-bureau', 'market-bureau', 1, 2), cardsOnly('tax-bureau', 'tax-bureau', 0, 1)]);
+  });
+
+  describe('over an organisation tree', () => {
+    beforeAll(async () => {
+      const units = [
+        { code: 'city', name: '市人民政府', kind: 'city', parent: null },
+        { code: 'market-bureau', name: '市市场监督管理局', kind: 'bureau', parent: 'city' },
+        { code: 'east', name: '东城区', kind: 'district', parent: 'city' },
+        { code: 'tax-bureau', name: '东城区税务局', kind: 'bureau', parent: 'east' },
+        { code: 'east-office', name: '东城区电子监察室', kind: 'supervision-office', parent: 'east' },
+      ] as const;
+      await govflow.org.import(units, systemActor, { dryRun: false });
+    });
+
+    it('rolls each unit up from its own figures and its children, cases no department has held into the root', async () => {
+      const rows = await figures('unit', march);
+      expect(rows.map((row) => [row.group, row.name, row.parent])).toEqual([
+        ['city', '市人民政府', null],
+        ['east', '东城区', 'city'],
+        ['east-office', '东城区电子监察室', 'east'],
+        ['tax-bureau', '东城区税务局', 'east'],
+        ['market-bureau', '市市场监督管理局', 'city'],
+        ['(none)', '(none)', 'city'],
+      ]);
+      const own = new Map((await figures('department', march)).map((row) => [row.group, row]));
+      const counts = ['received', 'completed', 'onTime', 'overdue', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'] as const;
+      for (const row of rows) {
+        const children = rows.filter((child) => child.parent === row.group);
+        for (const count of counts) expect([row.group, count, row[count]]).toEqual([row.group, count, (own.get(row.group)?.[count] ?? 0) + children.reduce((sum, child) => sum + child[count], 0)]);
+      }
+      expect(rows[0]).toMatchObject({ received: 6, completed: 5, onTime: 4, onTimeRate: 0.8 });
+    });
+
+    it('shows a district office only its district: its units, the cases that passed through them', async () => {
+      const district = (await govflow.org.tree()).jurisdictionOf('east-office');
+      expect(district).toEqual(['east', 'east-office', 'tax-bureau']);
+      expect((await figures('department', march, district)).map((row) => row.group)).toEqual(['tax-bureau']);
+      expect((await figures('unit', march, district)).map((row) => [row.group, row.received])).toEqual([['east', 1], ['east-office', 0], ['tax-bureau', 1]]);
+      expect(await figures('process', march, district)).toEqual([expect.objectContaining({ group: 'joint-approval', received: 1, completed: 1 })]);
+    });
   });
 
   it('rejects a period that does not end after it starts', async () => {
@@ -162,19 +204,19 @@ describe('supervision figures', () => {
 });
 
 describe('figuresCsv', () => {
-  const header = 'group,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime\r\n';
+  const header = 'group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime\r\n';
 
   it('writes a header and one CRLF-ended line per row, quoting as RFC 4180 asks and leaving nulls empty', () => {
     const rows: FiguresRow[] = [
-      { group: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
-      { group: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'line\nbreak', received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'market-bureau', name: '市场监管局', parent: 'city', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'tax', name: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'line', name: 'line\nbreak', parent: null, received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
     ];
     expect(figuresCsv(rows)).toBe(
       header +
-        'market-bureau,4,4,3,0.75,2,7.25,1,2,0,0\r\n' +
-        '"税务局, ""东区""分局",1,0,0,,0,,0,0,0,0\r\n' +
-        '"line\nbreak",0,3,2,0.6667,1,8.33,0,1,0,0\r\n',
+        'market-bureau,市场监管局,city,4,4,3,0.75,2,7.25,1,2,0,0\r\n' +
+        'tax,"税务局, ""东区""分局",,1,0,0,,0,,0,0,0,0\r\n' +
+        'line,"line\nbreak",,0,3,2,0.6667,1,8.33,0,1,0,0\r\n',
     );
   });
 

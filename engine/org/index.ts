@@ -1,0 +1,3 @@
+export { OrgDirectory, jurisdictionOfActor, type ImportPlan } from './org-directory';
+export { OrgTree, covers, jurisdictionFilter, type Jurisdiction, type UnitView } from './org-tree';
+export { unitKinds, unitCodePattern, type UnitInput } from './unit-rules';
