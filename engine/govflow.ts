@@ -9,7 +9,7 @@ import { DefinitionRegistry } from './definitions';
 import { ExternalTaskService, TopicSignals } from './external-tasks';
 import { within } from './faults';
 import { MessageService } from './messages';
-import { OrgDirectory } from './org';
+import { OrgDirectory, ProcessOwnership } from './org';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import type { CaseHead } from './records';
 import { Executor, IncidentDesk } from './runtime';
@@ -92,7 +92,7 @@ export class Govflow {
     this.calls = new CallService(this.executor, models, this.#nextReceiptNo, options.logger);
     this.startSchedules = new StartSchedules(this.executor, models, this.registry, this.deadlines, this.#nextReceiptNo, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
-    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, options.now, options.logger);
+    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership: new ProcessOwnership(models, this.org) }, options.now, options.logger);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, nextReceiptNo: this.#nextReceiptNo, now: options.now });
     this.tasks = new TaskService(this.executor, models, this.users, options.now);
     this.supervision = new SupervisionService(this.executor, models, this.users, this.org, () => calendars.current, options.now);

@@ -41,9 +41,10 @@ export class DefinitionRegistry {
    * content gives the existing version, changed content the next one; the answer carries the
    * style warnings and the tasks nobody in the directory can act on.
    */
-  async deploy(xml: string, deployedBy: string): Promise<DeployOutcome> {
+  async deploy(xml: string, deployedBy: string, unitOf: (key: string) => Promise<string | undefined>): Promise<DeployOutcome> {
     const { compiled, warnings: modelWarnings } = await this.#checks.check(xml, this.#lint);
     const { catalogue } = compiled;
+    const unit = await unitOf(catalogue.processId);
     await this.#assertCalledProcessesDeployed(catalogue);
     const warnings = [...modelWarnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
@@ -64,6 +65,7 @@ export class DefinitionRegistry {
         catalogue,
         deployedBy,
         deployedAt: new Date(),
+        ...(unit === undefined ? {} : { unit }),
       };
       try {
         await this.#models.definitions.create(record);

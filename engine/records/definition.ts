@@ -8,6 +8,8 @@ export interface DraftRecord {
   xml: string;
   savedBy: string;
   savedAt: Date;
+  /** The unit the process belongs to (absent: saved before there was a tree, the root's). */
+  unit?: string;
 }
 
 /** One deployed version of a process. */
@@ -21,6 +23,8 @@ export interface DefinitionRecord {
   catalogue: StepCatalogue;
   deployedBy: string;
   deployedAt: Date;
+  /** The unit the process belongs to, whose designers deploy it (absent: deployed before there was a tree, the root's). */
+  unit?: string;
 }
 
 /** 会签 all must approve · 或签 the first signature decides · 票签 a share must approve. */

@@ -43,6 +43,8 @@ export interface Audience {
   users?: string[];
   department?: string;
   role?: Role;
+  /** The unit a role's notification is about: of a supervision office below the city level, only the one overseeing it hears. */
+  about?: string;
 }
 
 /** An in-app notification, written through the outbox so a retried command never sends it twice. */

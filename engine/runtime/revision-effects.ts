@@ -61,6 +61,11 @@ function changed<Item>(before: Item[], after: Item[]): Item[] {
   return after.filter((item) => !unchanged.has(JSON.stringify(item)));
 }
 
+/** The unit a notification to an overseeing role is about, when there is one. */
+function aboutUnit(unit: string | null | undefined): { about?: string } {
+  return unit ? { about: unit } : {};
+}
+
 /**
  * The command's notifications, and one per card newly raised: to the step's handler (else its
  * department), and red cards to the supervision office too. Ids are per revision, so a
@@ -73,7 +78,7 @@ function notificationEffects(before: CaseAlert[], next: CaseRecord, change: Case
     ...raised.flatMap((alert) => {
       const message = `${alert.level === 'red' ? '红牌' : '黄牌'} ${next.receiptNo} ${alert.stepName ?? next.title}`;
       const audience = alert.handler ? { users: [alert.handler] } : { department: alert.department ?? undefined };
-      return [{ audience, kind: `alert.${alert.level}`, message }, ...(alert.level === 'red' ? [{ audience: { role: 'supervisor' as const }, kind: 'alert.red', message }] : [])];
+      return [{ audience, kind: `alert.${alert.level}`, message }, ...(alert.level === 'red' ? [{ audience: { role: 'supervisor' as const, ...aboutUnit(alert.department ?? next.departments[0]) }, kind: 'alert.red', message }] : [])];
     }),
   ];
   return wanted.map((notification, index) => ({

@@ -212,13 +212,14 @@ const definitionSchema = new Schema<DefinitionRecord>(
     catalogue: Mixed,
     deployedBy: String,
     deployedAt: Date,
+    unit: { type: String, default: undefined },
   },
   options,
 );
 // the _id (`key:version`) keeps versions unique; this index reads a process's versions
 definitionSchema.index({ key: 1, version: -1 });
 
-const draftSchema = new Schema<DraftRecord>({ _id: String, xml: String, savedBy: String, savedAt: Date }, options);
+const draftSchema = new Schema<DraftRecord>({ _id: String, xml: String, savedBy: String, savedAt: Date, unit: { type: String, default: undefined } }, options);
 
 const userSchema = new Schema<UserRecord>(
   {

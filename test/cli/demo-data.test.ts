@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createLogger, Govflow, roles, type Actor, type GovflowOptions } from '../../engine';
+import { createLogger, Govflow, roles, systemActor, type Actor, type GovflowOptions } from '../../engine';
 import { seedDemo } from '../../cli/demo-seed';
 
 const supervisor: Actor = { username: 'supervisor', roles: ['supervisor'], department: 'supervision-office', groups: [] };
@@ -30,7 +30,7 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
   });
 
   it('deploys the three reference processes', async () => {
-    const keys = (await govflow.definitions.list()).map((definition) => definition.key);
+    const keys = (await govflow.definitions.list(systemActor)).map((definition) => definition.key);
     expect(keys).toEqual(expect.arrayContaining(['licensing-general', 'licensing-parallel', 'administrative-penalty']));
   });
 

@@ -25,7 +25,7 @@ export class ReplyNotice implements CaseCommand<Notice> {
     return {
       next: { ...current, notices: current.notices.map((candidate) => (candidate.id === notice.id ? replied : candidate)) },
       audit: { action: 'notice.replied', comment: this.explanation },
-      notifications: [{ audience: { role: 'supervisor' }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} 督办作出情况说明` }],
+      notifications: [{ audience: { role: 'supervisor', about: notice.department }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} 督办作出情况说明` }],
       result: replied,
     };
   }

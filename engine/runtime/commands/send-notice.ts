@@ -1,6 +1,8 @@
 import { startClock } from '../../clocks';
 import { ForbiddenError } from '../../errors';
 import type { CaseRecord, Notice } from '../../records';
+import { jurisdictionOfActor } from '../../org/org-directory';
+import { covers } from '../../org/org-tree';
 import { hasRole } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 
@@ -17,6 +19,7 @@ export class SendNotice implements CaseCommand<Notice> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Notice>> {
     if (!hasRole(context.actor, 'supervisor')) throw new ForbiddenError('only the supervision office sends supervision notices');
+    if (!covers(jurisdictionOfActor(context.actor), this.department)) throw new ForbiddenError(`${this.department} is outside the units your office oversees`);
     const notice: Notice = {
       id: `${current._id}~n${current.notices.length + 1}`,
       department: this.department,

@@ -22,7 +22,7 @@ describe('deploying definitions', () => {
     expect(await govflow.definitions.deploy(xml.replace(/\n/g, '\r\n'), systemActor)).toMatchObject({ version: 1, created: false });
     expect(await govflow.definitions.deploy(xml.replace('name="决定"', 'name="批准"'), systemActor)).toMatchObject({ version: 2, created: true });
     expect(await govflow.definitions.deploy(xml, systemActor)).toMatchObject({ version: 3, created: true });
-    const detail = await govflow.definitions.get('general-approval');
+    const detail = await govflow.definitions.get('general-approval', systemActor);
     expect(detail.versions.map((version) => version.version)).toEqual([3, 2, 1]);
   });
 
