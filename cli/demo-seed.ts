@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoClients, demoUsers, Govflow, systemActor, type Actor, type CompleteTaskInput, type GovflowOptions } from '../engine';
+import { demoUnits } from '../engine/org';
 import { projectRoot } from '../scripts/services';
 
 const day = 24 * 60 * 60 * 1000;
@@ -14,6 +15,7 @@ const supervisor: Actor = { username: 'supervisor', roles: ['supervisor'], depar
  * happened, so their limits, cards and deadline jobs are what they would be had it been so.
  */
 export async function seedDemo(govflow: Govflow, options: GovflowOptions): Promise<void> {
+  await govflow.org.ensureDemoUnits(demoUnits);
   for (const user of demoUsers) await govflow.users.ensureDemoUser(user);
   for (const client of demoClients) await govflow.clients.ensureDemoClient(client);
   const folder = join(projectRoot, 'processes');

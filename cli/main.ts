@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createLogger, Govflow, GovflowError, systemActor } from '../engine';
+import { migrateFlatDepartments, parseUnitFile, unitKinds } from '../engine/org';
+import type { UnitKind } from '../engine/records';
 import { projectRoot } from '../scripts/services';
 import { announceServices, connect, embeddedDataDir, startEmbeddedServices, type Connection } from './connection';
 import { dueCommand, type DueOptions } from './due-command';
@@ -107,7 +109,7 @@ client
 client
   .command('list')
   .description('the machine clients and their topics')
-  .action(() => withGovflow(async (govflow) => print(await govflow.clients.list({ limit: 500, offset: 0 }))));
+  .action(() => withGovflow(async (govflow) => print(await govflow.clients.list({ limit: 500, offset: 0 }, cliActor))));
 client
   .command('set-topics <clientId>')
   .description('replace the topics a client may work')
@@ -121,6 +123,45 @@ client
   .command('revoke <clientId>')
   .description('revoke a client: no sign-in, and its tokens refused within seconds')
   .action((clientId: string) => withGovflow(async (govflow) => print(await govflow.clients.revoke(clientId, cliActor))));
+
+const org = program.command('org').description('the organisation tree (目录服务): city, districts, bureaus, sections, windows and supervision offices (each change audited)');
+org
+  .command('list')
+  .description('every unit, parents before children, with its path of names')
+  .action(() => withGovflow(async (govflow) => print(await govflow.org.list())));
+org
+  .command('add <code>')
+  .description('add a unit')
+  .requiredOption('--name <name>', 'its Chinese name')
+  .requiredOption('--kind <kind>', `one of ${unitKinds.join(', ')}`)
+  .option('--parent <code>', 'the unit it belongs to (none only for the root, the city)')
+  .action((code: string, options: { name: string; kind: UnitKind; parent?: string }) => withGovflow(async (govflow) => print(await govflow.org.add({ code, name: options.name, kind: options.kind, parent: options.parent ?? null }, cliActor))));
+org
+  .command('set <code>')
+  .description('rename a unit, change its kind or move it')
+  .option('--name <name>', 'its new name')
+  .option('--kind <kind>', `one of ${unitKinds.join(', ')}`)
+  .option('--parent <code>', 'the unit it moves under')
+  .action((code: string, options: { name?: string; kind?: UnitKind; parent?: string }) => withGovflow(async (govflow) => print(await govflow.org.change(code, options, cliActor))));
+org
+  .command('import <file>')
+  .description('bring the tree in line with a CSV (header code,name,kind,parent) or JSON file; nothing changes if a row is wrong')
+  .option('--dry-run', 'only print what would be created and changed')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withGovflow(async (govflow) => {
+      const units = parseUnitFile(readFileSync(file, 'utf8'), file.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+      print(await govflow.org.import(units, cliActor, { dryRun: options.dryRun === true }));
+    }),
+  );
+org
+  .command('migrate')
+  .description('put the departments of a store from before the tree under one city root, codes kept; processes become the root\'s')
+  .option('--dry-run', 'only print what would be created')
+  .option('--root <code>', 'the code of the city root, when there is none yet', 'city')
+  .option('--root-name <name>', 'its name', '市人民政府')
+  .action((options: { dryRun?: boolean; root: string; rootName: string }) =>
+    withGovflow(async (govflow) => print(await migrateFlatDepartments(govflow.store.models, govflow.org, { rootCode: options.root, rootName: options.rootName, dryRun: options.dryRun === true }, cliActor))),
+  );
 
 program
   .command('reconcile')

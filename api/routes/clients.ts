@@ -20,8 +20,8 @@ export const clientRoutes = [
     access: admins,
     query: z.strictObject(pageQuery),
     responses: { 200: '{items, total}: a page of clients' },
-    async handler({ query, govflow }) {
-      return { body: await govflow.clients.list({ limit: query.limit, offset: query.offset }) };
+    async handler({ query, actor, govflow }) {
+      return { body: await govflow.clients.list({ limit: query.limit, offset: query.offset }, actor) };
     },
   }),
   defineRoute({
@@ -31,7 +31,7 @@ export const clientRoutes = [
     tag: 'clients',
     access: admins,
     body: z.strictObject({ clientId: z.string().min(1).max(64), topics, department: z.string().min(1).max(128).nullable().optional() }),
-    responses: { 201: 'the client with its clientSecret, shown this once', 409: 'a user or client of that name exists', 422: 'a bad client id or topic' },
+    responses: { 201: 'the client with its clientSecret, shown this once', 403: "a department outside the caller's jurisdiction", 409: 'a user or client of that name exists', 422: 'a bad client id or topic' },
     async handler({ body, actor, govflow }) {
       return { status: 201, body: await govflow.clients.issue(body, actor) };
     },
@@ -43,8 +43,8 @@ export const clientRoutes = [
     tag: 'clients',
     access: admins,
     responses: { 200: 'the client', 404: 'no such client' },
-    async handler({ params, govflow }) {
-      return { body: await govflow.clients.get(params.clientId) };
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.clients.get(params.clientId, actor) };
     },
   }),
   defineRoute({

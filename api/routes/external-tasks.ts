@@ -117,9 +117,9 @@ export const externalTaskRoutes = [
     access: watchers,
     query: z.strictObject({ topic: topicName.optional(), status: z.enum(['open', 'completed', 'cancelled']).default('open'), ...pageQuery }),
     responses: { 200: '{items, total}: a page of external tasks' },
-    async handler({ query, govflow }) {
+    async handler({ query, actor, govflow }) {
       const { topic, status, limit, offset } = query;
-      return { body: await govflow.externalTasks.list({ topic, status }, { limit, offset }) };
+      return { body: await govflow.externalTasks.list({ topic, status }, { limit, offset }, actor) };
     },
   }),
 ];

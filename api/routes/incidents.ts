@@ -11,8 +11,8 @@ export const incidentRoutes = [
     access: ['admin', 'supervisor'],
     query: z.strictObject({ status: z.enum(['open', 'resolved']).default('open'), ...pageQuery }),
     responses: { 200: '{items, total}: a page of the incidents', 403: 'neither an administrator nor the supervision office' },
-    async handler({ query, govflow }) {
-      return { body: await govflow.incidents.list(query.status, { limit: query.limit, offset: query.offset }) };
+    async handler({ query, actor, govflow }) {
+      return { body: await govflow.incidents.list(query.status, { limit: query.limit, offset: query.offset }, actor) };
     },
   }),
   defineRoute({
@@ -22,8 +22,8 @@ export const incidentRoutes = [
     tag: 'incidents',
     access: ['admin', 'supervisor'],
     responses: { 200: 'the incident', 404: 'no such incident' },
-    async handler({ params, govflow }) {
-      return { body: await govflow.incidents.get(params.id) };
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.incidents.get(params.id, actor) };
     },
   }),
   defineRoute({

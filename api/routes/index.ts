@@ -10,6 +10,7 @@ import { externalTaskRoutes } from './external-tasks';
 import { incidentRoutes } from './incidents';
 import { messageRoutes } from './messages';
 import { notificationRoutes } from './notifications';
+import { orgRoutes } from './org';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
@@ -17,6 +18,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

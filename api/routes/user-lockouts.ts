@@ -1,4 +1,3 @@
-import { NotFoundError } from '../../engine';
 import { defineRoute } from '../http/route';
 
 export const userLockoutRoutes = [
@@ -10,7 +9,7 @@ export const userLockoutRoutes = [
     access: ['admin'],
     responses: { 200: '{username, wasLocked}: the account may sign in again', 403: 'not an administrator', 404: 'no such user' },
     async handler({ params, actor, govflow }) {
-      if (!(await govflow.users.actor(params.username))) throw new NotFoundError('user', params.username);
+      await govflow.userAdmin.get(params.username, actor);
       return { body: await govflow.signIns.unlock(params.username, actor) };
     },
   }),

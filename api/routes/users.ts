@@ -19,13 +19,13 @@ export const userRoutes = [
   defineRoute({
     method: 'get',
     path: '/users',
-    summary: 'Users by name, a page at a time (never their password hashes)',
+    summary: "The users of the caller's jurisdiction by name, a page at a time (never their password hashes)",
     tag: 'users',
     access: admins,
     query: z.strictObject(pageQuery),
     responses: { 200: '{items, total}: a page of users' },
-    async handler({ query, govflow }) {
-      return { body: await govflow.userAdmin.list({ limit: query.limit, offset: query.offset }) };
+    async handler({ query, actor, govflow }) {
+      return { body: await govflow.userAdmin.list({ limit: query.limit, offset: query.offset }, actor) };
     },
   }),
   defineRoute({
@@ -35,7 +35,7 @@ export const userRoutes = [
     tag: 'users',
     access: admins,
     body: z.strictObject({ username: name, password: z.string().min(1).max(256), ...access, department: z.string().min(1).max(128).optional() }),
-    responses: { 201: 'the user', 409: 'the name is taken', 422: 'a bad name, password, role or group' },
+    responses: { 201: 'the user', 403: "a department outside the caller's jurisdiction", 409: 'the name is taken', 422: "a bad name, password, role or group, or a group of a unit outside the caller's jurisdiction" },
     async handler({ body, actor, govflow }) {
       return { status: 201, body: await govflow.userAdmin.create(body, actor) };
     },
@@ -46,9 +46,9 @@ export const userRoutes = [
     summary: 'One user',
     tag: 'users',
     access: admins,
-    responses: { 200: 'the user', 404: 'no such user' },
-    async handler({ params, govflow }) {
-      return { body: await govflow.userAdmin.get(params.username) };
+    responses: { 200: 'the user', 404: "no such user in the caller's jurisdiction" },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.userAdmin.get(params.username, actor) };
     },
   }),
   defineRoute({
@@ -57,7 +57,7 @@ export const userRoutes = [
     summary: 'Disable a user: no sign-in, no refresh, and their tokens refused on every node within seconds',
     tag: 'users',
     access: admins,
-    responses: { 200: 'the user, disabled', 404: 'no such user', 409: 'an administrator disabling themself' },
+    responses: { 200: 'the user, disabled', 404: "no such user in the caller's jurisdiction", 409: 'an administrator disabling themself' },
     async handler({ params, actor, govflow, auth }) {
       const user = await govflow.userAdmin.disable(params.username, actor);
       auth.accounts.forget(params.username);
@@ -70,7 +70,7 @@ export const userRoutes = [
     summary: 'Enable a disabled user; they sign in again (tokens from before stay refused)',
     tag: 'users',
     access: admins,
-    responses: { 200: 'the user, enabled', 404: 'no such user' },
+    responses: { 200: 'the user, enabled', 404: "no such user in the caller's jurisdiction" },
     async handler({ params, actor, govflow, auth }) {
       const user = await govflow.userAdmin.enable(params.username, actor);
       auth.accounts.forget(params.username);
@@ -84,7 +84,7 @@ export const userRoutes = [
     tag: 'users',
     access: admins,
     body: z.strictObject(access),
-    responses: { 200: 'the user with the new access', 404: 'no such user', 422: 'an unknown role or a malformed group' },
+    responses: { 200: 'the user with the new access', 403: "a department outside the caller's jurisdiction", 404: "no such user in the caller's jurisdiction", 422: "an unknown role, a malformed group or one of a unit outside the caller's jurisdiction" },
     async handler({ params, body, actor, govflow, auth }) {
       const user = await govflow.userAdmin.setAccess(params.username, body, actor);
       auth.accounts.forget(params.username);
@@ -97,9 +97,9 @@ export const userRoutes = [
     summary: "A user's administration trail in order (created, disabled, enabled, access set)",
     tag: 'users',
     access: admins,
-    responses: { 200: '{items, total}: the entries', 404: 'no such user' },
-    async handler({ params, govflow }) {
-      await govflow.userAdmin.get(params.username);
+    responses: { 200: '{items, total}: the entries', 404: "no such user in the caller's jurisdiction" },
+    async handler({ params, actor, govflow }) {
+      await govflow.userAdmin.get(params.username, actor);
       const entries = await govflow.userAdmin.trail.entries(params.username);
       return { body: { items: entries.map(({ _id, detail, ...entry }) => ({ ...entry, detail: JSON.parse(detail) as unknown })), total: entries.length } };
     },
@@ -110,8 +110,9 @@ export const userRoutes = [
     summary: "Verify a user's administration hash chain: any changed, removed or reordered entry shows",
     tag: 'users',
     access: admins,
-    responses: { 200: '{ok, entries} and the first problem when not ok', 404: 'no such user' },
-    async handler({ params, govflow }) {
+    responses: { 200: '{ok, entries} and the first problem when not ok', 404: "no such user in the caller's jurisdiction" },
+    async handler({ params, actor, govflow }) {
+      await govflow.userAdmin.get(params.username, actor);
       return { body: await govflow.userAdmin.trail.verify(params.username) };
     },
   }),

@@ -31,6 +31,7 @@ function externalTaskRecord(record: CaseRecord, task: ExternalTask, rev: number,
   return {
     _id: task.id,
     caseId: record._id,
+    departments: record.departments,
     receiptNo: record.receiptNo,
     processKey: record.processKey,
     stepId: task.stepId,

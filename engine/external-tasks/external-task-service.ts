@@ -23,6 +23,8 @@ import { withoutRequestKey } from '../runtime/request-key';
 import type { LockedExternalTask } from './external-task-view';
 import { externalTaskView, type ExternalTaskView } from './external-task-view';
 import type { TopicSignals } from './topic-signals';
+import { jurisdictionOfActor } from '../org/org-directory';
+import { jurisdictionFilter } from '../org/org-tree';
 
 const staleRetryMs = 100;
 
@@ -101,8 +103,8 @@ export class ExternalTaskService {
   }
 
   /** External tasks of a topic (or all), open or closed, oldest first, for administrators watching other systems' work. */
-  async list(filter: { topic?: string; status: ExternalTaskRecord['status'] }, page: Page): Promise<{ items: ExternalTaskView[]; total: number }> {
-    const query = { status: filter.status, ...(filter.topic === undefined ? {} : { topic: filter.topic }) };
+  async list(filter: { topic?: string; status: ExternalTaskRecord['status'] }, page: Page, by: Actor): Promise<{ items: ExternalTaskView[]; total: number }> {
+    const query = { status: filter.status, ...(filter.topic === undefined ? {} : { topic: filter.topic }), ...jurisdictionFilter(jurisdictionOfActor(by), 'departments') };
     const { items, total } = await pagedFind<ExternalTaskRecord>(this.#models.externalTasks, query, { createdAt: 1 }, page);
     return { items: items.map(externalTaskView), total };
   }

@@ -54,16 +54,19 @@ export class OrgDirectory {
     return (await this.tree()).jurisdictionOf(code);
   }
 
-  async get(code: string, by: Actor): Promise<UnitView> {
+  /** One unit; every member of staff reads the whole tree (a designer names another district's groups in 并联审批). */
+  async get(code: string): Promise<UnitView> {
     const view = (await this.tree()).view(code);
-    if (!view || !covers(jurisdictionOfActor(by), code)) throw new NotFoundError('unit', code);
+    if (!view) throw new NotFoundError('unit', code);
     return view;
   }
 
-  /** The units within the actor's jurisdiction, parents before children. */
-  async list(by: Actor): Promise<UnitView[]> {
-    const jurisdiction = jurisdictionOfActor(by);
-    return (await this.tree()).views().filter((view) => covers(jurisdiction, view.code));
+  /** The units, parents before children; with `search`, those whose code or name contains it, for pickers. */
+  async list(search?: string): Promise<UnitView[]> {
+    const views = (await this.tree()).views();
+    if (!search) return views;
+    const needle = search.toLowerCase();
+    return views.filter((view) => view.code.toLowerCase().includes(needle) || view.name.includes(search));
   }
 
   /** Adds a unit under one the admin oversees (the root only at the city level). */
@@ -104,10 +107,16 @@ export class OrgDirectory {
     return plan;
   }
 
-  /** A unit's trail, for admins who oversee it. */
-  async entries(code: string, by: Actor): Promise<Awaited<ReturnType<OrgDirectory['trail']['entries']>>> {
-    await this.get(code, by);
-    return this.trail.entries(code);
+  /** GOVFLOW_DEMO only: adds the demo units the tree lacks, leaving the ones an admin has changed since as they are. */
+  async ensureDemoUnits(units: readonly UnitInput[]): Promise<void> {
+    const tree = await this.tree();
+    const missing = units.filter((unit) => !tree.has(unit.code));
+    if (missing.length > 0) await this.import(missing, { username: 'demo-seed', roles: ['admin'], department: null, groups: [] }, { dryRun: false });
+  }
+
+  /** Throws 404 unless unit `code` exists within the administrator's jurisdiction: before reading its trail. */
+  async assertAdministered(code: string, by: Actor): Promise<void> {
+    if (!(await this.tree()).has(code) || !covers(jurisdictionOfActor(by), code)) throw new NotFoundError('unit', code);
   }
 
   #fileProblems(units: readonly UnitInput[], before: Map<string, UnitRecord>, by: Actor, only: 'create' | undefined): ProblemDetail[] {

@@ -72,6 +72,8 @@ export type ExternalTaskStatus = 'open' | 'completed' | 'cancelled';
 export interface ExternalTaskRecord {
   _id: string;
   caseId: string;
+  /** The departments the case passed through, so a district's office lists its own. */
+  departments?: string[];
   receiptNo: string;
   processKey: string;
   stepId: string;

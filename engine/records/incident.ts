@@ -50,6 +50,8 @@ export type IncidentRecord = Omit<CaseIncident, 'id'> & {
   _id: string;
   caseId: string | null;
   caseTitle: string;
+  /** The departments the case passed through, so a district's office lists its own; absent on a failed start. */
+  departments?: string[];
   receiptNo: string | null;
   processKey: string;
   version: number;

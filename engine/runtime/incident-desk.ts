@@ -8,6 +8,9 @@ import { hasRole, systemActor, type Actor } from '../users/actor';
 import type { UserDirectory } from '../users/user-directory';
 import { rebuildCommand, retryableCommands, ResolveIncident } from './commands';
 import type { Executor } from './executor';
+import { oversees } from '../cases/case-access';
+import { jurisdictionOfActor } from '../org/org-directory';
+import { jurisdictionFilter } from '../org/org-tree';
 
 /**
  * Incidents for administrators and the supervision office (Camunda's incident list): the board's
@@ -30,14 +33,15 @@ export class IncidentDesk {
   }
 
   /** Open or resolved incidents, the latest failure first, a page at a time; read by the status index. */
-  async list(status: IncidentStatus, page: Page): Promise<{ items: IncidentView[]; total: number }> {
-    const { items, total } = await pagedFind<IncidentRecord>(this.#models.incidents, { status }, { at: -1 }, page);
+  async list(status: IncidentStatus, page: Page, by: Actor): Promise<{ items: IncidentView[]; total: number }> {
+    const { items, total } = await pagedFind<IncidentRecord>(this.#models.incidents, { status, ...jurisdictionFilter(jurisdictionOfActor(by), 'departments') }, { at: -1 }, page);
     return { items: items.map(incidentView), total };
   }
 
-  async get(id: string): Promise<IncidentView> {
+  /** One incident, when it is of a case of the actor's jurisdiction (a failed start only at the city level). */
+  async get(id: string, by: Actor): Promise<IncidentView> {
     const record = await this.#models.incidents.findById(id).lean<IncidentRecord>();
-    if (!record) throw new NotFoundError('incident', id);
+    if (!record || !oversees(by, { departments: record.departments ?? [] })) throw new NotFoundError('incident', id);
     return incidentView(record);
   }
 
@@ -53,7 +57,7 @@ export class IncidentDesk {
     await this.#executor.run(command, await this.#actorNamed(record.actor), { retry: { incidentId: id, by: actor.username } });
     // a command that found nothing left to do (a timer since cancelled) wrote no revision to resolve it in
     await this.#executor.run(new ResolveIncident(record.caseId, id, 'retried', 'the command had nothing left to do'), actor);
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   /** Closes an open incident without running anything: the case was put right another way, or its command cannot run again. */
@@ -62,7 +66,7 @@ export class IncidentDesk {
     const record = await this.#open(id);
     if (record.caseId === null) await closeStartIncident(this.#collections, record, actor.username, this.#now(), note);
     else await this.#executor.run(new ResolveIncident(record.caseId, id, 'closed', note), actor);
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   async #open(id: string): Promise<IncidentRecord> {

@@ -132,6 +132,7 @@ const externalTaskSchema = new Schema<ExternalTaskRecord>(
   {
     _id: String,
     caseId: String,
+    departments: { type: [String], default: undefined },
     receiptNo: String,
     processKey: String,
     stepId: String,
@@ -155,6 +156,7 @@ externalTaskSchema.index({ topicKey: 1, availableAt: 1 });
 externalTaskSchema.index({ caseId: 1 });
 // the list administrators watch: by status, optionally one topic
 externalTaskSchema.index({ status: 1, createdAt: 1 });
+externalTaskSchema.index({ departments: 1, status: 1, createdAt: 1 });
 externalTaskSchema.index({ topic: 1, status: 1, createdAt: 1 });
 
 const messageSchema = new Schema<MessageRecord>(
@@ -327,6 +329,7 @@ const incidentSchema = new Schema<IncidentRecord>(
     _id: String,
     caseId: { type: String, default: null },
     caseTitle: String,
+    departments: { type: [String], default: undefined },
     receiptNo: { type: String, default: null },
     processKey: String,
     version: Number,
@@ -351,6 +354,7 @@ const incidentSchema = new Schema<IncidentRecord>(
 );
 // the board's list of open (or resolved) incidents, newest first; a case's own are in its revision
 incidentSchema.index({ status: 1, at: -1 });
+incidentSchema.index({ departments: 1, status: 1, at: -1 });
 
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { insertOnce } from '../store';
 import { claimsBesideRevisions } from './claims-beside-revisions';
+import { departmentsOnProjections } from './departments-on-projections';
 import { listKeys } from './list-keys';
 import { plainSecondaryIndexes } from './plain-secondary-indexes';
 
@@ -13,7 +14,7 @@ export interface Upgrade {
 }
 
 /** In the order they were made; a new one goes at the end. */
-const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys];
+const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys, departmentsOnProjections];
 
 /**
  * Brings a database written by an earlier govflow up to this one before indexes are made:

@@ -8,7 +8,9 @@ const bureau = 'market-bureau';
  * The demo users, created only when GOVFLOW_DEMO=1, all with the password `demo`: DESIGN.md's
  * six (admin, designer, applicant, clerk, leader, supervisor) and the staff of a market
  * regulation bureau the shipped processes name — its window, licensing section, section chief,
- * legal section, enforcement brigade — and the reviewers of the departments of 并联审批.
+ * legal section, enforcement brigade — the reviewers of the departments of 并联审批, and for
+ * each of the two districts (demo-units.ts) an administrator, a designer and a market clerk,
+ * and 东城区's supervision office.
  */
 export const demoUsers: NewUser[] = [
   { username: 'admin', password: 'demo', roles: ['admin'] },
@@ -26,7 +28,20 @@ export const demoUsers: NewUser[] = [
   { username: 'planning-reviewer', password: 'demo', roles: ['clerk'], department: 'planning-bureau', groups: ['review@planning-bureau'] },
   { username: 'environment-reviewer', password: 'demo', roles: ['clerk'], department: 'environment-bureau', groups: ['review@environment-bureau'] },
   { username: 'supervisor', password: 'demo', roles: ['supervisor'], department: 'supervision-office' },
+  ...districtStaff('east'),
+  { username: 'east-supervisor', password: 'demo', roles: ['supervisor'], department: 'east-supervision-office' },
+  ...districtStaff('west'),
 ];
+
+/** A district's administrator and designer, and a clerk of its market bureau (demo-units.ts). */
+function districtStaff(district: 'east' | 'west'): NewUser[] {
+  const market = `${district}-market-bureau`;
+  return [
+    { username: `${district}-admin`, password: 'demo', roles: ['admin'], department: `${district}-district` },
+    { username: `${district}-designer`, password: 'demo', roles: ['designer'], department: `${district}-district` },
+    { username: `${district}-clerk`, password: 'demo', roles: ['clerk'], department: market, groups: [`window@${market}`, `licensing-section@${market}`] },
+  ];
+}
 
 /** The demo's machine client, the credit bureau's system, whose secret is `demo` too. */
 export const demoClients: NewClient[] = [{ clientId: 'credit-bureau', topics: ['credit-check'] }];

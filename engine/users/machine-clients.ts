@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { ConflictError, InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
 import { topicPattern } from '../definitions/names';
+import { jurisdictionOfActor } from '../org/org-directory';
+import { covers, jurisdictionFilter } from '../org/org-tree';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
@@ -53,13 +55,14 @@ export class MachineClients {
     this.#refreshTokens = refreshTokens;
   }
 
-  async list(page: Page): Promise<{ items: ClientView[]; total: number }> {
-    const { items, total } = await pagedFind<UserRecord>(this.#models.users, { roles: 'system' }, { _id: 1 }, page);
+  /** The clients of the administrator's jurisdiction (a client without a department is the city level's). */
+  async list(page: Page, by: Actor): Promise<{ items: ClientView[]; total: number }> {
+    const { items, total } = await pagedFind<UserRecord>(this.#models.users, { roles: 'system', ...jurisdictionFilter(jurisdictionOfActor(by), 'department') }, { _id: 1 }, page);
     return { items: items.map(toView), total };
   }
 
-  async get(clientId: string): Promise<ClientView> {
-    return toView(await this.#existing(clientId));
+  async get(clientId: string, by: Actor): Promise<ClientView> {
+    return toView(await this.#existing(clientId, by));
   }
 
   async issue(client: NewClient, by: Actor): Promise<IssuedClient> {
@@ -77,6 +80,7 @@ export class MachineClients {
   async #issue(client: NewClient, clientSecret: string, by: Actor): Promise<IssuedClient> {
     const problems = [...usernameProblems(client.clientId, 'clientId'), ...topicProblems(client.topics)];
     if (problems.length > 0) throw new InvalidInputError(`cannot issue client ${client.clientId}`, problems, 422);
+    if (!covers(jurisdictionOfActor(by), client.department ?? null)) throw new ForbiddenError(`department ${client.department ?? '(none)'} is outside the units you administer`);
     const record: UserRecord = { _id: client.clientId, passwordHash: await hashPassword(clientSecret), roles: ['system'], department: client.department ?? null, groups: [], topics: client.topics, createdAt: new Date() };
     try {
       await this.#models.users.create(record);
@@ -90,33 +94,33 @@ export class MachineClients {
 
   /** A new secret; the old one, and every token issued with it, stops working. */
   async rotate(clientId: string, by: Actor): Promise<IssuedClient> {
-    const record = await this.#existing(clientId);
+    const record = await this.#existing(clientId, by);
     const clientSecret = newSecret();
     await this.#trail.append(clientId, { actor: by.username, action: 'client.secret-rotated' });
     await this.#models.users.updateOne({ _id: clientId }, { $set: { passwordHash: await hashPassword(clientSecret), sessionVersion: (record.sessionVersion ?? 0) + 1 } });
     await this.#refreshTokens.revokeUser(clientId);
-    return { ...(await this.get(clientId)), clientSecret };
+    return { ...(await this.get(clientId, by)), clientSecret };
   }
 
   async setTopics(clientId: string, topics: string[], by: Actor): Promise<ClientView> {
     const problems = topicProblems(topics);
     if (problems.length > 0) throw new InvalidInputError(`cannot set the topics of client ${clientId}`, problems, 422);
-    await this.#existing(clientId);
+    await this.#existing(clientId, by);
     await this.#trail.append(clientId, { actor: by.username, action: 'client.topics-set', detail: { topics } });
     await this.#models.users.updateOne({ _id: clientId }, { $set: { topics } });
-    return this.get(clientId);
+    return this.get(clientId, by);
   }
 
   /** The client can no longer sign in, and its tokens are refused within seconds (a disabled account, audited as such). */
   async revoke(clientId: string, by: Actor): Promise<ClientView> {
-    await this.#existing(clientId);
+    await this.#existing(clientId, by);
     await this.#admin.disable(clientId, by);
-    return this.get(clientId);
+    return this.get(clientId, by);
   }
 
-  async #existing(clientId: string): Promise<UserRecord> {
+  async #existing(clientId: string, by: Actor): Promise<UserRecord> {
     const record = await this.#models.users.findOne({ _id: clientId, roles: 'system' }, { passwordHash: 0 }).lean<UserRecord>();
-    if (!record) throw new NotFoundError('client', clientId);
+    if (!record || !covers(jurisdictionOfActor(by), record.department)) throw new NotFoundError('client', clientId);
     return record;
   }
 }

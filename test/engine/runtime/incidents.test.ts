@@ -60,8 +60,8 @@ describe('incidents on the command path', () => {
       expect(without.max).toBe(without.median);
       expect(settling.median).toBe(without.median + 1);
       expect(settling.sequentialMax).toBe(without.sequentialMax);
-      expect((await govflow.incidents.list('open', { limit: 10, offset: 0 })).total).toBe(0);
-      expect((await govflow.incidents.list('resolved', { limit: 10, offset: 0 })).total).toBe(3);
+      expect((await govflow.incidents.list('open', { limit: 10, offset: 0 }, systemActor)).total).toBe(0);
+      expect((await govflow.incidents.list('resolved', { limit: 10, offset: 0 }, systemActor)).total).toBe(3);
     });
   });
 
@@ -88,7 +88,7 @@ describe('incidents on the command path', () => {
       const after = await govflow.store.models.cases.findById(result.id).lean();
       expect(after!.rev).toBe(before!.rev);
       expect(after!.incidents ?? []).toEqual([]);
-      expect((await govflow.incidents.list('open', { limit: 10, offset: 0 })).total).toBe(0);
+      expect((await govflow.incidents.list('open', { limit: 10, offset: 0 }, systemActor)).total).toBe(0);
     });
   });
 
@@ -110,7 +110,7 @@ describe('incidents on the command path', () => {
       // node A, holding the engine of the revision before, completes with a number: it must build on B's revision
       const done = await nodeA.tasks.complete(task, { data: { amount: 500 } }, clerk);
       expect(done.nextTasks.map((next) => next.stepId)).toEqual(['leaderReview']);
-      const [incident] = (await nodeA.incidents.list('resolved', { limit: 10, offset: 0 })).items;
+      const [incident] = (await nodeA.incidents.list('resolved', { limit: 10, offset: 0 }, systemActor)).items;
       expect(incident).toMatchObject({ id: (failure as IncidentError).incidentId, resolution: 'succeeded-later', resolvedBy: clerk.username, attempts: 1 });
       expect((await nodeA.auditLog.entries(result.id)).map((entry) => entry.action)).toEqual(['case.started', 'incident.opened', 'task.completed', 'incident.resolved']);
       expect(await nodeB.cases.verifyAudit(result.id)).toEqual({ ok: true, entries: 4 });
