@@ -78,7 +78,7 @@ export class Govflow {
     this.org = new OrgDirectory(models, options.now);
     this.users = new UserDirectory(models, this.org);
     this.refreshTokens = new RefreshTokens(models, options.now);
-    this.userAdmin = new UserAdministration(models, this.users, userAuditTrail(models, options.now), this.refreshTokens);
+    this.userAdmin = new UserAdministration(models, this.users, userAuditTrail(models, options.now), this.refreshTokens, this.org);
     this.clients = new MachineClients(models, this.userAdmin, this.userAdmin.trail, this.refreshTokens);
     this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));

@@ -29,6 +29,9 @@ import { runOnCase } from './visible-commands';
 
 export type AlertView = ReturnType<typeof alertView>;
 
+/** Unit names by code, from this node's tree. */
+type NameOf = (unit: string) => string;
+
 /**
  * The supervision office's and the departments' side (电子监察): cards, notices and their
  * replies, in-app notifications, the figures, the tasks nobody can act on, and the deadline
@@ -60,13 +63,14 @@ export class SupervisionService {
   /** Alerts the actor may see, newest first, a page at a time. */
   async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
     const { items, total } = await pagedFind<AlertRecord>(this.#models.alerts, alertQuery(actor, filter), { raisedAt: -1 }, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
-    return { items: items.map(alertView), total };
+    const nameOf = await this.#nameOf();
+    return { items: items.map((record) => alertView(record, nameOf)), total };
   }
 
   async getAlert(alertId: string, actor: Actor): Promise<AlertView> {
     const record = await this.#models.alerts.findOne({ ...alertVisibility(actor), _id: alertId }).lean<AlertRecord>();
     if (!record) throw new NotFoundError('alert', alertId);
-    return alertView(record);
+    return alertView(record, await this.#nameOf());
   }
 
   async closeAlert(alertId: string, note: string, actor: Actor): Promise<AlertView> {
@@ -97,7 +101,8 @@ export class SupervisionService {
     const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
     const { items, total } = await pagedFind<NoticeRecord>(this.#models.notices, query, { sentAt: -1 }, page);
     const now = this.#now();
-    return { items: items.map((record) => noticeView(record, now)), total };
+    const nameOf = await this.#nameOf();
+    return { items: items.map((record) => noticeView(record, now, nameOf)), total };
   }
 
   /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
@@ -108,5 +113,10 @@ export class SupervisionService {
   /** The office's figures per department, process or unit (rolled up the tree) for a period (按时办结率 and the rest), of the actor's jurisdiction. */
   async figures(query: Omit<FiguresQuery, 'jurisdiction'>, actor: Actor): Promise<FiguresRow[]> {
     return computeFigures(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor) });
+  }
+
+  async #nameOf(): Promise<NameOf> {
+    const tree = await this.#org.tree();
+    return (unit) => tree.nameOf(unit);
   }
 }

@@ -39,9 +39,9 @@ export function alertQuery(actor: Actor, filter: AlertFilter): Record<string, un
   return { ...query, ...alertVisibility(actor) };
 }
 
-/** An alert as the API shows it. */
-export function alertView({ _id, caseRev: _rev, ...alert }: AlertRecord): Omit<AlertRecord, '_id' | 'caseRev'> & { id: string } {
-  return { id: _id, ...alert };
+/** An alert as the API shows it, its department by name too. */
+export function alertView({ _id, caseRev: _rev, ...alert }: AlertRecord, nameOf: (unit: string) => string): Omit<AlertRecord, '_id' | 'caseRev'> & { id: string; departmentName: string | null } {
+  return { id: _id, ...alert, departmentName: alert.department ? nameOf(alert.department) : null };
 }
 
 /** The case an alert id belongs to: ids are `level~caseId~clock`. */

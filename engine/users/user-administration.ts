@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
-import { jurisdictionOfActor } from '../org/org-directory';
-import { covers, jurisdictionFilter, type Jurisdiction } from '../org/org-tree';
+import { jurisdictionOfActor, type OrgDirectory } from '../org/org-directory';
+import { covers, jurisdictionFilter, type Jurisdiction, type OrgTree } from '../org/org-tree';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
 import type { Role, UserRecord } from '../records';
@@ -15,6 +15,8 @@ export interface UserView {
   username: string;
   roles: Role[];
   department: string | null;
+  /** The department's name in the organisation tree (its code for one the tree does not know). */
+  departmentName: string | null;
   groups: string[];
   disabled: boolean;
   createdAt: string;
@@ -43,8 +45,10 @@ export class UserAdministration {
   readonly #directory: UserDirectory;
   readonly trail: UserAuditTrail;
   readonly #refreshTokens: RefreshTokens;
+  readonly #org: OrgDirectory;
 
-  constructor(models: Models, directory: UserDirectory, trail: UserAuditTrail, refreshTokens: RefreshTokens) {
+  constructor(models: Models, directory: UserDirectory, trail: UserAuditTrail, refreshTokens: RefreshTokens, org: OrgDirectory) {
+    this.#org = org;
     this.#models = models;
     this.#directory = directory;
     this.trail = trail;
@@ -54,11 +58,12 @@ export class UserAdministration {
   /** The users of the administrator's jurisdiction by name, a page at a time. */
   async list(page: Page, by: Actor): Promise<{ items: UserView[]; total: number }> {
     const { items, total } = await pagedFind(this.#models.users, jurisdictionFilter(jurisdictionOfActor(by), 'department'), { _id: 1 }, page);
-    return { items: items.map(toView), total };
+    const tree = await this.#org.tree();
+    return { items: items.map((record) => toView(record, tree)), total };
   }
 
   async get(username: string, by: Actor): Promise<UserView> {
-    return toView(await this.#existing(username, by));
+    return toView(await this.#existing(username, by), await this.#org.tree());
   }
 
   /** The account a token names, or undefined when the user no longer exists. */
@@ -82,7 +87,7 @@ export class UserAdministration {
   async disable(username: string, by: Actor): Promise<UserView> {
     if (username === by.username) throw new ConflictError('an administrator cannot disable their own account; ask another administrator');
     const record = await this.#existing(username, by);
-    if (record.disabled === true) return toView(record);
+    if (record.disabled === true) return this.get(username, by);
     await this.trail.append(username, { actor: by.username, action: 'user.disabled' });
     await this.#models.users.updateOne({ _id: username }, { $set: { disabled: true, sessionVersion: (record.sessionVersion ?? 0) + 1 } });
     await this.#refreshTokens.revokeUser(username);
@@ -92,7 +97,7 @@ export class UserAdministration {
   /** The user may sign in again; tokens from before they were disabled stay dead. */
   async enable(username: string, by: Actor): Promise<UserView> {
     const record = await this.#existing(username, by);
-    if (record.disabled !== true) return toView(record);
+    if (record.disabled !== true) return this.get(username, by);
     await this.trail.append(username, { actor: by.username, action: 'user.enabled' });
     await this.#models.users.updateOne({ _id: username }, { $set: { disabled: false } });
     return this.get(username, by);
@@ -128,6 +133,6 @@ function assertWithin(jurisdiction: Jurisdiction, access: Pick<UserAccess, 'depa
   if (problems.length > 0) throw new InvalidInputError('the groups name units you do not administer', problems, 422);
 }
 
-function toView(record: UserRecord): UserView {
-  return { username: record._id, roles: record.roles, department: record.department, groups: record.groups, disabled: record.disabled === true, createdAt: new Date(record.createdAt).toISOString() };
+function toView(record: UserRecord, tree: OrgTree): UserView {
+  return { username: record._id, roles: record.roles, department: record.department, departmentName: record.department === null ? null : tree.nameOf(record.department), groups: record.groups, disabled: record.disabled === true, createdAt: new Date(record.createdAt).toISOString() };
 }

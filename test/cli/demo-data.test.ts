@@ -60,6 +60,35 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
     for (const job of future) expect(job.timestamp + job.delay).toBeGreaterThan(Date.now());
   });
 
+  it('is a small city: two districts with market and planning bureaus and sections, the city and one district with a supervision office', async () => {
+    const tree = await govflow.org.tree();
+    expect(tree.children('city')).toEqual(expect.arrayContaining(['east-district', 'west-district', 'market-bureau', 'planning-bureau', 'supervision-office']));
+    for (const district of ['east', 'west']) {
+      expect(tree.children(`${district}-district`)).toEqual(expect.arrayContaining([`${district}-market-bureau`, `${district}-planning-bureau`]));
+      expect(tree.unit(`${district}-market-licensing`)).toMatchObject({ kind: 'section', parent: `${district}-market-bureau` });
+    }
+    expect(tree.unit('east-supervision-office')).toMatchObject({ kind: 'supervision-office', parent: 'east-district' });
+    const eastSupervisor = await govflow.users.authenticate('east-supervisor', 'demo');
+    expect(eastSupervisor?.jurisdiction).toEqual(tree.subtree('east-district'));
+    expect((await govflow.users.authenticate('supervisor', 'demo'))?.jurisdiction).toBe('all');
+    for (const name of ['east-admin', 'east-designer', 'east-clerk', 'west-admin', 'west-designer', 'west-clerk']) expect(await govflow.users.authenticate(name, 'demo')).toBeTruthy();
+  });
+
+  it('rolls the figures up the tree: every unit is its own figures and the sum of its children', async () => {
+    const period = { from: new Date(Date.now() - 60 * 86_400_000), to: new Date(Date.now() + 86_400_000) };
+    const rows = await govflow.supervision.figures({ groupBy: 'unit', ...period }, supervisor);
+    const own = new Map((await govflow.supervision.figures({ groupBy: 'department', ...period }, supervisor)).map((row) => [row.group, row]));
+    expect(rows[0]).toMatchObject({ group: 'city', name: '市人民政府', parent: null });
+    // a joint case counts in each bureau it passed through, so the city's sum is at least the nine cases
+    expect(rows[0].received).toBeGreaterThanOrEqual(9);
+    for (const row of rows) {
+      const children = rows.filter((child) => child.parent === row.group);
+      for (const count of ['received', 'completed', 'onTime', 'overdue', 'openYellow', 'openRed', 'notices'] as const) {
+        expect([row.group, count, row[count]]).toEqual([row.group, count, (own.get(row.group)?.[count] ?? 0) + children.reduce((sum, child) => sum + child[count], 0)]);
+      }
+    }
+  });
+
   it('adds nothing when run again', async () => {
     await seedDemo(govflow, options);
     expect(await govflow.store.models.cases.countDocuments({ title: { $regex: '^【示例】' } })).toBe(9);

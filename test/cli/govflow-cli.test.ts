@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Actor, Govflow } from '../../engine';
@@ -33,7 +35,7 @@ describe('npx govflow', () => {
 
   it('lists its commands', async () => {
     const help = await cli('--help');
-    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'client', 'audit', 'due', 'reconcile']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['start', 'serve', 'worker', 'deploy', 'user', 'client', 'org', 'audit', 'due', 'reconcile']) expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('adds a user who can then sign in, and refuses a bad one with a reason', async () => {
@@ -166,5 +168,28 @@ describe('npx govflow', () => {
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, problem: { seq: 1 } });
     expect((await cli('audit', 'verify', 'no-such-case')).stderr).toContain('case "no-such-case" was not found');
+  });
+  it('migrates the departments users name into a tree, a dry run first, then imports a CSV file of districts', async () => {
+    const dry = await cli('org', 'migrate', '--dry-run');
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout);
+    expect(plan).toMatchObject({ dryRun: true, root: { code: 'city', created: true } });
+    expect(plan.units.map((unit: { code: string }) => unit.code)).toEqual(expect.arrayContaining(['market-bureau', 'tax-bureau']));
+    expect(await govflow.store.models.units.countDocuments()).toBe(0);
+    expect(JSON.parse((await cli('org', 'migrate')).stdout).dryRun).toBe(false);
+    expect(await govflow.store.models.units.exists({ _id: 'market-bureau', parent: 'city' })).toBeTruthy();
+
+    const file = join(tmpdir(), `${dbName}-units.csv`);
+    writeFileSync(file, '\ufeffcode,name,kind,parent\r\neast,东城区,district,city\r\n"east-market","东城区市场监督管理局, 东城",bureau,east\r\n');
+    const imported = await cli('org', 'import', file);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout).created.map((unit: { code: string; name: string }) => [unit.code, unit.name])).toEqual([['east', '东城区'], ['east-market', '东城区市场监督管理局, 东城']]);
+    writeFileSync(file, 'code,name,kind,parent\nwest,西城区,district,city\nwest-market,西城区市场局,bureau,nowhere\n');
+    const refused = await cli('org', 'import', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('units[1].parent');
+    expect(await govflow.store.models.units.exists({ _id: 'west' })).toBeNull();
+    const listed = JSON.parse((await cli('org', 'list')).stdout);
+    expect(listed.find((unit: { code: string }) => unit.code === 'east-market').path).toEqual(['市人民政府', '东城区', '东城区市场监督管理局, 东城']);
   });
 });

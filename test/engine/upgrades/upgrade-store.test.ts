@@ -6,7 +6,7 @@ import { bpmn, createTestGovflow, passwordOf } from '../../support/test-govflow'
 
 /**
  * A database written by the govflow before this one — claims in pending_outboxes, projections
- * without their list keys, unique compound indexes — is brought along when a node starts on it:
+ * without their list keys or their case's departments, unique compound indexes — is brought along when a node starts on it:
  * nothing open drops out of an inbox and an outbox left behind is still repaired.
  */
 describe('a database from an earlier govflow', () => {
@@ -35,6 +35,11 @@ describe('a database from an earlier govflow', () => {
     await db.collection('tasks').updateMany({}, { $unset: { holder: '', queue: '', doneKey: '' } });
     await db.collection('cases').updateMany({}, { $unset: { copyKeys: '' } });
     await db.collection('notifications').updateMany({}, { $unset: { audienceKeys: '' } });
+    // an incident of the case and a failed start, from before incidents carried their case's departments
+    await db.collection<{ _id: string; caseId: string | null; status: string }>('incidents').insertMany([
+      { _id: 'incident~of-the-case', caseId, status: 'open' },
+      { _id: 'incident~of-a-start', caseId: null, status: 'open' },
+    ]);
     await db.collection('audit').dropIndex('caseId_1_seq_1');
     await db.collection('audit').createIndex({ caseId: 1, seq: 1 }, { unique: true });
     await db.collection('tasks').dropIndexes();
@@ -48,7 +53,12 @@ describe('a database from an earlier govflow', () => {
     const govflow = await createTestGovflow({ dbName });
     try {
       const db = govflow.store.connection.db!;
-      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(3);
+      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(4);
+      const incidents = await db.collection('incidents').find({}, { sort: { _id: 1 } }).toArray();
+      expect(incidents.map((incident) => [incident._id, incident.departments])).toEqual([
+        ['incident~of-a-start', undefined],
+        ['incident~of-the-case', ['market-bureau']],
+      ]);
       expect(await db.listCollections({ name: 'pending_outboxes' }).toArray()).toEqual([]);
       const claimable = await govflow.tasks.list(clerk, 'claimable');
       expect(claimable.items.map((task) => `${task.caseId} ${task.stepId}`)).toEqual([`${caseId} review`]);
