@@ -14,7 +14,7 @@ import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './opt
 import type { CaseHead } from './records';
 import { Executor, IncidentDesk } from './runtime';
 import { StartSchedules } from './schedules';
-import { CaseService, DefinitionService, SupervisionService, TaskService } from './services';
+import { CaseService, DefinitionService, SupervisionService, TaskService, TemplateService } from './services';
 import { CaseLedger, Store } from './store';
 import { upgradeStore } from './upgrades';
 import { MachineClients, RefreshTokens, SignInThrottle, UserAdministration, userAuditTrail, UserDirectory } from './users';
@@ -41,6 +41,8 @@ export class Govflow {
   readonly supervision: SupervisionService;
   /** Deploying processes, their versions and drafts, the modeler's directory. */
   readonly definitions: DefinitionService;
+  /** Templates a unit publishes and the units under it adopt (标准事项). */
+  readonly templates: TemplateService;
   /** Call activities: child cases started, returned to their parents, ended with them. */
   readonly calls: CallService;
   /** Timer start events: one scheduler per process, one case per tick. */
@@ -92,7 +94,9 @@ export class Govflow {
     this.calls = new CallService(this.executor, models, this.#nextReceiptNo, options.logger);
     this.startSchedules = new StartSchedules(this.executor, models, this.registry, this.deadlines, this.#nextReceiptNo, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
-    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership: new ProcessOwnership(models, this.org) }, options.now, options.logger);
+    const ownership = new ProcessOwnership(models, this.org);
+    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership }, options.now, options.logger);
+    this.templates = new TemplateService(models, this.definitions, this.org, ownership);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, nextReceiptNo: this.#nextReceiptNo, now: options.now });
     this.tasks = new TaskService(this.executor, models, this.users, options.now);
     this.supervision = new SupervisionService(this.executor, models, this.users, this.org, () => calendars.current, options.now);

@@ -14,10 +14,11 @@ import { orgRoutes } from './org';
 import { publicRoutes } from './public';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
+import { templateRoutes } from './templates';
 import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

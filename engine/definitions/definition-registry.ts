@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import { DefinitionRejectedError, NotFoundError, type ProblemDetail } from '../errors';
 import { isDuplicateKey } from '../store/duplicate-key';
 import type { Models } from '../store/models';
-import type { DefinitionRecord, StepCatalogue } from '../records';
+import type { AdoptionRecord, DefinitionRecord, StepCatalogue } from '../records';
 import { unstaffedTaskWarnings, type ActorLookup } from './actor-check';
 import type { CompiledDefinition } from './compile';
 import type { LintOptions } from './lint';
 import { ModelCheckPool, type ModelCheckOptions } from './model-check-pool';
 
 /** What deploy answers: the version the content lives under, and lint warnings that did not block it. */
+/** Where a deployed version belongs: its unit, and for a unit's copy of a template, where it came from. */
+export interface Placement {
+  unit?: string;
+  adoptedFrom?: AdoptionRecord;
+}
+
 export interface DeployOutcome {
   key: string;
   version: number;
@@ -41,10 +47,10 @@ export class DefinitionRegistry {
    * content gives the existing version, changed content the next one; the answer carries the
    * style warnings and the tasks nobody in the directory can act on.
    */
-  async deploy(xml: string, deployedBy: string, unitOf: (key: string) => Promise<string | undefined>): Promise<DeployOutcome> {
+  async deploy(xml: string, deployedBy: string, placement: (key: string) => Promise<Placement>): Promise<DeployOutcome> {
     const { compiled, warnings: modelWarnings } = await this.#checks.check(xml, this.#lint);
     const { catalogue } = compiled;
-    const unit = await unitOf(catalogue.processId);
+    const { unit, adoptedFrom } = await placement(catalogue.processId);
     await this.#assertCalledProcessesDeployed(catalogue);
     const warnings = [...modelWarnings, ...(await unstaffedTaskWarnings(catalogue, this.#actors))];
     const key = catalogue.processId;
@@ -66,6 +72,7 @@ export class DefinitionRegistry {
         deployedBy,
         deployedAt: new Date(),
         ...(unit === undefined ? {} : { unit }),
+        ...(adoptedFrom === undefined ? {} : { adoptedFrom }),
       };
       try {
         await this.#models.definitions.create(record);

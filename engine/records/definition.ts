@@ -1,6 +1,7 @@
 /** Deployed process versions and drafts, with the step catalogue govflow reads from a model once per version. */
 
 import type { CallActivitySpec, ExternalTaskSpec } from './external-task';
+import type { AdoptionRecord } from './template';
 
 /** A process model a designer saved without deploying it; one per process key, replaced on each save. */
 export interface DraftRecord {
@@ -25,6 +26,8 @@ export interface DefinitionRecord {
   deployedAt: Date;
   /** The unit the process belongs to, whose designers deploy it (absent: deployed before there was a tree, the root's). */
   unit?: string;
+  /** For a unit's copy of a template: which template and version, and how it differs. */
+  adoptedFrom?: AdoptionRecord;
 }
 
 /** 会签 all must approve · 或签 the first signature decides · 票签 a share must approve. */

@@ -16,5 +16,6 @@ export type * from './incident';
 export type * from './message';
 export type * from './supervision';
 export type * from './task';
+export type * from './template';
 export type * from './unit';
 export type * from './user';

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DefinitionRegistry, DeployOutcome } from '../definitions';
 import { NotFoundError } from '../errors';
 import type { OrgDirectory, ProcessOwnership } from '../org';
-import type { DefinitionRecord, DraftRecord, Role, UserRecord } from '../records';
+import type { AdoptionRecord, DefinitionRecord, DraftRecord, Role, UserRecord } from '../records';
 import type { StartSchedules } from '../schedules';
 import type { Models } from '../store/models';
 import type { Actor } from '../users/actor';
@@ -62,8 +62,8 @@ export class DefinitionService {
    * jurisdiction; a process that starts on a timer has its schedule follow the new version
    * (reconcile catches up if Redis is away).
    */
-  async deploy(xml: string, actor: Actor, unit?: string): Promise<DeployOutcome> {
-    const outcome = await this.#registry.deploy(xml, actor.username, (key) => this.#ownership.unitForSave(key, actor, unit));
+  async deploy(xml: string, actor: Actor, unit?: string, adoptedFrom?: AdoptionRecord): Promise<DeployOutcome> {
+    const outcome = await this.#registry.deploy(xml, actor.username, async (key) => ({ unit: await this.#ownership.unitForSave(key, actor, unit), adoptedFrom }));
     if (outcome.created) {
       await this.#schedules.sync(outcome.key).catch((error: unknown) => this.#log.warn({ err: error, processKey: outcome.key }, 'could not update the timer start schedule; the next reconcile does'));
     }

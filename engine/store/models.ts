@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -215,9 +215,14 @@ const definitionSchema = new Schema<DefinitionRecord>(
     deployedBy: String,
     deployedAt: Date,
     unit: { type: String, default: undefined },
+    adoptedFrom: { type: Mixed, default: undefined },
   },
   options,
 );
+// the city's comparison of the districts that adopted a template
+definitionSchema.index({ 'adoptedFrom.template': 1 });
+
+const templateSchema = new Schema<TemplateRecord>({ _id: String, unit: String, version: Number, name: String, publishedBy: String, publishedAt: Date }, options);
 // the _id (`key:version`) keeps versions unique; this index reads a process's versions
 definitionSchema.index({ key: 1, version: -1 });
 
@@ -370,6 +375,7 @@ export interface Models {
   users: Model<UserRecord>;
   userAudit: Model<UserAuditRecord>;
   units: Model<UnitRecord>;
+  templates: Model<TemplateRecord>;
   unitAudit: Model<UnitAuditRecord>;
   refreshTokens: Model<RefreshTokenRecord>;
   receipts: Model<ReceiptRecord>;
@@ -395,6 +401,7 @@ export function bindModels(connection: Connection): Models {
     users: connection.model('User', userSchema, 'users'),
     userAudit: connection.model('UserAuditEntry', userAuditSchema, 'user_audit'),
     units: connection.model('Unit', unitSchema, 'units'),
+    templates: connection.model('Template', templateSchema, 'templates'),
     unitAudit: connection.model('UnitAuditEntry', unitAuditSchema, 'unit_audit'),
     refreshTokens: connection.model('RefreshToken', refreshTokenSchema, 'refresh_tokens'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),

@@ -11,7 +11,8 @@ export interface UserAccess {
 
 const personRoles = knownRoles.filter((role) => role !== 'system');
 
-const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
+/** A candidate group: a role at a unit, `role@unit`. */
+export const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
 
 /** Why `access` cannot be given to a user: no or unknown roles, malformed groups; empty when it can. */
 export function accessProblems(access: UserAccess): ProblemDetail[] {

@@ -39,7 +39,7 @@ function renderDetail(panel: HTMLElement, alert: Alert, context: DetailContext):
       ...row(t('sup.detail.kind'), t(`sup.kind.${alert.kind}`)),
       ...(alert.kind === 'compliance' ? row(t('sup.detail.rule'), ruleText(alert.rule)) : []),
       ...row(t('sup.detail.step'), alert.stepName ?? '—'),
-      ...row(t('sup.detail.department'), groupText(alert.department)),
+      ...row(t('sup.detail.department'), groupText(alert.department, alert.departmentName)),
       ...row(t('sup.detail.handler'), alert.handler ?? '—'),
       ...row(alert.level === 'yellow' ? t('sup.detail.warnAt') : t('sup.detail.dueAt'), chinaTime(alert.dueAt)),
       ...row(t('sup.detail.raisedAt'), chinaTime(alert.raisedAt)),

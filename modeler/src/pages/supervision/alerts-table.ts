@@ -21,7 +21,7 @@ export function alertsTable(alerts: Alert[], selected: string | null, open: (ale
           h('td', {}, levelBadge(alert.level)),
           h('td', { class: 'wrap' }, h('div', {}, alert.caseTitle), h('small', { class: 'muted' }, `${alert.receiptNo} · ${alert.processKey}`)),
           h('td', { class: 'wrap' }, h('div', {}, subjectText(alert)), alert.handler ? h('small', { class: 'muted' }, alert.handler) : null),
-          h('td', {}, groupText(alert.department)),
+          h('td', {}, groupText(alert.department, alert.departmentName)),
           h('td', {}, chinaTime(alert.dueAt)),
           h('td', {}, chinaTime(alert.raisedAt)),
           h('td', {}, statusText(alert)),

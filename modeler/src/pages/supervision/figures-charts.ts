@@ -32,7 +32,7 @@ export async function monthlyOnTimeChart(): Promise<HTMLElement> {
 export function departmentCharts(rows: FiguresRow[]): HTMLElement[] {
   const overdueTitle = t('sup.charts.overdue');
   const daysTitle = t('sup.charts.days');
-  const bars = (value: (row: FiguresRow) => number | null) => rows.map((row) => ({ label: groupText(row.group), value: value(row) }));
+  const bars = (value: (row: FiguresRow) => number | null) => rows.map((row) => ({ label: groupText(row.group, row.name), value: value(row) }));
   const count = (value: number) => String(Math.round(value * 100) / 100);
   return [
     chartPanel('overdue', overdueTitle, rows.length ? barChart(bars((row) => row.overdue), { title: overdueTitle, format: count, tone: 'sup-bar-red' }) : null),

@@ -19,7 +19,7 @@ export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLE
         h(
           'tr',
           { dataset: { group: row.group } },
-          h('th', { scope: 'row' }, groupText(row.group)),
+          h('th', { scope: 'row' }, groupText(row.group, row.name)),
           h('td', { class: 'num' }, row.received),
           h('td', { class: 'num' }, row.completed),
           h('td', { class: 'num' }, percent(row.onTimeRate)),

@@ -41,9 +41,10 @@ export function noticeStatusBadge(status: NoticeStatus, overdue: boolean): HTMLE
 }
 
 /** A department id or process key; the figures' "no department yet" group by name. */
-export function groupText(group: string | null): string {
+/** A department or process by its name when the answer gives one, else by its code. */
+export function groupText(group: string | null, name?: string | null): string {
   if (group === null) return '—';
-  return group === '(none)' ? t('sup.group.none') : group;
+  return group === '(none)' ? t('sup.group.none') : (name ?? group);
 }
 
 export function percent(rate: number | null): string {

@@ -6,7 +6,7 @@ import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecor
 export type { AlertKind, AlertLevel, AlertStatus };
 
 /** A yellow or red card (黄牌 · 红牌) or a compliance point (监察点): its projection as the API sends it. */
-export type Alert = AsJson<Omit<AlertRecord, '_id' | 'caseRev'>> & { id: string };
+export type Alert = AsJson<Omit<AlertRecord, '_id' | 'caseRev'>> & { id: string; departmentName: string | null };
 
 export interface AlertPage {
   items: Alert[];
@@ -69,6 +69,8 @@ export type FiguresGroupBy = 'department' | 'process';
 /** One department's or process's figures over a period. */
 export interface FiguresRow {
   group: string;
+  /** The unit's or process's name. */
+  name: string;
   received: number;
   completed: number;
   onTime: number;
