@@ -71,6 +71,17 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/calendars', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'GET /api/calendars/{year}', allowed: ['admin', 'supervisor', 'clerk', 'leader', 'designer'] },
   { route: 'PUT /api/calendars/{year}', allowed: ['admin'] },
+  { route: 'GET /api/org/units', allowed: ['admin', 'designer', 'clerk', 'leader', 'supervisor'] },
+  { route: 'GET /api/org/units/{code}', allowed: ['admin', 'designer', 'clerk', 'leader', 'supervisor'] },
+  { route: 'POST /api/org/units', allowed: ['admin'] },
+  { route: 'PUT /api/org/units/{code}', allowed: ['admin'] },
+  { route: 'POST /api/org/import', allowed: ['admin'] },
+  { route: 'GET /api/org/units/{code}/audit', allowed: ['admin'] },
+  { route: 'GET /api/org/units/{code}/audit/verify', allowed: ['admin'] },
+  { route: 'GET /api/templates', allowed: ['designer', 'admin', 'supervisor'] },
+  { route: 'POST /api/templates', allowed: ['designer', 'admin'] },
+  { route: 'POST /api/templates/{key}/adopt', allowed: ['designer', 'admin'] },
+  { route: 'GET /api/templates/{key}/adoptions', allowed: ['designer', 'admin', 'supervisor'] },
 ];
 
 describe('role-based access over every route', () => {
@@ -100,7 +111,8 @@ describe('role-based access over every route', () => {
       .replace('{name}', 'payment')
       .replace('{version}', '1')
       .replace('{taskId}', `${caseId}.no-such-execution`)
-      .replace('{clientId}', 'matrix-other');
+      .replace('{clientId}', 'matrix-other')
+      .replace('{code}', 'no-such-unit');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
       'PUT /api/definitions/{key}/draft': '<not-bpmn/>',
@@ -133,6 +145,11 @@ describe('role-based access over every route', () => {
       'POST /api/supervision/alerts/{id}/close': { note: '已处理' },
       'POST /api/supervision/notices': { caseId: 'no-such-case', department: 'market-bureau', message: '督办' },
       'POST /api/supervision/notices/{id}/reply': { explanation: '说明' },
+      'POST /api/org/units': { code: 'matrix-unit', name: '矩阵', kind: 'bureau', parent: 'no-such-unit' },
+      'PUT /api/org/units/{code}': { name: '矩阵', kind: 'bureau', parent: null },
+      'POST /api/org/import': { units: [{ code: 'matrix-unit', name: '矩阵', kind: 'bureau', parent: 'no-such-unit' }] },
+      'POST /api/templates': { processKey: 'no-such-process' },
+      'POST /api/templates/{key}/adopt': {},
     };
     const queries: Record<string, string> = { 'GET /api/cases': '?scope=mine', 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
     return { method, path: `${path}${queries[route] ?? ''}`, body: bodies[route] };
