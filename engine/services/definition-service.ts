@@ -27,9 +27,11 @@ export interface DefinitionDetail {
   latest: { version: number; xml: string };
 }
 
-/** The departments, candidate groups and roles users have, for a designer to pick from. */
+/** The departments (the tree's units and those users name), candidate groups and roles, for a designer to pick from. */
 export interface Directory {
   departments: string[];
+  /** Each unit by its path of names, for the pickers' labels. */
+  unitNames: Record<string, string>;
   groups: string[];
   roles: readonly Role[];
 }
@@ -135,6 +137,12 @@ export class DefinitionService {
   async directory(): Promise<Directory> {
     const users = await this.#models.users.find({}, { department: 1, groups: 1 }).lean<Array<Pick<UserRecord, 'department' | 'groups'>>>();
     const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-    return { departments: sorted(users.flatMap((user) => (user.department ? [user.department] : []))), groups: sorted(users.flatMap((user) => user.groups)), roles };
+    const units = (await this.#org.tree()).views();
+    return {
+      departments: sorted([...units.map((unit) => unit.code), ...users.flatMap((user) => (user.department ? [user.department] : []))]),
+      unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.path.join(' / ')])),
+      groups: sorted(users.flatMap((user) => user.groups)),
+      roles,
+    };
   }
 }

@@ -35,6 +35,18 @@ describe('endpoints the web pages read: versions, drafts, the directory, a case 
     expect(directory.departments).toEqual(['market-bureau', 'supervision-office', 'tax-bureau']);
     expect(directory.groups).toEqual(['leader@market-bureau', 'licensing-section@market-bureau', 'window@market-bureau', 'window@tax-bureau']);
     expect(directory.roles).toEqual(['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin', 'system']);
+    expect(directory.unitNames).toEqual({});
+  });
+
+  it("offers the tree's units too, each labelled by its path of names", async () => {
+    const units = [
+      { code: 'city', name: '市人民政府', kind: 'city', parent: null },
+      { code: 'east', name: '东城区', kind: 'district', parent: 'city' },
+    ];
+    expect((await api.call('admin', 'POST', '/api/org/import', { units })).status).toBe(200);
+    const directory = (await api.call('designer', 'GET', '/api/directory')).body;
+    expect(directory.departments).toEqual(['city', 'east', 'market-bureau', 'supervision-office', 'tax-bureau']);
+    expect(directory.unitNames).toEqual({ city: '市人民政府', east: '市人民政府 / 东城区' });
   });
 
   it('shows a case on its diagram: the path taken and the current step', async () => {

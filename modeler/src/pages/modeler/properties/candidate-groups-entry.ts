@@ -63,7 +63,7 @@ function CandidateGroup(props: ItemProps) {
       id: `${id}-department`,
       element: props.element,
       label: translate('Department'),
-      getOptions: () => departments.map((name) => ({ value: name, label: name })),
+      getOptions: () => departments.map((code) => ({ value: code, label: config.directory.unitNames[code] ?? code })),
       getValue: () => department,
       setValue: (next: string) => replace(`${role}@${next}`),
     }),

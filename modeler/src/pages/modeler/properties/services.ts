@@ -38,6 +38,8 @@ export type Debounce = <F extends (...args: never[]) => void>(fn: F) => F;
 /** Departments, groups (role@department) and roles, as GET /api/directory answers. */
 export interface Directory {
   departments: string[];
+  /** Each unit of the organisation tree by its path of names, e.g. 市人民政府 / 东城区 / 东城区市场监督管理局. */
+  unitNames: Record<string, string>;
   groups: string[];
   roles: string[];
 }
