@@ -3,7 +3,7 @@ import { covers } from '../org/org-tree';
 import type { CaseHead } from '../records';
 import { mayAct } from '../tasks';
 import { actorKeys } from '../users/audience-keys';
-import { hasRole, type Actor } from '../users/actor';
+import { hasRole, leads, type Actor } from '../users/actor';
 import { caseStaffRoles } from '../users/roles';
 
 /**
@@ -22,7 +22,7 @@ export type CaseAccess = 'oversight' | 'applicant' | 'handler' | 'copy';
 export function caseAccess(actor: Actor, record: CaseHead): CaseAccess | null {
   if (hasRole(actor, 'supervisor', 'admin') && oversees(actor, record)) return 'oversight';
   if (record.applicant === actor.username) return 'applicant';
-  if (hasRole(actor, 'clerk', 'leader') && ((actor.department !== null && record.departments.includes(actor.department)) || record.openTasks.some((task) => mayAct(task, actor)))) return 'handler';
+  if (hasRole(actor, 'clerk', 'leader') && (record.departments.some((department) => department === actor.department || leads(actor, department)) || record.openTasks.some((task) => mayAct(task, actor)))) return 'handler';
   return isCopiedTo(actor, record) ? 'copy' : null;
 }
 

@@ -18,11 +18,12 @@ export interface AlertFilter {
 
 /**
  * The alerts an actor may see, as a MongoDB filter: a supervision office (and admins) the
- * alerts of the units in its jurisdiction (the city's every alert), a department's staff their
- * department's, anyone else nothing.
+ * alerts of the units in its jurisdiction (the city's every alert), a leader those of their unit
+ * and the units under it (本部门), other staff their department's, anyone else nothing.
  */
 export function alertVisibility(actor: Actor): Record<string, unknown> {
   if (hasRole(actor, 'supervisor', 'admin')) return jurisdictionFilter(jurisdictionOfActor(actor), 'department');
+  if (hasRole(actor, 'leader') && actor.department && Array.isArray(actor.jurisdiction)) return { department: { $in: [...actor.jurisdiction] } };
   if (hasRole(actor, 'clerk', 'leader') && actor.department) return { department: actor.department };
   throw new ForbiddenError('alerts are for the supervision office and the departments concerned');
 }

@@ -30,6 +30,15 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }
 
+/**
+ * A leader's 本部门: their own unit and, once there is a tree, the sections and windows under it
+ * (their jurisdiction lists them). Before the tree, or for a leader without a unit, nothing more.
+ */
+export function leads(actor: Actor, unit: string | null | undefined): boolean {
+  if (!hasRole(actor, 'leader') || actor.department === null || !unit) return false;
+  return unit === actor.department || (Array.isArray(actor.jurisdiction) && actor.jurisdiction.includes(unit));
+}
+
 /** A machine client works the external tasks of its topics only; `*` grants every topic. */
 export function mayServeTopic(actor: Actor, topic: string): boolean {
   return hasRole(actor, 'system') && (actor.topics ?? []).some((granted) => granted === topic || granted === '*');

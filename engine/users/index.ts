@@ -5,7 +5,7 @@ export { MachineClients, type ClientView, type IssuedClient, type NewClient } fr
 export { RefreshTokens, type IssuedRefreshToken, type RefreshTokenPolicy } from './refresh-tokens';
 export type { UserAccess } from './access-rules';
 export { demoAccountOf, demoClients, demoUsers } from './demo-users';
-export { hasRole, mayServeTopic, systemActor, type Actor } from './actor';
+export { hasRole, leads, mayServeTopic, systemActor, type Actor } from './actor';
 export { actorKeys, audienceKeys, peopleKeys } from './audience-keys';
 export { SignInThrottle, type FailureLimit, type SignInLimits } from './sign-in-throttle';
 export { passwordRules } from './password-policy';

@@ -2,7 +2,7 @@ import type { Clock } from '../../clocks';
 import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord } from '../../records';
 import { mayAct } from '../../tasks';
-import { hasRole, type Actor } from '../../users/actor';
+import { leads, type Actor } from '../../users/actor';
 
 /** The case with `change` applied to its clock and to every open step's clock. */
 export function changeClocks(record: CaseRecord, change: (clock: Clock) => Clock): Pick<CaseRecord, 'clock' | 'openTasks'> {
@@ -22,6 +22,6 @@ export function assertHasClock(record: CaseRecord): void {
 /** Whoever handles a current step, or a leader of a department the case passed through, may pause and resume its clocks. */
 export function assertMayHandle(record: CaseRecord, actor: Actor): void {
   if (record.openTasks.some((task) => mayAct(task, actor))) return;
-  if (hasRole(actor, 'leader') && actor.department !== null && record.departments.includes(actor.department)) return;
+  if (record.departments.some((department) => leads(actor, department))) return;
   throw new ForbiddenError(`only the handler of a current step or a leader of its department may change the clocks of case ${record.receiptNo}`);
 }

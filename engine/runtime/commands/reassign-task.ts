@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../records';
-import { hasRole, type Actor } from '../../users/actor';
+import { leads, type Actor } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning, openTask, withTask } from './case-guards';
 
@@ -14,8 +14,7 @@ export interface ReassignedTask {
 function assertMayHandOn(task: OpenTask, actor: Actor): void {
   if (task.delegatedBy) throw new ConflictError(`task "${task.name}" is delegated to ${task.assignee}; it must come back first`);
   if (task.assignee === actor.username) return;
-  const department = actor.department;
-  if (hasRole(actor, 'leader') && department !== null && task.candidateGroups.some((group) => group.endsWith(`@${department}`))) return;
+  if (task.candidateGroups.some((group) => leads(actor, group.split('@')[1]))) return;
   throw new ForbiddenError(`only the holder of task "${task.name}" or a leader of its department may hand it on`);
 }
 
