@@ -219,4 +219,25 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(lines).toEqual([expect.stringMatching(/^market-bureau,market-bureau,,4,2,2,1,2,/)]);
     await page.context().close();
   });
+  it('rolls the figures up the organisation tree, each unit by name under the unit it belongs to', async () => {
+    const units = [
+      { code: 'city', name: '市人民政府', kind: 'city', parent: null },
+      { code: 'market-bureau', name: '市市场监督管理局', kind: 'bureau', parent: 'city' },
+      { code: 'supervision-office', name: '市电子监察室', kind: 'supervision-office', parent: 'city' },
+    ];
+    expect((await api.call('admin', 'POST', '/api/org/import', { units })).status).toBe(200);
+    const page = await openBoard('supervisor', 'supervision.html#figures');
+    await page.locator('table.sup-figures tbody tr').first().waitFor();
+    await page.selectOption('select[name=groupBy]', 'unit');
+    await page.click('form.sup-period button[type=submit]');
+    const city = page.locator('table.sup-figures tbody tr[data-group=city]');
+    await city.waitFor();
+    expect(await page.locator('table.sup-figures thead th').first().textContent()).toBe('单位（逐级汇总）');
+    const market = page.locator('table.sup-figures tbody tr[data-group=market-bureau]');
+    expect(await market.locator('th').textContent()).toBe('\u3000市市场监督管理局');
+    expect(await city.locator('th').textContent()).toBe('市人民政府');
+    // the city's row is its bureau's and its office's summed: the cases received
+    expect(await city.locator('td').first().textContent()).toBe(await market.locator('td').first().textContent());
+    await page.context().close();
+  });
 });

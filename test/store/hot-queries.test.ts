@@ -2,6 +2,7 @@ import type { Collection, Document } from 'mongodb';
 import type { Actor, Govflow } from '../../engine';
 import { caseListFilter } from '../../engine/cases';
 import { claimId, revisionId } from '../../engine/store/case-ledger';
+import { jurisdictionFilter } from '../../engine/org';
 import { alertQuery, audienceQuery, noticeVisibility } from '../../engine/supervision';
 import { inboxFilter } from '../../engine/tasks';
 import { queryPlan } from '../support/query-plan';
@@ -17,6 +18,10 @@ describe('hot queries use an index', () => {
   const clerk: Actor = { username: 'u7', roles: ['clerk'], department: 'dept-7', groups: ['window@dept-7', 'review@dept-7'] };
   const applicant: Actor = { username: 'applicant-7', roles: ['applicant'], department: null, groups: [] };
   const supervisor: Actor = { username: 'office', roles: ['supervisor'], department: 'supervision-office', groups: [] };
+  /** A district's office and administrator: their jurisdiction is the district's few units. */
+  const district = ['dept-7', 'dept-8', 'dept-9'];
+  const districtOffice: Actor = { ...supervisor, department: 'district-office', jurisdiction: district };
+  const districtAdmin: Actor = { username: 'district-admin', roles: ['admin'], department: 'dept-7', groups: [], jurisdiction: district };
 
   beforeAll(async () => {
     govflow = await createTestGovflow();
@@ -48,6 +53,10 @@ describe('hot queries use an index', () => {
     ["a case's audit log", () => [collection('audit'), { caseId: 'case-9' }], 'caseId'],
     ["a case's tasks", () => [collection('tasks'), { caseId: 'case-9' }], 'caseId'],
     ['the incidents board: open incidents', () => [collection('incidents'), { status: 'open' }], 'status'],
+    ["a district office's cards", () => [collection('alerts'), alertQuery(districtOffice, {})], 'department'],
+    ["a district office's notices", () => [collection('notices'), noticeVisibility(districtOffice)], 'department'],
+    ["a district office's open incidents", () => [collection('incidents'), { status: 'open', ...jurisdictionFilter(districtOffice.jurisdiction!, 'departments') }], 'departments'],
+    ["a district administrator's users", () => [govflow.store.connection.db!.collection<{ _id: string } & Document>('users'), jurisdictionFilter(districtAdmin.jurisdiction!, 'department')], 'department'],
   ];
 
   it.each(cases)('%s', async (_label, query, field) => {
@@ -58,7 +67,7 @@ describe('hot queries use an index', () => {
   });
 });
 
-/** Three thousand tasks, cases, notifications and incidents of 70 departments, most of them done with. */
+/** Three thousand tasks, cases, notifications, incidents and users of 70 departments, most of the work done with. */
 async function seed(govflow: Govflow): Promise<void> {
   const { collections } = govflow.store;
   const raw = (name: keyof typeof collections) => collections[name] as unknown as Collection<{ _id: string } & Document>;
@@ -89,7 +98,8 @@ async function seed(govflow: Govflow): Promise<void> {
   );
   await raw('notices').insertMany(n.map((i) => ({ _id: `notice-${i}`, department: `dept-${i % 70}`, awaitingReply: i % 30 === 0, sentAt: new Date() })));
   await raw('notifications').insertMany(n.map((i) => ({ _id: `notification-${i}`, audienceKeys: [`user:u${i % 100}`, `department:dept-${i % 70}`], at: new Date() })));
-  await raw('incidents').insertMany(n.map((i) => ({ _id: `incident~case-${i}~2`, caseId: `case-${i}`, status: i % 50 === 0 ? 'open' : 'resolved', at: new Date() })));
+  await raw('incidents').insertMany(n.map((i) => ({ _id: `incident~case-${i}~2`, caseId: `case-${i}`, departments: [`dept-${i % 70}`], status: i % 50 === 0 ? 'open' : 'resolved', at: new Date() })));
+  await govflow.store.connection.db!.collection<{ _id: string } & Document>('users').insertMany(n.map((i) => ({ _id: `user-${i}`, roles: ['clerk'], department: `dept-${i % 70}`, groups: [`window@dept-${i % 70}`] })));
   await raw('audit').insertMany(n.map((i) => ({ _id: `case-${i % 600}:${String(i).padStart(8, '0')}`, caseId: `case-${i % 600}`, seq: i })));
   await raw('caseRevisions').insertMany([
     ...n.map((i) => ({ _id: revisionId(`case-${i % 600}`, Math.floor(i / 600) + 1), caseId: `case-${i % 600}`, rev: Math.floor(i / 600) + 1, pad: 'x'.repeat(300) })),

@@ -29,7 +29,7 @@ export function figuresPeriodForm(current: FiguresChoice, show: (choice: Figures
   const groupBy = h(
     'select',
     { name: 'groupBy' },
-    ...(['department', 'process'] as const).map((value) => h('option', { value, selected: value === current.groupBy }, t(`sup.figures.by.${value}`))),
+    ...(['department', 'unit', 'process'] as const).map((value) => h('option', { value, selected: value === current.groupBy }, t(`sup.figures.by.${value}`))),
   );
   const read = () => choiceOf(groupBy.value as FiguresGroupBy, from.value, to.value);
   const field = (label: string, control: HTMLElement) => h('label', { class: 'sup-field' }, h('span', {}, label), control);

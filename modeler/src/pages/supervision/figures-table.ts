@@ -7,6 +7,13 @@ const columns = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWorki
 
 /** A row per department or process: received, completed, 按时办结率, overdue, average working days, open cards, notices replied on time. */
 export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLElement {
+  const parents = new Map(rows.map((row) => [row.group, row.parent ?? null]));
+  /** A unit row is indented under the row it rolls up into (parents come first). */
+  const depthOf = (row: FiguresRow): number => {
+    let depth = 0;
+    for (let parent = row.parent ?? null; parent !== null && parents.has(parent) && depth < 10; parent = parents.get(parent) ?? null) depth++;
+    return depth;
+  };
   if (rows.length === 0) return h('p', { class: 'empty sup-empty' }, t('sup.figures.empty'));
   return h(
     'table',
@@ -19,7 +26,7 @@ export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLE
         h(
           'tr',
           { dataset: { group: row.group } },
-          h('th', { scope: 'row' }, groupText(row.group, row.name)),
+          h('th', { scope: 'row' }, `${'\u3000'.repeat(depthOf(row))}${groupText(row.group, row.name)}`),
           h('td', { class: 'num' }, row.received),
           h('td', { class: 'num' }, row.completed),
           h('td', { class: 'num' }, percent(row.onTimeRate)),

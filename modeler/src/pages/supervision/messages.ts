@@ -140,6 +140,7 @@ registerMessages({
   'sup.figures.groupBy': { 'zh-CN': '统计口径', en: 'Grouped by' },
   'sup.figures.by.department': { 'zh-CN': '部门', en: 'Department' },
   'sup.figures.by.process': { 'zh-CN': '流程', en: 'Process' },
+  'sup.figures.by.unit': { 'zh-CN': '单位（逐级汇总）', en: 'Unit (rolled up)' },
   'sup.figures.show': { 'zh-CN': '统计', en: 'Show' },
   'sup.figures.export': { 'zh-CN': '导出 CSV', en: 'Export CSV' },
   'sup.figures.empty': { 'zh-CN': '该期间没有可统计的办件。', en: 'Nothing to count in this period.' },

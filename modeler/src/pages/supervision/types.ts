@@ -64,13 +64,16 @@ export interface Notice {
   replyClock: { limit: string; due: string | null; state: 'running' | 'warning' | 'overdue' | 'paused' };
 }
 
-export type FiguresGroupBy = 'department' | 'process';
+/** `unit`: each unit of the tree with everything under it summed (逐级汇总). */
+export type FiguresGroupBy = 'department' | 'process' | 'unit';
 
 /** One department's or process's figures over a period. */
 export interface FiguresRow {
   group: string;
   /** The unit's or process's name. */
   name: string;
+  /** For a unit row: the unit it rolls up into. */
+  parent?: string | null;
   received: number;
   completed: number;
   onTime: number;
