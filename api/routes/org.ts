@@ -46,7 +46,7 @@ export const orgRoutes = [
     tag: 'org',
     access: admins,
     body: unit,
-    responses: { 201: 'the unit', 422: "a bad code, name or kind, an unknown parent, a unit that exists, or a place outside the caller's jurisdiction" },
+    responses: { 201: 'the unit', 409: 'created by someone else meanwhile', 422: "a bad code, name or kind, an unknown parent, a unit that exists, or a place outside the caller's jurisdiction" },
     async handler({ body, actor, govflow }) {
       return { status: 201, body: await govflow.org.add(body, actor) };
     },
@@ -71,7 +71,7 @@ export const orgRoutes = [
     access: admins,
     query: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') }),
     body: z.strictObject({ units: z.array(unit).min(1).max(5000) }),
-    responses: { 200: '{created, changed, unchanged, dryRun}', 422: 'the rows name problems; nothing was imported' },
+    responses: { 200: '{created, changed, unchanged, dryRun}', 409: 'a unit of the file was created by someone else meanwhile', 422: 'the rows name problems; nothing was imported' },
     async handler({ query, body, actor, govflow }) {
       return { body: await govflow.org.import(body.units, actor, { dryRun: query.dryRun === 'true' }) };
     },

@@ -1,5 +1,6 @@
 import { SubjectTrail } from '../audit/subject-trail';
-import { InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError, type ProblemDetail } from '../errors';
+import { isDuplicateKey } from '../store/duplicate-key';
 import type { UnitRecord } from '../records';
 import type { Models } from '../store/models';
 import type { Actor } from '../users/actor';
@@ -141,7 +142,9 @@ export class OrgDirectory {
 
   async #apply(plan: ImportPlan, by: Actor): Promise<void> {
     for (const unit of plan.created) {
-      await this.#models.units.create({ _id: unit.code, name: unit.name, kind: unit.kind, parent: unit.parent, createdAt: this.#now() });
+      await this.#models.units.create({ _id: unit.code, name: unit.name, kind: unit.kind, parent: unit.parent, createdAt: this.#now() }).catch((error: unknown) => {
+        throw isDuplicateKey(error) ? new ConflictError(`unit ${unit.code} was created by someone else meanwhile; import again`) : error;
+      });
       await this.trail.append(unit.code, { actor: by.username, action: 'unit.created', detail: { name: unit.name, kind: unit.kind, parent: unit.parent } });
     }
     for (const unit of plan.changed) {
