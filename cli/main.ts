@@ -69,14 +69,19 @@ user
   .description('create a user')
   .requiredOption('--password <password>', 'initial password')
   .requiredOption('--roles <roles>', rolesHelp)
+  .option('--name <name>', "the person's name as colleagues read it (张三)")
   .option('--department <department>', 'department the user works in')
   .option('--groups <groups>', 'comma-separated candidate groups, as role@department')
-  .action((name: string, options: { password: string; roles: string; department?: string; groups?: string }) =>
+  .action((username: string, options: { password: string; roles: string; name?: string; department?: string; groups?: string }) =>
     withGovflow(async (govflow) => {
-      const added = await govflow.userAdmin.create({ username: name, password: options.password, roles: list(options.roles), department: options.department, groups: list(options.groups) }, cliActor);
-      print({ username: added.username, roles: added.roles, department: added.department, groups: added.groups });
+      const added = await govflow.userAdmin.create({ username, name: options.name, password: options.password, roles: list(options.roles), department: options.department, groups: list(options.groups) }, cliActor);
+      print({ username: added.username, name: added.name, roles: added.roles, department: added.department, groups: added.groups });
     }),
   );
+user
+  .command('rename <username> <name>')
+  .description("set the person's name, shown instead of the username")
+  .action((username: string, name: string) => withGovflow(async (govflow) => print(await govflow.userAdmin.rename(username, name, cliActor))));
 user
   .command('disable <name>')
   .description('disable a user: no sign-in, and their tokens refused within seconds')

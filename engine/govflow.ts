@@ -17,7 +17,7 @@ import { StartSchedules } from './schedules';
 import { CaseService, DefinitionService, SupervisionService, TaskService, TemplateService } from './services';
 import { CaseLedger, Store } from './store';
 import { upgradeStore } from './upgrades';
-import { MachineClients, RefreshTokens, SignInThrottle, UserAdministration, userAuditTrail, UserDirectory } from './users';
+import { MachineClients, NameBook, RefreshTokens, SignInThrottle, StaffSearch, UserAdministration, userAuditTrail, UserDirectory } from './users';
 
 export type { Page } from './store';
 export type { AlertView, CaseDiagram, DefinitionDetail, DefinitionSummary, Directory } from './services';
@@ -50,6 +50,9 @@ export class Govflow {
   /** Incidents: the board's list, an administrator's retry or close. */
   readonly incidents: IncidentDesk;
   readonly users: UserDirectory;
+  /** Names of people and units for answers; the staff address book behind the pages' pickers. */
+  readonly names: NameBook;
+  readonly staff: StaffSearch;
   /** The organisation tree: units, their names, and what each oversees. */
   readonly org: OrgDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
@@ -79,6 +82,8 @@ export class Govflow {
     this.deadlines = new DeadlineQueue(redis, options.queuePrefix, (error) => options.logger.debug({ err: error }, 'the deadline queue lost Redis'));
     this.org = new OrgDirectory(models, options.now);
     this.users = new UserDirectory(models, this.org);
+    this.names = new NameBook(models, this.org);
+    this.staff = new StaffSearch(models, this.org);
     this.refreshTokens = new RefreshTokens(models, options.now);
     this.userAdmin = new UserAdministration(models, this.users, userAuditTrail(models, options.now), this.refreshTokens, this.org);
     this.clients = new MachineClients(models, this.userAdmin, this.userAdmin.trail, this.refreshTokens);
@@ -95,11 +100,11 @@ export class Govflow {
     this.startSchedules = new StartSchedules(this.executor, models, this.registry, this.deadlines, this.#nextReceiptNo, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
     const ownership = new ProcessOwnership(models, this.org);
-    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership }, options.now, options.logger);
+    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
     this.templates = new TemplateService(models, this.definitions, this.org, ownership);
-    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, nextReceiptNo: this.#nextReceiptNo, now: options.now });
-    this.tasks = new TaskService(this.executor, models, this.users, options.now);
-    this.supervision = new SupervisionService(this.executor, models, this.users, this.org, () => calendars.current, options.now);
+    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, nextReceiptNo: this.#nextReceiptNo, now: options.now });
+    this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, options.now);
+    this.supervision = new SupervisionService(this.executor, models, { users: this.users, org: this.org, names: this.names }, () => calendars.current, options.now);
   }
 
   /** Connects to MongoDB and Redis and makes sure the indexes exist. */

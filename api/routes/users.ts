@@ -4,6 +4,7 @@ import { pageQuery } from '../http/schemas';
 
 const admins = ['admin'] as const;
 const name = z.string().min(1).max(64);
+const personName = z.string().min(1).max(64);
 const access = {
   roles: z.array(z.string().max(32)).min(1).max(16),
   department: z.string().min(1).max(128).nullable().optional(),
@@ -34,7 +35,7 @@ export const userRoutes = [
     summary: 'Create a user',
     tag: 'users',
     access: admins,
-    body: z.strictObject({ username: name, password: z.string().min(1).max(256), ...access, department: z.string().min(1).max(128).optional() }),
+    body: z.strictObject({ username: name, name: personName.optional(), password: z.string().min(1).max(256), ...access, department: z.string().min(1).max(128).optional() }),
     responses: { 201: 'the user', 403: "a department outside the caller's jurisdiction", 409: 'the name is taken', 422: "a bad name, password, role or group, or a group of a unit outside the caller's jurisdiction" },
     async handler({ body, actor, govflow }) {
       return { status: 201, body: await govflow.userAdmin.create(body, actor) };
@@ -89,6 +90,18 @@ export const userRoutes = [
       const user = await govflow.userAdmin.setAccess(params.username, body, actor);
       auth.accounts.forget(params.username);
       return { body: user };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/users/{username}/name',
+    summary: "Set the person's name, shown instead of the username in every answer a page shows",
+    tag: 'users',
+    access: admins,
+    body: z.strictObject({ name: personName }),
+    responses: { 200: 'the user with the new name', 404: "no such user in the caller's jurisdiction", 422: 'an empty name, or one with line breaks' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.userAdmin.rename(params.username, body.name, actor) };
     },
   }),
   defineRoute({

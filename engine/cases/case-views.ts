@@ -2,6 +2,7 @@ import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../
 import { clockView, type ClockView } from '../clocks';
 import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { hasRole, type Actor } from '../users/actor';
+import type { Mentions } from '../users/names';
 import { caseStaffRoles } from '../users/roles';
 
 export interface CurrentStep {
@@ -75,6 +76,18 @@ export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionV
   return opinions
     .filter((opinion) => !isApplicant || opinion.public)
     .map(({ stepId, stepName, decision, text, at, by }) => ({ stepId, stepName, decision, text, at: new Date(at).toISOString(), ...(isApplicant ? {} : { by }) }));
+}
+
+/**
+ * The people and groups case views name, for the names sent beside them. Built from the views,
+ * never the records, so an applicant's answer names no one the applicant's view hides.
+ */
+export function caseMentions(views: readonly CaseView[]): Mentions {
+  const signers = views.flatMap((view) => view.countersigns ?? []).flatMap((countersign) => [...countersign.signers, ...countersign.votes.flatMap((vote) => [vote.signer, vote.by])]);
+  return {
+    people: views.flatMap((view) => [view.applicant, ...view.currentSteps.map((step) => step.assignee), ...view.history.map((item) => item.actor), ...view.opinions.map((opinion) => opinion.by)]).concat(signers.filter((signer) => !signer.includes('@'))),
+    groups: views.flatMap((view) => view.currentSteps.flatMap((step) => step.candidateGroups)).concat(signers.filter((signer) => signer.includes('@'))),
+  };
 }
 
 /**

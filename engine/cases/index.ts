@@ -2,5 +2,5 @@ export { receiptNumbers } from './receipt-numbers';
 export { caseHead, projectCaseHead } from './case-head';
 export { caseAccess, caseListFilter, mayReadCase, type CaseAccess } from './case-access';
 export { assertCopyRecipients } from './copy-recipients';
-export { caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
+export { caseMentions, caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
 export { withAttachments, type NewAttachment } from './attachments';

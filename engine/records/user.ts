@@ -2,6 +2,8 @@
 
 export interface UserRecord {
   _id: string;
+  /** The person's name as colleagues read it (张三), shown instead of the username; absent on accounts from before names. */
+  name?: string;
   passwordHash: string;
   roles: Role[];
   department: string | null;

@@ -1,5 +1,5 @@
 import { type ChainVerdict, type AuditLog } from '../audit';
-import { assertCopyRecipients, caseListFilter, caseView, mayReadCase, progressView, type CaseView, type NewAttachment, type ProgressView } from '../cases';
+import { assertCopyRecipients, caseListFilter, caseMentions, caseView, mayReadCase, progressView, type CaseView, type NewAttachment, type ProgressView } from '../cases';
 import { callsOf } from '../calls';
 import { clockView, type ClockView } from '../clocks';
 import type { TimerJob } from '../deadlines';
@@ -28,6 +28,8 @@ import {
 } from '../runtime';
 import type { Executor } from '../runtime/executor';
 import type { CaseLedger } from '../store/case-ledger';
+import type { NameBook } from '../users/name-book';
+import type { Names } from '../users/names';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
 import { systemActor, type Actor } from '../users/actor';
@@ -53,6 +55,7 @@ export interface CaseServiceDependencies {
   auditLog: AuditLog;
   definitions: DefinitionRegistry;
   users: UserDirectory;
+  names: NameBook;
   nextReceiptNo: () => Promise<string>;
   now: () => Date;
 }
@@ -74,16 +77,19 @@ export class CaseService {
     return this.#deps.executor.create(new StartCase(input, actor.username, this.#deps.nextReceiptNo), actor);
   }
 
-  async get(caseId: string, actor: Actor): Promise<CaseView> {
+  /** A case as its reader may see it, with the names of the people and units it mentions. */
+  async get(caseId: string, actor: Actor): Promise<CaseView & { names: Names }> {
     const record = await this.readable(caseId, actor);
-    return caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
+    const view = caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
+    return { ...view, names: await this.#deps.names.names(caseMentions([view])) };
   }
 
   /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */
-  async list(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number }> {
-    const { items, total } = await pagedFind<CaseHead>(this.#deps.models.cases, caseListFilter(actor, scope), { createdAt: -1 }, page);
+  async list(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number; names: Names }> {
+    const { items: heads, total } = await pagedFind<CaseHead>(this.#deps.models.cases, caseListFilter(actor, scope), { createdAt: -1 }, page);
     const now = this.#deps.now();
-    return { items: items.map((head) => caseView(head, [], actor, now)), total };
+    const items = heads.map((head) => caseView(head, [], actor, now));
+    return { items, total, names: await this.#deps.names.names(caseMentions(items)) };
   }
 
   /** The case on its diagram, for the case viewer. */

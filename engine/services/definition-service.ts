@@ -6,6 +6,7 @@ import type { AdoptionRecord, DefinitionRecord, DraftRecord, Role, UserRecord } 
 import type { StartSchedules } from '../schedules';
 import type { Models } from '../store/models';
 import type { Actor } from '../users/actor';
+import type { NameBook } from '../users/name-book';
 import { roles } from '../users/roles';
 
 export interface DefinitionSummary {
@@ -46,15 +47,17 @@ export class DefinitionService {
   readonly #schedules: StartSchedules;
   readonly #org: OrgDirectory;
   readonly #ownership: ProcessOwnership;
+  readonly #names: NameBook;
   readonly #now: () => Date;
   readonly #log: Logger;
 
-  constructor(registry: DefinitionRegistry, models: Models, schedules: StartSchedules, org: { directory: OrgDirectory; ownership: ProcessOwnership }, now: () => Date, log: Logger) {
+  constructor(registry: DefinitionRegistry, models: Models, schedules: StartSchedules, org: { directory: OrgDirectory; ownership: ProcessOwnership; names: NameBook }, now: () => Date, log: Logger) {
     this.#registry = registry;
     this.#models = models;
     this.#schedules = schedules;
     this.#org = org.directory;
     this.#ownership = org.ownership;
+    this.#names = org.names;
     this.#now = now;
     this.#log = log;
   }
@@ -111,17 +114,18 @@ export class DefinitionService {
   }
 
   /** The drafts of the actor's jurisdiction, newest first, without their XML: drafts of processes not deployed yet included. */
-  async listDrafts(actor: Actor): Promise<Array<{ key: string; savedBy: string; savedAt: string; unit: string | null; unitName: string | null }>> {
+  async listDrafts(actor: Actor): Promise<Array<{ key: string; savedBy: string; savedByName: string | null; savedAt: string; unit: string | null; unitName: string | null }>> {
     const drafts = await this.#models.drafts.find(this.#ownership.visibleFilter(actor), { xml: 0 }).sort({ savedAt: -1 }).lean<DraftRecord[]>();
-    const owner = await this.#owner();
-    return drafts.map((draft) => ({ key: draft._id, savedBy: draft.savedBy, savedAt: draft.savedAt.toISOString(), ...owner(draft.unit) }));
+    const [owner, { people }] = await Promise.all([this.#owner(), this.#names.names({ people: drafts.map((draft) => draft.savedBy) })]);
+    return drafts.map((draft) => ({ key: draft._id, savedBy: draft.savedBy, savedByName: people[draft.savedBy] ?? null, savedAt: draft.savedAt.toISOString(), ...owner(draft.unit) }));
   }
 
-  async getDraft(key: string, actor: Actor): Promise<{ key: string; xml: string; savedBy: string; savedAt: string }> {
+  async getDraft(key: string, actor: Actor): Promise<{ key: string; xml: string; savedBy: string; savedByName: string | null; savedAt: string }> {
     await this.#ownership.assertVisible(key, actor, 'draft');
     const draft = await this.#models.drafts.findById(key).lean<DraftRecord>();
     if (!draft) throw new NotFoundError('draft', key);
-    return { key, xml: draft.xml, savedBy: draft.savedBy, savedAt: draft.savedAt.toISOString() };
+    const { people } = await this.#names.names({ people: [draft.savedBy] });
+    return { key, xml: draft.xml, savedBy: draft.savedBy, savedByName: people[draft.savedBy] ?? null, savedAt: draft.savedAt.toISOString() };
   }
 
   /** How an answer names a process's unit: the unit and its name, the root's for a process from before the tree. */

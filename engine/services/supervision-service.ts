@@ -24,6 +24,8 @@ import {
 } from '../supervision';
 import type { WorkingCalendar } from '../time';
 import { systemActor, type Actor } from '../users/actor';
+import type { NameBook } from '../users/name-book';
+import type { Names } from '../users/names';
 import type { UserDirectory } from '../users/user-directory';
 import { runOnCase } from './visible-commands';
 
@@ -42,14 +44,16 @@ export class SupervisionService {
   readonly #models: Models;
   readonly #users: UserDirectory;
   readonly #org: OrgDirectory;
+  readonly #names: NameBook;
   readonly #calendar: () => WorkingCalendar;
   readonly #now: () => Date;
 
-  constructor(executor: Executor, models: Models, users: UserDirectory, org: OrgDirectory, calendar: () => WorkingCalendar, now: () => Date) {
+  constructor(executor: Executor, models: Models, directory: { users: UserDirectory; org: OrgDirectory; names: NameBook }, calendar: () => WorkingCalendar, now: () => Date) {
     this.#executor = executor;
     this.#models = models;
-    this.#users = users;
-    this.#org = org;
+    this.#users = directory.users;
+    this.#org = directory.org;
+    this.#names = directory.names;
     this.#calendar = calendar;
     this.#now = now;
   }
@@ -97,12 +101,13 @@ export class SupervisionService {
   }
 
   /** Notices the actor may see, newest first, a page at a time: the office all, a department the ones sent to it. */
-  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number }> {
+  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number; names: Names }> {
     const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
     const { items, total } = await pagedFind<NoticeRecord>(this.#models.notices, query, { sentAt: -1 }, page);
     const now = this.#now();
     const nameOf = await this.#nameOf();
-    return { items: items.map((record) => noticeView(record, now, nameOf)), total };
+    const names = await this.#names.names({ people: items.flatMap((notice) => [notice.sentBy, notice.reply?.by]) });
+    return { items: items.map((record) => noticeView(record, now, nameOf)), total, names };
   }
 
   /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */

@@ -28,13 +28,15 @@ import {
 import type { Executor } from '../runtime/executor';
 import type { Models } from '../store/models';
 import type { Page } from '../store/paged-find';
-import { byUrgency, inboxFilter, mayAct, readDoneList, taskView, type InboxScope, type TaskView } from '../tasks';
+import { byUrgency, inboxFilter, mayAct, readDoneList, taskMentions, taskView, type InboxScope, type TaskView } from '../tasks';
 import type { Actor } from '../users/actor';
+import type { NameBook } from '../users/name-book';
+import type { Names } from '../users/names';
 import type { UserDirectory } from '../users/user-directory';
 import { runOnTask } from './visible-commands';
 
 /** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */
-export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions'] };
+export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions']; names: Names };
 
 /**
  * The inbox and the task operations (Camunda's TaskService): the lists, a task opened, and each
@@ -44,12 +46,14 @@ export class TaskService {
   readonly #executor: Executor;
   readonly #models: Models;
   readonly #users: UserDirectory;
+  readonly #names: NameBook;
   readonly #now: () => Date;
 
-  constructor(executor: Executor, models: Models, users: UserDirectory, now: () => Date) {
+  constructor(executor: Executor, models: Models, users: { directory: UserDirectory; names: NameBook }, now: () => Date) {
     this.#executor = executor;
     this.#models = models;
-    this.#users = users;
+    this.#users = users.directory;
+    this.#names = users.names;
     this.#now = now;
   }
 
@@ -57,26 +61,31 @@ export class TaskService {
    * An open inbox list, most urgent first, a page at a time. The list is read whole — open tasks
    * of one person or their groups only — since urgency is computed from each clock now.
    */
-  async list(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }): Promise<{ items: TaskView[]; total: number }> {
+  async list(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }): Promise<{ items: TaskView[]; total: number; names: Names }> {
     const records = await this.#models.tasks.find(inboxFilter(actor, scope)).lean<TaskRecord[]>();
     const now = this.#now();
-    const items = records.map((record) => taskView(record, now)).sort(byUrgency);
-    return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+    const items = records.map((record) => taskView(record, now)).sort(byUrgency).slice(page.offset, page.offset + page.limit);
+    return { items, total: records.length, names: await this.#names.names(taskMentions(items)) };
   }
 
   /** The done list (已办): tasks the actor completed, newest first, a page at a time by cursor. */
-  async listDone(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+  async listDone(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null; names: Names }> {
     const now = this.#now();
     const read = (key: string) => this.#models.tasks.find({ doneKey: key }).lean<TaskRecord[]>();
     const done = await readDoneList(read, actor.username, { ...page, now });
-    return { items: done.items.map((record) => taskView(record, now)), nextCursor: done.nextCursor };
+    const items = done.items.map((record) => taskView(record, now));
+    return { items, nextCursor: done.nextCursor, names: await this.#names.names(taskMentions(items)) };
   }
 
   async get(taskId: string, actor: Actor): Promise<OpenedTask> {
     const [task, record] = await Promise.all([this.#models.tasks.findById(taskId).lean<TaskRecord>(), this.#models.cases.findById(caseIdOfTask(taskId)).lean<CaseHead>()]);
     const open = record?.openTasks.find((candidate) => candidate.id === taskId);
     if (!task || !record || !(mayReadCase(actor, record) || (open !== undefined && mayAct(open, actor)))) throw new NotFoundError('task', taskId);
-    return { ...taskView(task, this.#now()), caseStatus: record.status, attachments: record.attachments, opinions: opinionsFor(record.opinions, false) };
+    const view = taskView(task, this.#now());
+    const opinions = opinionsFor(record.opinions, false);
+    const mentions = taskMentions([view]);
+    const names = await this.#names.names({ ...mentions, people: [...(mentions.people ?? []), ...opinions.map((opinion) => opinion.by)] });
+    return { ...view, caseStatus: record.status, attachments: record.attachments, opinions, names };
   }
 
   claim(taskId: string, actor: Actor): Promise<ClaimedTask> {

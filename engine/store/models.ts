@@ -231,6 +231,7 @@ const draftSchema = new Schema<DraftRecord>({ _id: String, xml: String, savedBy:
 const userSchema = new Schema<UserRecord>(
   {
     _id: String,
+    name: String,
     passwordHash: String,
     roles: [String],
     department: { type: String, default: null },

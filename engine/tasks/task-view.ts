@@ -1,5 +1,6 @@
 import { clockView, type ClockState, type ClockView } from '../clocks';
 import type { TaskRecord } from '../records';
+import type { Mentions } from '../users/names';
 
 export type TaskView = Omit<TaskRecord, '_id' | 'caseRev' | 'clock'> & { id: string; urgency: ClockState | null; clock: ClockView | null };
 
@@ -14,4 +15,13 @@ export function byUrgency(a: TaskView, b: TaskView): number {
   const dueA = a.due ? new Date(a.due).getTime() : Number.POSITIVE_INFINITY;
   const dueB = b.due ? new Date(b.due).getTime() : Number.POSITIVE_INFINITY;
   return dueA - dueB || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime();
+}
+
+/** The people and groups a task names, for the names sent beside it: its holder, candidates, owner, completer and signer. */
+export function taskMentions(tasks: readonly TaskView[]): Mentions {
+  const signers = tasks.flatMap((task) => (task.signer ? [task.signer] : []));
+  return {
+    people: tasks.flatMap((task) => [task.assignee, task.delegatedBy, task.completedBy, ...task.candidateUsers]).concat(signers.filter((signer) => !signer.includes('@'))),
+    groups: tasks.flatMap((task) => task.candidateGroups).concat(signers.filter((signer) => signer.includes('@'))),
+  };
 }

@@ -9,3 +9,6 @@ export { hasRole, leads, mayServeTopic, systemActor, type Actor } from './actor'
 export { actorKeys, audienceKeys, peopleKeys } from './audience-keys';
 export { SignInThrottle, type FailureLimit, type SignInLimits } from './sign-in-throttle';
 export { passwordRules } from './password-policy';
+export { NameBook, unitOfGroup } from './name-book';
+export type { Mentions, Names, StaffMember, StaffPurpose } from './names';
+export { StaffSearch } from './staff-search';

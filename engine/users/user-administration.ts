@@ -8,11 +8,13 @@ import type { Actor } from './actor';
 import { accessProblems, type UserAccess } from './access-rules';
 import type { RefreshTokens } from './refresh-tokens';
 import type { UserAuditTrail } from './user-audit';
-import type { NewUser, UserDirectory } from './user-directory';
+import { personNameProblems, type NewUser, type UserDirectory } from './user-directory';
 
 /** A user as administrators see them: never the password hash. */
 export interface UserView {
   username: string;
+  /** The person's name (张三); null on an account from before names. */
+  name: string | null;
   roles: Role[];
   department: string | null;
   /** The department's name in the organisation tree (its code for one the tree does not know). */
@@ -79,8 +81,19 @@ export class UserAdministration {
     const placed = { ...user, department: user.department ?? (jurisdiction === 'all' ? undefined : (by.department ?? undefined)) };
     assertWithin(jurisdiction, placed);
     const actor = await this.#directory.add(placed);
-    await this.trail.append(user.username, { actor: by.username, action: 'user.created', detail: { roles: actor.roles, department: actor.department, groups: actor.groups } });
+    await this.trail.append(user.username, { actor: by.username, action: 'user.created', detail: { ...(user.name === undefined ? {} : { name: user.name.trim() }), roles: actor.roles, department: actor.department, groups: actor.groups } });
     return this.get(user.username, by);
+  }
+
+  /** Gives the person the name colleagues see in every answer (改名 after marriage, a typo mended). */
+  async rename(username: string, name: string, by: Actor): Promise<UserView> {
+    const problems = personNameProblems(name, 'name');
+    if (problems.length > 0) throw new InvalidInputError(`cannot rename user ${username}`, problems, 422);
+    const record = await this.#existing(username, by);
+    if (record.name === name.trim()) return this.get(username, by);
+    await this.trail.append(username, { actor: by.username, action: 'user.renamed', detail: { name: name.trim() } });
+    await this.#models.users.updateOne({ _id: username }, { $set: { name: name.trim() } });
+    return this.get(username, by);
   }
 
   /** The user can no longer sign in, refresh, or use a token issued before. */
@@ -134,5 +147,5 @@ function assertWithin(jurisdiction: Jurisdiction, access: Pick<UserAccess, 'depa
 }
 
 function toView(record: UserRecord, tree: OrgTree): UserView {
-  return { username: record._id, roles: record.roles, department: record.department, departmentName: record.department === null ? null : tree.nameOf(record.department), groups: record.groups, disabled: record.disabled === true, createdAt: new Date(record.createdAt).toISOString() };
+  return { username: record._id, name: record.name ?? null, roles: record.roles, department: record.department, departmentName: record.department === null ? null : tree.nameOf(record.department), groups: record.groups, disabled: record.disabled === true, createdAt: new Date(record.createdAt).toISOString() };
 }

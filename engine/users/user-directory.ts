@@ -10,6 +10,8 @@ import { passwordProblems } from './password-policy';
 
 export interface NewUser extends UserAccess {
   username: string;
+  /** The person's name as colleagues read it (张三). */
+  name?: string;
   password: string;
   department?: string;
 }
@@ -95,11 +97,13 @@ export class UserDirectory {
 
   async #record(user: NewUser, checkPassword: PasswordCheck): Promise<UserRecord> {
     const problems: ProblemDetail[] = usernameProblems(user.username, 'username');
+    if (user.name !== undefined) problems.push(...personNameProblems(user.name, 'name'));
     problems.push(...checkPassword(user.password, user));
     problems.push(...accessProblems(user));
     if (problems.length > 0) throw new InvalidInputError(`cannot create user ${user.username}`, problems, 422);
     return {
       _id: user.username,
+      ...(user.name === undefined ? {} : { name: user.name.trim() }),
       passwordHash: await hashPassword(user.password),
       roles: user.roles as Role[],
       department: user.department ?? null,
@@ -116,6 +120,14 @@ const reservedNames = new Set(['system', 'cli', 'anonymous']);
 export function usernameProblems(name: string, path: string): ProblemDetail[] {
   if (!usernamePattern.test(name)) return [{ path, message: 'use 2–64 letters, digits, dots, dashes or underscores' }];
   if (reservedNames.has(name.toLowerCase())) return [{ path, message: `${name} is govflow's own name in the audit; choose another` }];
+  return [];
+}
+
+/** Why a person cannot be shown as `name`: empty, too long, or holding control characters. */
+export function personNameProblems(name: string, path: string): ProblemDetail[] {
+  const trimmed = name.trim();
+  // eslint-disable-next-line no-control-regex
+  if (trimmed === '' || trimmed.length > 64 || /[\u0000-\u001f\u007f]/.test(trimmed)) return [{ path, message: 'use 1–64 characters, no line breaks' }];
   return [];
 }
 

@@ -20,6 +20,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/definitions/{key}/draft', allowed: ['designer', 'admin'] },
   { route: 'GET /api/drafts', allowed: ['designer', 'admin'] },
   { route: 'GET /api/directory', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
+  { route: 'GET /api/directory/staff', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
   { route: 'GET /api/cases/{id}/diagram', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases', allowed: ['applicant', 'clerk', 'leader'] },
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },

@@ -44,6 +44,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/definitions/{key}/draft',
       '/definitions/{key}/versions/{version}',
       '/directory',
+      '/directory/staff',
       '/drafts',
       '/external-tasks',
       '/external-tasks/fetch-and-lock',
@@ -94,6 +95,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/users/{username}/audit/verify',
       '/users/{username}/disable',
       '/users/{username}/enable',
+      '/users/{username}/name',
       '/users/{username}/unlock',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;

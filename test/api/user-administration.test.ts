@@ -67,7 +67,7 @@ describe('user administration: revocation on every node, roles from the current 
     // given dana, an applicant created by an admin, holding a token
     const created = await nodeA.call('admin', 'POST', '/api/users', { username: 'dana', password: passwordOf('dana'), roles: ['applicant'] });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ username: 'dana', roles: ['applicant'], department: null, departmentName: null, groups: [], disabled: false, createdAt: expect.any(String) });
+    expect(created.body).toEqual({ username: 'dana', name: null, roles: ['applicant'], department: null, departmentName: null, groups: [], disabled: false, createdAt: expect.any(String) });
     const { token } = await signIn(nodeA, 'dana');
     expect((await asToken(nodeB, token, 'GET', '/api/tasks?scope=mine')).status).toBe(403);
     // when she becomes a clerk of the market bureau

@@ -68,7 +68,10 @@ describe('the case viewer in headless Chromium', () => {
     const timeline = await rows.allTextContents();
     expect(timeline[0]).toContain('提交申请');
     const completed = await page.locator('table.timeline tr[data-action="task.completed"]').allTextContents();
-    expect(completed).toEqual([expect.stringMatching(/clerk办理受理受理材料齐全，予以受理/), expect.stringMatching(/clerk办理审查通过符合许可条件/)]);
+    // staff by their names, not their usernames
+    expect(completed).toEqual([expect.stringMatching(/张伟办理受理受理材料齐全，予以受理/), expect.stringMatching(/张伟办理审查通过符合许可条件/)]);
+    expect(await page.locator('.case-facts').textContent()).toContain('申请人李明');
+    expect(await page.locator('.opinions-panel li.opinion .opinion-head').first().textContent()).toContain('张伟');
     expect(await rows.first().locator('td.when').textContent()).toBe('2026-03-02 09:30');
 
     const stepClock = page.locator('.step-clock[data-step-id="decide"]');
@@ -97,6 +100,7 @@ describe('the case viewer in headless Chromium', () => {
     const rows = await page.locator('table.timeline tbody tr').allTextContents();
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.join('')).not.toContain('clerk');
+    expect(await page.locator('main').textContent()).not.toContain('张伟');
     await screenshot(page, 'case-viewer-near-due');
     await page.context().close();
   });

@@ -42,7 +42,8 @@ describe('withdraw (撤回) and add signer (加签) from the inbox in headless C
     const page = await signedInPage(browser, api.url, 'clerk', `inbox.html?task=${signing.taskId}`);
     await page.waitForSelector('button.action-add-signer');
     await page.click('button.action-add-signer');
-    await page.locator('dialog.action-dialog[open] input[name=signer]').fill('leader');
+    await page.locator('dialog.action-dialog[open] #dialog-signer').pressSequentially('郑');
+    await page.locator('dialog.action-dialog[open] .staff-option[data-username=leader]').click();
     await page.locator('dialog.action-dialog[open] select[name=position]').selectOption('after');
     await page.locator('dialog.action-dialog[open] button[type=submit]').click();
     await page.waitForFunction(() => document.querySelectorAll('dialog.action-dialog[open]').length === 0);

@@ -183,10 +183,19 @@ describe('the clerk inbox in headless Chromium', () => {
     await page.waitForSelector(`article.task-detail[data-task-id="${back.taskId}"]`);
     await page.click('.task-actions [data-operation=copy]');
     const copy = page.locator('dialog.action-dialog[open]');
-    await copy.locator('input[name=users]').fill('other-applicant');
+    await copy.locator('#dialog-users').fill('other-applicant');
     await copy.locator('button[type=submit]').click();
     expect(await copy.locator('[data-error-for="/users"]:not(:empty)').textContent()).toBe('没有名为“other-applicant”的工作人员');
-    await copy.locator('input[name=users]').fill('clerk2');
+    // the picker finds colleagues by name and never offers an applicant
+    await copy.locator('#dialog-users').fill('');
+    await copy.locator('#dialog-users').pressSequentially('刘');
+    await copy.locator('.staff-option[data-username=clerk2]').click();
+    expect(await copy.locator('.staff-chosen .chip').allTextContents()).toEqual(['刘洋×']);
+    await copy.locator('#dialog-users').pressSequentially('applicant');
+    await copy.locator('.staff-results li.muted').waitFor();
+    expect(await copy.locator('.staff-results').textContent()).toBe('没有找到匹配的工作人员');
+    await copy.locator('#dialog-users').fill('');
+    expect(await copy.locator('select[name=groups] option[value="leader@market-bureau"]').textContent()).toBe('market-bureau分管领导');
     await copy.locator('select[name=groups]').selectOption(['leader@market-bureau']);
     await copy.locator('textarea[name=note]').fill('请知悉');
     await copy.locator('button[type=submit]').click();
@@ -196,12 +205,15 @@ describe('the clerk inbox in headless Chromium', () => {
 
     await page.click('.task-actions [data-operation=transfer]');
     const transfer = page.locator('dialog.action-dialog[open]');
-    await transfer.locator('input[name=to]').fill('nobody');
+    await transfer.locator('#dialog-to').fill('nobody');
     await transfer.locator('textarea[name=reason]').fill('请协助办理');
     await transfer.locator('button[type=submit]').click();
     await transfer.locator('[data-error-for="/to"]:not(:empty)').waitFor();
     await screenshot(page, 'inbox-transfer-error');
-    await transfer.locator('input[name=to]').fill('clerk2');
+    await transfer.locator('#dialog-to').fill('');
+    await transfer.locator('#dialog-to').pressSequentially('刘洋');
+    expect(await transfer.locator('.staff-option[data-username=clerk2]').textContent()).toBe('刘洋 clerk2 · market-bureau');
+    await transfer.locator('.staff-option[data-username=clerk2]').click();
     await transfer.locator('button[type=submit]').click();
     await page.waitForSelector('.flash .done[data-operation=transfer]');
     expect(await page.locator('dialog.action-dialog').count()).toBe(0);
@@ -213,13 +225,14 @@ describe('the clerk inbox in headless Chromium', () => {
     const holder = await signedInPage(browser, api.url, 'clerk2', `inbox.html?task=${back.taskId}`);
     await holder.waitForSelector(`article.task-detail[data-task-id="${back.taskId}"]`);
     await holder.click('.task-actions [data-operation=delegate]');
-    await holder.locator('dialog.action-dialog[open] input[name=to]').fill('clerk');
+    await holder.locator('dialog.action-dialog[open] #dialog-to').fill('clerk');
     await holder.locator('dialog.action-dialog[open] textarea[name=note]').fill('请核对场所证明');
     await holder.locator('dialog.action-dialog[open] button[type=submit]').click();
     await holder.waitForSelector('.flash .done[data-operation=delegate]');
     await holder.context().close();
     const delegate = await signedInPage(browser, api.url, 'clerk', `inbox.html?task=${back.taskId}`);
     await delegate.waitForSelector('.task-detail .notice.delegated');
+    expect(await delegate.locator('.task-detail .facts').textContent()).toContain('委派人刘洋');
     expect(await delegate.locator('.task-actions button').allTextContents()).toEqual(['委派办毕交回', '抄送']);
     expect(await delegate.locator('#complete-task').isDisabled()).toBe(true);
     await delegate.click('.task-actions [data-operation=resolve]');
@@ -249,7 +262,7 @@ describe('the clerk inbox in headless Chromium', () => {
     await page.click('#claim-task');
     await page.waitForSelector('.flash .error[role=alert]');
     expect(await page.locator('.flash .error').textContent()).toContain('clerk2');
-    await page.waitForSelector('.task-detail .notice:text("此事项由 clerk2 办理。")');
+    await page.waitForSelector('.task-detail .notice:text("此事项由 刘洋 办理。")');
     expect(await row(page, started.receiptNo).count()).toBe(0);
     expect(await page.locator('#complete-task').isDisabled()).toBe(true);
     await page.context().close();

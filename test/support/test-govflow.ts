@@ -28,13 +28,13 @@ export function passwordOf(username: string): string {
 export const testUsers: NewUser[] = [
   { username: 'admin', password: passwordOf('admin'), roles: ['admin'] },
   { username: 'designer', password: passwordOf('designer'), roles: ['designer'] },
-  { username: 'applicant', password: passwordOf('applicant'), roles: ['applicant'] },
+  { username: 'applicant', name: '李明', password: passwordOf('applicant'), roles: ['applicant'] },
   { username: 'other-applicant', password: passwordOf('other-applicant'), roles: ['applicant'] },
-  { username: 'clerk', password: passwordOf('clerk'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] },
-  { username: 'clerk2', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] },
+  { username: 'clerk', name: '张伟', password: passwordOf('clerk'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau', 'licensing-section@market-bureau'] },
+  { username: 'clerk2', name: '刘洋', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] },
   { username: 'outsider', password: passwordOf('outsider'), roles: ['clerk'], department: 'tax-bureau', groups: ['window@tax-bureau'] },
-  { username: 'leader', password: passwordOf('leader'), roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
-  { username: 'supervisor', password: passwordOf('supervisor'), roles: ['supervisor'], department: 'supervision-office' },
+  { username: 'leader', name: '郑国强', password: passwordOf('leader'), roles: ['leader'], department: 'market-bureau', groups: ['leader@market-bureau'] },
+  { username: 'supervisor', name: '林海', password: passwordOf('supervisor'), roles: ['supervisor'], department: 'supervision-office' },
 ];
 
 /** A shipped process or a test fixture, as XML. */

@@ -1,5 +1,6 @@
 import { chinaTime, h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { handlerName, personName, type Names } from '../../shared/names';
 import { clockDetails } from '../inbox/clock-view';
 import type { CaseView, CurrentStep } from './case-types';
 
@@ -9,12 +10,12 @@ export function caseClocks(view: CaseView): HTMLElement {
     'div',
     { class: 'case-clocks' },
     h('section', { class: 'clock case-clock' }, h('h4', {}, t('case.caseClock')), view.clock ? clockDetails(view.clock) : h('p', { class: 'muted' }, t('case.caseClock.none'))),
-    ...(view.currentSteps.length > 0 ? view.currentSteps.map(stepClock) : [h('p', { class: 'muted no-current' }, t('case.noCurrent'))]),
+    ...(view.currentSteps.length > 0 ? view.currentSteps.map((step) => stepClock(step, view.names)) : [h('p', { class: 'muted no-current' }, t('case.noCurrent'))]),
   );
 }
 
-function stepClock(step: CurrentStep): HTMLElement {
-  const handler = step.assignee ?? step.candidateGroups.join('、');
+function stepClock(step: CurrentStep, names: Names): HTMLElement {
+  const handler = step.assignee ? personName(names, step.assignee) : step.candidateGroups.map((group) => handlerName(names, group)).join('、');
   return h(
     'section',
     { class: 'clock step-clock', dataset: { stepId: step.stepId, state: step.clock?.state ?? 'none' } },

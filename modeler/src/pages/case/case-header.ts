@@ -1,5 +1,6 @@
 import { chinaTime, h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { personName } from '../../shared/names';
 import { labelOr, statusLabel } from '../inbox/work-labels';
 import type { CaseView } from './case-types';
 
@@ -8,7 +9,7 @@ export function caseHeader(view: CaseView): HTMLElement {
   const facts: Array<[string, Node | string]> = [
     [t('case.receipt'), h('span', { class: 'receipt-no' }, view.receiptNo)],
     [t('case.status'), h('span', { class: `status-badge status-${view.status}`, dataset: { status: view.status } }, statusLabel(view.status))],
-    [t('case.applicant'), view.applicant],
+    [t('case.applicant'), personName(view.names, view.applicant)],
     [t('case.process'), `${view.processKey} v${view.version}`],
     [t('case.created'), chinaTime(view.createdAt)],
   ];

@@ -1,4 +1,5 @@
 /** The shapes of GET /api/cases/{id} and GET /api/cases/{id}/diagram (engine/cases/case-views.ts, engine/govflow.ts). */
+import type { Names } from '../../shared/names';
 import type { Attachment, CaseStatus, ClockState, ClockView, Opinion } from '../inbox/inbox-types';
 
 export interface CurrentStep {
@@ -24,6 +25,8 @@ export interface HistoryItem {
 
 export interface CaseView {
   id: string;
+  /** The names of the people and units the case mentions. */
+  names: Names;
   processKey: string;
   version: number;
   title: string;

@@ -27,8 +27,8 @@ export async function caseView(main: HTMLElement): Promise<void> {
     h(
       'div',
       { class: 'case-layout' },
-      h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history), 'timeline-panel')),
-      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions), 'opinions-panel')),
+      h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history, view.names), 'timeline-panel')),
+      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions, view.names), 'opinions-panel')),
     ),
   );
   try {

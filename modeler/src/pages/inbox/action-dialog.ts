@@ -1,15 +1,19 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import type { StaffPurpose } from '../../../../engine/users/names';
 import { FieldErrors } from './field-errors';
+import { staffPicker } from './staff-picker';
 
 export interface DialogField {
   /** The body property the API names in its errors, e.g. `reason` for `/reason`. */
   name: string;
   label: string;
-  /** `multiselect`: any of `options`, sent as one comma-separated value. */
-  kind: 'text' | 'textarea' | 'select' | 'multiselect';
+  /** `multiselect`: any of `options`, sent as one comma-separated value; `staff`: colleagues picked by name (staff-picker.ts). */
+  kind: 'text' | 'textarea' | 'select' | 'multiselect' | 'staff';
   required?: boolean;
   options?: Array<{ value: string; label: string }>;
+  /** For `staff`: whom to offer, and whether several may be picked. */
+  staff?: { purpose: StaffPurpose; multiple: boolean };
 }
 
 export interface ActionDialogOptions {
@@ -25,6 +29,12 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
   const rows = options.fields.map((field) => {
     const id = `dialog-${field.name}`;
+    if (field.kind === 'staff') {
+      const value = h('input', { type: 'hidden', name: field.name });
+      inputs.set(field.name, value);
+      const picker = staffPicker({ id, value, purpose: field.staff?.purpose ?? 'copies', multiple: field.staff?.multiple ?? false });
+      return h('div', { class: 'field', dataset: { field: field.name } }, label(id, field), picker, value, errors.slot(`/${field.name}`));
+    }
     const input =
       field.kind === 'textarea'
         ? h('textarea', { id, name: field.name, rows: 3, required: field.required })
@@ -32,7 +42,7 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
           ? h('select', { id, name: field.name, multiple: field.kind === 'multiselect' }, ...(field.options ?? []).map((option) => h('option', { value: option.value }, option.label)))
           : h('input', { id, name: field.name, type: 'text', required: field.required });
     inputs.set(field.name, input);
-    return h('div', { class: 'field', dataset: { field: field.name } }, h('label', { for: id }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null), input, errors.slot(`/${field.name}`));
+    return h('div', { class: 'field', dataset: { field: field.name } }, label(id, field), input, errors.slot(`/${field.name}`));
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('inbox.action.submit'));
   const dialog = h('dialog', { class: 'action-dialog' });
@@ -74,6 +84,10 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
   document.body.append(dialog);
   dialog.showModal();
   return dialog;
+}
+
+function label(id: string, field: DialogField): HTMLElement {
+  return h('label', { for: id }, field.label, field.required ? h('span', { class: 'required' }, ' *') : null);
 }
 
 /** What a field holds: its text, or the chosen options of a multiple select joined by commas. */

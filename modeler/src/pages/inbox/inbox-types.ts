@@ -3,6 +3,7 @@
 import type { ClockState, ClockView } from '../../../../engine/clocks/clock-view';
 import type { FieldType, FormField } from '../../../../engine/definitions/form-spec';
 import type { AsJson, Attachment as StoredAttachment, CaseStatus, TaskRecord } from '../../../../engine/records';
+import type { Names } from '../../shared/names';
 
 export type { CaseStatus, ClockState, ClockView, FieldType, FormField };
 
@@ -28,6 +29,14 @@ export interface TaskDetail extends TaskItem {
   caseStatus: CaseStatus;
   attachments: Attachment[];
   opinions: Opinion[];
+  /** The names of the people and units the task mentions. */
+  names: Names;
+}
+
+/** A list of tasks with the names of the people and units its items mention. */
+export interface TaskList {
+  items: TaskItem[];
+  names: Names;
 }
 
 export type Scope = 'mine' | 'claimable';

@@ -3,7 +3,8 @@ import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { showError } from '../../shared/layout';
 import { getTask, listTasks, type TaskOperation } from './inbox-api';
-import type { Scope, TaskItem } from './inbox-types';
+import { noNames } from '../../shared/names';
+import type { Scope, TaskList } from './inbox-types';
 import { showLoading, taskDetail } from './task-detail';
 import { scopeTabs, taskTable } from './task-list';
 
@@ -15,7 +16,7 @@ export async function inboxView(main: HTMLElement, session: Session): Promise<vo
   const params = new URLSearchParams(location.search);
   let scope: Scope = params.get('scope') === 'claimable' ? 'claimable' : 'mine';
   let selected: string | null = params.get('task');
-  let lists: Record<Scope, TaskItem[]> = { mine: [], claimable: [] };
+  let lists: Record<Scope, TaskList> = { mine: { items: [], names: noNames }, claimable: { items: [], names: noNames } };
 
   const tabs = h('div', { class: 'inbox-tabs' });
   const table = h('div', { class: 'inbox-table', id: 'inbox-list' });
@@ -35,8 +36,8 @@ export async function inboxView(main: HTMLElement, session: Session): Promise<vo
   };
 
   const renderLists = () => {
-    replaceChildren(tabs, scopeTabs({ mine: lists.mine.length, claimable: lists.claimable.length }, scope, (next) => ((scope = next), syncAddress(false), renderLists())));
-    replaceChildren(table, taskTable(lists[scope], scope, selected, (id) => void openTask(id, true)));
+    replaceChildren(tabs, scopeTabs({ mine: lists.mine.items.length, claimable: lists.claimable.items.length }, scope, (next) => ((scope = next), syncAddress(false), renderLists())));
+    replaceChildren(table, taskTable(lists[scope].items, lists[scope].names, scope, selected, (id) => void openTask(id, true)));
     layout.classList.toggle('with-detail', selected !== null);
   };
 

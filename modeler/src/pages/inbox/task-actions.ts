@@ -1,6 +1,7 @@
 import type { Session } from '../../shared/api-client';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { handlerName } from '../../shared/names';
 import { openActionDialog, type DialogField } from './action-dialog';
 import { directoryGroups, taskOperation, type TaskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';
@@ -25,11 +26,11 @@ export function taskActions(task: TaskDetail, session: Session, delegated: boole
   if (heldByMe || (isLeader && !delegated)) {
     specs.push({
       operation: 'transfer',
-      fields: [text('to', 'inbox.field.to', true), area('reason', 'inbox.field.reason', true)],
+      fields: [colleague('to', 'inbox.field.to'), area('reason', 'inbox.field.reason', true)],
       body: (values) => ({ to: values.to, reason: values.reason }),
     });
   }
-  if (heldByMe) specs.push({ operation: 'delegate', fields: [text('to', 'inbox.field.to', true), area('note', 'inbox.field.note')], body: (values) => ({ to: values.to, ...optional('note', values.note) }) });
+  if (heldByMe) specs.push({ operation: 'delegate', fields: [colleague('to', 'inbox.field.to'), area('note', 'inbox.field.note')], body: (values) => ({ to: values.to, ...optional('note', values.note) }) });
   if (task.signer !== null && (heldByMe || task.assignee === null)) specs.push(addSignerSpec());
   if (delegated) specs.push({ operation: 'resolve', fields: [area('comment', 'inbox.field.comment')], body: (values) => optional('comment', values.comment) });
   if (isLeader && task.assignee !== session.username) specs.push({ operation: 'urge', fields: [area('message', 'inbox.field.message')], body: (values) => optional('message', values.message) });
@@ -43,29 +44,30 @@ export function withdrawAction(task: TaskDetail, done: (operation: TaskOperation
   return h('div', { class: 'toolbar task-actions' }, actionButton(task, spec, done));
 }
 
-/** 加签: a user or a group (role@department), before me or after me. */
+/** 加签: a colleague picked by name (or a group typed as role@department), before me or after me. */
 function addSignerSpec(): ActionSpec {
   const positions = ['after', 'before'].map((value) => ({ value, label: t(`inbox.field.position.${value}`) }));
   return {
     operation: 'add-signer',
-    fields: [text('signer', 'inbox.field.signer', true), { name: 'position', label: t('inbox.field.position'), kind: 'select', options: positions }],
+    fields: [colleague('signer', 'inbox.field.signer'), { name: 'position', label: t('inbox.field.position'), kind: 'select', options: positions }],
     body: (values) => ({ signer: values.signer, position: values.position || 'after' }),
   };
 }
 
 /**
- * 抄送: members of staff by username, and groups picked from those the directory knows; the
- * server refuses anyone else, naming them next to the field. Without the directory (or when it
- * knows no group) groups are typed, and the server checks them the same way.
+ * 抄送: colleagues picked by name, and groups picked from those the directory knows, by unit and
+ * post; the server refuses anyone else, naming them next to the field. Without the directory (or
+ * when it knows no group) groups are typed, and the server checks them the same way.
  */
 function copySpec(): ActionSpec {
   return {
     operation: 'copy',
     fields: async () => {
-      const groups = await directoryGroups().catch(() => []);
+      const { groups, unitNames } = await directoryGroups().catch(() => ({ groups: [], unitNames: {} }));
+      const names = { people: {}, units: unitNames };
       const groupField: DialogField =
-        groups.length > 0 ? { name: 'groups', label: t('inbox.field.groupsPick'), kind: 'multiselect', options: groups.map((group) => ({ value: group, label: group })) } : text('groups', 'inbox.field.groups');
-      return [text('users', 'inbox.field.users'), groupField, area('note', 'inbox.field.note')];
+        groups.length > 0 ? { name: 'groups', label: t('inbox.field.groupsPick'), kind: 'multiselect', options: groups.map((group) => ({ value: group, label: handlerName(names, group) })) } : text('groups', 'inbox.field.groups');
+      return [{ name: 'users', label: t('inbox.field.users'), kind: 'staff', staff: { purpose: 'copies', multiple: true } }, groupField, area('note', 'inbox.field.note')];
     },
     body: (values) => ({ users: list(values.users), groups: list(values.groups), ...optional('note', values.note) }),
   };
@@ -93,6 +95,11 @@ function returnSpec(task: TaskDetail): ActionSpec {
     fields: [area('reason', 'inbox.field.reason', true), { name: 'to', label: t('inbox.field.returnTo'), kind: 'select', options }],
     body: (values) => ({ reason: values.reason, ...optional('to', values.to) }),
   };
+}
+
+/** One colleague who takes the task, picked by name. */
+function colleague(name: string, label: string): DialogField {
+  return { name, label: t(label), kind: 'staff', required: true, staff: { purpose: 'tasks', multiple: false } };
 }
 
 function text(name: string, label: string, required = false): DialogField {

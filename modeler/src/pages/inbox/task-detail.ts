@@ -1,6 +1,7 @@
 import type { Session } from '../../shared/api-client';
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { handlerName, personName } from '../../shared/names';
 import { attachmentTable } from './attachment-table';
 import { clockDetails } from './clock-view';
 import { completePanel } from './complete-panel';
@@ -8,6 +9,7 @@ import { taskOperation, type TaskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';
 import { opinionList } from './opinion-list';
 import { taskActions, withdrawAction } from './task-actions';
+import { candidatesOf } from './task-list';
 import { statusLabel } from './work-labels';
 
 export interface DetailCallbacks {
@@ -33,7 +35,7 @@ export function taskDetail(task: TaskDetail, session: Session, delegated: boolea
     open ? section(t('inbox.detail.moreActions'), taskActions(task, session, delegated, callbacks.changed)) : null,
     !open && task.completedBy === session.username && task.caseStatus === 'running' ? section(t('inbox.detail.moreActions'), withdrawAction(task, callbacks.changed)) : null,
     section(t('inbox.detail.materials'), attachmentTable(task.attachments, stepNames(task))),
-    section(t('inbox.detail.opinions'), opinionList(task.opinions)),
+    section(t('inbox.detail.opinions'), opinionList(task.opinions, task.names)),
   );
 }
 
@@ -42,10 +44,11 @@ function facts(task: TaskDetail): HTMLElement {
     [t('inbox.detail.receipt'), task.receiptNo],
     [t('inbox.detail.step'), task.name],
     [t('inbox.detail.caseStatus'), statusLabel(task.caseStatus)],
-    [t('inbox.detail.assignee'), task.assignee ?? t('inbox.detail.unassigned')],
-    [t('inbox.detail.groups'), task.candidateGroups.join('、') || '—'],
+    [t('inbox.detail.assignee'), task.assignee ? personName(task.names, task.assignee) : t('inbox.detail.unassigned')],
+    [t('inbox.detail.groups'), candidatesOf(task, task.names) || '—'],
   ];
-  if (task.signer) rows.push([t('inbox.detail.signer'), task.signer]);
+  if (task.delegatedBy) rows.push([t('inbox.detail.delegatedBy'), personName(task.names, task.delegatedBy)]);
+  if (task.signer) rows.push([t('inbox.detail.signer'), handlerName(task.names, task.signer)]);
   return h('dl', { class: 'facts' }, ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
@@ -66,7 +69,7 @@ function work(task: TaskDetail, heldByMe: boolean, delegated: boolean, callbacks
       ? h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'claim-task', onclick: run('claim') }, t('inbox.action.claim')), h('span', { class: 'muted' }, t('inbox.detail.claimFirst')))
       : heldByMe
         ? h('div', { class: 'toolbar' }, h('button', { type: 'button', id: 'unclaim-task', onclick: run('unclaim') }, t('inbox.action.unclaim')))
-        : h('p', { class: 'notice' }, t('inbox.detail.heldByOther', { user: task.assignee }));
+        : h('p', { class: 'notice' }, t('inbox.detail.heldByOther', { user: personName(task.names, task.assignee) }));
   return h('div', {}, claim, completePanel(task, heldByMe && !delegated, () => callbacks.changed('complete')));
 }
 

@@ -1,5 +1,6 @@
 import { chinaTime, h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { handlerName, personName, type Names } from '../../shared/names';
 import { urgencyCard } from './clock-view';
 import type { ClockState, Scope, TaskItem } from './inbox-types';
 import { limitLabel, timeLeftLabel } from './work-labels';
@@ -20,18 +21,18 @@ export function scopeTabs(counts: Record<Scope, number>, current: Scope, choose:
 }
 
 /** One list of tasks as a table, coloured by urgency; opening a row shows the task beside it. */
-export function taskTable(tasks: TaskItem[], scope: Scope, selected: string | null, open: (id: string) => void): HTMLElement {
+export function taskTable(tasks: TaskItem[], names: Names, scope: Scope, selected: string | null, open: (id: string) => void): HTMLElement {
   if (tasks.length === 0) return h('p', { class: 'empty', id: 'inbox-empty' }, t(`inbox.empty.${scope}`));
   const head = ['inbox.col.case', 'inbox.col.step', 'inbox.col.handler', 'inbox.col.received', 'inbox.col.due', 'inbox.col.state'];
   return h(
     'table',
     { class: 'grid tasks', dataset: { scope } },
     h('thead', {}, h('tr', {}, ...head.map((key) => h('th', {}, t(key))))),
-    h('tbody', {}, ...[...tasks].sort(byUrgency).map((task) => taskRow(task, task.id === selected, open))),
+    h('tbody', {}, ...[...tasks].sort(byUrgency).map((task) => taskRow(task, names, task.id === selected, open))),
   );
 }
 
-function taskRow(task: TaskItem, selected: boolean, open: (id: string) => void): HTMLElement {
+function taskRow(task: TaskItem, names: Names, selected: boolean, open: (id: string) => void): HTMLElement {
   const urgency = task.urgency ?? 'none';
   const link = h(
     'a',
@@ -50,10 +51,16 @@ function taskRow(task: TaskItem, selected: boolean, open: (id: string) => void):
     'tr',
     { class: `task-row urgency-${urgency}${selected ? ' selected' : ''}`, dataset: { taskId: task.id, receipt: task.receiptNo, urgency } },
     h('td', {}, link, h('div', { class: 'muted receipt' }, task.receiptNo)),
-    h('td', {}, task.name, task.signer ? h('div', { class: 'muted' }, task.signer) : null),
-    h('td', {}, task.assignee ?? h('span', { class: 'muted' }, task.candidateGroups.join('、') || task.candidateUsers.join('、'))),
+    h('td', {}, task.name, task.signer ? h('div', { class: 'muted' }, handlerName(names, task.signer)) : null),
+    h('td', {}, task.assignee ? personName(names, task.assignee) : h('span', { class: 'muted' }, candidatesOf(task, names))),
     h('td', {}, chinaTime(task.createdAt)),
     h('td', { class: 'due' }, task.due ? chinaTime(task.due) : h('span', { class: 'muted' }, t('inbox.noLimit')), task.clock ? h('div', { class: 'muted' }, limitLabel(task.clock.limit)) : null),
     h('td', { class: 'state' }, urgencyCard(task.urgency, task.clock), task.clock ? h('div', { class: 'muted' }, timeLeftLabel(task.clock.timeLeftMs)) : null),
   );
+}
+
+/** Who may claim a task nobody holds, by name: its groups, else its candidate users. */
+export function candidatesOf(task: TaskItem, names: Names): string {
+  const handlers = task.candidateGroups.length > 0 ? task.candidateGroups : task.candidateUsers;
+  return handlers.map((handler) => handlerName(names, handler)).join('、');
 }

@@ -20,6 +20,8 @@ export interface Draft {
   key: string;
   xml: string;
   savedBy: string;
+  /** The saver's name; null for an account from before names. */
+  savedByName: string | null;
   savedAt: string;
 }
 

@@ -1,5 +1,6 @@
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { personName, type Names } from '../../shared/names';
 import { noticeStatusBadge } from './labels';
 import { noticeForm } from './notice-form';
 import { replyForm } from './notice-reply';
@@ -25,8 +26,8 @@ export function noticesPanel(abilities: Abilities, departments: string[]): HTMLE
 
   async function load(): Promise<void> {
     try {
-      const notices = await listNotices(show === 'all' ? null : show === 'awaiting');
-      replaceChildren(list, notices.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(notices, abilities, () => void load()));
+      const { items, names } = await listNotices(show === 'all' ? null : show === 'awaiting');
+      replaceChildren(list, items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(items, names, abilities, () => void load()));
     } catch (error) {
       replaceChildren(list, h('p', { class: 'error', role: 'alert' }, t('sup.refused', { message: problemText(error) })));
     }
@@ -42,29 +43,29 @@ export function noticesPanel(abilities: Abilities, departments: string[]): HTMLE
   );
 }
 
-function noticesTable(notices: Notice[], abilities: Abilities, changed: () => void): HTMLElement {
+function noticesTable(notices: Notice[], names: Names, abilities: Abilities, changed: () => void): HTMLElement {
   const head = ['sent', 'case', 'department', 'message', 'due', 'status', 'reply'];
   return h(
     'table',
     { class: 'grid sup-notices-table' },
     h('thead', {}, h('tr', {}, ...head.map((column) => h('th', { scope: 'col' }, t(`sup.notices.col.${column}`))))),
-    h('tbody', {}, ...notices.map((notice) => noticeRow(notice, abilities, changed))),
+    h('tbody', {}, ...notices.map((notice) => noticeRow(notice, names, abilities, changed))),
   );
 }
 
-function noticeRow(notice: Notice, abilities: Abilities, changed: () => void): HTMLElement {
+function noticeRow(notice: Notice, names: Names, abilities: Abilities, changed: () => void): HTMLElement {
   const overdue = notice.replyClock.state === 'overdue';
   const reply = notice.reply
-    ? h('div', { class: 'sup-reply' }, h('p', {}, notice.reply.explanation), h('small', { class: 'muted' }, `${notice.reply.by} · ${chinaTime(notice.reply.at)}`))
+    ? h('div', { class: 'sup-reply' }, h('p', {}, notice.reply.explanation), h('small', { class: 'muted' }, `${personName(names, notice.reply.by)} · ${chinaTime(notice.reply.at)}`))
     : abilities.reply
       ? h('details', { class: 'sup-reply-open' }, h('summary', {}, t('sup.reply.open')), replyForm(notice, changed))
       : h('span', { class: 'muted' }, t('sup.reply.none'));
   return h(
     'tr',
     { dataset: { noticeId: notice.id, status: notice.status } },
-    h('td', {}, chinaTime(notice.sentAt), h('br'), h('small', { class: 'muted' }, notice.sentBy)),
+    h('td', {}, chinaTime(notice.sentAt), h('br'), h('small', { class: 'muted' }, personName(names, notice.sentBy))),
     h('td', {}, h('a', { href: `case.html?id=${encodeURIComponent(notice.caseId)}` }, notice.caseTitle), h('br'), h('small', { class: 'muted' }, notice.receiptNo)),
-    h('td', {}, notice.department),
+    h('td', {}, notice.departmentName),
     h('td', { class: 'sup-text' }, notice.message),
     h('td', {}, chinaTime(notice.replyClock.due), h('br'), h('small', { class: 'muted' }, notice.replyClock.limit)),
     h('td', {}, noticeStatusBadge(notice.status, overdue)),

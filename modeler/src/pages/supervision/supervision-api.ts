@@ -1,4 +1,5 @@
 import { api } from '../../shared/api-client';
+import type { Names } from '../../shared/names';
 import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
 
 /** The supervision endpoints the board calls, typed. */
@@ -17,9 +18,9 @@ export function closeAlert(id: string, note: string): Promise<Alert> {
   return api<Alert>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
 }
 
-export async function listNotices(awaitingReply: boolean | null): Promise<Notice[]> {
+export async function listNotices(awaitingReply: boolean | null): Promise<{ items: Notice[]; names: Names }> {
   const query = awaitingReply === null ? '' : `?awaitingReply=${awaitingReply}`;
-  return (await api<{ items: Notice[] }>('GET', `/api/supervision/notices${query}`)).items;
+  return api<{ items: Notice[]; names: Names }>('GET', `/api/supervision/notices${query}`);
 }
 
 export interface NewNotice {

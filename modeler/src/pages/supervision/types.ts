@@ -52,6 +52,7 @@ export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';
 export interface Notice {
   id: string;
   department: string;
+  departmentName: string;
   message: string;
   sentBy: string;
   sentAt: string;

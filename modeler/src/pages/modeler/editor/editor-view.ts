@@ -73,7 +73,7 @@ async function load(source: EditorSource): Promise<Loaded> {
     case 'draft': {
       const draft = await getDraft(source.key);
       if (!draft) throw new Error(`no draft of ${source.key}`);
-      return { xml: draft.xml, origin: t('modeler.source.draft', { by: draft.savedBy, at: chinaTime(draft.savedAt) }) };
+      return { xml: draft.xml, origin: t('modeler.source.draft', { by: draft.savedByName ?? draft.savedBy, at: chinaTime(draft.savedAt) }) };
     }
     case 'latest': {
       const detail = await getDefinition(source.key);

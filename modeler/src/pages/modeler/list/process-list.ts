@@ -66,7 +66,7 @@ function processRow({ key, summary, detail, draft }: Row, navigate: (hash: strin
     h('td', {}, h('code', {}, key)),
     h('td', { class: 'version' }, summary ? t('modeler.version', { version: summary.latestVersion }) : t('modeler.notDeployed')),
     h('td', {}, chinaTime(summary?.deployedAt)),
-    h('td', { class: 'draft' }, draft ? t('modeler.draftSaved', { by: draft.savedBy, at: chinaTime(draft.savedAt) }) : t('modeler.noDraft')),
+    h('td', { class: 'draft' }, draft ? t('modeler.draftSaved', { by: draft.savedByName ?? draft.savedBy, at: chinaTime(draft.savedAt) }) : t('modeler.noDraft')),
     h(
       'td',
       { class: 'actions' },
