@@ -85,8 +85,7 @@ export const orgRoutes = [
     responses: { 200: '{items, total}: the entries', 404: "no such unit in the caller's jurisdiction" },
     async handler({ params, actor, govflow }) {
       await govflow.org.assertAdministered(params.code, actor);
-      const entries = await govflow.org.trail.entries(params.code);
-      return { body: { items: entries.map(({ _id, detail, ...entry }) => ({ ...entry, detail: JSON.parse(detail) as unknown })), total: entries.length } };
+      return { body: await govflow.org.trail.answer(params.code) };
     },
   }),
   defineRoute({

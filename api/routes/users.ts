@@ -113,8 +113,7 @@ export const userRoutes = [
     responses: { 200: '{items, total}: the entries', 404: "no such user in the caller's jurisdiction" },
     async handler({ params, actor, govflow }) {
       await govflow.userAdmin.get(params.username, actor);
-      const entries = await govflow.userAdmin.trail.entries(params.username);
-      return { body: { items: entries.map(({ _id, detail, ...entry }) => ({ ...entry, detail: JSON.parse(detail) as unknown })), total: entries.length } };
+      return { body: await govflow.userAdmin.trail.answer(params.username) };
     },
   }),
   defineRoute({

@@ -1,7 +1,10 @@
 import type { Model } from 'mongoose';
 import { ConflictError, NotFoundError } from '../errors';
 import { isDuplicateKey } from '../store/duplicate-key';
+import type { TrailEntry } from '../records';
 import { genesisHead, hashFields, verifyLinks, type ChainHead, type ChainVerdict } from './hash-chain';
+
+export type { TrailEntry };
 
 /** What an administration trail records about one change: by whom, what, and the new values. */
 export interface TrailFacts {
@@ -9,20 +12,6 @@ export interface TrailFacts {
   action: string;
   detail?: Record<string, unknown>;
 }
-
-/** One entry of a subject's trail; `subject` is the field naming whose trail it is (`username`, `unit`). */
-export type TrailEntry<Subject extends string> = {
-  /** `subject:seq`, eight digits: the unique claim of a place in the chain. */
-  _id: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  /** What changed, as canonical JSON. */
-  detail: string;
-  prevHash: string;
-  hash: string;
-} & Record<Subject, string>;
 
 /** Where a trail lives: its entries, the records that keep each chain's head, and what a subject is called in messages. */
 export interface TrailPlace<Subject extends string, Head extends HeadHolder> {
@@ -78,6 +67,12 @@ export class SubjectTrail<Subject extends string, Head extends HeadHolder = Head
   /** A subject's entries in order. */
   entries(subject: string): Promise<Array<TrailEntry<Subject>>> {
     return this.#place.entries.find(this.#of(subject)).sort({ seq: 1 }).lean<Array<TrailEntry<Subject>>>();
+  }
+
+  /** A subject's entries as the admin API answers them: in order, each change's detail as JSON again, without the place claims. */
+  async answer(subject: string): Promise<{ items: Array<Omit<TrailEntry<Subject>, '_id' | 'detail'> & { detail: unknown }>; total: number }> {
+    const entries = await this.entries(subject);
+    return { items: entries.map(({ _id, detail, ...entry }) => ({ ...entry, detail: JSON.parse(detail) as unknown })), total: entries.length };
   }
 
   /** Checks a subject's chain against the head its record keeps. */

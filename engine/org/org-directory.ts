@@ -92,9 +92,9 @@ export class OrgDirectory {
   async import(units: readonly UnitInput[], by: Actor, options: { dryRun: boolean; only?: 'create' }): Promise<ImportPlan> {
     const current = await this.#models.units.find({}).lean<UnitRecord[]>();
     const before = new Map(current.map((unit) => [unit._id, unit]));
-    const problems = this.#fileProblems(units, before, by, options.only);
-    if (problems.length > 0) throw new InvalidInputError(units.length === 1 ? `cannot save unit ${units[0].code}` : 'the organisation file has problems; nothing was imported', problems, 422);
     const after = new OrgTree(mergedUnits(current, units, this.#now()));
+    const problems = fileProblems(units, { before, after }, jurisdictionOfActor(by), options.only);
+    if (problems.length > 0) throw new InvalidInputError(units.length === 1 ? `cannot save unit ${units[0].code}` : 'the organisation file has problems; nothing was imported', problems, 422);
     const plan: ImportPlan = { created: [], changed: [], unchanged: 0, dryRun: options.dryRun };
     for (const code of after.views().map((view) => view.code)) {
       const unit = units.find((each) => each.code === code);
@@ -120,26 +120,6 @@ export class OrgDirectory {
     if (!(await this.tree()).has(code) || !covers(jurisdictionOfActor(by), code)) throw new NotFoundError('unit', code);
   }
 
-  #fileProblems(units: readonly UnitInput[], before: Map<string, UnitRecord>, by: Actor, only: 'create' | undefined): ProblemDetail[] {
-    const jurisdiction = jurisdictionOfActor(by);
-    const tree = new OrgTree(mergedUnits([...before.values()], units, this.#now()));
-    const problems: ProblemDetail[] = [];
-    const seen = new Set<string>();
-    units.forEach((unit, index) => {
-      const at = units.length === 1 ? '' : `units[${index}].`;
-      if (seen.has(unit.code)) problems.push({ path: `${at}code`, message: `${unit.code} is in the file twice` });
-      seen.add(unit.code);
-      if (only === 'create' && before.has(unit.code)) problems.push({ path: `${at}code`, message: `unit ${unit.code} exists already` });
-      problems.push(...unitProblems(unit, tree, at));
-      const old = before.get(unit.code);
-      const places = [unit.parent ?? unit.code, ...(old?.parent ? [old.parent] : [])];
-      if (jurisdiction !== 'all' && !places.every((place) => covers(jurisdiction, place))) {
-        problems.push({ path: `${at}parent`, message: 'outside the units you administer' });
-      }
-    });
-    return problems;
-  }
-
   async #apply(plan: ImportPlan, by: Actor): Promise<void> {
     for (const unit of plan.created) {
       await this.#models.units.create({ _id: unit.code, name: unit.name, kind: unit.kind, parent: unit.parent, createdAt: this.#now() }).catch((error: unknown) => {
@@ -158,6 +138,23 @@ export class OrgDirectory {
 /** The actor's jurisdiction; an actor made without one (govflow itself, the CLI) works at the city level. */
 export function jurisdictionOfActor(actor: Actor): Jurisdiction {
   return actor.jurisdiction ?? 'all';
+}
+
+/** Why a file's units cannot be saved, checked against the tree as it is (`before`) and the tree they would make (`after`). */
+function fileProblems(units: readonly UnitInput[], trees: { before: Map<string, UnitRecord>; after: OrgTree }, jurisdiction: Jurisdiction, only: 'create' | undefined): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  const seen = new Set<string>();
+  units.forEach((unit, index) => {
+    const at = units.length === 1 ? '' : `units[${index}].`;
+    if (seen.has(unit.code)) problems.push({ path: `${at}code`, message: `${unit.code} is in the file twice` });
+    seen.add(unit.code);
+    if (only === 'create' && trees.before.has(unit.code)) problems.push({ path: `${at}code`, message: `unit ${unit.code} exists already` });
+    problems.push(...unitProblems(unit, trees.after, at));
+    const old = trees.before.get(unit.code);
+    const places = [unit.parent ?? unit.code, ...(old?.parent ? [old.parent] : [])];
+    if (jurisdiction !== 'all' && !places.every((place) => covers(jurisdiction, place))) problems.push({ path: `${at}parent`, message: 'outside the units you administer' });
+  });
+  return problems;
 }
 
 function mergedUnits(current: readonly UnitRecord[], units: readonly UnitInput[], now: Date): UnitRecord[] {

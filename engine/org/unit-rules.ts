@@ -4,8 +4,9 @@ import type { OrgTree } from './org-tree';
 
 export const unitKinds: readonly UnitKind[] = ['city', 'district', 'bureau', 'section', 'window', 'supervision-office'];
 
-/** The same shape as the department half of a `role@unit` group, so every code can be named in one. */
-export const unitCodePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+/** A unit's code; also the unit half of a `role@unit` group (users/access-rules.ts), so every unit can be named in one. */
+export const unitCode = '[a-z0-9][a-z0-9._-]{0,63}';
+export const unitCodePattern = new RegExp(`^${unitCode}$`, 'i');
 
 /** A unit as an admin or an import file gives it. */
 export interface UnitInput {

@@ -20,3 +20,17 @@ export interface AuditRecord {
   prevHash: string;
   hash: string;
 }
+
+/** One entry of a subject's trail; `subject` is the field naming whose trail it is (`username`, `unit`). */
+export type TrailEntry<Subject extends string> = {
+  /** `subject:seq`, eight digits: the unique claim of a place in the chain. */
+  _id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  /** What changed, as canonical JSON. */
+  detail: string;
+  prevHash: string;
+  hash: string;
+} & Record<Subject, string>;

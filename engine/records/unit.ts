@@ -1,5 +1,7 @@
 /** The organisation tree (目录服务): the units of the administration and the trail of their changes. */
 
+import type { TrailEntry } from './audit';
+
 /** What a unit is: the city, a district or county, a bureau, a section, a service window, a supervision office. */
 export type UnitKind = 'city' | 'district' | 'bureau' | 'section' | 'window' | 'supervision-office';
 
@@ -17,16 +19,5 @@ export interface UnitRecord {
   auditHead?: { seq: number; hash: string };
 }
 
-/** One entry of a unit's hash-chained administration trail (created, renamed, moved, removed); never updated or deleted. */
-export interface UnitAuditRecord {
-  /** `unit:seq`, eight digits. */
-  _id: string;
-  unit: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  detail: string;
-  prevHash: string;
-  hash: string;
-}
+/** One entry of a unit's hash-chained administration trail (created, changed); never updated or deleted. */
+export type UnitAuditRecord = TrailEntry<'unit'>;

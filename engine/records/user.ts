@@ -1,5 +1,7 @@
 /** Users and their roles, the trail of their administration, and their refresh tokens. */
 
+import type { TrailEntry } from './audit';
+
 export interface UserRecord {
   _id: string;
   /** The person's name as colleagues read it (张三), shown instead of the username; absent on accounts from before names. */
@@ -24,20 +26,8 @@ export interface UserRecord {
 /** `system` is a machine client of another department, working external tasks (DESIGN.md). */
 export type Role = 'applicant' | 'clerk' | 'leader' | 'supervisor' | 'designer' | 'admin' | 'system';
 
-/** One entry of a user's hash-chained administration trail (created, disabled, enabled, access set); never updated or deleted. */
-export interface UserAuditRecord {
-  /** `username:seq`, eight digits: the unique claim of a place in the chain. */
-  _id: string;
-  username: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  /** What changed, as canonical JSON (roles, department, groups for access changes). */
-  detail: string;
-  prevHash: string;
-  hash: string;
-}
+/** One entry of a user's hash-chained administration trail (created, renamed, disabled, enabled, access set); never updated or deleted. */
+export type UserAuditRecord = TrailEntry<'username'>;
 
 /** A refresh token, stored only as its SHA-256; each use replaces it by a new one of the same family. */
 export interface RefreshTokenRecord {

@@ -1,4 +1,5 @@
 import type { ProblemDetail } from '../errors';
+import { unitCode } from '../org/unit-rules';
 import type { Role } from '../records';
 import { roles as knownRoles } from './roles';
 
@@ -12,7 +13,7 @@ export interface UserAccess {
 const personRoles = knownRoles.filter((role) => role !== 'system');
 
 /** A candidate group: a role at a unit, `role@unit`. */
-export const groupPattern = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/i;
+export const groupPattern = new RegExp(`^[a-z0-9][a-z0-9._-]*@${unitCode}$`, 'i');
 
 /** Why `access` cannot be given to a user: no or unknown roles, malformed groups; empty when it can. */
 export function accessProblems(access: UserAccess): ProblemDetail[] {

@@ -40,9 +40,9 @@ describe('npx govflow', () => {
 
   it('adds a user who can then sign in, and refuses a bad one with a reason', async () => {
     const password = 'window seat at dawn';
-    const added = await cli('user', 'add', 'alice', '--password', password, '--roles', 'clerk', '--department', 'market-bureau', '--groups', 'window@market-bureau');
+    const added = await cli('user', 'add', 'alice', '--name', '艾丽', '--password', password, '--roles', 'clerk', '--department', 'market-bureau', '--groups', 'window@market-bureau');
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toEqual({ username: 'alice', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
+    expect(JSON.parse(added.stdout)).toEqual({ username: 'alice', name: '艾丽', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
     expect(await govflow.users.authenticate('alice', password)).toMatchObject({ username: 'alice' });
 
     const wizard = await cli('user', 'add', 'bob', '--password', password, '--roles', 'wizard');
@@ -83,6 +83,7 @@ describe('npx govflow', () => {
     expect(JSON.parse(set.stdout)).toMatchObject({ roles: ['clerk', 'leader'], department: 'market-bureau', groups: ['leader@market-bureau'] });
     // roles alone keep the department and groups
     expect(JSON.parse((await cli('user', 'set-roles', 'carol', '--roles', 'clerk')).stdout)).toMatchObject({ roles: ['clerk'], department: 'market-bureau', groups: ['leader@market-bureau'] });
+    expect(JSON.parse((await cli('user', 'rename', 'carol', '卡萝')).stdout)).toMatchObject({ username: 'carol', name: '卡萝' });
 
     const trail = await govflow.userAdmin.trail.entries('carol');
     expect(trail.map((entry) => [entry.action, entry.actor])).toEqual([
@@ -91,8 +92,9 @@ describe('npx govflow', () => {
       ['user.enabled', 'cli'],
       ['user.access-set', 'cli'],
       ['user.access-set', 'cli'],
+      ['user.renamed', 'cli'],
     ]);
-    expect(await govflow.userAdmin.trail.verify('carol')).toEqual({ ok: true, entries: 5 });
+    expect(await govflow.userAdmin.trail.verify('carol')).toEqual({ ok: true, entries: 6 });
 
     const wizard = await cli('user', 'set-roles', 'carol', '--roles', 'wizard');
     expect([wizard.code, wizard.stderr]).toEqual([2, expect.stringContaining('roles: must be some of')]);
