@@ -40,8 +40,8 @@ export const supervisionRoutes = [
     responses: { 200: 'a page of alerts', 403: 'the caller belongs to no department' },
     async handler({ query, actor, govflow }) {
       const { page, pageSize, from, to, ...filter } = query;
-      const { items, total } = await govflow.supervision.listAlerts(actor, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { page, pageSize });
-      return { body: { items, total, page, pageSize } };
+      const { items, total, names } = await govflow.supervision.listAlerts(actor, { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { page, pageSize });
+      return { body: { items, total, page, pageSize, names } };
     },
   }),
   defineRoute({

@@ -65,19 +65,24 @@ export class SupervisionService {
   }
 
   /** Alerts the actor may see, newest first, a page at a time. */
-  async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number }> {
+  async listAlerts(actor: Actor, filter: AlertFilter, page: { page: number; pageSize: number }): Promise<{ items: AlertView[]; total: number; names: Names }> {
     const { items, total } = await pagedFind<AlertRecord>(this.#models.alerts, alertQuery(actor, filter), { raisedAt: -1 }, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
     const nameOf = await this.#nameOf();
-    return { items: items.map((record) => alertView(record, nameOf)), total };
+    return { items: items.map((record) => alertView(record, nameOf)), total, names: await this.#alertNames(items) };
   }
 
-  async getAlert(alertId: string, actor: Actor): Promise<AlertView> {
+  async getAlert(alertId: string, actor: Actor): Promise<AlertView & { names: Names }> {
     const record = await this.#models.alerts.findOne({ ...alertVisibility(actor), _id: alertId }).lean<AlertRecord>();
     if (!record) throw new NotFoundError('alert', alertId);
-    return alertView(record, await this.#nameOf());
+    return { ...alertView(record, await this.#nameOf()), names: await this.#alertNames([record]) };
   }
 
-  async closeAlert(alertId: string, note: string, actor: Actor): Promise<AlertView> {
+  /** The names of whoever cards name: the step's handler, the office member who closed them. */
+  #alertNames(alerts: readonly AlertRecord[]): Promise<Names> {
+    return this.#names.names({ people: alerts.flatMap((alert) => [alert.handler, alert.closedBy]) });
+  }
+
+  async closeAlert(alertId: string, note: string, actor: Actor): Promise<AlertView & { names: Names }> {
     await this.getAlert(alertId, actor);
     await this.#executor.run(new CloseAlert(caseIdOfAlert(alertId), alertId, note), actor);
     return this.getAlert(alertId, actor);

@@ -92,6 +92,8 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     await detail.locator('.sup-close-note').waitFor();
     expect(await detail.locator('.sup-close-note').textContent()).toBe('已约谈承办人，情况属实，责令整改');
     expect(await detail.locator('.sup-status').textContent()).toBe('已关闭');
+    // who closed it, by name
+    expect(await detail.locator('dl.sup-facts').textContent()).toContain('林海 · ');
     expect(await detail.locator('form.sup-close-form').count()).toBe(0);
     // the open list no longer holds it
     await page.waitForFunction(() => document.querySelectorAll('table.sup-alerts tbody tr').length === 1);
@@ -171,6 +173,9 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     await clerk.locator(`tr[data-notice-id="${lateNotice}"][data-status=replied-late]`).waitFor();
     expect(await clerk.locator(`tr[data-notice-id="${lateNotice}"] .card`).textContent()).toBe('逾期回复');
     expect(await clerk.locator(`tr[data-notice-id="${lateNotice}"] .sup-reply`).textContent()).toContain('系统故障导致迟复');
+    // the sender and the replier by name
+    expect(await clerk.locator(`tr[data-notice-id="${lateNotice}"] .sup-reply small`).textContent()).toMatch(/^张伟 · /);
+    expect(await clerk.locator(`tr[data-notice-id="${lateNotice}"] td`).first().textContent()).toContain('林海');
     expect(await clerk.locator('tr[data-status=replied] .card').textContent()).toBe('已按时回复');
     await screenshot(clerk, 'supervision-notices');
     await clerk.context().close();

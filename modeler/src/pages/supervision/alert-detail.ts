@@ -1,11 +1,12 @@
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { personName } from '../../shared/names';
 import { groupText, levelBadge, ruleText, statusText, subjectText } from './labels';
 import { noticeForm } from './notice-form';
 import { messageLine, problemText, showProblem } from './problem';
 import type { Abilities } from './roles';
 import { closeAlert, getAlert } from './supervision-api';
-import type { Alert } from './types';
+import type { Alert, AlertDetail } from './types';
 
 export interface DetailContext {
   abilities: Abilities;
@@ -24,7 +25,7 @@ export async function showAlertDetail(panel: HTMLElement, id: string, context: D
   }
 }
 
-function renderDetail(panel: HTMLElement, alert: Alert, context: DetailContext): void {
+function renderDetail(panel: HTMLElement, alert: AlertDetail, context: DetailContext): void {
   const row = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)];
   replaceChildren(
     panel,
@@ -40,12 +41,12 @@ function renderDetail(panel: HTMLElement, alert: Alert, context: DetailContext):
       ...(alert.kind === 'compliance' ? row(t('sup.detail.rule'), ruleText(alert.rule)) : []),
       ...row(t('sup.detail.step'), alert.stepName ?? '—'),
       ...row(t('sup.detail.department'), groupText(alert.department, alert.departmentName)),
-      ...row(t('sup.detail.handler'), alert.handler ?? '—'),
+      ...row(t('sup.detail.handler'), alert.handler ? personName(alert.names, alert.handler) : '—'),
       ...row(alert.level === 'yellow' ? t('sup.detail.warnAt') : t('sup.detail.dueAt'), chinaTime(alert.dueAt)),
       ...row(t('sup.detail.raisedAt'), chinaTime(alert.raisedAt)),
       ...row(t('sup.detail.status'), h('span', { class: 'sup-status' }, statusText(alert))),
       ...(alert.status === 'closed'
-        ? [...row(t('sup.detail.closedBy'), `${alert.closedBy ?? '—'} · ${chinaTime(alert.closedAt)}`), ...row(t('sup.detail.closeNote'), h('span', { class: 'sup-close-note' }, alert.closeNote ?? '—'))]
+        ? [...row(t('sup.detail.closedBy'), `${alert.closedBy ? personName(alert.names, alert.closedBy) : '—'} · ${chinaTime(alert.closedAt)}`), ...row(t('sup.detail.closeNote'), h('span', { class: 'sup-close-note' }, alert.closeNote ?? '—'))]
         : []),
     ),
     context.abilities.supervise && alert.status !== 'closed' ? closeForm(panel, alert, context) : null,

@@ -44,7 +44,7 @@ export function alertsBoard(abilities: Abilities, departments: string[]): HTMLEl
       replaceChildren(filters, alertFilters(filter, abilities.office ? departments : [], [...processes].sort(), apply));
       replaceChildren(
         list,
-        alertsTable(answer.items, selected, open),
+        alertsTable(answer.items, answer.names, selected, open),
         pager(answer.page, answer.pageSize, answer.total, (next) => ((page = next), void load())),
       );
     } catch (error) {

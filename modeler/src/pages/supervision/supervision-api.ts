@@ -1,6 +1,6 @@
 import { api } from '../../shared/api-client';
 import type { Names } from '../../shared/names';
-import type { Alert, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
+import type { AlertDetail, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
 
 /** The supervision endpoints the board calls, typed. */
 
@@ -10,12 +10,12 @@ export function listAlerts(filter: AlertFilter, page: number, pageSize: number):
   return api<AlertPage>('GET', `/api/supervision/alerts?${query}`);
 }
 
-export function getAlert(id: string): Promise<Alert> {
-  return api<Alert>('GET', `/api/supervision/alerts/${encodeURIComponent(id)}`);
+export function getAlert(id: string): Promise<AlertDetail> {
+  return api<AlertDetail>('GET', `/api/supervision/alerts/${encodeURIComponent(id)}`);
 }
 
-export function closeAlert(id: string, note: string): Promise<Alert> {
-  return api<Alert>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
+export function closeAlert(id: string, note: string): Promise<AlertDetail> {
+  return api<AlertDetail>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
 }
 
 export async function listNotices(awaitingReply: boolean | null): Promise<{ items: Notice[]; names: Names }> {

@@ -1,5 +1,6 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
+import type { Names } from '../../shared/names';
 import type { IncidentView } from '../../../../engine/incidents/incident-view';
 import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecord } from '../../../../engine/records';
 
@@ -8,8 +9,13 @@ export type { AlertKind, AlertLevel, AlertStatus };
 /** A yellow or red card (黄牌 · 红牌) or a compliance point (监察点): its projection as the API sends it. */
 export type Alert = AsJson<Omit<AlertRecord, '_id' | 'caseRev'>> & { id: string; departmentName: string | null };
 
+/** One card as it opens (and as closing it answers): with the names of its handler and closer. */
+export type AlertDetail = Alert & { names: Names };
+
 export interface AlertPage {
   items: Alert[];
+  /** The names of the handlers and closers the cards name. */
+  names: Names;
   total: number;
   page: number;
   pageSize: number;
