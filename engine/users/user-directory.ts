@@ -40,12 +40,16 @@ export class UserDirectory {
   }
 
   /**
-   * Creates a demo user unless one by that name exists, idempotently. Only the GOVFLOW_DEMO seed
+   * Creates a demo user unless one by that name exists (naming one from before names), idempotently. Only the GOVFLOW_DEMO seed
    * calls it: DESIGN.md promises the demo users the password `demo`, which the policy refuses,
    * so this one path skips the policy (the password must still not be empty).
    */
   async ensureDemoUser(user: NewUser): Promise<void> {
-    if (await this.#models.users.exists({ _id: user.username })) return;
+    if (await this.#models.users.exists({ _id: user.username })) {
+      // a demo store from before names gets them; a name an admin gave stays
+      if (user.name) await this.#models.users.updateOne({ _id: user.username, name: { $exists: false } }, { $set: { name: user.name } });
+      return;
+    }
     await this.#create(user, demoPasswordProblems).catch((error) => {
       if (!(error instanceof ConflictError)) throw error;
     });

@@ -89,8 +89,13 @@ describe('demo data (GOVFLOW_DEMO=1)', () => {
     }
   });
 
-  it('adds nothing when run again', async () => {
+  it('adds nothing when run again, but names a demo user from before names, and keeps a name an admin gave', async () => {
+    await govflow.store.models.users.updateOne({ _id: 'clerk' }, { $unset: { name: '' } });
+    await govflow.store.models.users.updateOne({ _id: 'chief' }, { $set: { name: '陈科长' } });
     await seedDemo(govflow, options);
     expect(await govflow.store.models.cases.countDocuments({ title: { $regex: '^【示例】' } })).toBe(9);
+    const named = await govflow.store.models.users.find({ _id: { $in: ['clerk', 'chief'] } }, { name: 1 }).sort({ _id: 1 }).lean();
+    expect(named.map((user) => [user._id, user.name])).toEqual([['chief', '陈科长'], ['clerk', '张伟']]);
+    expect(await govflow.store.models.users.countDocuments({ name: { $exists: false }, roles: { $ne: 'system' } })).toBe(0);
   });
 });
