@@ -128,7 +128,7 @@ describe('copies (抄送) through the API', () => {
     const demoted = await freshToken('archivist');
     expect((await api.call(undefined, 'GET', `/api/cases/${caseId}`, undefined, demoted)).status).toBe(404);
     expect((await api.call(undefined, 'GET', `/api/cases/${caseId}/diagram`, undefined, demoted)).status).toBe(404);
-    expect((await api.call(undefined, 'GET', '/api/cases?scope=copied', undefined, demoted)).body).toEqual({ items: [], total: 0 });
+    expect((await api.call(undefined, 'GET', '/api/cases?scope=copied', undefined, demoted)).body).toEqual({ items: [], total: 0, names: { people: {}, units: {} } });
     expect((await api.call(undefined, 'POST', `/api/tasks/${(await api.call('clerk', 'GET', `/api/cases/${caseId}`)).body.currentSteps[0].taskId}/urge`, {}, demoted)).status).toBe(404);
   });
 
@@ -142,7 +142,7 @@ describe('copies (抄送) through the API', () => {
     for (const user of ['other-applicant', 'corp-applicant']) {
       expect((await api.call(user, 'GET', `/api/cases/${caseId}`)).status).toBe(404);
       expect((await api.call(user, 'GET', `/api/cases/${caseId}/diagram`)).status).toBe(404);
-      expect((await api.call(user, 'GET', '/api/cases?scope=copied')).body).toEqual({ items: [], total: 0 });
+      expect((await api.call(user, 'GET', '/api/cases?scope=copied')).body).toEqual({ items: [], total: 0, names: { people: {}, units: {} } });
       expect((await api.call(user, 'POST', `/api/tasks/${taskId}/urge`, { message: '催一下' })).status).toBe(404);
     }
     // the case's own applicant still reads the applicant's view, without staff names or internal opinions

@@ -80,6 +80,6 @@ describe('inbox lists', () => {
     expect(mine.body.total).toBe(9);
     const created = (await api.call('applicant', 'GET', '/api/cases?scope=mine&limit=100')).body.items.map((item: { createdAt: string }) => item.createdAt);
     expect(created).toEqual([...created].sort().reverse());
-    expect((await api.call('other-applicant', 'GET', '/api/cases?scope=mine')).body).toEqual({ items: [], total: 0 });
+    expect((await api.call('other-applicant', 'GET', '/api/cases?scope=mine')).body).toEqual({ items: [], total: 0, names: { people: {}, units: {} } });
   });
 });
