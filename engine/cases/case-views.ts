@@ -85,8 +85,8 @@ export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionV
 export function caseMentions(views: readonly CaseView[]): Mentions {
   const signers = views.flatMap((view) => view.countersigns ?? []).flatMap((countersign) => [...countersign.signers, ...countersign.votes.flatMap((vote) => [vote.signer, vote.by])]);
   return {
-    people: views.flatMap((view) => [view.applicant, ...view.currentSteps.map((step) => step.assignee), ...view.history.map((item) => item.actor), ...view.opinions.map((opinion) => opinion.by)]).concat(signers.filter((signer) => !signer.includes('@'))),
-    groups: views.flatMap((view) => view.currentSteps.flatMap((step) => step.candidateGroups)).concat(signers.filter((signer) => signer.includes('@'))),
+    people: views.flatMap((view) => [view.applicant, ...view.currentSteps.map((step) => step.assignee), ...view.history.map((item) => item.actor), ...view.opinions.map((opinion) => opinion.by)]).concat(signers),
+    groups: views.flatMap((view) => view.currentSteps.flatMap((step) => step.candidateGroups)),
   };
 }
 

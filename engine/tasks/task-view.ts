@@ -17,11 +17,10 @@ export function byUrgency(a: TaskView, b: TaskView): number {
   return dueA - dueB || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime();
 }
 
-/** The people and groups a task names, for the names sent beside it: its holder, candidates, owner, completer and signer. */
+/** The people and groups a task names, for the names sent beside it: its holder, candidates, owner, completer and signer (a person or a group). */
 export function taskMentions(tasks: readonly TaskView[]): Mentions {
-  const signers = tasks.flatMap((task) => (task.signer ? [task.signer] : []));
   return {
-    people: tasks.flatMap((task) => [task.assignee, task.delegatedBy, task.completedBy, ...task.candidateUsers]).concat(signers.filter((signer) => !signer.includes('@'))),
-    groups: tasks.flatMap((task) => task.candidateGroups).concat(signers.filter((signer) => signer.includes('@'))),
+    people: tasks.flatMap((task) => [task.assignee, task.delegatedBy, task.completedBy, task.signer, ...task.candidateUsers]),
+    groups: tasks.flatMap((task) => task.candidateGroups),
   };
 }

@@ -17,10 +17,10 @@ export class NameBook {
   }
 
   async names(mentions: Mentions): Promise<Names> {
-    const usernames = present(mentions.people);
-    const codes = new Set([...present(mentions.units), ...[...present(mentions.groups)].map(unitOfGroup)]);
+    const [groups, usernames] = partition([...present(mentions.people)], (id) => id.includes('@'));
+    const codes = new Set([...present(mentions.units), ...[...groups, ...present(mentions.groups)].map(unitOfGroup)]);
     const [users, tree] = await Promise.all([
-      usernames.size > 0 ? this.#models.users.find({ _id: { $in: [...usernames] }, name: { $exists: true } }, { name: 1 }).lean<Array<Pick<UserRecord, '_id' | 'name'>>>() : [],
+      usernames.length > 0 ? this.#models.users.find({ _id: { $in: [...usernames] }, name: { $exists: true } }, { name: 1 }).lean<Array<Pick<UserRecord, '_id' | 'name'>>>() : [],
       this.#org.tree(),
     ]);
     const units = [...codes].flatMap((code) => (tree.has(code) ? [[code, tree.nameOf(code)] as const] : []));
@@ -31,6 +31,10 @@ export class NameBook {
 /** The unit a candidate group is at: `window@market-bureau` → `market-bureau`. */
 export function unitOfGroup(group: string): string {
   return group.slice(group.indexOf('@') + 1);
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 function present(ids: Iterable<string | null | undefined> | undefined): Set<string> {

@@ -13,6 +13,7 @@ export interface Names {
 
 /** The ids an answer mentions: usernames, candidate groups (`role@unit`, named by their unit) and units. */
 export interface Mentions {
+  /** Usernames; a group among them (a signer or a handler may be either; no username holds `@`) counts as a group. */
   people?: Iterable<string | null | undefined>;
   groups?: Iterable<string | null | undefined>;
   units?: Iterable<string | null | undefined>;

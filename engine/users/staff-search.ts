@@ -1,4 +1,5 @@
 import type { OrgDirectory } from '../org/org-directory';
+import type { OrgTree } from '../org/org-tree';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
 import type { UserRecord } from '../records';
@@ -25,17 +26,16 @@ export class StaffSearch {
 
   async search(search: string | undefined, purpose: StaffPurpose, page: Page): Promise<{ items: StaffMember[]; total: number }> {
     const tree = await this.#org.tree();
-    const { items, total } = await pagedFind<UserRecord>(this.#models.users, await this.#filter(search, purpose), { _id: 1 }, page);
+    const { items, total } = await pagedFind<UserRecord>(this.#models.users, await this.#filter(search, purpose, tree), { _id: 1 }, page);
     return {
-      items: items.map((user) => ({ username: user._id, name: user.name ?? null, department: user.department, departmentPath: user.department && tree.has(user.department) ? tree.lineage(user.department).map((code) => tree.nameOf(code)) : [], groups: user.groups })),
+      items: items.map((user) => ({ username: user._id, name: user.name ?? null, department: user.department, departmentPath: (user.department && tree.view(user.department)?.path) || [], groups: user.groups })),
       total,
     };
   }
 
-  async #filter(search: string | undefined, purpose: StaffPurpose): Promise<Record<string, unknown>> {
+  async #filter(search: string | undefined, purpose: StaffPurpose, tree: OrgTree): Promise<Record<string, unknown>> {
     const staff = { roles: { $in: [...rolesFor[purpose]] }, disabled: { $ne: true } };
     if (!search) return staff;
-    const tree = await this.#org.tree();
     const units = (await this.#org.list(search)).flatMap((unit) => tree.subtree(unit.code));
     const contains = { $regex: escapeRegex(search), $options: 'i' };
     return { ...staff, $or: [{ _id: contains }, { name: contains }, ...(units.length > 0 ? [{ department: { $in: units } }] : [])] };

@@ -19,6 +19,12 @@ export function setLocale(next: Locale): void {
   document.documentElement.lang = next;
 }
 
+/** The message for `key`, or `fallback` when no message is registered (a decision a model invented). */
+export function labelOr(key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
 /** The message for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: string, values: Record<string, string | number> = {}): string {
   const entry = catalogue[key];

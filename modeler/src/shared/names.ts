@@ -1,5 +1,5 @@
 import type { Names } from '../../../engine/users/names';
-import { registerMessages, t } from './i18n';
+import { labelOr, registerMessages, t } from './i18n';
 
 export type { Names };
 
@@ -32,6 +32,5 @@ export function handlerName(names: Names, handler: string): string {
   const at = handler.indexOf('@');
   if (at < 0) return personName(names, handler);
   const post = handler.slice(0, at);
-  const label = t(`post.${post}`);
-  return t('names.group', { unit: unitName(names, handler.slice(at + 1)), post: label === `post.${post}` ? post : label });
+  return t('names.group', { unit: unitName(names, handler.slice(at + 1)), post: labelOr(`post.${post}`, post) });
 }

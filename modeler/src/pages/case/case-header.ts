@@ -1,7 +1,7 @@
 import { chinaTime, h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { labelOr, t } from '../../shared/i18n';
 import { personName } from '../../shared/names';
-import { labelOr, statusLabel } from '../inbox/work-labels';
+import { statusLabel } from '../inbox/work-labels';
 import type { CaseView } from './case-types';
 
 /** The case's title with its receipt number, status, applicant, dates and what it waits for. */

@@ -1,7 +1,7 @@
 import { chinaTime, h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { labelOr, t } from '../../shared/i18n';
 import { personName, type Names } from '../../shared/names';
-import { decisionLabel, labelOr } from '../inbox/work-labels';
+import { decisionLabel } from '../inbox/work-labels';
 import type { HistoryItem } from './case-types';
 
 /** The audit log as a timeline, oldest first: when, who, what (and at which step), the decision and opinion. */

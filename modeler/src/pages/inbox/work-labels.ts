@@ -1,12 +1,6 @@
-import { t } from '../../shared/i18n';
+import { labelOr, t } from '../../shared/i18n';
 import './work-messages';
 import type { ClockState } from './inbox-types';
-
-/** The message for `key`, or `fallback` when no message is registered (a decision a model invented). */
-export function labelOr(key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
-}
 
 /** A decision as staff read it: 受理 for accept; unknown decisions as written in the model. */
 export function decisionLabel(decision: string): string {

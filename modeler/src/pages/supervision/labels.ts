@@ -1,5 +1,5 @@
 import { h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { labelOr, t } from '../../shared/i18n';
 import type { Alert, AlertKind, AlertLevel, AlertStatus, NoticeStatus } from './types';
 
 /** How the board names levels, kinds, states and figures, in the current language. */
@@ -28,10 +28,7 @@ export function subjectText(alert: Alert): string {
 }
 
 export function ruleText(rule: string | null): string {
-  if (!rule) return '—';
-  const key = `sup.rule.${rule}`;
-  const text = t(key);
-  return text === key ? rule : text;
+  return rule ? labelOr(`sup.rule.${rule}`, rule) : '—';
 }
 
 export function noticeStatusBadge(status: NoticeStatus, overdue: boolean): HTMLElement {
