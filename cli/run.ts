@@ -23,6 +23,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     redisUrl: connection.redisUrl,
     allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1',
     queuePrefix: process.env.GOVFLOW_QUEUE_PREFIX,
+    fileMaxBytes: megabytesOf(process.env.GOVFLOW_FILE_MAX_MB),
   };
   const govflow = await Govflow.create(govflowOptions);
   const stops: Array<() => Promise<void>> = [];
@@ -45,6 +46,13 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     await govflow.close();
     await connection.release();
   };
+}
+
+/** GOVFLOW_FILE_MAX_MB as bytes, when set; the engine's default otherwise. */
+function megabytesOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error('GOVFLOW_FILE_MAX_MB must be a whole number of megabytes');
+  return Number(value) * 1024 * 1024;
 }
 
 /** GOVFLOW_ACCESS_TOKEN_TTL and GOVFLOW_REFRESH_TOKEN_TTL, in seconds, when set; the API's defaults otherwise. */

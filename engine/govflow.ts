@@ -8,6 +8,7 @@ import { receiptNumbers } from './cases';
 import { DefinitionRegistry } from './definitions';
 import { ExternalTaskService, TopicSignals } from './external-tasks';
 import { within } from './faults';
+import { FileStore } from './files';
 import { MessageService } from './messages';
 import { OrgDirectory, ProcessOwnership } from './org';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
@@ -53,6 +54,8 @@ export class Govflow {
   /** Names of people and units for answers; the staff address book behind the pages' pickers. */
   readonly names: NameBook;
   readonly staff: StaffSearch;
+  /** Uploaded files (GridFS): stored as they stream in, read by those who may read a case that has them. */
+  readonly files: FileStore;
   /** The organisation tree: units, their names, and what each oversees. */
   readonly org: OrgDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
@@ -102,8 +105,9 @@ export class Govflow {
     const ownership = new ProcessOwnership(models, this.org);
     this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
     this.templates = new TemplateService(models, this.definitions, this.org, ownership);
-    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, nextReceiptNo: this.#nextReceiptNo, now: options.now });
-    this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, options.now);
+    this.files = new FileStore(store.connection.db!, store.collections.cases, options.fileLimits, options.now);
+    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, now: options.now });
+    this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, this.files, options.now);
     this.supervision = new SupervisionService(this.executor, models, { users: this.users, org: this.org, names: this.names }, () => calendars.current, options.now);
   }
 

@@ -12,4 +12,5 @@ export { roles } from './users/roles';
 export type { CaseView, ProgressView } from './cases';
 export type { ClockAnswer, StartCaseInput, StartedCase, CompleteTaskInput, CompletedTask, ClaimedTask, WithdrawnCase } from './runtime';
 export type { ChainVerdict } from './audit';
+export { fileTooLarge, type FileLimits, type FileView } from './files';
 export type { DeployOutcome } from './definitions';

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { defaultFileLimits, type FileLimits } from './files/file-rules';
 import { createLogger } from './logger';
 import type { ModelCheckOptions } from './definitions/model-check-pool';
 import type { StoreCommandListener } from './store';
@@ -30,11 +31,13 @@ export interface GovflowOptions {
   now?: () => Date;
   /** How often sign-in may fail before 429 and an account lock; defaults in users/sign-in-throttle.ts. */
   signInLimits?: SignInLimits;
+  /** Largest file one upload may be, in bytes, where no listed material says less; default 50 MB (files/file-rules). */
+  fileMaxBytes?: number;
   /** Told of every command sent to the store, when it started and ended (metrics, the bench's round-trip count); default none. */
   onStoreCommand?: StoreCommandListener;
 }
 
-export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand' | 'signInLimits'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'> & { signInLimits: ResolvedSignInLimits };
+export type ResolvedOptions = Required<Omit<GovflowOptions, 'dbName' | 'onStoreCommand' | 'signInLimits' | 'fileMaxBytes'>> & Pick<GovflowOptions, 'dbName' | 'onStoreCommand'> & { signInLimits: ResolvedSignInLimits; fileLimits: FileLimits };
 
 /** Fills the defaults once, at Govflow.create. */
 export function resolveOptions(options: GovflowOptions): ResolvedOptions {
@@ -49,5 +52,6 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     logger: options.logger ?? createLogger(),
     now: options.now ?? (() => new Date()),
     signInLimits: resolveSignInLimits(options.signInLimits),
+    fileLimits: { ...defaultFileLimits, maxBytes: options.fileMaxBytes ?? defaultFileLimits.maxBytes },
   };
 }

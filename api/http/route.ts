@@ -38,8 +38,8 @@ export interface Route<Body = unknown, Query = unknown> {
   /** Roles allowed to call; `public` needs no token. */
   access: readonly Role[] | 'public';
   body?: z.ZodType<Body>;
-  /** Media type of the body; default application/json. */
-  bodyType?: 'application/json' | 'application/xml';
+  /** Media type of the body; default application/json. A multipart body is left unread for the handler to stream. */
+  bodyType?: 'application/json' | 'application/xml' | 'multipart/form-data';
   query?: z.ZodType<Query>;
   responses: Record<number, string>;
   handler(input: RouteInput<Body, Query>): Promise<RouteAnswer>;
@@ -58,6 +58,7 @@ export function routeMiddleware(route: Route, govflow: Govflow, auth: AuthServic
     const actor = route.access === 'public' ? ((ctx.state.actor as Actor | undefined) ?? anonymous) : requireActor(ctx, route.access);
     assertStorableParameters(ctx.params);
     assertStorableParameters(ctx.query);
+    if (route.bodyType === 'multipart/form-data' && !ctx.is('multipart/form-data')) throw new UnsupportedMediaTypeError('send the body as multipart/form-data');
     const body = route.body ? parseBody(route, ctx) : undefined;
     const query = route.query ? validate(route.query, ctx.query, 'query') : undefined;
     const idempotencyKey = route.method === 'get' ? undefined : idempotencyKeyOf(ctx);

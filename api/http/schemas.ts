@@ -15,14 +15,22 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 };
 
-/** A document referenced by metadata; the file itself lives in document storage under its key. */
-export const attachment = z.strictObject({
+/** A document referenced by metadata; the file itself lives in another document store under its key. */
+const describedDocument = z.strictObject({
   name: z.string().trim().min(1).max(255),
   type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a media type such as application/pdf').max(100),
   size: z.number().int().min(0).max(10 * 1024 ** 3),
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 lowercase hex digits'),
   storageKey: z.string().trim().min(1).max(500),
 });
+
+/** A file uploaded with POST /api/files, by its id; `material` says which listed material it is. */
+const storedFile = z.strictObject({
+  file: z.string().regex(/^[0-9a-f]{24}$/i, 'a file id as POST /api/files answered it'),
+  material: z.string().trim().min(1).max(100).optional(),
+});
+
+export const attachment = z.union([storedFile, describedDocument], { error: 'an attachment is {file, material?} for a file uploaded with POST /api/files, or {name, type, size, checksum, storageKey} for a document another store keeps' });
 
 export const attachments = z.array(attachment).max(50);
 

@@ -39,6 +39,14 @@ const idempotencyKeyParameter = {
 
 const retryAfterHeader = { 'Retry-After': { description: 'seconds after which to try again', schema: { type: 'integer' } } };
 
+/** One file part, as POST /files takes it. */
+const filePart = { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } };
+
+function requestBody(route: Route, components: SchemaComponents): Record<string, unknown> {
+  if (route.bodyType === 'multipart/form-data') return { requestBody: { required: true, content: { 'multipart/form-data': { schema: filePart } } } };
+  return route.body ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: components.of(route.body) } } } } : {};
+}
+
 function operation(route: Route, components: SchemaComponents, problemRef: JsonSchema): Record<string, unknown> {
   const parameters: unknown[] = pathParameters(route.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (route.query) {
@@ -53,7 +61,7 @@ function operation(route: Route, components: SchemaComponents, problemRef: JsonS
     tags: [route.tag],
     ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }, { cookie: [] }], 'x-roles': route.access }),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { [route.bodyType ?? 'application/json']: { schema: components.of(route.body) } } } } : {}),
+    ...requestBody(route, components),
     responses: Object.fromEntries(
       Object.entries(routeResponses(route)).map(([status, description]) => [
         status,

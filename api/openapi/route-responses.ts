@@ -17,13 +17,13 @@ export function routeResponses(route: Route): Record<string, string> {
 function shapeProblems(route: Route): Record<number, string> {
   const parameters = pathParameters(route.path).length > 0;
   const problems: Record<number, string> = {};
-  if (route.body || route.query || parameters) problems[400] = 'the request is invalid; `errors` point at each problem (a JSON pointer into the body, or a parameter)';
+  if (route.body || route.bodyType || route.query || parameters) problems[400] = 'the request is invalid; `errors` point at each problem (a JSON pointer into the body, or a parameter)';
   if (route.access !== 'public') {
     problems[401] = 'no valid bearer token';
     problems[403] = `only ${route.access.join(', ')} may call this`;
   }
   if (parameters) problems[404] = 'nothing is found at this path, or it is not visible to the caller';
-  if (route.body) {
+  if (route.body || route.bodyType) {
     problems[413] = 'the body is larger than this endpoint accepts';
     problems[415] = `the body is not ${route.bodyType ?? 'application/json'}`;
   }

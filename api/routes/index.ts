@@ -7,6 +7,7 @@ import { clientRoutes } from './clients';
 import { clockRoutes } from './clocks';
 import { definitionRoutes } from './definitions';
 import { externalTaskRoutes } from './external-tasks';
+import { fileRoutes } from './files';
 import { incidentRoutes } from './incidents';
 import { messageRoutes } from './messages';
 import { notificationRoutes } from './notifications';
@@ -20,6 +21,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

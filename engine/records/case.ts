@@ -62,8 +62,12 @@ export interface Attachment {
   size: number;
   /** `sha256:` and 64 hex digits, so a stored file can be checked against what was referenced. */
   checksum: string;
-  /** Where document storage keeps the file. */
+  /** Where document storage keeps the file (`files/<id>` for one govflow stores). */
   storageKey: string;
+  /** The stored file (GET /api/files/{id}), when govflow keeps it. */
+  fileId?: string;
+  /** Which of the service's listed materials it is. */
+  material?: string;
   /** The step it was handed in with; null for the application itself or a supplement. */
   stepId: string | null;
   taskId: string | null;
@@ -200,6 +204,8 @@ export type CaseHead = Omit<CaseRecord, 'engineState' | 'outbox' | 'answered'> &
   copyKeys?: string[];
   /** While running, the messages it receives as `name` and `name|key` (its receipt number, its business key), for correlation. */
   messageKeys?: string[];
+  /** The stored files its attachments refer to; a file is read by whoever may read a case that has it. */
+  fileIds?: string[];
 };
 
 /**

@@ -1,10 +1,11 @@
 import { type ChainVerdict, type AuditLog } from '../audit';
-import { assertCopyRecipients, caseListFilter, caseMentions, caseView, mayReadCase, progressView, type CaseView, type NewAttachment, type ProgressView } from '../cases';
+import { assertCopyRecipients, caseListFilter, caseMentions, caseView, mayReadCase, progressView, type CaseView, type ProgressView } from '../cases';
 import { callsOf } from '../calls';
 import { clockView, type ClockView } from '../clocks';
 import type { TimerJob } from '../deadlines';
 import type { DefinitionRegistry } from '../definitions';
 import { NotFoundError } from '../errors';
+import type { AttachmentInput, FileStore, WithAttachmentInputs } from '../files';
 import { externalTasksOf } from '../external-tasks';
 import type { AuditRecord, CaseHead, PauseKind } from '../records';
 import {
@@ -56,6 +57,7 @@ export interface CaseServiceDependencies {
   definitions: DefinitionRegistry;
   users: UserDirectory;
   names: NameBook;
+  files: FileStore;
   nextReceiptNo: () => Promise<string>;
   now: () => Date;
 }
@@ -72,9 +74,10 @@ export class CaseService {
     this.#deps = dependencies;
   }
 
-  /** Starts a case; `created` is false when the Idempotency-Key named an existing one. */
-  start(input: StartCaseInput, actor: Actor): Promise<{ result: StartedCase; created: boolean }> {
-    return this.#deps.executor.create(new StartCase(input, actor.username, this.#deps.nextReceiptNo), actor);
+  /** Starts a case; `created` is false when the Idempotency-Key named an existing one. Files it attaches must be the applicant's own. */
+  async start(input: WithAttachmentInputs<StartCaseInput>, actor: Actor): Promise<{ result: StartedCase; created: boolean }> {
+    const attachments = await this.#deps.files.attachments(input.attachments, actor, '/attachments');
+    return this.#deps.executor.create(new StartCase({ ...input, attachments }, actor.username, this.#deps.nextReceiptNo), actor);
   }
 
   /** A case as its reader may see it, with the names of the people and units it mentions. */
@@ -141,8 +144,9 @@ export class CaseService {
   }
 
   /** The applicant hands in supplementary materials (补正): the waiting case receives them and goes on. */
-  supplement(caseId: string, input: { note?: string; attachments?: NewAttachment[] }, actor: Actor): Promise<DeliveredMessage> {
-    return runOnCase(this.#deps.executor, new SupplementCase(caseId, input.note, input.attachments), actor);
+  async supplement(caseId: string, input: { note?: string; attachments?: AttachmentInput[] }, actor: Actor): Promise<DeliveredMessage> {
+    const attachments = await this.#deps.files.attachments(input.attachments, actor, '/attachments');
+    return runOnCase(this.#deps.executor, new SupplementCase(caseId, input.note, attachments), actor);
   }
 
   /** A BPMN message, by name, reaches the case's waiting message event or receive task. */

@@ -1,5 +1,6 @@
 import { assertCopyRecipients, mayReadCase, opinionsFor, type CaseView } from '../cases';
 import { InvalidInputError, NotFoundError } from '../errors';
+import type { FileStore, WithAttachmentInputs } from '../files';
 import type { CaseHead, TaskRecord } from '../records';
 import {
   AddSigner,
@@ -47,13 +48,15 @@ export class TaskService {
   readonly #models: Models;
   readonly #users: UserDirectory;
   readonly #names: NameBook;
+  readonly #files: FileStore;
   readonly #now: () => Date;
 
-  constructor(executor: Executor, models: Models, users: { directory: UserDirectory; names: NameBook }, now: () => Date) {
+  constructor(executor: Executor, models: Models, people: { directory: UserDirectory; names: NameBook }, files: FileStore, now: () => Date) {
     this.#executor = executor;
     this.#models = models;
-    this.#users = users.directory;
-    this.#names = users.names;
+    this.#users = people.directory;
+    this.#names = people.names;
+    this.#files = files;
     this.#now = now;
   }
 
@@ -96,8 +99,10 @@ export class TaskService {
     return this.#run(taskId, new UnclaimTask(caseIdOfTask(taskId), taskId), actor);
   }
 
-  complete(taskId: string, input: CompleteTaskInput, actor: Actor): Promise<CompletedTask> {
-    return this.#run(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, input), actor);
+  /** Completes a step; files it attaches must be ones the actor uploaded. */
+  async complete(taskId: string, input: WithAttachmentInputs<CompleteTaskInput>, actor: Actor): Promise<CompletedTask> {
+    const attachments = await this.#files.attachments(input.attachments, actor, '/attachments');
+    return this.#run(taskId, new CompleteTask(caseIdOfTask(taskId), taskId, { ...input, attachments }), actor);
   }
 
   /** 转办: the task moves to another member of staff, who owns it. */

@@ -80,7 +80,7 @@ const caseRevisionSchema = new Schema<CaseRevisionRecord>(
 caseRevisionSchema.index({ caseId: 1 });
 caseRevisionSchema.index({ claim: 1 });
 
-const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields, copyKeys: { type: [String], default: [] }, messageKeys: { type: [String], default: [] } }, { ...options, minimize: false });
+const caseHeadSchema = new Schema<CaseHead>({ _id: String, ...caseFields, copyKeys: { type: [String], default: [] }, messageKeys: { type: [String], default: [] }, fileIds: { type: [String], default: [] } }, { ...options, minimize: false });
 // public progress; an applicant's cases; the cases copied to a person or group; running cases (reconcile)
 caseHeadSchema.index({ receiptNo: 1 });
 caseHeadSchema.index({ applicant: 1, createdAt: -1 });
@@ -90,6 +90,8 @@ caseHeadSchema.index({ status: 1 });
 caseHeadSchema.index({ departments: 1 });
 // message correlation: the running cases that receive a message, alone or by receipt number / business key
 caseHeadSchema.index({ messageKeys: 1 });
+// who may read a stored file: the cases that refer to it
+caseHeadSchema.index({ fileIds: 1 });
 
 const taskSchema = new Schema<TaskRecord>(
   {

@@ -53,6 +53,8 @@ describe('health, readiness and the OpenAPI document', () => {
       '/external-tasks/{id}/extend-lock',
       '/external-tasks/{id}/failure',
       '/external-tasks/{id}/unlock',
+      '/files',
+      '/files/{id}',
       '/incidents',
       '/incidents/{id}',
       '/incidents/{id}/close',

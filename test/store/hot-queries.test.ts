@@ -40,6 +40,7 @@ describe('hot queries use an index', () => {
     ['the inbox: tasks I completed this month', () => [collection('tasks'), { doneKey: 'u7|2026-11' }], 'doneKey'],
     ["an applicant's cases", () => [collection('cases'), caseListFilter(applicant, 'mine')], 'applicant'],
     ['the cases copied to me or my groups', () => [collection('cases'), caseListFilter(clerk, 'copied')], 'copyKeys'],
+    ['who may read a stored file: the cases that have it', () => [collection('cases'), { fileIds: 'f000000000000000000000015' }], 'fileIds'],
     ['public progress by receipt number', () => [collection('cases'), { receiptNo: 'GF20261101-00042' }], 'receiptNo'],
     ["a department's open cards", () => [collection('alerts'), alertQuery(clerk, { status: 'open' })], 'department'],
     ['the office: open red cards', () => [collection('alerts'), alertQuery(supervisor, { status: 'open', level: 'red' })], 'level'],
@@ -90,6 +91,7 @@ async function seed(govflow: Govflow): Promise<void> {
       applicant: `applicant-${i % 300}`,
       receiptNo: `GF20261101-${String(i).padStart(5, '0')}`,
       copyKeys: i % 20 === 0 ? [`user:u${i % 100}`, `group:review@dept-${i % 70}`] : [],
+      fileIds: i % 5 === 0 ? [`f${String(i).padStart(24, '0')}`] : [],
       createdAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
     })),
   );
