@@ -8,6 +8,7 @@ import { receiptNumbers } from './cases';
 import { DefinitionRegistry } from './definitions';
 import { ExternalTaskService, TopicSignals } from './external-tasks';
 import { within } from './faults';
+import { ServiceCatalogue } from './hall';
 import { FileStore } from './files';
 import { MessageService } from './messages';
 import { OrgDirectory, ProcessOwnership } from './org';
@@ -56,6 +57,8 @@ export class Govflow {
   readonly staff: StaffSearch;
   /** Uploaded files (GridFS): stored as they stream in, read by those who may read a case that has them. */
   readonly files: FileStore;
+  /** The online hall's catalogue of public services (办事指南), kept at deploy. */
+  readonly services: ServiceCatalogue;
   /** The organisation tree: units, their names, and what each oversees. */
   readonly org: OrgDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
@@ -103,7 +106,8 @@ export class Govflow {
     this.startSchedules = new StartSchedules(this.executor, models, this.registry, this.deadlines, this.#nextReceiptNo, options.logger);
     this.incidents = new IncidentDesk(this.executor, store, this.users, options.now);
     const ownership = new ProcessOwnership(models, this.org);
-    this.definitions = new DefinitionService(this.registry, models, this.startSchedules, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
+    this.services = new ServiceCatalogue(models, store.connection.db!.collection('services'), this.org);
+    this.definitions = new DefinitionService(this.registry, models, { schedules: this.startSchedules, services: this.services }, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
     this.templates = new TemplateService(models, this.definitions, this.org, ownership);
     this.files = new FileStore(store.connection.db!, store.collections.cases, options.fileLimits, options.now);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, now: options.now });

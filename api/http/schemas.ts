@@ -22,6 +22,7 @@ const describedDocument = z.strictObject({
   size: z.number().int().min(0).max(10 * 1024 ** 3),
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 lowercase hex digits'),
   storageKey: z.string().trim().min(1).max(500),
+  material: z.string().trim().min(1).max(100).optional(),
 });
 
 /** A file uploaded with POST /api/files, by its id; `material` says which listed material it is. */

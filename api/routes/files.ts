@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { downloadDisposition, uploadedPart } from '../http/multipart-file';
 
@@ -5,13 +6,14 @@ export const fileRoutes = [
   defineRoute({
     method: 'post',
     path: '/files',
-    summary: 'Upload one file (multipart/form-data) to attach to an application, a supplement or a step; answers its id, size and sha256 as the server computed them',
+    summary: 'Upload one file (multipart/form-data) to attach to an application, a supplement or a step; answers its id, size and sha256 as the server computed them. Naming a service and one of its materials applies that material’s size and type limits',
     tag: 'files',
     access: ['applicant', 'clerk', 'leader'],
     bodyType: 'multipart/form-data',
-    responses: { 201: 'the file is stored', 413: 'the file is larger than it may be; nothing was stored', 415: 'the file is of a type not taken; nothing was stored' },
-    async handler({ ctx, actor, govflow }) {
-      const { limits } = govflow.files;
+    query: z.strictObject({ service: z.string().max(200).optional(), material: z.string().max(100).optional() }),
+    responses: { 201: 'the file is stored', 422: 'the service or material named is not listed', 413: 'the file is larger than it may be; nothing was stored', 415: 'the file is of a type not taken; nothing was stored' },
+    async handler({ ctx, query, actor, govflow }) {
+      const limits = await govflow.services.uploadLimits(govflow.files.limits, query.service, query.material);
       const part = await uploadedPart(ctx, limits.maxBytes);
       const file = await govflow.files.save(part.content, part, actor.username, limits);
       return { status: 201, body: file, headers: { location: `/api/files/${file.id}` } };

@@ -13,6 +13,7 @@ import { messageRoutes } from './messages';
 import { notificationRoutes } from './notifications';
 import { orgRoutes } from './org';
 import { publicRoutes } from './public';
+import { serviceRoutes } from './services';
 import { staffRoutes } from './staff';
 import { supervisionRoutes } from './supervision';
 import { taskRoutes } from './tasks';
@@ -21,6 +22,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...serviceRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

@@ -4,3 +4,4 @@ export { caseAccess, caseListFilter, mayReadCase, type CaseAccess } from './case
 export { assertCopyRecipients } from './copy-recipients';
 export { caseMentions, caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
 export { withAttachments, type NewAttachment } from './attachments';
+export { materialProblems } from './materials';

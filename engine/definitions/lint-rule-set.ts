@@ -37,6 +37,7 @@ import formFields from './lint-rules/form-fields';
 import ignoredExtensions from './lint-rules/ignored-extensions';
 import initiators from './lint-rules/initiators';
 import noScript from './lint-rules/no-script';
+import serviceGuide from './lint-rules/service-guide';
 import supportedElements from './lint-rules/supported-elements';
 import timerValues from './lint-rules/timer-values';
 import waitingLoops from './lint-rules/waiting-loops';
@@ -96,6 +97,7 @@ export const govflowRules: Record<string, RuleFactory> = {
   countersign,
   'form-fields': formFields,
   initiators,
+  'service-guide': serviceGuide,
 };
 
 for (const name of Object.keys(recommended.rules)) {

@@ -2,6 +2,7 @@ import { callActivitySpec } from './call-activity-spec';
 import { externalTaskSpec, externalTaskTypes } from './external-task-spec';
 import { extensionElement, formFields, type FormField } from './form-spec';
 import { gatewayInputs } from './gateway-inputs';
+import { serviceGuideSpec, startFormSpec } from './service-guide-spec';
 import { definitionsOf } from './moddle';
 import { vendorFormFields } from './vendor-forms';
 import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
@@ -33,6 +34,10 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     initiators: [],
   };
   visit(process, catalogue, true);
+  const startForm = startFormSpec(process);
+  if (startForm.length > 0) catalogue.startForm = startForm;
+  const service = serviceGuideSpec(process);
+  if (service) catalogue.service = service;
   const startMessage = messageStart(process);
   if (startMessage) catalogue.startMessage = startMessage;
   const startTimer = timerStart(process);

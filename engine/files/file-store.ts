@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { fileTypeStream } from 'file-type';
+import { fileTypeStream, type ReadableStreamWithFileType } from 'file-type';
 import { GridFSBucket, ObjectId, type Collection, type Db } from 'mongodb';
 import type { NewAttachment } from '../cases/attachments';
 import { mayReadCase } from '../cases/case-access';
@@ -84,7 +84,11 @@ export class FileStore {
    */
   async save(source: Readable, declared: { name: string; mediaType: string }, uploader: string, limits: FileLimits): Promise<FileView> {
     const name = storedFileName(declared.name);
-    const typed = await fileTypeStream(source, { sampleSize: 4100 });
+    const typed = await detectedType(source);
+    if (!typed) {
+      source.resume();
+      throw new UnsupportedMediaTypeError(`a file whose content contradicts its own signature is not taken here; send one of ${limits.mediaTypes.join(', ')}; nothing was stored`);
+    }
     const mediaType = typed.fileType?.mime ?? (textMediaTypes.includes(declared.mediaType) ? declared.mediaType : undefined);
     if (!mediaType || !limits.mediaTypes.includes(mediaType)) {
       typed.resume();
@@ -152,6 +156,21 @@ export class FileStore {
   async #discard(id: ObjectId): Promise<void> {
     await this.#files.deleteOne({ _id: id });
     await this.#chunks.deleteMany({ files_id: id });
+  }
+}
+
+/**
+ * The upload's stream with its type read from the first bytes, or undefined when they do not
+ * parse as the signature claims (a zip whose first entry does not inflate, say): the detector
+ * throws on those, and that is the sender's file at fault, not the server. A stream that broke
+ * while being read still fails as it did.
+ */
+async function detectedType(source: Readable): Promise<ReadableStreamWithFileType | undefined> {
+  try {
+    return await fileTypeStream(source, { sampleSize: 4100 });
+  } catch (error) {
+    if (source.errored) throw error;
+    return undefined;
   }
 }
 

@@ -78,6 +78,44 @@ export interface DiscretionRange {
   fineMax: number;
 }
 
+/** How a material is handed in: the original, a copy, both, or only as an electronic file. */
+export type MaterialForm = 'original' | 'copy' | 'original-and-copy' | 'electronic';
+
+/** One material of an application as the service guide lists it (govflow:material). */
+export interface MaterialSpec {
+  /** What attachments name it by (`material` of an attachment). */
+  key: string;
+  name: string;
+  form: MaterialForm;
+  copies?: number;
+  /** The application is not complete without it. */
+  required: boolean;
+  /** 容缺受理 may accept an application without it only when it is not essential. */
+  essential: boolean;
+  /** How to fill it in, or where a sample is. */
+  sample?: string;
+  /** A file of it may be at most this large, and of these types; else the installation's limits. */
+  maxSizeMb?: number;
+  mediaTypes?: string[];
+}
+
+/** The service guide (办事指南) of a process the public applies for, from its govflow attributes. */
+export interface ServiceGuideSpec {
+  /** Listed in the online hall's catalogue. */
+  public: boolean;
+  /** The service's code in the province's catalogue (事项编码). */
+  serviceCode?: string;
+  legalBasis?: string;
+  conditions?: string;
+  fees?: string;
+  /** Where and how the result is collected. */
+  collection?: string;
+  /** 容缺受理: the window may accept with non-essential materials to follow within `supplementLimit`. */
+  incompleteAcceptance: boolean;
+  supplementLimit?: string;
+  materials: MaterialSpec[];
+}
+
 /** The case clock of a process: its limits and the step whose completion starts it (acceptance). */
 export interface CaseClockSpec {
   /** The agency's promised limit (承诺时限); runs the case clock when set. */
@@ -120,6 +158,10 @@ export interface StepCatalogue {
   loops?: Record<string, string>;
   /** The variable the start event names for who applied (camunda:/flowable:/activiti:initiator), set at start. */
   initiatorVariable?: string;
+  /** The application form: the fields of the (none) start event's govflow:form; none on versions stored before it was kept. */
+  startForm?: FormField[];
+  /** The service guide, when the process says anything of one. */
+  service?: ServiceGuideSpec;
 }
 
 /** An event sub-process whose start event waits for a message: interrupting ends the rest of the case first. */

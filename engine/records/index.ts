@@ -14,6 +14,7 @@ export type * from './effect';
 export type * from './external-task';
 export type * from './incident';
 export type * from './message';
+export type * from './service';
 export type * from './supervision';
 export type * from './task';
 export type * from './template';

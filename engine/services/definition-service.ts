@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DefinitionRegistry, DeployOutcome } from '../definitions';
 import { NotFoundError } from '../errors';
+import type { ServiceCatalogue } from '../hall';
 import type { OrgDirectory, ProcessOwnership } from '../org';
 import type { AdoptionRecord, DefinitionRecord, DraftRecord, Role, UserRecord } from '../records';
 import type { StartSchedules } from '../schedules';
@@ -45,16 +46,18 @@ export class DefinitionService {
   readonly #registry: DefinitionRegistry;
   readonly #models: Models;
   readonly #schedules: StartSchedules;
+  readonly #services: ServiceCatalogue;
   readonly #org: OrgDirectory;
   readonly #ownership: ProcessOwnership;
   readonly #names: NameBook;
   readonly #now: () => Date;
   readonly #log: Logger;
 
-  constructor(registry: DefinitionRegistry, models: Models, schedules: StartSchedules, org: { directory: OrgDirectory; ownership: ProcessOwnership; names: NameBook }, now: () => Date, log: Logger) {
+  constructor(registry: DefinitionRegistry, models: Models, followers: { schedules: StartSchedules; services: ServiceCatalogue }, org: { directory: OrgDirectory; ownership: ProcessOwnership; names: NameBook }, now: () => Date, log: Logger) {
     this.#registry = registry;
     this.#models = models;
-    this.#schedules = schedules;
+    this.#schedules = followers.schedules;
+    this.#services = followers.services;
     this.#org = org.directory;
     this.#ownership = org.ownership;
     this.#names = org.names;
@@ -64,12 +67,13 @@ export class DefinitionService {
 
   /**
    * Deploys a model for `unit` (default: the process's unit, else the actor's) within the actor's
-   * jurisdiction; a process that starts on a timer has its schedule follow the new version
-   * (reconcile catches up if Redis is away).
+   * jurisdiction; the catalogue shows the new version's service guide, and a process that starts
+   * on a timer has its schedule follow the new version (reconcile catches up if Redis is away).
    */
   async deploy(xml: string, actor: Actor, unit?: string, adoptedFrom?: AdoptionRecord): Promise<DeployOutcome> {
     const outcome = await this.#registry.deploy(xml, actor.username, async (key) => ({ unit: await this.#ownership.unitForSave(key, actor, unit), adoptedFrom }));
     if (outcome.created) {
+      await this.#services.publish(outcome.key);
       await this.#schedules.sync(outcome.key).catch((error: unknown) => this.#log.warn({ err: error, processKey: outcome.key }, 'could not update the timer start schedule; the next reconcile does'));
     }
     return outcome;

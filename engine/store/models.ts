@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -364,6 +364,14 @@ const incidentSchema = new Schema<IncidentRecord>(
 incidentSchema.index({ status: 1, at: -1 });
 incidentSchema.index({ departments: 1, status: 1, at: -1 });
 
+const serviceSchema = new Schema<ServiceRecord>(
+  { _id: String, version: Number, name: String, unit: { type: String, default: null }, public: Boolean, guide: Mixed, form: { type: Mixed, default: [] }, promisedLimit: { type: String, default: null }, statutoryLimit: { type: String, default: null }, publishedAt: Date },
+  { ...options, minimize: false },
+);
+// the online hall's catalogue: the public services by name, and a unit's
+serviceSchema.index({ public: 1, name: 1 });
+serviceSchema.index({ unit: 1, public: 1 });
+
 const receiptSchema = new Schema<ReceiptRecord>({ _id: String, day: String, seq: Number }, options);
 
 /** The collections of one govflow database. */
@@ -389,6 +397,7 @@ export interface Models {
   notifications: Model<NotificationRecord>;
   incidents: Model<IncidentRecord>;
   messages: Model<MessageRecord>;
+  services: Model<ServiceRecord>;
 }
 
 /** Binds govflow's schemas to a connection; each Store has its own, so tests can run several. */
@@ -415,5 +424,6 @@ export function bindModels(connection: Connection): Models {
     notifications: connection.model('Notification', notificationSchema, 'notifications'),
     incidents: connection.model('Incident', incidentSchema, 'incidents'),
     messages: connection.model('Message', messageSchema, 'messages'),
+    services: connection.model('Service', serviceSchema, 'services'),
   };
 }

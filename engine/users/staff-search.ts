@@ -2,6 +2,7 @@ import type { OrgDirectory } from '../org/org-directory';
 import type { OrgTree } from '../org/org-tree';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
+import { containing } from '../store/text-match';
 import type { UserRecord } from '../records';
 import type { StaffMember, StaffPurpose } from './names';
 import { caseStaffRoles } from './roles';
@@ -37,11 +38,7 @@ export class StaffSearch {
     const staff = { roles: { $in: [...rolesFor[purpose]] }, disabled: { $ne: true } };
     if (!search) return staff;
     const units = (await this.#org.list(search)).flatMap((unit) => tree.subtree(unit.code));
-    const contains = { $regex: escapeRegex(search), $options: 'i' };
+    const contains = containing(search);
     return { ...staff, $or: [{ _id: contains }, { name: contains }, ...(units.length > 0 ? [{ department: { $in: units } }] : [])] };
   }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -28,6 +28,8 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/cases', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/copy', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/public/progress/{receiptNo}', allowed: 'all' },
+  { route: 'GET /api/services', allowed: 'all' },
+  { route: 'GET /api/services/{key}', allowed: 'all' },
   { route: 'POST /api/files', allowed: ['applicant', 'clerk', 'leader'] },
   { route: 'GET /api/files/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'GET /api/tasks', allowed: ['clerk', 'leader'] },

@@ -127,6 +127,24 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
     expect(await storedCounts()).toEqual(before);
   });
 
+  it('refuses with 415 a file whose content contradicts its own signature, rather than failing on it', async () => {
+    const before = await storedCounts();
+    // a zip whose first entry claims deflated data that does not inflate
+    const broken = randomBytes(6_000);
+    broken.write('PK\x03\x04', 0, 'latin1');
+    broken.writeUInt16LE(8, 8);
+    broken.writeUInt32LE(100, 18);
+    broken.writeUInt16LE(8, 26);
+    broken.writeUInt16LE(0, 28);
+    broken.write('mimetype', 30, 'latin1');
+    const refused = await upload('applicant', broken, 'application.zip', 'application/zip');
+    expect(refused.status).toBe(415);
+    expect(refused.type).toContain('application/problem+json');
+    expect(refused.body.detail).toContain('contradicts its own signature');
+    expect(await storedCounts()).toEqual(before);
+    expect((await upload('applicant', pdfBytes(2_000), 'after.pdf')).status).toBe(201);
+  });
+
   it('takes a file exactly as large as the limit', async () => {
     const bytes = pdfBytes(limit);
     const stored = await sendByHand(bytes, { chunked: true });

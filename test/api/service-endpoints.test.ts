@@ -67,6 +67,8 @@ describe('health, readiness and the OpenAPI document', () => {
       '/org/units/{code}/audit',
       '/org/units/{code}/audit/verify',
       '/public/progress/{receiptNo}',
+      '/services',
+      '/services/{key}',
       '/supervision/alerts',
       '/supervision/alerts/{id}',
       '/supervision/alerts/{id}/close',

@@ -4,7 +4,7 @@ import type { DeadlineJob } from '../../engine/deadlines';
 import { launchBrowser, screenshot, signedInPage } from '../support/browser';
 import { addUserTaskOnFlow, fillEntry, openLicensingModel } from '../support/modeler-page';
 import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
-import { addScenarioStaff, scenario, TestClock, type Scenario } from '../scenarios/scenario-support';
+import { addScenarioStaff, attachment, scenario, TestClock, type Scenario } from '../scenarios/scenario-support';
 
 const DAY = 24 * 3600_000;
 
@@ -61,7 +61,8 @@ describe('from the modeler to the inbox, the case viewer and the supervision boa
   });
 
   it('a case started through the API reaches the new step, and the case viewer shows the path taken and the step highlighted', async () => {
-    const started = await s.start('licensing-general', '食品经营许可·归档演示', {});
+    const materials = ['application-form', 'business-licence', 'premises-proof'].map((material) => ({ ...attachment(`${material}.pdf`), material }));
+    const started = await s.start('licensing-general', '食品经营许可·归档演示', { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', materials);
     caseId = started.id;
     await s.done('clerk2', caseId, 'accept', { decision: 'accept', comment: '予以受理' });
     await s.done('clerk', caseId, 'review', { decision: 'pass', comment: '符合条件' });

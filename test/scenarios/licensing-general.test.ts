@@ -16,7 +16,13 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
   const { clock } = useScenario('licensing-general.bpmn', (scene) => ({ api, s } = scene));
 
 
-  const apply = (title = '食品经营许可申请') => s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', [attachment('申请书.pdf')]);
+  /** The three materials the service guide requires. */
+  const materials = [
+    { ...attachment('申请书.pdf'), material: 'application-form' },
+    { ...attachment('营业执照.pdf'), material: 'business-licence' },
+    { ...attachment('租赁合同.pdf'), material: 'premises-proof' },
+  ];
+  const apply = (title = '食品经营许可申请') => s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', materials);
 
   /** An application accepted by the window and waiting at 审查. */
   async function accepted(title?: string) {
@@ -39,7 +45,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     let view = await s.view(started.id);
     expect(view).toMatchObject({ status: 'running', clock: null });
     expect(view.currentSteps).toEqual([expect.objectContaining({ stepId: 'accept', name: '受理', assignee: null, candidateGroups: ['window@market-bureau'] })]);
-    expect(view.attachments).toEqual([expect.objectContaining({ name: '申请书.pdf', addedBy: 'applicant', stepId: null, taskId: null })]);
+    expect(view.attachments).toEqual(materials.map((material) => expect.objectContaining({ name: material.name, material: material.material, addedBy: 'applicant', stepId: null, taskId: null })));
     expect((await s.progress(started)).currentSteps).toEqual(['受理']);
 
     const acceptTask = (await s.task(started.id, 'accept')).taskId;
@@ -87,7 +93,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
       'decide:leader:grant',
       'issue:clerk2:issued',
     ]);
-    expect(view.attachments.map((item: { name: string; stepId: string | null }) => `${item.name}@${item.stepId}`)).toEqual(['申请书.pdf@null', '食品经营许可证.pdf@issue']);
+    expect(view.attachments.map((item: { name: string; stepId: string | null }) => `${item.name}@${item.stepId}`)).toEqual(['申请书.pdf@null', '营业执照.pdf@null', '租赁合同.pdf@null', '食品经营许可证.pdf@issue']);
     expect(view.history.filter((item: { action: string }) => item.action === 'task.completed').map((item: { stepName: string }) => item.stepName)).toEqual(['受理', '审查', '审核', '决定', '制证送达']);
 
     // the applicant sees the outcome but no internal opinion, and no names

@@ -2,10 +2,10 @@ import type { RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { extensionElement, fieldTypes } from '../form-spec';
 
-/** Every form field has a unique name and a known type; an enum offers its options. */
+/** Every form field of a step or of the application (the start event) has a unique name and a known type; an enum offers its options. */
 const formFields: RuleFactory = () => ({
   check(node, reporter) {
-    if (!is(node, 'bpmn:UserTask')) return;
+    if (!is(node, 'bpmn:UserTask') && !is(node, 'bpmn:StartEvent')) return;
     const id = String(node.id);
     const form = extensionElement(node, 'govflow:Form');
     const seen = new Set<string>();

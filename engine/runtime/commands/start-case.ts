@@ -1,9 +1,10 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { genesisHead } from '../../audit';
-import { ConflictError, ForbiddenError } from '../../errors';
-import { withAttachments, type NewAttachment } from '../../cases';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
+import { materialProblems, withAttachments, type NewAttachment } from '../../cases';
 import type { CompiledDefinition } from '../../definitions';
 import type { CaseRecord, ParentLink, Role } from '../../records';
+import { formProblems } from '../../tasks';
 import { advanceCase } from '../advance-case';
 import { derivedId } from '../derived-id';
 import { caseClock } from '../case-clock';
@@ -64,6 +65,7 @@ export class StartCase implements CreateCaseCommand<StartedCase> {
     if (!this.input.call && !initiators.some((initiator) => context.actor.roles.includes(initiator as Role) || context.actor.groups.includes(initiator))) {
       throw new ForbiddenError(`cases of "${definition.name}" are started by ${initiators.join(', ')}`);
     }
+    if (!this.input.call && !this.input.message) assertApplication(definition, this.input, context.actor.roles.includes('applicant'));
     // a model from another tool may keep who applied in a variable of its own (camunda:initiator)
     const { initiatorVariable } = definition.catalogue;
     const variables = { ...this.input.data, ...(initiatorVariable ? { [initiatorVariable]: context.actor.username } : {}) };
@@ -146,4 +148,14 @@ function queryCode(): string {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * An application as its process asks for it: the start form's fields, and the service guide's
+ * materials — each one it lists, within its limits; from an applicant, every required one.
+ */
+function assertApplication(definition: CompiledDefinition, input: StartCaseInput, fromApplicant: boolean): void {
+  const { startForm = [], service } = definition.catalogue;
+  const problems = [...formProblems(startForm, input.data), ...materialProblems(service, input.attachments ?? [], { complete: fromApplicant })];
+  if (problems.length > 0) throw new InvalidInputError(`the application to "${definition.name}" has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was submitted`, problems, 422);
 }

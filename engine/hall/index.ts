@@ -1,0 +1,1 @@
+export { ServiceCatalogue, type ServiceView } from './service-catalogue';
