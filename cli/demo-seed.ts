@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoClients, demoUsers, Govflow, systemActor, type Actor, type CompleteTaskInput, type GovflowOptions } from '../engine';
+import type { NewAttachment } from '../engine/cases';
 import { demoUnits } from '../engine/org';
 import { projectRoot } from '../scripts/services';
 
@@ -55,20 +56,20 @@ class DemoCases {
   }
 
   async #licensing(): Promise<void> {
-    await this.#start(0, 'licensing-general', '城东小吃店 食品经营许可');
-    const overdue = await this.#start(20, 'licensing-general', '江南餐饮有限公司 食品经营许可');
+    await this.#apply(0, '城东小吃店 食品经营许可');
+    const overdue = await this.#apply(20, '江南餐饮有限公司 食品经营许可');
     await this.#act(19, overdue, 'accept', 'clerk', { decision: 'accept', comment: '材料齐全，予以受理' });
-    const nearDue = await this.#start(14, 'licensing-general', '滨河咖啡馆 食品经营许可');
+    const nearDue = await this.#apply(14, '滨河咖啡馆 食品经营许可');
     await this.#act(13, nearDue, 'accept', 'window2', { decision: 'accept', comment: '予以受理' });
-    const supplement = await this.#start(3, 'licensing-general', '康宁大药房 药品经营许可');
-    await this.#act(2, supplement, 'accept', 'clerk', { decision: 'supplement', comment: '请补正', data: { missingMaterials: '执业药师注册证；经营场所产权证明' } });
-    const granted = await this.#start(10, 'licensing-general', '老街面馆 食品经营许可');
+    const supplement = await this.#apply(3, '康宁大药房 药品经营许可');
+    await this.#act(2, supplement, 'accept', 'clerk', { decision: 'supplement', comment: '请补正', data: { missingMaterials: [{ material: 'premises-proof', reason: '经营场所产权证明复印件不清晰，请重新提交房屋产权证明或租赁合同' }] } });
+    const granted = await this.#apply(10, '老街面馆 食品经营许可');
     await this.#act(9, granted, 'accept', 'clerk', { decision: 'accept', comment: '予以受理' });
     await this.#act(7, granted, 'review', 'clerk', { decision: 'pass', comment: '符合条件' });
     await this.#act(6, granted, 'check', 'chief', { decision: 'pass', comment: '同意' });
     await this.#act(5, granted, 'decide', 'leader', { decision: 'grant', comment: '准予许可', data: { licenceNo: 'JY13301020000123' } });
     await this.#act(4, granted, 'issue', 'window2', { decision: 'issued', comment: '已送达' });
-    const denied = await this.#start(8, 'licensing-general', '夜市烧烤摊 食品经营许可');
+    const denied = await this.#apply(8, '夜市烧烤摊 食品经营许可');
     await this.#act(8, denied, 'accept', 'clerk', { decision: 'accept' });
     await this.#act(6, denied, 'review', 'clerk', { decision: 'reject', comment: '经营场所油烟排放不达标' });
     await this.#act(5, denied, 'check', 'chief', { decision: 'pass', comment: '同意审查意见' });
@@ -95,9 +96,24 @@ class DemoCases {
     await this.#act(7, expired, 'serve', 'officer2', { decision: 'served' });
   }
 
-  async #start(daysAgo: number, processKey: string, title: string, by = 'applicant'): Promise<string> {
+  /** An application for a licence (行政许可一般程序) with its form filled in and the required materials, by metadata. */
+  #apply(daysAgo: number, title: string): Promise<string> {
+    const [applicantName = title] = title.split(' ');
+    const handedIn = { 'application-form': '许可申请书.pdf', 'business-licence': '营业执照.pdf', 'premises-proof': '租赁合同.pdf' };
+    const materials = Object.entries(handedIn).map(([material, name]) => ({
+      name,
+      type: 'application/pdf',
+      size: 1024,
+      checksum: `sha256:${Buffer.from(`${title}/${material}`).toString('hex').padEnd(64, '0').slice(0, 64)}`,
+      storageKey: `demo/${material}.pdf`,
+      material,
+    }));
+    return this.#start(daysAgo, 'licensing-general', title, 'applicant', { applicantName, businessScope: '热食类食品制售' }, materials);
+  }
+
+  async #start(daysAgo: number, processKey: string, title: string, by = 'applicant', data: Record<string, unknown> = {}, attachments?: NewAttachment[]): Promise<string> {
     this.#at(daysAgo);
-    const { result } = await this.govflow.cases.start({ processKey, title: `【示例】${title}`, data: {} }, await this.#actor(by));
+    const { result } = await this.govflow.cases.start({ processKey, title: `【示例】${title}`, data, ...(attachments ? { attachments } : {}) }, await this.#actor(by));
     this.#count++;
     return result.id;
   }

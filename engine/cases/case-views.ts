@@ -1,4 +1,4 @@
-import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion } from '../records';
+import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion, RequestedMaterial, SupplementRequest } from '../records';
 import { clockView, type ClockView } from '../clocks';
 import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { hasRole, type Actor } from '../users/actor';
@@ -65,8 +65,20 @@ export interface CaseView {
   attachments: Attachment[];
   /** Messages the case waits for, e.g. `supplement` while the applicant is asked for more materials. */
   awaiting: string[];
+  /** The 补正 asked of the applicant (一次性告知), oldest first, as the step wrote them; the applicant's view leaves out who asked. */
+  supplementRequests: SupplementRequestView[];
   /** Running countersigns with their signers and votes; staff only. */
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
+}
+
+export interface SupplementRequestView {
+  stepId: string;
+  stepName: string;
+  askedAt: string;
+  askedBy?: string;
+  materials: RequestedMaterial[];
+  note: string | null;
+  answeredAt: string | null;
 }
 
 export type OpinionView = Pick<Opinion, 'stepId' | 'stepName' | 'decision' | 'text'> & { at: string; by?: string };
@@ -85,7 +97,9 @@ export function opinionsFor(opinions: Opinion[], isApplicant: boolean): OpinionV
 export function caseMentions(views: readonly CaseView[]): Mentions {
   const signers = views.flatMap((view) => view.countersigns ?? []).flatMap((countersign) => [...countersign.signers, ...countersign.votes.flatMap((vote) => [vote.signer, vote.by])]);
   return {
-    people: views.flatMap((view) => [view.applicant, ...view.currentSteps.map((step) => step.assignee), ...view.history.map((item) => item.actor), ...view.opinions.map((opinion) => opinion.by)]).concat(signers),
+    people: views
+      .flatMap((view) => [view.applicant, ...view.currentSteps.map((step) => step.assignee), ...view.history.map((item) => item.actor), ...view.opinions.map((opinion) => opinion.by), ...view.supplementRequests.map((request) => request.askedBy)])
+      .concat(signers),
     groups: views.flatMap((view) => view.currentSteps.flatMap((step) => step.candidateGroups)),
   };
 }
@@ -138,6 +152,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     opinions: opinionsFor(record.opinions, applicantView),
     attachments: record.attachments,
     awaiting: record.awaiting.map((awaited) => awaited.message),
+    supplementRequests: (record.supplementRequests ?? []).map((request) => supplementRequestView(request, applicantView)),
     ...(applicantView
       ? {}
       : {
@@ -149,6 +164,10 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
           })),
         }),
   };
+}
+
+function supplementRequestView({ askedBy, askedAt, answeredAt, ...request }: SupplementRequest, applicantView: boolean): SupplementRequestView {
+  return { ...request, askedAt: new Date(askedAt).toISOString(), answeredAt: answeredAt ? new Date(answeredAt).toISOString() : null, ...(applicantView ? {} : { askedBy }) };
 }
 
 export interface ProgressView {

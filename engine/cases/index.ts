@@ -5,3 +5,4 @@ export { assertCopyRecipients } from './copy-recipients';
 export { caseMentions, caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
 export { withAttachments, type NewAttachment } from './attachments';
 export { materialProblems } from './materials';
+export { answered, askedSupplement, openSupplementRequest, supplementProblems, type AskingStep } from './supplement-requests';

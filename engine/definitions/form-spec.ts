@@ -2,7 +2,7 @@ import { splitList } from './task-actors';
 import type { FieldType, FormField } from '../records';
 export type { FieldType, FormField } from '../records';
 
-export const fieldTypes: readonly FieldType[] = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list'];
+export const fieldTypes: readonly FieldType[] = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list', 'materials'];
 
 /** Reads the `<govflow:form>` of an element's extension elements; no form means no fields. */
 export function formFields(element: ModdleElement): FormField[] {

@@ -1,5 +1,6 @@
 /// <reference path="../types/vendor.d.ts" />
 import type { Reporter, RuleFactory } from 'bpmnlint';
+import { processOf } from './moddle';
 
 type Visit = (node: ModdleElement, reporter: Reporter) => unknown;
 type Check = Visit | { enter?: Visit; leave?: Visit };
@@ -22,8 +23,7 @@ export function executableOnly(rule: RuleFactory): RuleFactory {
 
 /** Whether `node` lies in (or is) a process that is not executable, in a model that has one that is. */
 function inIdlePool(node: ModdleElement): boolean {
-  let process: ModdleElement | undefined = node;
-  while (process && process.$type !== 'bpmn:Process') process = process.$parent;
+  const process = processOf(node);
   if (!process || process.isExecutable === true) return false;
   const roots = (process.$parent?.rootElements as ModdleElement[] | undefined) ?? [];
   return roots.some((root) => root.$type === 'bpmn:Process' && root.isExecutable === true);

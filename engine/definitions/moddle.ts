@@ -16,7 +16,16 @@ export function createModdle(): BpmnModdle {
 
 /** The bpmn:Definitions an element belongs to (where its messages and errors are declared). */
 export function definitionsOf(element: ModdleElement): ModdleElement | undefined {
+  return ancestorOfType(element, 'bpmn:Definitions');
+}
+
+/** The bpmn:Process an element is drawn in, however deep in sub-processes (or the process itself). */
+export function processOf(element: ModdleElement): ModdleElement | undefined {
+  return ancestorOfType(element, 'bpmn:Process');
+}
+
+function ancestorOfType(element: ModdleElement, type: string): ModdleElement | undefined {
   let current: ModdleElement | undefined = element;
-  while (current && current.$type !== 'bpmn:Definitions') current = current.$parent;
+  while (current && current.$type !== type) current = current.$parent;
   return current;
 }

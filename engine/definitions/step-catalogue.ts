@@ -7,7 +7,7 @@ import { definitionsOf } from './moddle';
 import { vendorFormFields } from './vendor-forms';
 import { actorAttributes, firstDialectAttribute, splitList, stringAttribute } from './task-actors';
 import { signerVariable, vendorLoopVariable } from './wiring/loops';
-import type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
+import type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, ServiceGuideSpec, StepCatalogue, UserTaskSpec } from '../records';
 export type { CaseClockSpec, CountersignRule, CountersignSpec, DiscretionRange, StepCatalogue, UserTaskSpec } from '../records';
 
 export const countersignRules: readonly CountersignRule[] = ['all', 'any', 'vote'];
@@ -37,7 +37,10 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
   const startForm = startFormSpec(process);
   if (startForm.length > 0) catalogue.startForm = startForm;
   const service = serviceGuideSpec(process);
-  if (service) catalogue.service = service;
+  if (service) {
+    catalogue.service = service;
+    offerMaterials(catalogue, service);
+  }
   const startMessage = messageStart(process);
   if (startMessage) catalogue.startMessage = startMessage;
   const startTimer = timerStart(process);
@@ -46,6 +49,15 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
   catalogue.initiators = splitList(stringAttribute(process, 'govflow:initiators') ?? (startMessage ? 'system,clerk,leader' : startTimer ? 'system' : 'applicant'));
   const initiatorVariable = startInitiator(process);
   return initiatorVariable ? { ...catalogue, initiatorVariable } : catalogue;
+}
+
+/** A materials field of a step offers the materials of the service guide, by key. */
+function offerMaterials(catalogue: StepCatalogue, service: ServiceGuideSpec): void {
+  const keys = service.materials.map((material) => material.key);
+  const names = Object.fromEntries(service.materials.map((material) => [material.key, material.name]));
+  for (const task of Object.values(catalogue.userTasks)) {
+    for (const field of task.form.filter((each) => each.type === 'materials')) Object.assign(field, { options: keys, optionLabels: names });
+  }
 }
 
 /** The variable a vendor start event keeps its initiator in (`camunda:initiator="starter"`). */

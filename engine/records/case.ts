@@ -159,6 +159,8 @@ export interface CaseRecord {
   copiedTo: { users: string[]; groups: string[] };
   /** The case clock (promised, else statutory limit), once started. */
   clock: Clock | null;
+  /** The 补正 asked of the applicant, oldest first; absent before the first. */
+  supplementRequests?: SupplementRequest[];
   /** Why the clocks stand still, while they do. */
   pauseKind: PauseKind | null;
   /** Yellow and red cards raised on the case's clocks. */
@@ -184,6 +186,28 @@ export interface CaseRecord {
   createdAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
+}
+
+/** One material a 补正 asks for, and why, in the words of whoever asked (一次性告知). */
+export interface RequestedMaterial {
+  material: string;
+  name: string;
+  reason: string | null;
+}
+
+/**
+ * A 补正 asked of the applicant (一次性告知): everything missing or wrong, listed at once by the
+ * step that sent the case back; answered by handing in exactly the listed materials.
+ */
+export interface SupplementRequest {
+  stepId: string;
+  stepName: string;
+  askedBy: string;
+  askedAt: Date;
+  materials: RequestedMaterial[];
+  /** The opinion given with the request. */
+  note: string | null;
+  answeredAt: Date | null;
 }
 
 /** A keyed request a case took: whose key, which command, what was asked and what was answered. */

@@ -180,7 +180,8 @@ export interface ThrownMessageSpec {
   variables: string[];
 }
 
-export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list';
+/** `materials`: materials of the process's service guide, each with the reason it is asked for (一次性告知). */
+export type FieldType = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum' | 'list' | 'materials';
 
 /** One field of a step's form (govflow:field), as a client renders it and the API checks it. */
 export interface FormField {
@@ -188,9 +189,12 @@ export interface FormField {
   label: string;
   type: FieldType;
   required: boolean;
-  /** The allowed values of an enum field. */
+  /** The allowed values of an enum field; the keys of the materials a materials field may ask for. */
   options?: string[];
+  /** What a person reads for each option: a material's name. */
+  optionLabels?: Record<string, string>;
   minLength?: number;
+  /** Of a text; of each reason, in a materials field. */
   maxLength?: number;
   min?: number;
   max?: number;

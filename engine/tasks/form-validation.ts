@@ -41,7 +41,25 @@ function wrongType(field: FormField, value: unknown): string | null {
       return typeof value === 'string' && (field.options ?? []).includes(value) ? null : `must be one of ${(field.options ?? []).join(', ')}`;
     case 'list':
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '') ? null : 'must be a list of texts';
+    case 'materials':
+      return materialsProblem(field, value);
   }
+}
+
+/** A materials field lists materials of the service, each once, as {material, reason?}. */
+function materialsProblem(field: FormField, value: unknown): string | null {
+  const offered = field.options ?? [];
+  const expected = `must be a list of {material, reason} naming materials of this service (${offered.join(', ')})`;
+  if (!Array.isArray(value) || value.length === 0) return expected;
+  const keys = value.map((item) => (isRequestedMaterial(item) && offered.includes(item.material) ? item.material : null));
+  if (keys.includes(null)) return expected;
+  return new Set(keys).size === keys.length ? null : 'must name each material once';
+}
+
+function isRequestedMaterial(item: unknown): item is { material: string; reason?: string } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const { material, reason, ...rest } = item as Record<string, unknown>;
+  return typeof material === 'string' && (reason === undefined || typeof reason === 'string') && Object.keys(rest).length === 0;
 }
 
 function lengthProblems(field: FormField, value: unknown): string[] {
@@ -49,6 +67,9 @@ function lengthProblems(field: FormField, value: unknown): string[] {
   if (typeof value === 'string') {
     if (field.minLength !== undefined && value.length < field.minLength) problems.push(`must be at least ${field.minLength} characters`);
     if (field.maxLength !== undefined && value.length > field.maxLength) problems.push(`must be at most ${field.maxLength} characters`);
+  }
+  if (field.type === 'materials' && field.maxLength !== undefined && Array.isArray(value) && value.some((item: { reason?: string }) => (item.reason?.length ?? 0) > field.maxLength!)) {
+    problems.push(`each reason must be at most ${field.maxLength} characters`);
   }
   if (Array.isArray(value) && field.minItems !== undefined && value.length < field.minItems) problems.push(`must list at least ${field.minItems}`);
   return problems;

@@ -112,16 +112,18 @@ describe('service catalogue: the public guide, the application form and the mate
   });
 
   it.each([
-    ['a material listed twice', (xml: string) => xml.replace('key="layout-plan"', 'key="business-licence"'), 'material "business-licence" is listed twice'],
-    ['a largest file of 0 MB', (xml: string) => xml.replace('maxSizeMb="10"', 'maxSizeMb="0"'), 'maxSizeMb'],
-    ['a media type that is none', (xml: string) => xml.replace('mediaTypes="application/pdf,image/jpeg,image/png"', 'mediaTypes="pdf"'), '"pdf" is not a media type'],
-    ['容缺受理 without a limit to follow', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true"'), 'govflow:supplementLimit'],
-    ['容缺受理 with nothing to do without', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true" govflow:supplementLimit="5WD"').replace(' essential="false"', ''), 'at least one material that is not essential'],
-    ['a public service applicants cannot start', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:initiators="clerk"'), 'initiators must include applicant'],
-  ])('refuses to deploy a guide with %s (422), deploying nothing', async (_what, edit, expected) => {
+    ['a material listed twice', (xml: string) => xml.replace('key="layout-plan"', 'key="business-licence"'), 'material "business-licence" is listed twice', 'licensing-refused'],
+    ['a largest file of 0 MB', (xml: string) => xml.replace('maxSizeMb="10"', 'maxSizeMb="0"'), 'maxSizeMb', 'licensing-refused'],
+    ['a media type that is none', (xml: string) => xml.replace('mediaTypes="application/pdf,image/jpeg,image/png"', 'mediaTypes="pdf"'), '"pdf" is not a media type', 'licensing-refused'],
+    ['容缺受理 without a limit to follow', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true"'), 'govflow:supplementLimit', 'licensing-refused'],
+    ['容缺受理 with nothing to do without', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true" govflow:supplementLimit="5WD"').replace(' essential="false"', ''), 'at least one material that is not essential', 'licensing-refused'],
+    ['a materials field on the application form', (xml: string) => xml.replace('<govflow:field name="contactPhone"', '<govflow:field name="asked" type="materials" /><govflow:field name="contactPhone"'), 'form field "asked" asks for materials', 'submitted'],
+    ['a materials field where no materials are listed', (xml: string) => xml.replace(/<govflow:materials>[\s\S]*<\/govflow:materials>/, ''), 'form field "missingMaterials" asks for materials', 'accept'],
+    ['a public service applicants cannot start', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:initiators="clerk"'), 'initiators must include applicant', 'licensing-refused'],
+  ])('refuses to deploy a guide with %s (422), deploying nothing', async (_what, edit, expected, element) => {
     const refused = await deploy(variant('licensing-refused', '不应部署', edit));
     expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'licensing-refused', message: expect.stringContaining(expected) })]));
+    expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: element, message: expect.stringContaining(expected) })]));
     expect((await api.call('designer', 'GET', '/api/definitions/licensing-refused')).status).toBe(404);
   });
 

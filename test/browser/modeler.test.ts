@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { systemActor } from '../../engine';
-import { launchBrowser, screenshot, signedInPage } from '../support/browser';
+import { screenshot, signedInPage, useBrowserWithProcess } from '../support/browser';
 import { addUserTaskOnFlow, fillEntry, openLicensingModel } from '../support/modeler-page';
-import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
+import { bpmn } from '../support/test-govflow';
 
 describe('the modeler page in headless Chromium', () => {
-  let api: TestApi;
-  let browser: Browser;
-  beforeAll(async () => {
-    api = await startTestApi();
-    await api.govflow.definitions.deploy(bpmn('licensing-general.bpmn'), systemActor);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await api.close();
-  });
+  const suite = useBrowserWithProcess('licensing-general.bpmn');
 
   it('lets a designer add a step with its department, role and a 3-working-day limit and deploy it as version 2', async () => {
-    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
     await page.waitForSelector('table.process-table tbody tr');
     expect(await page.locator('tr[data-key="licensing-general"] td.version').textContent()).toBe('第 1 版');
     await screenshot(page, 'modeler-list');
@@ -44,7 +32,7 @@ describe('the modeler page in headless Chromium', () => {
     expect(await page.locator('.modeler-status').textContent()).toBe('已部署为第 2 版（1 个警告）');
     await screenshot(page, 'modeler-deployed');
 
-    const version = await api.call('designer', 'GET', '/api/definitions/licensing-general/versions/2');
+    const version = await suite.api.call('designer', 'GET', '/api/definitions/licensing-general/versions/2');
     expect(version.status).toBe(200);
     const task = new RegExp(`<bpmn:userTask id="${taskId}"[^>]*>`).exec(version.body.xml)?.[0] ?? '';
     expect(task).toContain('name="归档"');
@@ -54,8 +42,8 @@ describe('the modeler page in headless Chromium', () => {
   });
 
   it('shows the lint problems of a step nobody may act on, and the server refusing to deploy it', async () => {
-    const before = await api.call('designer', 'GET', '/api/definitions/licensing-general');
-    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    const before = await suite.api.call('designer', 'GET', '/api/definitions/licensing-general');
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
     await openLicensingModel(page);
     const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');
     await fillEntry(page, 'name', '无人办理');
@@ -75,13 +63,13 @@ describe('the modeler page in headless Chromium', () => {
     expect(await page.evaluate(() => window.govflowModeler?.get('selection').get().map((element: { id: string }) => element.id))).toEqual([taskId]);
     await screenshot(page, 'modeler-refused');
 
-    const after = await api.call('designer', 'GET', '/api/definitions/licensing-general');
+    const after = await suite.api.call('designer', 'GET', '/api/definitions/licensing-general');
     expect(after.body.versions.length).toBe(before.body.versions.length);
     await page.context().close();
   });
 
   it('saves a draft with a form field and a process clock start, compares it with the deployed version and exports it, in English', async () => {
-    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
     await page.evaluate(() => localStorage.setItem('govflow.locale', 'en'));
     await page.reload();
     await openLicensingModel(page);
@@ -100,7 +88,7 @@ describe('the modeler page in headless Chromium', () => {
     await page.click('button.save-draft');
     await page.waitForSelector('.modeler-status.ok');
     expect(await page.locator('.modeler-status').textContent()).toMatch(/^Draft saved/);
-    const draft = await api.call('designer', 'GET', '/api/definitions/licensing-general/draft');
+    const draft = await suite.api.call('designer', 'GET', '/api/definitions/licensing-general/draft');
     expect(draft.body.xml).toContain('govflow:clockStart="review"');
     expect(draft.body.xml).toMatch(/<govflow:field name="field1" label="Archive number" type="text" \/>/);
 
@@ -127,7 +115,7 @@ describe('the modeler page in headless Chromium', () => {
   });
 
   it('imports a .bpmn file from the list and starts a new process', async () => {
-    const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
     await page.waitForSelector('table.process-table tbody tr');
     await page.setInputFiles('.modeler-list input[type=file]', { name: 'penalty.bpmn', mimeType: 'application/xml', buffer: Buffer.from(bpmn('administrative-penalty.bpmn')) });
     await page.waitForSelector('.modeler-canvas .djs-element');
@@ -148,6 +136,37 @@ describe('the modeler page in headless Chromium', () => {
     await page.waitForSelector('.modeler-canvas .djs-element.djs-shape');
     expect(await page.locator('.modeler-meta .origin').textContent()).toBe('新流程（未部署）');
     await page.waitForSelector('.modeler-problems .problem.error'); // a lone start event: no end event yet
+    await page.context().close();
+  });
+
+  it('edits the service guide in the process properties: a material added there is in the online hall once deployed', async () => {
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
+    await openLicensingModel(page);
+    await page.evaluate(() => window.govflowModeler?.get('selection').select([]));
+    const guide = page.locator('[data-group-id="group-govflow-service"]');
+    await guide.waitFor();
+    await guide.locator('.bio-properties-panel-group-header').click();
+    expect(await guide.locator('.bio-properties-panel-group-header-title').textContent()).toBe('办事指南');
+    expect(await page.locator('#bio-properties-panel-govflow-public').isChecked()).toBe(true);
+    expect(await page.inputValue('#bio-properties-panel-govflow-serviceCode')).toBe('SC-XK-0001');
+    const materials = page.locator('[data-group-id="group-govflow-materials"]');
+    expect(await materials.locator('.bio-properties-panel-group-header-title').textContent()).toBe('申请材料');
+    expect(await materials.locator('.bio-properties-panel-collapsible-entry-header-title').allTextContents()).toEqual(['许可申请书', '营业执照', '经营场所使用证明', '设备布局和工艺流程图']);
+
+    await fillEntry(page, 'govflow-fees', '工本费10元');
+    await materials.locator('.bio-properties-panel-add-entry').click();
+    await fillEntry(page, 'govflow-materials-4-key', 'health-certificate');
+    await fillEntry(page, 'govflow-materials-4-name', '从业人员健康证明');
+    expect(await page.locator('#bio-properties-panel-govflow-materials-4-form option').allTextContents()).toEqual(['原件', '复印件', '原件及复印件', '电子材料']);
+    await page.selectOption('#bio-properties-panel-govflow-materials-4-form', 'original-and-copy');
+    await page.waitForFunction(() => document.querySelectorAll('.modeler-problems .problem.error').length === 0);
+    await screenshot(page, 'modeler-service-guide');
+
+    await page.click('button.deploy');
+    await page.waitForSelector('.modeler-status.ok');
+    const service = await suite.api.call(undefined, 'GET', '/api/services/licensing-general');
+    expect(service.body.fees).toBe('工本费10元');
+    expect(service.body.materials.at(-1)).toMatchObject({ key: 'health-certificate', name: '从业人员健康证明', form: 'original-and-copy', required: true });
     await page.context().close();
   });
 });

@@ -121,8 +121,37 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
 
   it('补正: the case waits for the applicant with no case clock running, and the supplement brings it back to 受理', async () => {
     const started = await apply('补正后受理');
-    const asked = await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请一次性补正以下材料', data: { missingMaterials: '1. 营业执照副本；2. 食品安全管理制度' } });
+    // the list names the service's materials, each once
+    for (const missingMaterials of [[{ material: 'tax-certificate' }], [{ material: 'layout-plan' }, { material: 'layout-plan' }], '营业执照副本', []]) {
+      const refused = await s.complete('clerk2', started.id, 'accept', { decision: 'supplement', data: { missingMaterials } });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([{ path: '/data/missingMaterials', message: expect.any(String) }]);
+    }
+    const missingMaterials = [
+      { material: 'business-licence', reason: '营业执照副本已过有效期，请提交在有效期内的副本' },
+      { material: 'layout-plan', reason: '请补充设备布局和工艺流程图' },
+    ];
+    const asked = await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请一次性补正以下材料', data: { missingMaterials } });
     expect(asked).toMatchObject({ caseStatus: 'running', nextTasks: [] });
+
+    // the applicant reads the list as the window wrote it, and is told
+    const told = await s.view(started.id, 'applicant');
+    expect(told.supplementRequests).toEqual([
+      {
+        stepId: 'accept',
+        stepName: '受理',
+        askedAt: expect.any(String),
+        materials: [
+          { material: 'business-licence', name: '营业执照', reason: missingMaterials[0]!.reason },
+          { material: 'layout-plan', name: '设备布局和工艺流程图', reason: missingMaterials[1]!.reason },
+        ],
+        note: '请一次性补正以下材料',
+        answeredAt: null,
+      },
+    ]);
+    expect((await s.view(started.id)).supplementRequests[0].askedBy).toBe('clerk2');
+    const notified = (await api.call('applicant', 'GET', '/api/notifications')).body.items;
+    expect(notified).toContainEqual(expect.objectContaining({ kind: 'case.supplement-requested', message: `请补正材料（${started.receiptNo}）：营业执照、设备布局和工艺流程图` }));
 
     const waiting = await s.view(started.id);
     expect(waiting.status).toBe('running');
@@ -138,15 +167,27 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect((await api.call('other-applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '冒名补正' })).status).toBe(404);
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '坏附件', attachments: [{ name: 'x' }] })).status).toBe(400);
 
+    // a supplement hands in exactly what was asked
+    const licence = { ...attachment('营业执照副本.pdf'), material: 'business-licence' };
+    const plan = { ...attachment('布局图.pdf'), material: 'layout-plan' };
+    const partly = await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { attachments: [licence] });
+    expect(partly.status).toBe(422);
+    expect(partly.body.errors).toEqual([{ path: '/attachments', message: expect.stringContaining('设备布局和工艺流程图') }]);
+    const astray = await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { attachments: [licence, plan, attachment('其他.pdf'), { ...attachment('租赁合同.pdf'), material: 'premises-proof' }] });
+    expect(astray.status).toBe(422);
+    expect(astray.body.errors.map((error: { path: string }) => error.path)).toEqual(['/attachments/2/material', '/attachments/3/material']);
+    expect((await s.view(started.id)).awaiting).toEqual(['supplement']);
+
     clock.set('2026-03-09T10:00');
-    const supplemented = await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '已补交营业执照副本及管理制度', attachments: [attachment('营业执照副本.pdf')] });
+    const supplemented = await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '已补交营业执照副本及布局图', attachments: [licence, plan] });
     expect(supplemented.status).toBe(200);
     expect(supplemented.body).toMatchObject({ caseId: started.id, status: 'running', nextTasks: [{ stepId: 'accept', name: '受理' }] });
 
     const back = await s.view(started.id);
     expect(back.awaiting).toEqual([]);
     expect(back.currentSteps).toEqual([expect.objectContaining({ stepId: 'accept', candidateGroups: ['window@market-bureau'] })]);
-    expect(back.attachments).toContainEqual(expect.objectContaining({ name: '营业执照副本.pdf', addedBy: 'applicant' }));
+    expect(back.attachments).toContainEqual(expect.objectContaining({ name: '营业执照副本.pdf', material: 'business-licence', addedBy: 'applicant' }));
+    expect(back.supplementRequests[0].answeredAt).toBe(new Date('2026-03-09T10:00:00+08:00').toISOString());
     expect(back.history.map((item: { action: string }) => item.action)).toContain('case.supplemented');
     // the lapse timer is gone and its stale job changes nothing
     expect(await s.timerJobs(started.id)).toEqual([]);
@@ -163,7 +204,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
   it('补正 expiry: when the 15-working-day wait lapses the timer ends the case (逾期未补正，终止办理)', async () => {
     const started = await apply('逾期未补正');
     const armedFrom = Date.now();
-    await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请补正', data: { missingMaterials: '卫生许可证明' } });
+    await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请补正', data: { missingMaterials: [{ material: 'premises-proof', reason: '租赁合同已到期' }] } });
     const [lapse] = await s.timerJobs(started.id);
     expect(lapse.stepId).toBe('supplementLapsed');
     // 15 working days from Monday 2026-03-02 09:30 end with 2026-03-23: 21 days and 14.5 hours on
@@ -184,7 +225,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
 
   it('the applicant may withdraw while asked for a supplement: nothing is awaited any more and the lapse timer is gone', async () => {
     const started = await apply('补正期间撤回');
-    await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请补正', data: { missingMaterials: '场所平面图' } });
+    await s.done('clerk2', started.id, 'accept', { decision: 'supplement', comment: '请补正', data: { missingMaterials: [{ material: 'layout-plan' }] } });
     const [lapse] = await s.timerJobs(started.id);
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/withdraw`, { reason: '暂不经营' })).body).toEqual({ id: started.id, status: 'withdrawn' });
     const view = await s.view(started.id);

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
-import { passwordOf } from './test-govflow';
+import { bpmn, passwordOf, startTestApi, type TestApi } from './test-govflow';
+import { systemActor } from '../../engine';
 
 /** Where browser suites leave their screenshots (git-ignored). */
 export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -29,4 +30,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers a browser suite's setup: a test API with the shipped process `file` deployed, and
+ * Debian's Chromium; both closed after the suite. Read them through the answer once it has run.
+ */
+export function useBrowserWithProcess(file: string): { api: TestApi; browser: Browser } {
+  const suite = {} as { api: TestApi; browser: Browser };
+  beforeAll(async () => {
+    suite.api = await startTestApi();
+    await suite.api.govflow.definitions.deploy(bpmn(file), systemActor);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser.close();
+    await suite.api.close();
+  });
+  return suite;
 }

@@ -1,8 +1,10 @@
 import type { RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
 import { extensionElement, fieldTypes } from '../form-spec';
+import { processOf } from '../moddle';
+import { materialElements } from '../service-guide-spec';
 
-/** Every form field of a step or of the application (the start event) has a unique name and a known type; an enum offers its options. */
+/** Every form field of a step or of the application (the start event) has a unique name and a known type; an enum offers its options; a materials field asks for the service's materials. */
 const formFields: RuleFactory = () => ({
   check(node, reporter) {
     if (!is(node, 'bpmn:UserTask') && !is(node, 'bpmn:StartEvent')) return;
@@ -17,6 +19,9 @@ const formFields: RuleFactory = () => ({
       const type = field.type ?? 'string';
       if (!(fieldTypes as readonly unknown[]).includes(type)) reporter.report(id, `form field "${name}" has unknown type "${String(type)}" (${fieldTypes.join(', ')})`);
       if (type === 'enum' && !(typeof field.options === 'string' && field.options.trim())) reporter.report(id, `form field "${name}" is an enum without options`);
+      if (type === 'materials' && (is(node, 'bpmn:StartEvent') || materialElements(processOf(node) ?? node).length === 0)) {
+        reporter.report(id, `form field "${name}" asks for materials: it belongs on a step of a process whose service guide lists materials (govflow:materials)`);
+      }
     }
   },
 });

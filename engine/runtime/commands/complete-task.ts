@@ -1,5 +1,5 @@
-import { withAttachments, type NewAttachment } from '../../cases';
-import type { CompiledDefinition } from '../../definitions';
+import { askedSupplement, withAttachments, type NewAttachment } from '../../cases';
+import { supplementMessage, type CompiledDefinition } from '../../definitions';
 import { InvalidInputError } from '../../errors';
 import { compliancePoints } from '../../supervision';
 import { collectiveDecision, countersignOutcome, formProblems, type Countersign } from '../../tasks';
@@ -63,8 +63,11 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const before = { ...current, countersigns: vote ? current.countersigns.map((item) => (item === vote.original ? vote.countersign : item)) : current.countersigns };
     const next = await advanceCase(before, engine, definition, { ...current.variables, ...output }, context);
     const stepDone = !vote || vote.outcome !== 'pending';
+    const record = this.#record(current, next, task, definition, stepDone, context);
+    const asked = record.supplementRequests?.at(-1);
     return {
-      next: this.#record(current, next, task, definition, stepDone, context),
+      next: record,
+      ...(asked && asked !== current.supplementRequests?.at(-1) ? { notifications: [{ audience: { users: [current.applicant] }, kind: 'case.supplement-requested', message: supplementNotice(current.receiptNo, asked.materials) }] } : {}),
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
       completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
       result: {
@@ -96,8 +99,10 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const startsClock = stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId && goesAhead(task, decision);
     const completion = { task, decision, comment, by, at: context.now, variables: next.variables, decisive };
     const opened = next.openTasks.filter((open) => !current.openTasks.some((before) => before.id === open.id)).map((open) => open.id);
+    const asked = askedSupplement(current, next, { stepId: task.stepId, stepName: task.name, form: task.form, data: this.input.data ?? {}, comment, by, at: context.now }, definition.catalogue.service, supplementMessage);
     return {
       ...next,
+      ...(asked ? { supplementRequests: [...(current.supplementRequests ?? []), asked] } : {}),
       decided: current.decided || decisive,
       completedSteps: stepDone ? [...current.completedSteps, task.stepId] : current.completedSteps,
       clock: startsClock ? caseClock(definition, context) : next.clock,
@@ -115,6 +120,11 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
 /** The step's first offered decision is its go-ahead (accept, not refuse or 补正); a step offering none always goes ahead. */
 function goesAhead(task: OpenTask, decision: string | undefined): boolean {
   return task.decisions.length === 0 || decision === task.decisions[0];
+}
+
+/** What the applicant reads of a 补正 asked: the case, and the materials by name when listed. */
+function supplementNotice(receiptNo: string, materials: ReadonlyArray<{ name: string }>): string {
+  return materials.length > 0 ? `请补正材料（${receiptNo}）：${materials.map((material) => material.name).join('、')}` : `请补正材料（${receiptNo}）`;
 }
 
 function assertForm(task: OpenTask, data: Record<string, unknown>): void {

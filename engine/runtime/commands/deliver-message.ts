@@ -1,6 +1,6 @@
-import { withAttachments, type NewAttachment } from '../../cases';
+import { answered, materialProblems, openSupplementRequest, supplementProblems, withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage } from '../../definitions';
-import { ConflictError, ForbiddenError } from '../../errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
 import type { CaseRecord } from '../../records';
 import { hasRole, mayServeTopic, type Actor } from '../../users/actor';
 import { advanceCase } from '../advance-case';
@@ -69,15 +69,24 @@ export class SupplementCase implements CaseCommand<DeliveredMessage> {
     const attachments = withAttachments(current.attachments, this.attachments, { stepId: null, taskId: null, by: context.actor.username, at: context.now });
     const awaited = current.awaiting.some((item) => item.message === supplementMessage);
     if (!awaited && current.pauseKind !== 'supplement') throw new ConflictError(`case ${current.receiptNo} is not waiting for supplementary materials`);
+    await this.#assertAnswers(current, context);
     const next = awaited
       ? (await receive(current, supplementMessage, { supplementNote: this.note ?? null }, context)).record
       : { ...current, ...changeClocks(current, (clock) => resumeClock(clock, context.now, context.calendar)), pauseKind: null };
     return {
-      next: { ...next, attachments },
+      next: { ...next, attachments, ...(current.supplementRequests ? { supplementRequests: answered(current.supplementRequests, context.now) } : {}) },
       audit: { action: 'case.supplemented', comment: this.note },
       notifications: [{ audience: { department: next.departments[0] }, kind: 'case.supplemented', message: `申请人已补正材料：${current.receiptNo}` }].filter((item) => item.audience.department !== undefined),
       result: delivered(next, supplementMessage),
     };
+  }
+
+  /** The supplement hands in exactly what the open 补正 lists, each file within its material's limits. */
+  async #assertAnswers(current: CaseRecord, context: CommandContext): Promise<void> {
+    const given = this.attachments ?? [];
+    const { service } = (await context.definitions.get(current.processKey, current.version)).catalogue;
+    const problems = [...supplementProblems(openSupplementRequest(current), given), ...materialProblems(service, given, { complete: false })];
+    if (problems.length > 0) throw new InvalidInputError(`the supplement to ${current.receiptNo} has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was handed in`, problems, 422);
   }
 }
 

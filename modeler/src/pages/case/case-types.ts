@@ -1,6 +1,10 @@
 /** The shapes of GET /api/cases/{id} and GET /api/cases/{id}/diagram (engine/cases/case-views.ts, engine/govflow.ts). */
+import type { AsJson, SupplementRequest as StoredSupplementRequest } from '../../../../engine/records';
 import type { Names } from '../../shared/names';
 import type { Attachment, CaseStatus, ClockState, ClockView, Opinion } from '../inbox/inbox-types';
+
+/** A 补正 asked of the applicant (一次性告知); who asked is left out of the applicant's view. */
+export type SupplementRequest = AsJson<Omit<StoredSupplementRequest, 'askedBy'>> & { askedBy?: string };
 
 export interface CurrentStep {
   taskId: string;
@@ -48,6 +52,7 @@ export interface CaseView {
   opinions: Opinion[];
   attachments: Attachment[];
   awaiting: string[];
+  supplementRequests: SupplementRequest[];
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
 }
 

@@ -8,6 +8,7 @@ import { diagramLegend, showCaseDiagram } from './case-diagram';
 import { caseHeader } from './case-header';
 import { caseLinks } from './case-links';
 import { caseTimeline } from './case-timeline';
+import { supplementRequestList } from './supplement-requests';
 import type { CaseView } from './case-types';
 
 /** case.html?id=<caseId>: the case on its diagram, beside its clocks, audit timeline, documents and opinions. */
@@ -28,7 +29,7 @@ export async function caseView(main: HTMLElement): Promise<void> {
       'div',
       { class: 'case-layout' },
       h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history, view.names), 'timeline-panel')),
-      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions, view.names), 'opinions-panel')),
+      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), supplementSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions, view.names), 'opinions-panel')),
     ),
   );
   try {
@@ -44,6 +45,10 @@ export async function caseView(main: HTMLElement): Promise<void> {
 function linksSection(view: CaseView): HTMLElement | null {
   const links = caseLinks(view);
   return links ? section('case.links', links, 'links-panel') : null;
+}
+
+function supplementSection(view: CaseView): HTMLElement | null {
+  return view.supplementRequests.length > 0 ? section('case.supplements', supplementRequestList(view.supplementRequests, view.names), 'supplements-panel') : null;
 }
 
 function section(title: string, body: HTMLElement, kind: string): HTMLElement {

@@ -2,10 +2,28 @@ import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { FormField } from './inbox-types';
 
-export type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+type FieldInput = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** The input for one field of a step's form, with the model's constraints as HTML attributes. */
-export function fieldInput(field: FormField, id: string): FieldInput {
+/** One field of a step's form as the page shows it: its element, its value as the API checks it, and what the browser finds wrong. */
+export interface FieldControl {
+  element: HTMLElement;
+  /** undefined when left empty. */
+  value(): unknown;
+  /** In the page's words; null when fine. */
+  problem(): string | null;
+}
+
+/** The control for one field of a step's form, with the model's constraints as HTML attributes. */
+export function fieldControl(field: FormField, id: string): FieldControl {
+  if (field.type === 'materials') return materialsControl(field, id);
+  const input = fieldInput({ ...field, type: field.type }, id);
+  return { element: input, value: () => fieldValue(field, input), problem: () => constraintProblem(field, input) };
+}
+
+/** A field that one input holds (every type but materials). */
+type SingleInputField = FormField & { type: Exclude<FormField['type'], 'materials'> };
+
+function fieldInput(field: SingleInputField, id: string): FieldInput {
   const common = { id, name: field.name, required: field.required, dataset: { type: field.type } };
   switch (field.type) {
     case 'text':
@@ -27,8 +45,38 @@ export function fieldInput(field: FormField, id: string): FieldInput {
   }
 }
 
+/**
+ * The materials of the service to ask for (一次性告知): a box per material and, once ticked, what
+ * is missing or wrong with it, in the clerk's words — the applicant reads them as written.
+ */
+function materialsControl(field: FormField, id: string): FieldControl {
+  const rows = (field.options ?? []).map((key, index) => {
+    const box = h('input', { type: 'checkbox', id: `${id}-${index}`, value: key, dataset: { material: key } });
+    const reason = h('input', { type: 'text', id: `${id}-${index}-reason`, maxlength: field.maxLength, placeholder: t('inbox.form.materialReason'), 'aria-label': t('inbox.form.materialReasonOf', { name: field.optionLabels?.[key] ?? key }), disabled: true });
+    box.addEventListener('change', () => {
+      reason.disabled = !box.checked;
+      if (box.checked) reason.focus();
+    });
+    const row = h('div', { class: 'material-choice' }, h('span', { class: 'checkbox' }, box, h('label', { for: box.id }, field.optionLabels?.[key] ?? key)), reason);
+    return { row, box, reason };
+  });
+  const chosen = () => rows.filter(({ box }) => box.checked);
+  return {
+    element: h('div', { id, class: 'material-choices', role: 'group', dataset: { type: field.type } }, ...rows.map(({ row }) => row)),
+    value() {
+      const picked = chosen().map(({ box, reason }) => ({ material: box.value, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }));
+      return picked.length > 0 ? picked : undefined;
+    },
+    problem() {
+      if (field.required && chosen().length === 0) return t('inbox.form.required');
+      const invalid = chosen().find(({ reason }) => !reason.validity.valid);
+      return invalid ? constraintProblem(field, invalid.reason) : null;
+    },
+  };
+}
+
 /** The value of a field as the API checks it; undefined when left empty. */
-export function fieldValue(field: FormField, input: FieldInput): unknown {
+function fieldValue(field: FormField, input: FieldInput): unknown {
   if (field.type === 'boolean') return (input as HTMLInputElement).checked;
   const raw = input.value.trim();
   if (raw === '') return undefined;
@@ -49,7 +97,7 @@ export function fieldValue(field: FormField, input: FieldInput): unknown {
 }
 
 /** What the browser's constraint check found wrong with a field, in the page's words; null when fine. */
-export function constraintProblem(field: FormField, input: FieldInput): string | null {
+function constraintProblem(field: FormField, input: FieldInput): string | null {
   const validity = input.validity;
   if (validity.valid) return null;
   if (validity.valueMissing) return t('inbox.form.required');

@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { FieldErrors } from './field-errors';
-import { constraintProblem, fieldInput, fieldValue, type FieldInput } from './form-inputs';
+import { fieldControl, type FieldControl } from './form-inputs';
 import type { FormField } from './inbox-types';
 
 export interface RenderedForm {
@@ -14,30 +14,32 @@ export interface RenderedForm {
 
 /** A step's form rendered from the model's fields; problems go to `/data/<name>` slots of `errors`. */
 export function renderTaskForm(fields: FormField[], errors: FieldErrors): RenderedForm {
-  const inputs = new Map<FormField, FieldInput>();
+  const controls = new Map<FormField, FieldControl>();
   const rows = fields.map((field) => {
     const id = `field-${field.name}`;
-    const input = fieldInput(field, id);
-    inputs.set(field, input);
-    const label = h('label', { for: id }, field.label, field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
+    const input = fieldControl(field, id);
+    controls.set(field, input);
+    // a group of boxes is named by its label through aria-labelledby; a single input by for=
+    const label = h(field.type === 'materials' ? 'span' : 'label', field.type === 'materials' ? { id: `${id}-label`, class: 'label' } : { for: id }, field.label, field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
+    if (field.type === 'materials') input.element.setAttribute('aria-labelledby', `${id}-label`);
     const hint = hintOf(field);
-    const control = field.type === 'boolean' ? h('span', { class: 'checkbox' }, input, h('label', { for: id }, t('inbox.form.yes'))) : input;
+    const control = field.type === 'boolean' ? h('span', { class: 'checkbox' }, input.element, h('label', { for: id }, t('inbox.form.yes'))) : input.element;
     return h('div', { class: 'field', dataset: { field: field.name } }, label, control, hint ? h('small', { class: 'hint' }, hint) : null, errors.slot(`/data/${field.name}`));
   });
   return {
     element: h('fieldset', { class: 'task-form' }, h('legend', {}, t('inbox.form.title')), ...rows),
     values() {
       const data: Record<string, unknown> = {};
-      for (const [field, input] of inputs) {
-        const value = fieldValue(field, input);
+      for (const [field, input] of controls) {
+        const value = input.value();
         if (value !== undefined) data[field.name] = value;
       }
       return data;
     },
     check(target) {
       let fine = true;
-      for (const [field, input] of inputs) {
-        const problem = constraintProblem(field, input);
+      for (const [field, input] of controls) {
+        const problem = input.problem();
         if (!problem) continue;
         target.show(`/data/${field.name}`, problem);
         fine = false;
@@ -51,6 +53,7 @@ export function renderTaskForm(fields: FormField[], errors: FieldErrors): Render
 function hintOf(field: FormField): string {
   const parts: string[] = [];
   if (field.min !== undefined || field.max !== undefined) parts.push(`${field.min ?? ''} – ${field.max ?? ''}`);
+  if (field.type === 'materials') parts.push(t('inbox.form.materialsHint'));
   if (field.maxLength !== undefined) parts.push(t('inbox.form.maxLength', { max: field.maxLength }));
   if (field.minItems !== undefined) parts.push(t('inbox.form.minItems', { min: field.minItems }));
   if (field.type === 'list') parts.push(t('inbox.form.listHint'));

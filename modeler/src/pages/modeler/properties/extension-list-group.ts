@@ -60,7 +60,7 @@ function entry(field: ItemField, id: string, item: ModdleObject): EntryDefinitio
     case 'checkbox':
       return checkboxEntry(base);
     case 'select':
-      return selectEntry({ ...base, options: () => (field.options ?? []).map((value) => ({ value, label: value })) });
+      return selectEntry({ ...base, options: (_target, translate) => (field.options ?? []).map((value) => ({ value, label: translate(value) })) });
     default:
       return textEntry(base);
   }

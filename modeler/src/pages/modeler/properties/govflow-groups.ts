@@ -45,8 +45,46 @@ export function processEntries(): EntryDefinition[] {
   ];
 }
 
+/** The process's service guide (办事指南), which the online hall lists when it is public. */
+export function serviceGuideEntries(): EntryDefinition[] {
+  return [
+    checkboxEntry({ id: 'govflow-public', target: processOf, attribute: 'govflow:public', label: 'Listed in the online hall (public service)' }),
+    textEntry({ id: 'govflow-serviceCode', target: processOf, attribute: 'govflow:serviceCode', label: 'Service code' }),
+    textEntry({ id: 'govflow-legalBasis', target: processOf, attribute: 'govflow:legalBasis', label: 'Legal basis' }),
+    textEntry({ id: 'govflow-conditions', target: processOf, attribute: 'govflow:conditions', label: 'Conditions' }),
+    textEntry({ id: 'govflow-fees', target: processOf, attribute: 'govflow:fees', label: 'Fees' }),
+    textEntry({ id: 'govflow-collection', target: processOf, attribute: 'govflow:collection', label: 'Where the result is collected' }),
+    checkboxEntry({ id: 'govflow-incompleteAcceptance', target: processOf, attribute: 'govflow:incompleteAcceptance', label: 'Accept with non-essential materials to follow (容缺受理)' }),
+    ...timeLimitEntries({ id: 'govflow-supplementLimit', target: processOf, attribute: 'govflow:supplementLimit', label: 'Limit for the missing materials' }),
+  ];
+}
+
+/** Forms a material is handed in as (engine/definitions/service-guide-spec.ts). */
+const materialForms = ['original', 'copy', 'original-and-copy', 'electronic'] as const;
+
+export const materialsList: ExtensionListSpec = {
+  id: 'govflow-materials',
+  label: 'govflow materials',
+  containerType: 'govflow:Materials',
+  collection: 'materials',
+  itemType: 'govflow:Material',
+  newItem: (count) => ({ key: `material${count + 1}`, form: 'copy', required: true }),
+  itemLabel: (material) => String(material.get('name') ?? material.get('key') ?? ''),
+  fields: [
+    { property: 'key', label: 'Material key', kind: 'text', description: 'Letters, digits, _ and -; attachments name it' },
+    { property: 'name', label: 'Name', kind: 'text' },
+    { property: 'form', label: 'Form', kind: 'select', options: materialForms },
+    { property: 'copies', label: 'Copies', kind: 'number' },
+    { property: 'required', label: 'Required', kind: 'checkbox' },
+    { property: 'essential', label: 'Essential (容缺受理 cannot do without it)', kind: 'checkbox' },
+    { property: 'sample', label: 'Sample or instructions', kind: 'text' },
+    { property: 'maxSizeMb', label: 'Largest file (MB)', kind: 'number' },
+    { property: 'mediaTypes', label: 'File types', kind: 'text', description: 'Comma-separated, e.g. application/pdf,image/jpeg' },
+  ],
+};
+
 /** Form field types the engine knows (engine/definitions/form-spec.ts). */
-const fieldTypes = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list'] as const;
+const fieldTypes = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list', 'materials'] as const;
 
 export const formFieldsList: ExtensionListSpec = {
   id: 'govflow-form',

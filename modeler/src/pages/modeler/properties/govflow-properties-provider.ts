@@ -1,7 +1,7 @@
 import { Group } from '@bpmn-io/properties-panel';
 import type { EntryDefinition } from './attribute-entries';
 import { extensionListGroup, type ListGroupDefinition } from './extension-list-group';
-import { discretionList, formFieldsList, processEntries, userTaskEntries } from './govflow-groups';
+import { discretionList, formFieldsList, materialsList, processEntries, serviceGuideEntries, userTaskEntries } from './govflow-groups';
 import { processOf, type BpmnFactory, type CommandStack, type DiagramElement, type ModdleObject, type Translate } from './services';
 
 interface GroupDefinition {
@@ -20,7 +20,8 @@ interface PropertiesPanel {
 
 /**
  * Adds the "govflow" group (who acts, limits, decisions, countersign …) to user tasks and
- * processes, and list groups for a task's form fields and a process's discretion table.
+ * processes, the service guide and its materials to processes, and list groups for a task's
+ * form fields and a process's discretion table.
  */
 export class GovflowPropertiesProvider {
   static $inject = ['propertiesPanel', 'translate', 'bpmnFactory', 'commandStack'];
@@ -43,14 +44,16 @@ export class GovflowPropertiesProvider {
         groups.splice(index, 0, this.#group(userTaskEntries()), extensionListGroup(element, businessObject, formFieldsList, services));
       } else {
         const process = processOf(element);
-        if (process) groups.splice(index, 0, this.#group(processEntries()), extensionListGroup(element, process, discretionList, services));
+        if (process) {
+          groups.splice(index, 0, this.#group(processEntries()), this.#group(serviceGuideEntries(), 'govflow-service', 'govflow service guide'), extensionListGroup(element, process, materialsList, services), extensionListGroup(element, process, discretionList, services));
+        }
       }
       return groups;
     };
   }
 
-  #group(entries: EntryDefinition[]): GroupDefinition {
-    return { id: 'govflow', label: this.translate('govflow'), component: Group, entries, shouldOpen: true };
+  #group(entries: EntryDefinition[], id = 'govflow', label = 'govflow'): GroupDefinition {
+    return { id, label: this.translate(label), component: Group, entries, shouldOpen: id === 'govflow' };
   }
 }
 
