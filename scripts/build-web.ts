@@ -10,6 +10,7 @@ export const webPages = [
   { name: 'inbox', entry: 'pages/inbox/inbox-page.ts', title: 'govflow · 待办' },
   { name: 'case', entry: 'pages/case/case-page.ts', title: 'govflow · 办件' },
   { name: 'supervision', entry: 'pages/supervision/supervision-page.ts', title: 'govflow · 电子监察' },
+  { name: 'progress', entry: 'pages/progress/progress-page.ts', title: 'govflow · 办件进度查询' },
 ] as const;
 
 const webRoot = join(projectRoot, 'modeler');

@@ -65,6 +65,8 @@ export interface CaseView {
   attachments: Attachment[];
   /** Messages the case waits for, e.g. `supplement` while the applicant is asked for more materials. */
   awaiting: string[];
+  /** What a completed case came to: the end events it reached, by name (准予许可, 不予受理 …). */
+  outcome: string[];
   /** The 补正 asked of the applicant (一次性告知), oldest first, as the step wrote them; the applicant's view leaves out who asked. */
   supplementRequests: SupplementRequestView[];
   /** Running countersigns with their signers and votes; staff only. */
@@ -152,6 +154,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     opinions: opinionsFor(record.opinions, applicantView),
     attachments: record.attachments,
     awaiting: record.awaiting.map((awaited) => awaited.message),
+    outcome: (record.outcome ?? []).map((end) => end.name),
     supplementRequests: (record.supplementRequests ?? []).map((request) => supplementRequestView(request, applicantView)),
     ...(applicantView
       ? {}
@@ -178,17 +181,27 @@ export interface ProgressView {
   awaiting: string[];
   /** The opinions the process makes public, e.g. a denial's reasons. */
   opinions: OpinionView[];
+  /** The day the case is due, once its clock runs (China time, YYYY-MM-DD). */
+  dueDate: string | null;
+  /** What a completed case came to: the end events it reached, by name (准予许可, 不予受理 …). */
+  outcome: string[];
+  createdAt: string;
   updatedAt: string;
+  endedAt: string | null;
 }
 
-/** The public progress answer: status and step names only, no personal data. */
-export function progressView(record: CaseHead): ProgressView {
+/** The public progress answer: status, step names, due date and outcome only — no names, no title, no personal data. */
+export function progressView(record: CaseHead, now = new Date()): ProgressView {
   return {
     receiptNo: record.receiptNo,
     status: record.status,
     currentSteps: [...record.openTasks, ...externalTasksOf(record), ...(record.calls ?? [])].map((step) => step.name),
     awaiting: record.awaiting.map((awaited) => awaited.message),
     opinions: opinionsFor(record.opinions, true),
+    dueDate: record.clock ? clockView(record.clock, now).dueDate : null,
+    outcome: (record.outcome ?? []).map((end) => end.name),
+    createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    endedAt: record.endedAt?.toISOString() ?? null,
   };
 }

@@ -34,6 +34,7 @@ export function buildStepCatalogue(definitions: ModdleElement): StepCatalogue {
     initiators: [],
   };
   visit(process, catalogue, true);
+  catalogue.endEvents = ((process.flowElements as ModdleElement[] | undefined) ?? []).filter((element) => element.$type === 'bpmn:EndEvent').map((element) => String(element.id));
   const startForm = startFormSpec(process);
   if (startForm.length > 0) catalogue.startForm = startForm;
   const service = serviceGuideSpec(process);

@@ -163,6 +163,8 @@ export interface CaseRecord {
   supplementRequests?: SupplementRequest[];
   /** Why the clocks stand still, while they do. */
   pauseKind: PauseKind | null;
+  /** Once completed: the end events it reached, by name (准予许可, 不予受理 …); absent on cases completed before outcomes were kept. */
+  outcome?: Array<{ stepId: string; name: string }>;
   /** Yellow and red cards raised on the case's clocks. */
   alerts: CaseAlert[];
   /** Supervision notices sent about the case, with their replies. */

@@ -160,6 +160,8 @@ export interface StepCatalogue {
   initiatorVariable?: string;
   /** The application form: the fields of the (none) start event's govflow:form; none on versions stored before it was kept. */
   startForm?: FormField[];
+  /** The end events of the process, sub-processes' aside: reaching one is the case's outcome (准予许可, 不予受理 …). Absent on versions compiled before outcomes were kept. */
+  endEvents?: string[];
   /** The service guide, when the process says anything of one. */
   service?: ServiceGuideSpec;
 }

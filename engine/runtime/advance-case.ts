@@ -10,6 +10,7 @@ import { pauseClock, startClock, type Clock } from '../clocks';
 import { applyAutomaticPauses } from './automatic-pauses';
 import type { CaseEngine, WaitingActivity } from './case-engine';
 import type { CommandContext } from './command';
+import { engineTrail } from './engine-trail';
 
 /** Task ids carry their case id before the first dot, so a task finds its case without a lookup. */
 export function taskId(caseId: string, executionId: string): string {
@@ -47,10 +48,11 @@ export async function advanceCase(
   const finished = engine.finished;
   if (!finished) assertSomethingAwaited(waiting, catalogue, engine);
   const departments = new Set([...current.departments, ...openTasks.flatMap(departmentsOf)]);
+  const engineState = await engine.state();
   const next: CaseRecord = {
     ...current,
     variables,
-    engineState: await engine.state(),
+    engineState,
     openTasks,
     externalTasks,
     calls,
@@ -61,8 +63,15 @@ export async function advanceCase(
     departments: [...departments],
     status: finished ? 'completed' : 'running',
     endedAt: finished ? now : null,
+    ...(finished ? { outcome: outcomeOf(engineState, catalogue) } : {}),
   };
   return finished ? next : applyAutomaticPauses(current, next, catalogue, context);
+}
+
+/** The end events a finished case reached, by name: what the applicant is told it came to. */
+function outcomeOf(engineState: Uint8Array, catalogue: CompiledDefinition['catalogue']): Array<{ stepId: string; name: string }> {
+  const reached = new Set(engineTrail(engineState));
+  return (catalogue.endEvents ?? []).filter((stepId) => reached.has(stepId)).map((stepId) => ({ stepId, name: catalogue.names[stepId] ?? stepId }));
 }
 
 /**

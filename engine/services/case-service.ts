@@ -118,7 +118,7 @@ export class CaseService {
   async progress(receiptNo: string, queryCode: string): Promise<ProgressView> {
     const record = await this.#deps.models.cases.findOne({ receiptNo }).lean<CaseHead>();
     if (!record || record.queryCode !== queryCode.toUpperCase()) throw new NotFoundError('receipt number', receiptNo);
-    return progressView(record);
+    return progressView(record, this.#deps.now());
   }
 
   withdraw(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {

@@ -56,6 +56,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     view = await s.view(started.id);
     // the case clock starts at acceptance, on the promised limit
     expect(view.clock).toMatchObject({ limit: '15WD', state: 'running', paused: false, dueDate: '2026-03-23' });
+    expect(await s.progress(started)).toMatchObject({ dueDate: '2026-03-23', outcome: [], endedAt: null });
 
     // the window clerk is no member of the licensing section
     expect((await s.complete('clerk2', started.id, 'review', { decision: 'pass' })).status).toBe(403);
@@ -101,7 +102,8 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(mine.status).toBe('completed');
     expect(mine.opinions).toEqual([]);
     expect(mine.history.every((item: Record<string, unknown>) => item.actor === undefined)).toBe(true);
-    expect(await s.progress(started)).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [], opinions: [] });
+    expect(mine.outcome).toEqual(['办结']);
+    expect(await s.progress(started)).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [], opinions: [], outcome: ['办结'], endedAt: view.endedAt });
     expect(await s.compliance(started.id)).toEqual([]);
   });
 
@@ -217,7 +219,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     const ended = await s.view(started.id);
     expect(ended).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [] });
     expect(ended.history.at(-1)).toMatchObject({ action: 'timer.fired', stepName: '补正期限届满', statusAfter: 'completed' });
-    expect(await s.progress(started)).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [] });
+    expect(await s.progress(started)).toMatchObject({ status: 'completed', currentSteps: [], awaiting: [], outcome: ['逾期未补正，终止办理'] });
     expect(await s.timerJobs(started.id)).toEqual([]);
     expect(await api.govflow.cases.fireTimer(lapse)).toEqual({ fired: false });
     expect((await api.call('applicant', 'POST', `/api/cases/${started.id}/supplement`, { note: '迟交的材料' })).status).toBe(409);
@@ -328,7 +330,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(mine.opinions).toEqual([denial]);
     expect(JSON.stringify(mine)).not.toContain('内部意见');
     const progress = await s.progress(started);
-    expect(progress).toMatchObject({ status: 'completed', currentSteps: [] });
+    expect(progress).toMatchObject({ status: 'completed', currentSteps: [], outcome: ['不予许可'] });
     expect(progress.opinions).toEqual([denial]);
     expect(JSON.stringify(progress)).not.toContain('内部意见');
     expect(JSON.stringify(progress)).not.toContain('leader');

@@ -16,6 +16,7 @@ registerMessages({
   'login.password': { 'zh-CN': '密码', en: 'Password' },
   'login.submit': { 'zh-CN': '登录', en: 'Sign in' },
   'login.failed': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  'login.progress': { 'zh-CN': '凭受理编号查询办件进度（无需登录）', en: 'Look up an application’s progress by receipt number (no sign-in)' },
   // the server's words for a disabled account (api/routes/auth.ts)
   'login.disabled': { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
   'page.forbidden': { 'zh-CN': '您的角色无权使用此页面。', en: 'Your role may not use this page.' },
@@ -68,6 +69,22 @@ function showPage(app: HTMLElement, roles: readonly string[], render: (main: HTM
   Promise.resolve(render(main, session)).catch((error: unknown) => showError(main, error));
 }
 
+/**
+ * Renders a page anyone may open without signing in (the public progress query): the header
+ * with the platform's name and the language switch, then `render` in the main area.
+ */
+export function startPublicPage(render: (main: HTMLElement) => Promise<void> | void): void {
+  document.documentElement.lang = locale();
+  const app = document.getElementById('app') as HTMLElement;
+  const main = h('main', { class: 'page public-page' });
+  replaceChildren(app, h('header', { class: 'app-header' }, h('a', { href: 'index.html', class: 'brand' }, t('app.name')), h('nav', {}), languageSwitch()), main);
+  Promise.resolve(render(main)).catch((error: unknown) => showError(main, error));
+}
+
+function languageSwitch(): HTMLElement {
+  return h('button', { type: 'button', class: 'link', id: 'language-switch', onclick: () => (setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN'), location.reload()) }, t('nav.language'));
+}
+
 /** Shows a failure in place of a page or a part of it, with the server's words. */
 export function showError(container: HTMLElement, error: unknown): void {
   const message = error instanceof ApiError ? [error.detail, ...error.errors.map((item) => `${item.path ?? ''} ${item.message}`)].join('；') : String(error);
@@ -82,7 +99,7 @@ function header(session: Session): HTMLElement {
     h('a', { href: 'index.html', class: 'brand' }, t('app.name')),
     h('nav', {}, ...links),
     h('span', { class: 'who' }, session.username),
-    h('button', { type: 'button', class: 'link', id: 'language-switch', onclick: () => (setLocale(locale() === 'zh-CN' ? 'en' : 'zh-CN'), location.reload()) }, t('nav.language')),
+    languageSwitch(),
     h('button', { type: 'button', class: 'link', onclick: () => void signOut().then(() => location.reload()) }, t('nav.signOut')),
   );
 }
@@ -113,6 +130,7 @@ function loginForm(done: () => void): HTMLElement {
     h('label', {}, t('login.password'), password),
     h('button', { type: 'submit' }, t('login.submit')),
     message,
+    h('a', { href: 'progress.html', class: 'progress-link' }, t('login.progress')),
   );
   return form;
 }

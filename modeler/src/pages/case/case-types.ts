@@ -52,6 +52,7 @@ export interface CaseView {
   opinions: Opinion[];
   attachments: Attachment[];
   awaiting: string[];
+  outcome: string[];
   supplementRequests: SupplementRequest[];
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
 }

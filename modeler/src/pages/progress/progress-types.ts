@@ -1,0 +1,15 @@
+/** The shape of GET /api/public/progress/{receiptNo} (engine/cases/case-views.ts). */
+import type { CaseStatus } from '../inbox/inbox-types';
+
+export interface ProgressView {
+  receiptNo: string;
+  status: CaseStatus;
+  currentSteps: string[];
+  awaiting: string[];
+  opinions: Array<{ stepId: string; stepName: string; decision: string | null; text: string | null; at: string }>;
+  dueDate: string | null;
+  outcome: string[];
+  createdAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+}
