@@ -28,7 +28,7 @@ export const caseRoutes = [
     tag: 'applicant',
     access: ['applicant', 'clerk', 'leader'],
     body: startCaseBody,
-    responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 403: 'the process is not started by the caller', 404: 'no such process', 409: 'the key was used for a different application' },
+    responses: { 201: 'the case was started', 200: 'the Idempotency-Key named an existing case', 403: 'the process is not started by the caller', 404: 'no such process', 409: 'the key was used for a different application', 422: 'the application breaks its start form or materials, or an attachment is not a file the caller uploaded; nothing was started' },
     async handler({ body, actor, idempotencyKey, govflow }) {
       const { result, created } = await govflow.cases.start({ ...body, idempotencyKey }, actor);
       return { status: created ? 201 : 200, body: result, headers: { location: `/api/cases/${result.id}` } };

@@ -49,7 +49,7 @@ export const clockRoutes = [
     tag: 'applicant',
     access: ['applicant'],
     body: z.strictObject({ note: z.string().max(2000).optional(), attachments: attachments.optional() }),
-    responses: { 200: 'the case received the supplement', 404: 'no such case', 409: 'the case is not waiting for a supplement' },
+    responses: { 200: 'the case received the supplement', 404: 'no such case', 409: 'the case is not waiting for a supplement', 422: 'the materials are not those the 补正 asks for, or an attachment is not a file the caller uploaded; nothing was handed in' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.cases.supplement(params.id, body, actor) };
     },

@@ -67,10 +67,17 @@ export interface CaseView {
   awaiting: string[];
   /** What a completed case came to: the end events it reached, by name (准予许可, 不予受理 …). */
   outcome: string[];
+  /** Since when the application counts as accepted, and whether by the acceptance step or deemed so (许可法§32). */
+  acceptance: AcceptanceView | null;
   /** The 补正 asked of the applicant (一次性告知), oldest first, as the step wrote them; the applicant's view leaves out who asked. */
   supplementRequests: SupplementRequestView[];
   /** Running countersigns with their signers and votes; staff only. */
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
+}
+
+export interface AcceptanceView {
+  kind: 'accepted' | 'deemed';
+  at: string;
 }
 
 export interface SupplementRequestView {
@@ -155,6 +162,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     attachments: record.attachments,
     awaiting: record.awaiting.map((awaited) => awaited.message),
     outcome: (record.outcome ?? []).map((end) => end.name),
+    acceptance: acceptanceView(record),
     supplementRequests: (record.supplementRequests ?? []).map((request) => supplementRequestView(request, applicantView)),
     ...(applicantView
       ? {}
@@ -167,6 +175,10 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
           })),
         }),
   };
+}
+
+function acceptanceView({ acceptance }: Pick<CaseHead, 'acceptance'>): AcceptanceView | null {
+  return acceptance ? { kind: acceptance.kind, at: new Date(acceptance.at).toISOString() } : null;
 }
 
 function supplementRequestView({ askedBy, askedAt, answeredAt, ...request }: SupplementRequest, applicantView: boolean): SupplementRequestView {
@@ -185,6 +197,8 @@ export interface ProgressView {
   dueDate: string | null;
   /** What a completed case came to: the end events it reached, by name (准予许可, 不予受理 …). */
   outcome: string[];
+  /** Since when the application counts as accepted, and how. */
+  acceptance: AcceptanceView | null;
   createdAt: string;
   updatedAt: string;
   endedAt: string | null;
@@ -200,6 +214,7 @@ export function progressView(record: CaseHead, now = new Date()): ProgressView {
     opinions: opinionsFor(record.opinions, true),
     dueDate: record.clock ? clockView(record.clock, now).dueDate : null,
     outcome: (record.outcome ?? []).map((end) => end.name),
+    acceptance: acceptanceView(record),
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     endedAt: record.endedAt?.toISOString() ?? null,

@@ -209,6 +209,7 @@ function caseClockSpec(process: ModdleElement): CaseClockSpec {
     promisedLimit: stringAttribute(process, 'govflow:promisedLimit'),
     statutoryLimit: stringAttribute(process, 'govflow:statutoryLimit'),
     clockStart: stringAttribute(process, 'govflow:clockStart'),
+    ...(process.get('govflow:deemedAcceptance') === true ? { deemedAcceptance: true } : {}),
     legalReviewStep: stringAttribute(process, 'govflow:legalReviewStep'),
     warnBefore: warnBefore(process),
   };

@@ -159,6 +159,8 @@ export interface CaseRecord {
   copiedTo: { users: string[]; groups: string[] };
   /** The case clock (promised, else statutory limit), once started. */
   clock: Clock | null;
+  /** How and since when the application counts as accepted: by the clock-start step, or deemed (许可法§32); absent until then. */
+  acceptance?: Acceptance;
   /** The 补正 asked of the applicant, oldest first; absent before the first. */
   supplementRequests?: SupplementRequest[];
   /** Why the clocks stand still, while they do. */
@@ -188,6 +190,15 @@ export interface CaseRecord {
   createdAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
+}
+
+/** An application accepted: at the clock-start step, or deemed so when that step ran past its limit (许可法§32), from its receipt. */
+export interface Acceptance {
+  kind: 'accepted' | 'deemed';
+  /** Accepted as of: the step's completion, or for a deemed acceptance the application's receipt. */
+  at: Date;
+  /** When govflow recorded it. */
+  recordedAt: Date;
 }
 
 /** One material a 补正 asks for, and why, in the words of whoever asked (一次性告知). */

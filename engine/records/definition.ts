@@ -124,6 +124,8 @@ export interface CaseClockSpec {
   statutoryLimit?: string;
   /** The step whose completion with its first offered decision (accept) starts the clock; absent: the clock starts with the case. */
   clockStart?: string;
+  /** 许可法§32: an application the clock-start step leaves undecided past its own limit counts as accepted from its receipt. */
+  deemedAcceptance?: boolean;
   warnBefore: number;
   /** The legal review step (法制审核) a major case must pass before its decision (Penalty Law §58). */
   legalReviewStep?: string;

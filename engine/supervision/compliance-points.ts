@@ -1,5 +1,5 @@
 import type { StepCatalogue } from '../definitions';
-import type { CaseAlert, CaseRecord, OpenTask } from '../records';
+import type { CaseAlert, CaseRecord, OpenTask, SupplementRequest } from '../records';
 import { departmentsOf } from '../tasks';
 
 /** Decisions that refuse or deny an application; DOMAIN.md requires reasons for them. */
@@ -16,6 +16,8 @@ export interface Completion {
   variables: Record<string, unknown>;
   /** Whether the step decides the case (govflow:decisive). */
   decisive: boolean;
+  /** The 补正 the step asked for, if it sent the case back to the applicant. */
+  supplementRequest: SupplementRequest | null;
 }
 
 /**
@@ -23,7 +25,8 @@ export interface Completion {
  * a refusal or denial without reasons; on a decisive step, a major case (variable `major`)
  * decided without the process's legal review step (Penalty Law §58), and a fine outside the
  * discretion range (自由裁量基准): the process's govflow:discretion range for the case's
- * `violation`, else the range the case carries in `fineMin` / `fineMax`.
+ * `violation`, else the range the case carries in `fineMin` / `fineMax`; a 补正 asking for a
+ * material no earlier 补正 of the case listed (一次性告知).
  */
 export function compliancePoints(record: CaseRecord, completion: Completion, catalogue: StepCatalogue): CaseAlert[] {
   const broken: string[] = [];
@@ -35,7 +38,15 @@ export function compliancePoints(record: CaseRecord, completion: Completion, cat
     const range = catalogue.discretion.find((candidate) => candidate.violation === variables.violation);
     if (outsideRange(variables.fine, range?.fineMin ?? variables.fineMin, range?.fineMax ?? variables.fineMax)) broken.push('fine-outside-discretion-range');
   }
+  if (toldAgain(record.supplementRequests ?? [], completion.supplementRequest)) broken.push('supplement-not-told-at-once');
   return broken.map((rule) => compliancePoint(record, completion, rule));
+}
+
+/** 一次性告知: a later 补正 asks for a material no earlier one listed — it should have been told the first time. */
+function toldAgain(earlier: readonly SupplementRequest[], asked: SupplementRequest | null): boolean {
+  if (!asked || earlier.length === 0) return false;
+  const listed = new Set(earlier.flatMap((request) => request.materials.map((material) => material.material)));
+  return asked.materials.some((material) => !listed.has(material.material));
 }
 
 /** A fine imposed (above zero) outside the range; no fine — 不予处罚, a warning only — is nothing to check. */
@@ -44,7 +55,12 @@ function outsideRange(fine: unknown, min: unknown, max: unknown): boolean {
   return (typeof min === 'number' && fine < min) || (typeof max === 'number' && fine > max);
 }
 
-function compliancePoint(record: CaseRecord, { task, by, at }: Completion, rule: string): CaseAlert {
+/** 许可法§32: the acceptance step ran past its limit undecided, so the application counts as accepted; its handler (if any) answers for it. */
+export function deemedAcceptancePoint(record: CaseRecord, task: OpenTask, at: Date): CaseAlert {
+  return compliancePoint(record, { task, by: task.assignee, at }, 'deemed-acceptance');
+}
+
+function compliancePoint(record: CaseRecord, { task, by, at }: Pick<Completion, 'task' | 'at'> & { by: string | null }, rule: string): CaseAlert {
   return {
     id: `red~${record._id}~compliance.${task.id}.${rule}`,
     level: 'red',

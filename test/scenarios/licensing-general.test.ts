@@ -1,3 +1,4 @@
+import type { DeadlineJob } from '../../engine/deadlines';
 import type { TestApi } from '../support/test-govflow';
 import { attachment, DAY, useScenario, type Scenario } from './scenario-support';
 
@@ -201,6 +202,91 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     expect(running.currentSteps.map((step: { stepId: string }) => step.stepId)).toEqual(['review']);
     // accepted on Monday 2026-03-09: fifteen working days end on 2026-03-30
     expect(running.clock).toMatchObject({ limit: '15WD', paused: false, state: 'running', dueDate: '2026-03-30' });
+  });
+
+  it('一次性告知: a second 补正 may ask again for what the first listed, but asking for something new is a compliance point', async () => {
+    const licence = { ...attachment('营业执照副本.pdf'), material: 'business-licence' };
+    const askAndAnswer = async (caseId: string, missingMaterials: Array<{ material: string; reason?: string }>, answer: unknown[]) => {
+      await s.done('clerk2', caseId, 'accept', { decision: 'supplement', comment: '请补正', data: { missingMaterials } });
+      expect((await api.call('applicant', 'POST', `/api/cases/${caseId}/supplement`, { attachments: answer })).status).toBe(200);
+    };
+    const again = await apply('再次补正同一材料');
+    await askAndAnswer(again.id, [{ material: 'business-licence', reason: '副本模糊' }], [licence]);
+    await askAndAnswer(again.id, [{ material: 'business-licence', reason: '仍不清晰' }], [licence]);
+    expect((await s.view(again.id)).supplementRequests.map((request: { answeredAt: string | null }) => request.answeredAt !== null)).toEqual([true, true]);
+    expect(await s.compliance(again.id)).toEqual([]);
+
+    const piecemeal = await apply('分次告知');
+    await askAndAnswer(piecemeal.id, [{ material: 'business-licence' }], [licence]);
+    await s.done('clerk2', piecemeal.id, 'accept', { decision: 'supplement', data: { missingMaterials: [{ material: 'layout-plan', reason: '首次未告知的材料' }] } });
+    expect(await s.compliance(piecemeal.id)).toEqual([expect.objectContaining({ rule: 'supplement-not-told-at-once', level: 'red', stepName: '受理', handler: 'clerk2' })]);
+  });
+
+  describe('§32 deemed acceptance (视为受理)', () => {
+    /** The red deadline job of the open 受理 step, fired as the deadline worker would, once its time has come. */
+    async function overdueAcceptance(caseId: string): Promise<void> {
+      const { taskId } = await s.task(caseId, 'accept');
+      const jobs = await api.govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
+      const job = jobs.map((queued) => queued.data as DeadlineJob).find((data) => data.caseId === caseId && data.level === 'red' && data.clockKey === taskId);
+      if (!job) throw new Error(`no red deadline job for 受理 of ${caseId}`);
+      clock.now = new Date(job.at + 1000);
+      expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
+    }
+
+    it('an application left undecided past 受理’s 5 working days counts as accepted from its receipt: clock, record, notices, compliance point', async () => {
+      const started = await apply('逾期未受理');
+      // received Monday 2026-03-02; 受理 is due within 5 working days
+      await overdueAcceptance(started.id);
+      const view = await s.view(started.id);
+      expect(view.acceptance).toEqual({ kind: 'deemed', at: new Date('2026-03-02T09:30:00+08:00').toISOString() });
+      // the case clock runs from the receipt: 15 working days from Monday 2026-03-02 end on 2026-03-23
+      expect(view.clock).toMatchObject({ limit: '15WD', state: 'running', dueDate: '2026-03-23' });
+      expect(view.history.map((item: { action: string }) => item.action)).toContain('case.deemed-accepted');
+      expect((await s.view(started.id, 'applicant')).acceptance).toEqual(view.acceptance);
+      expect((await s.progress(started)).acceptance).toEqual(view.acceptance);
+      expect(await s.compliance(started.id)).toEqual([expect.objectContaining({ rule: 'deemed-acceptance', level: 'red', stepName: '受理' })]);
+      const told = (await api.call('applicant', 'GET', '/api/notifications')).body.items;
+      expect(told).toContainEqual(expect.objectContaining({ kind: 'case.deemed-accepted', message: expect.stringContaining(started.receiptNo) }));
+      const window = (await api.call('clerk2', 'GET', '/api/notifications')).body.items;
+      expect(window).toContainEqual(expect.objectContaining({ kind: 'case.deemed-accepted' }));
+
+      // it can no longer be refused or sent back; going ahead keeps the clock that runs from receipt
+      expect((await s.complete('clerk2', started.id, 'accept', { decision: 'refuse', comment: '材料不全' })).status).toBe(409);
+      expect((await s.complete('clerk2', started.id, 'accept', { decision: 'supplement', data: { missingMaterials: [{ material: 'layout-plan' }] } })).status).toBe(409);
+      await s.done('clerk2', started.id, 'accept', { decision: 'accept', comment: '予以受理' });
+      const accepted = await s.view(started.id);
+      expect(accepted.acceptance).toEqual(view.acceptance);
+      expect(accepted.clock).toMatchObject({ dueDate: '2026-03-23' });
+      expect(accepted.currentSteps.map((step: { stepId: string }) => step.stepId)).toEqual(['review']);
+    });
+
+    it('an acceptance decided in time is recorded as the window’s, and a late one the deadline worker missed is still the deemed one', async () => {
+      const inTime = await apply('按时受理');
+      clock.set('2026-03-04T10:00');
+      await s.done('clerk2', inTime.id, 'accept', { decision: 'accept' });
+      expect((await s.view(inTime.id)).acceptance).toEqual({ kind: 'accepted', at: new Date('2026-03-04T10:00:00+08:00').toISOString() });
+      expect(await s.compliance(inTime.id)).toEqual([]);
+
+      clock.set('2026-03-02T09:30');
+      const late = await apply('迟延受理');
+      clock.set('2026-03-12T10:00');
+      await s.done('clerk2', late.id, 'accept', { decision: 'accept' });
+      const view = await s.view(late.id);
+      expect(view.acceptance).toEqual({ kind: 'deemed', at: new Date('2026-03-02T09:30:00+08:00').toISOString() });
+      expect(view.clock).toMatchObject({ dueDate: '2026-03-23' });
+      expect((await s.compliance(late.id)).map((point) => point.rule)).toEqual(['deemed-acceptance']);
+    });
+
+    it('a case waiting for the applicant’s 补正 is not deemed accepted', async () => {
+      const started = await apply('补正中');
+      const { taskId } = await s.task(started.id, 'accept');
+      const jobs = await api.govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
+      const job = jobs.map((queued) => queued.data as DeadlineJob).find((data) => data.caseId === started.id && data.level === 'red' && data.clockKey === taskId)!;
+      await s.done('clerk2', started.id, 'accept', { decision: 'supplement', data: { missingMaterials: [{ material: 'layout-plan' }] } });
+      clock.now = new Date(job.at + 1000);
+      expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: false });
+      expect((await s.view(started.id)).acceptance).toBeNull();
+    });
   });
 
   it('补正 expiry: when the 15-working-day wait lapses the timer ends the case (逾期未补正，终止办理)', async () => {

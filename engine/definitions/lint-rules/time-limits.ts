@@ -4,8 +4,9 @@ import { parseTimeLimit, type TimeLimit } from '../../time/time-limit';
 
 /**
  * Time limits must parse (3WD, 90D, 48H), the promised limit may not exceed the statutory one
- * (DOMAIN.md), and the clock must start at a user task of the process — checked at deploy, so
- * no case ever runs on a clock that cannot be computed.
+ * (DOMAIN.md), and the clock must start at a user task of the process — a limited one, where an
+ * application left undecided is deemed accepted — checked at deploy, so no case ever runs on a
+ * clock that cannot be computed.
  */
 const timeLimits: RuleFactory = () => ({
   check(node, reporter) {
@@ -20,6 +21,9 @@ const timeLimits: RuleFactory = () => ({
     }
     const start = node.get('govflow:clockStart');
     if (typeof start === 'string' && !userTaskIds(node).has(start)) reporter.report(id, `govflow:clockStart names "${start}", which is not a user task of this process`);
+    if (node.get('govflow:deemedAcceptance') === true && !(typeof start === 'string' && typeof userTask(node, start)?.get('govflow:timeLimit') === 'string')) {
+      reporter.report(id, 'govflow:deemedAcceptance needs govflow:clockStart naming the acceptance step, and that step a govflow:timeLimit (5WD under 许可法§32)');
+    }
   },
 });
 
@@ -32,6 +36,15 @@ function checkLimit(node: ModdleElement, attribute: string, id: string, reporter
     reporter.report(id, `${attribute}: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+function userTask(container: ModdleElement, id: string): ModdleElement | undefined {
+  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    if (element.$type === 'bpmn:UserTask' && element.id === id) return element;
+    const nested = element.flowElements ? userTask(element, id) : undefined;
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 function userTaskIds(container: ModdleElement): Set<string> {

@@ -1,11 +1,12 @@
 import { askedSupplement, withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage, type CompiledDefinition } from '../../definitions';
-import { InvalidInputError } from '../../errors';
+import { ConflictError, InvalidInputError } from '../../errors';
 import { compliancePoints } from '../../supervision';
 import { collectiveDecision, countersignOutcome, formProblems, type Countersign } from '../../tasks';
 import type { CaseRecord, OpenTask } from '../../records';
 import { advanceCase } from '../advance-case';
 import { caseClock } from '../case-clock';
+import { deemedAcceptance, type DeemedAcceptance } from '../deemed-acceptance';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertDecision, assertMayWork, assertRunning, openTask } from './case-guards';
 
@@ -54,6 +55,8 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     assertDecision(task, this.input.decision);
     assertForm(task, this.input.data ?? {});
     const definition = await context.definitions.get(current.processKey, current.version);
+    const deemed = deemedAcceptance(current, task, definition, context);
+    assertStillRefusable(current, task, definition, deemed, this.input.decision);
     const engine = await context.engines.recover(definition, current);
     const vote = this.#vote(current, task, context);
     const decision = vote ? vote.decision : this.input.decision;
@@ -63,11 +66,14 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const before = { ...current, countersigns: vote ? current.countersigns.map((item) => (item === vote.original ? vote.countersign : item)) : current.countersigns };
     const next = await advanceCase(before, engine, definition, { ...current.variables, ...output }, context);
     const stepDone = !vote || vote.outcome !== 'pending';
-    const record = this.#record(current, next, task, definition, stepDone, context);
+    const record = this.#record(current, next, task, definition, stepDone, context, deemed);
     const asked = record.supplementRequests?.at(-1);
     return {
       next: record,
-      ...(asked && asked !== current.supplementRequests?.at(-1) ? { notifications: [{ audience: { users: [current.applicant] }, kind: 'case.supplement-requested', message: supplementNotice(current.receiptNo, asked.materials) }] } : {}),
+      notifications: [
+        ...(deemed?.notifications ?? []),
+        ...(asked && asked !== current.supplementRequests?.at(-1) ? [{ audience: { users: [current.applicant] }, kind: 'case.supplement-requested', message: supplementNotice(current.receiptNo, asked.materials) }] : []),
+      ],
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
       completed: { taskId: task.id, by: context.actor.username, decision: this.input.decision ?? null },
       result: {
@@ -91,22 +97,24 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
   }
 
   /** The case after the step: opinion, attachments, compliance points, and what a withdrawal would need. */
-  #record(current: CaseRecord, next: CaseRecord, task: OpenTask, definition: CompiledDefinition, stepDone: boolean, context: CommandContext): CaseRecord {
+  #record(current: CaseRecord, next: CaseRecord, task: OpenTask, definition: CompiledDefinition, stepDone: boolean, context: CommandContext, deemed: DeemedAcceptance | null): CaseRecord {
     const spec = definition.catalogue.userTasks[task.stepId];
     const by = context.actor.username;
     const { decision, comment } = this.input;
     const decisive = stepDone && (spec?.decisive ?? false);
-    const startsClock = stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId && goesAhead(task, decision);
-    const completion = { task, decision, comment, by, at: context.now, variables: next.variables, decisive };
-    const opened = next.openTasks.filter((open) => !current.openTasks.some((before) => before.id === open.id)).map((open) => open.id);
+    // an acceptance past its limit with no deadline job fired (a worker was down) is still the deemed one, from receipt
+    const startsClock = !deemed && stepDone && !current.clock && definition.catalogue.clock.clockStart === task.stepId && goesAhead(task, decision);
     const asked = askedSupplement(current, next, { stepId: task.stepId, stepName: task.name, form: task.form, data: this.input.data ?? {}, comment, by, at: context.now }, definition.catalogue.service, supplementMessage);
+    const completion = { task, decision, comment, by, at: context.now, variables: next.variables, decisive, supplementRequest: asked };
+    const opened = next.openTasks.filter((open) => !current.openTasks.some((before) => before.id === open.id)).map((open) => open.id);
     return {
       ...next,
       ...(asked ? { supplementRequests: [...(current.supplementRequests ?? []), asked] } : {}),
       decided: current.decided || decisive,
       completedSteps: stepDone ? [...current.completedSteps, task.stepId] : current.completedSteps,
-      clock: startsClock ? caseClock(definition, context) : next.clock,
-      alerts: [...next.alerts, ...compliancePoints(current, completion, definition.catalogue)],
+      clock: deemed?.clock ?? (startsClock ? caseClock(definition, context) : next.clock),
+      ...(deemed ? { acceptance: deemed.acceptance } : startsClock ? { acceptance: { kind: 'accepted' as const, at: context.now, recordedAt: context.now } } : {}),
+      alerts: [...next.alerts, ...(deemed ? [deemed.point] : []), ...compliancePoints(current, completion, definition.catalogue)],
       opinions: [
         ...current.opinions,
         { taskId: task.id, stepId: task.stepId, stepName: task.name, by, decision: decision ?? null, text: comment ?? null, public: decision !== undefined && (spec?.publicDecisions.includes(decision) ?? false), at: context.now },
@@ -125,6 +133,15 @@ function goesAhead(task: OpenTask, decision: string | undefined): boolean {
 /** What the applicant reads of a 补正 asked: the case, and the materials by name when listed. */
 function supplementNotice(receiptNo: string, materials: ReadonlyArray<{ name: string }>): string {
   return materials.length > 0 ? `请补正材料（${receiptNo}）：${materials.map((material) => material.name).join('、')}` : `请补正材料（${receiptNo}）`;
+}
+
+/** Once deemed accepted (许可法§32), the acceptance step may only go ahead: the application can no longer be refused or sent back for 补正. */
+function assertStillRefusable(current: CaseRecord, task: OpenTask, definition: CompiledDefinition, deemed: DeemedAcceptance | null, decision: string | undefined): void {
+  const isAcceptanceStep = task.stepId === definition.catalogue.clock.clockStart;
+  const wasDeemed = deemed !== null || current.acceptance?.kind === 'deemed';
+  if (isAcceptanceStep && wasDeemed && !goesAhead(task, decision)) {
+    throw new ConflictError(`case ${current.receiptNo} counts as accepted (许可法§32: no acceptance decision within the limit); "${task.name}" can only go ahead with ${task.decisions[0]}`);
+  }
 }
 
 function assertForm(task: OpenTask, data: Record<string, unknown>): void {

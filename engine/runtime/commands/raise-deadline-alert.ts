@@ -2,6 +2,7 @@ import type { DeadlineJob } from '../../deadlines';
 import type { CaseRecord } from '../../records';
 import { alertForDeadline } from '../../supervision';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
+import { deemedAcceptance } from '../deemed-acceptance';
 
 export interface RaisedAlert {
   raised: boolean;
@@ -11,7 +12,8 @@ export interface RaisedAlert {
 /**
  * A deadline job fired: raise its yellow or red card if the clock still says so. A stale job —
  * the work is done, the clock paused or moved, the card already up — changes nothing, which is
- * what makes a job that fires twice (a retried worker) raise one card.
+ * what makes a job that fires twice (a retried worker) raise one card. The acceptance step's
+ * red card may also make the application count as accepted (许可法§32).
  */
 export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
   readonly name = 'RaiseDeadlineAlert';
@@ -24,10 +26,27 @@ export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<RaisedAlert> | Unchanged<RaisedAlert>> {
     const alert = alertForDeadline(current, this.job, context.now);
     if (!alert) return { unchanged: { raised: false, alertId: null } };
+    const raised = { ...current, alerts: [...current.alerts, alert] };
+    const deemed = await this.#deemed(raised, context);
+    if (deemed) {
+      return {
+        next: { ...raised, acceptance: deemed.acceptance, clock: deemed.clock, alerts: [...raised.alerts, deemed.point] },
+        audit: { action: 'case.deemed-accepted', stepName: alert.stepName, comment: `许可法第三十二条：视为自 ${deemed.acceptance.at.toISOString()} 起受理` },
+        notifications: deemed.notifications,
+        result: { raised: true, alertId: alert.id },
+      };
+    }
     return {
-      next: { ...current, alerts: [...current.alerts, alert] },
+      next: raised,
       audit: { action: `alert.${alert.level}`, stepName: alert.stepName, comment: `due ${alert.dueAt.toISOString()}` },
       result: { raised: true, alertId: alert.id },
     };
+  }
+
+  /** The acceptance step's red card: the application may now count as accepted (许可法§32). */
+  async #deemed(record: CaseRecord, context: CommandContext) {
+    const task = this.job.level === 'red' ? record.openTasks.find((open) => open.id === this.job.clockKey) : undefined;
+    if (!task) return null;
+    return deemedAcceptance(record, task, await context.definitions.get(record.processKey, record.version), context);
   }
 }

@@ -1,7 +1,7 @@
 import { chinaTime, h } from '../../shared/dom';
 import { labelOr, t } from '../../shared/i18n';
 import { personName } from '../../shared/names';
-import { statusLabel } from '../inbox/work-labels';
+import { acceptanceLabel, statusLabel } from '../inbox/work-labels';
 import type { CaseView } from './case-types';
 
 /** The case's title with its receipt number, status, applicant, dates and what it waits for. */
@@ -13,7 +13,9 @@ export function caseHeader(view: CaseView): HTMLElement {
     [t('case.process'), `${view.processKey} v${view.version}`],
     [t('case.created'), chinaTime(view.createdAt)],
   ];
+  if (view.acceptance) facts.push([t('case.acceptance'), h('span', { class: 'acceptance', dataset: { kind: view.acceptance.kind } }, acceptanceLabel(view.acceptance))]);
   if (view.endedAt) facts.push([t('case.ended'), chinaTime(view.endedAt)]);
+  if (view.outcome.length > 0) facts.push([t('case.outcome'), view.outcome.join('、')]);
   if (view.awaiting.length > 0) facts.push([t('case.awaiting'), view.awaiting.map((message) => labelOr(`case.awaiting.${message}`, message)).join('、')]);
   return h(
     'header',

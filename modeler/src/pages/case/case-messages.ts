@@ -9,6 +9,8 @@ registerMessages({
   'case.process': { 'zh-CN': '流程', en: 'Process' },
   'case.created': { 'zh-CN': '申请时间', en: 'Submitted' },
   'case.ended': { 'zh-CN': '办结时间', en: 'Ended' },
+  'case.acceptance': { 'zh-CN': '受理', en: 'Accepted' },
+  'case.outcome': { 'zh-CN': '办理结果', en: 'Outcome' },
   'case.awaiting': { 'zh-CN': '等待', en: 'Waiting for' },
   'case.awaiting.supplement': { 'zh-CN': '申请人补正材料', en: 'the applicant’s supplement' },
   'case.noCurrent': { 'zh-CN': '无正在办理的环节。', en: 'No step is open.' },

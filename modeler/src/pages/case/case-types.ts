@@ -53,6 +53,7 @@ export interface CaseView {
   attachments: Attachment[];
   awaiting: string[];
   outcome: string[];
+  acceptance: { kind: 'accepted' | 'deemed'; at: string } | null;
   supplementRequests: SupplementRequest[];
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
 }

@@ -1,3 +1,4 @@
+import { chinaTime } from '../../shared/dom';
 import { labelOr, t } from '../../shared/i18n';
 import './work-messages';
 import type { ClockState } from './inbox-types';
@@ -5,6 +6,11 @@ import type { ClockState } from './inbox-types';
 /** A decision as staff read it: 受理 for accept; unknown decisions as written in the model. */
 export function decisionLabel(decision: string): string {
   return labelOr(`work.decision.${decision}`, decision);
+}
+
+/** How the application came to be accepted, and since when: by the window, or deemed so (许可法§32). */
+export function acceptanceLabel(acceptance: { kind: 'accepted' | 'deemed'; at: string }): string {
+  return t(`work.acceptance.${acceptance.kind}`, { at: chinaTime(acceptance.at) });
 }
 
 export function statusLabel(status: string): string {

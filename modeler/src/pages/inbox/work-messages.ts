@@ -32,6 +32,8 @@ registerMessages({
   'work.limit.D': { 'zh-CN': '{n}个自然日', en: '{n} days' },
   'work.limit.H': { 'zh-CN': '{n}小时', en: '{n} hours' },
   'work.status.running': { 'zh-CN': '办理中', en: 'In progress' },
+  'work.acceptance.accepted': { 'zh-CN': '{at} 受理', en: 'accepted {at}' },
+  'work.acceptance.deemed': { 'zh-CN': '视为受理（行政许可法第三十二条：逾期未作出受理决定），自 {at} 起', en: 'deemed accepted as of {at} (no acceptance decision within the limit, Licensing Law §32)' },
   'work.status.completed': { 'zh-CN': '已办结', en: 'Completed' },
   'work.status.withdrawn': { 'zh-CN': '已撤回', en: 'Withdrawn' },
   'work.status.terminated': { 'zh-CN': '已终止', en: 'Terminated' },

@@ -17,6 +17,7 @@ registerMessages({
   'progress.notStarted': { 'zh-CN': '尚未受理，受理后起算', en: 'Counted from acceptance' },
   'progress.outcome': { 'zh-CN': '办理结果', en: 'Outcome' },
   'progress.submitted': { 'zh-CN': '申请时间', en: 'Submitted' },
+  'progress.acceptance': { 'zh-CN': '受理情况', en: 'Acceptance' },
   'progress.ended': { 'zh-CN': '办结时间', en: 'Ended' },
   'progress.updated': { 'zh-CN': '最近更新', en: 'Last update' },
   'progress.reasons': { 'zh-CN': '决定理由', en: 'Reasons given' },

@@ -9,6 +9,7 @@ export interface ProgressView {
   opinions: Array<{ stepId: string; stepName: string; decision: string | null; text: string | null; at: string }>;
   dueDate: string | null;
   outcome: string[];
+  acceptance: { kind: 'accepted' | 'deemed'; at: string } | null;
   createdAt: string;
   updatedAt: string;
   endedAt: string | null;

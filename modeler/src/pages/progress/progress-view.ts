@@ -1,7 +1,7 @@
 import { ApiError, api } from '../../shared/api-client';
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { decisionLabel, statusLabel } from '../inbox/work-labels';
+import { acceptanceLabel, decisionLabel, statusLabel } from '../inbox/work-labels';
 import type { ProgressView } from './progress-types';
 
 /**
@@ -49,6 +49,7 @@ function progressCard(progress: ProgressView): HTMLElement {
     ...(progress.status === 'running' ? ([['step', t('progress.step'), step], ['due', t('progress.due'), progress.dueDate ?? t('progress.notStarted')]] as Array<[string, string, string]>) : []),
     ...(progress.outcome.length > 0 ? ([['outcome', t('progress.outcome'), progress.outcome.join('、')]] as Array<[string, string, string]>) : []),
     ['submitted', t('progress.submitted'), chinaTime(progress.createdAt)],
+    ...(progress.acceptance ? ([['acceptance', t('progress.acceptance'), acceptanceLabel(progress.acceptance)]] as Array<[string, string, string]>) : []),
     progress.endedAt ? ['ended', t('progress.ended'), chinaTime(progress.endedAt)] : ['updated', t('progress.updated'), chinaTime(progress.updatedAt)],
   ];
   return h(

@@ -24,6 +24,7 @@ registerMessages({
   'sup.kind.notice': { 'zh-CN': '督办回复', en: 'Notice reply' },
   'sup.kind.compliance': { 'zh-CN': '监察点', en: 'Compliance point' },
   'sup.rule.decision-without-reasons': { 'zh-CN': '不予受理或不予许可未说明理由', en: 'Refusal or denial without reasons' },
+  'sup.rule.supplement-not-told-at-once': { 'zh-CN': '未一次性告知：再次要求补正首次未列明的材料', en: 'Not told at once: a later 补正 asks for a material the first did not list' },
   'sup.rule.major-penalty-without-legal-review': { 'zh-CN': '重大处罚未经法制审核', en: 'Major penalty without legal review' },
   'sup.rule.fine-outside-discretion-range': { 'zh-CN': '罚款超出自由裁量基准', en: 'Fine outside the discretion range' },
   'sup.group.none': { 'zh-CN': '（尚未分配部门）', en: '(no department yet)' },
