@@ -81,7 +81,7 @@ describe('an application through the general approval process', () => {
 
     const progress = await api.call(undefined, 'GET', `/api/public/progress/${application.receiptNo}?code=${application.queryCode}`);
     expect(progress.status).toBe(200);
-    expect(Object.keys(progress.body).sort()).toEqual(['awaiting', 'currentSteps', 'opinions', 'receiptNo', 'status', 'updatedAt']);
+    expect(Object.keys(progress.body).sort()).toEqual(['acceptance', 'awaiting', 'createdAt', 'currentSteps', 'dueDate', 'endedAt', 'opinions', 'outcome', 'receiptNo', 'status', 'updatedAt']);
     expect(progress.body.opinions).toEqual([]);
     expect(progress.body).toMatchObject({ status: 'running', currentSteps: ['受理'] });
     const wrongCode = await api.call(undefined, 'GET', `/api/public/progress/${application.receiptNo}?code=WRONGCODE`);
