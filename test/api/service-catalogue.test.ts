@@ -119,6 +119,7 @@ describe('service catalogue: the public guide, the application form and the mate
     ['容缺受理 with nothing to do without', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true" govflow:supplementLimit="5WD"').replace(' essential="false"', ''), 'at least one material that is not essential', 'licensing-refused'],
     ['a materials field on the application form', (xml: string) => xml.replace('<govflow:field name="contactPhone"', '<govflow:field name="asked" type="materials" /><govflow:field name="contactPhone"'), 'form field "asked" asks for materials', 'submitted'],
     ['a materials field where no materials are listed', (xml: string) => xml.replace(/<govflow:materials>[\s\S]*<\/govflow:materials>/, ''), 'form field "missingMaterials" asks for materials', 'accept'],
+    ['a 补正 limit that is no time limit', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:supplementLimit="5 weeks"'), 'time-limits: govflow:supplementLimit', 'licensing-refused'],
     ['§32 deemed acceptance without an acceptance step', (xml: string) => xml.replace('govflow:clockStart="accept" ', ''), 'govflow:deemedAcceptance needs govflow:clockStart', 'licensing-refused'],
     ['a public service applicants cannot start', (xml: string) => xml.replace('govflow:public="true"', 'govflow:public="true" govflow:initiators="clerk"'), 'initiators must include applicant', 'licensing-refused'],
   ])('refuses to deploy a guide with %s (422), deploying nothing', async (_what, edit, expected, element) => {

@@ -1,6 +1,5 @@
 import type { RuleFactory } from 'bpmnlint';
 import { is } from 'bpmnlint-utils';
-import { parseTimeLimit } from '../../time/time-limit';
 import { materialElements, materialForms } from '../service-guide-spec';
 import { splitList } from '../task-actors';
 
@@ -32,14 +31,8 @@ const serviceGuide: RuleFactory = () => ({
         if (!mediaType.test(type)) report(`material "${key}": "${type}" is not a media type such as application/pdf`);
       }
     }
+    // whether the limit parses is the time-limits rule's to say
     const limit = node.get('govflow:supplementLimit');
-    if (typeof limit === 'string') {
-      try {
-        parseTimeLimit(limit);
-      } catch (error) {
-        report(`govflow:supplementLimit: ${(error as Error).message}`);
-      }
-    }
     if (node.get('govflow:incompleteAcceptance') === true) {
       if (!materials.some((material) => material.essential === false)) report('容缺受理 (govflow:incompleteAcceptance) needs at least one material that is not essential, to accept without it');
       if (typeof limit !== 'string') report('容缺受理 (govflow:incompleteAcceptance) needs govflow:supplementLimit: how long the applicant has to hand in what is missing');

@@ -19,9 +19,11 @@ const timeLimits: RuleFactory = () => ({
       if (promised.unit !== statutory.unit) reporter.report(id, 'the promised and statutory limits must use the same unit to be compared');
       else if (promised.amount > statutory.amount) reporter.report(id, `the promised limit ${String(node.get('govflow:promisedLimit'))} exceeds the statutory limit ${String(node.get('govflow:statutoryLimit'))}`);
     }
+    checkLimit(node, 'govflow:supplementLimit', id, reporter);
     const start = node.get('govflow:clockStart');
-    if (typeof start === 'string' && !userTaskIds(node).has(start)) reporter.report(id, `govflow:clockStart names "${start}", which is not a user task of this process`);
-    if (node.get('govflow:deemedAcceptance') === true && !(typeof start === 'string' && typeof userTask(node, start)?.get('govflow:timeLimit') === 'string')) {
+    const startStep = typeof start === 'string' ? userTasks(node).find((task) => task.id === start) : undefined;
+    if (typeof start === 'string' && !startStep) reporter.report(id, `govflow:clockStart names "${start}", which is not a user task of this process`);
+    if (node.get('govflow:deemedAcceptance') === true && typeof startStep?.get('govflow:timeLimit') !== 'string') {
       reporter.report(id, 'govflow:deemedAcceptance needs govflow:clockStart naming the acceptance step, and that step a govflow:timeLimit (5WD under 许可法§32)');
     }
   },
@@ -38,22 +40,9 @@ function checkLimit(node: ModdleElement, attribute: string, id: string, reporter
   }
 }
 
-function userTask(container: ModdleElement, id: string): ModdleElement | undefined {
-  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-    if (element.$type === 'bpmn:UserTask' && element.id === id) return element;
-    const nested = element.flowElements ? userTask(element, id) : undefined;
-    if (nested) return nested;
-  }
-  return undefined;
-}
-
-function userTaskIds(container: ModdleElement): Set<string> {
-  const ids = new Set<string>();
-  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-    if (element.$type === 'bpmn:UserTask') ids.add(String(element.id));
-    if (element.flowElements) for (const nested of userTaskIds(element)) ids.add(nested);
-  }
-  return ids;
+/** The user tasks of a process, sub-processes' included. */
+function userTasks(container: ModdleElement): ModdleElement[] {
+  return ((container.flowElements as ModdleElement[] | undefined) ?? []).flatMap((element) => [...(element.$type === 'bpmn:UserTask' ? [element] : []), ...(element.flowElements ? userTasks(element) : [])]);
 }
 
 export default timeLimits;
