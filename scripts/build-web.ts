@@ -11,6 +11,7 @@ export const webPages = [
   { name: 'case', entry: 'pages/case/case-page.ts', title: 'govflow · 办件' },
   { name: 'supervision', entry: 'pages/supervision/supervision-page.ts', title: 'govflow · 电子监察' },
   { name: 'progress', entry: 'pages/progress/progress-page.ts', title: 'govflow · 办件进度查询' },
+  { name: 'hall', entry: 'pages/hall/hall-page.ts', title: 'govflow · 网上办事大厅' },
 ] as const;
 
 const webRoot = join(projectRoot, 'modeler');

@@ -1,1 +1,2 @@
-export { ServiceCatalogue, type ServiceView } from './service-catalogue';
+export { ServiceCatalogue } from './service-catalogue';
+export type { ServiceView } from './service-view';

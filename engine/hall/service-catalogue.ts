@@ -2,32 +2,12 @@ import type { Collection } from 'mongodb';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { FileLimits } from '../files/file-rules';
 import type { OrgDirectory } from '../org/org-directory';
-import type { DefinitionRecord, FormField, MaterialSpec, ServiceRecord } from '../records';
+import type { DefinitionRecord, ServiceRecord } from '../records';
+import type { ServiceView } from './service-view';
 import type { Models } from '../store/models';
 import { pagedFind, type Page } from '../store/paged-find';
 import { replaceIfNewer } from '../store/projection-writes';
 import { containing } from '../store/text-match';
-
-/** A public service as the online hall shows it (办事指南). */
-export interface ServiceView {
-  key: string;
-  version: number;
-  name: string;
-  serviceCode: string | null;
-  department: { code: string; name: string; path: string[] } | null;
-  legalBasis: string | null;
-  conditions: string | null;
-  fees: string | null;
-  collection: string | null;
-  promisedLimit: string | null;
-  statutoryLimit: string | null;
-  /** 容缺受理: the window may accept without the materials that are not essential, to follow within `supplementLimit`. */
-  incompleteAcceptance: boolean;
-  supplementLimit: string | null;
-  materials: MaterialSpec[];
-  /** The application form's fields. */
-  form: FormField[];
-}
 
 const megabyte = 1024 * 1024;
 

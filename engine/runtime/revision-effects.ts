@@ -23,7 +23,7 @@ export function revisionEffects(current: CaseRecord | null, next: CaseRecord, ch
     ...alertEffects(current?.alerts ?? [], next, rev),
     ...noticeEffects(current?.notices ?? [], next, rev),
     ...incidentEffects(current ? incidentsOf(current) : [], next, rev),
-    ...notificationEffects(current?.alerts ?? [], next, change, rev, now),
+    ...notificationEffects(current, next, change, rev, now),
     ...deadlineEffects(current, next),
     ...pruneEffects(current, next, rev),
     ...entries.map((entry): Effect => ({ kind: 'audit.append', entry })),
@@ -67,14 +67,15 @@ function aboutUnit(unit: string | null | undefined): { about?: string } {
 }
 
 /**
- * The command's notifications, and one per card newly raised: to the step's handler (else its
+ * The command's notifications, the applicant's when the case is decided, and one per card newly raised: to the step's handler (else its
  * department), and red cards to the supervision office too. Ids are per revision, so a
  * replayed outbox sends nothing twice.
  */
-function notificationEffects(before: CaseAlert[], next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
-  const raised = next.alerts.filter((alert) => !before.some((old) => old.id === alert.id));
+function notificationEffects(current: CaseRecord | null, next: CaseRecord, change: CaseChange<unknown>, rev: number, now: Date): Effect[] {
+  const raised = next.alerts.filter((alert) => !(current?.alerts ?? []).some((old) => old.id === alert.id));
   const wanted = [
     ...(change.notifications ?? []),
+    ...decidedNotifications(current, next),
     ...raised.flatMap((alert) => {
       const message = `${alert.level === 'red' ? '红牌' : '黄牌'} ${next.receiptNo} ${alert.stepName ?? next.title}`;
       const audience = alert.handler ? { users: [alert.handler] } : { department: alert.department ?? undefined };
@@ -85,6 +86,13 @@ function notificationEffects(before: CaseAlert[], next: CaseRecord, change: Case
     kind: 'notification.send',
     notification: { _id: `${next._id}~${rev}~${index}`, caseId: next._id, at: now, ...notification, audienceKeys: audienceKeys(notification.audience) },
   }));
+}
+
+/** The applicant is told when their application is decided (办结) and what it came to; a case another case called is that case's business. */
+function decidedNotifications(current: CaseRecord | null, next: CaseRecord): Array<{ audience: { users: string[] }; kind: string; message: string }> {
+  if (current?.status !== 'running' || next.status !== 'completed' || next.parent) return [];
+  const outcome = (next.outcome ?? []).map((end) => end.name).join('、');
+  return [{ audience: { users: [next.applicant] }, kind: 'case.decided', message: `您的申请已办结：${next.receiptNo} ${next.title}${outcome ? `，办理结果：${outcome}` : ''}` }];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
+import { startTestApi, type TestApi } from '../support/test-govflow';
 
 /** A PDF as far as its signature goes: `%PDF-1.7`, then `size` bytes in all. */
 function pdfBytes(size: number): Buffer {
@@ -33,14 +33,6 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
     return (await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: `${user}-Tq8#vLz2` })).body.token;
   }
 
-  async function upload(user: string, bytes: Buffer, name: string, type = 'application/pdf'): Promise<ApiResponse> {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-    const response = await fetch(`${api.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${await token(user)}` }, body: form });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', headers: response.headers, body: text.startsWith('{') ? JSON.parse(text) : text };
-  }
-
   async function download(user: string, id: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
     const response = await fetch(`${api.url}/api/files/${id}`, { headers: { authorization: `Bearer ${await token(user)}` } });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
@@ -48,7 +40,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
 
   it('stores a file with the size, type and sha256 the server computed, and gives it back to its uploader', async () => {
     const bytes = pdfBytes(300_000);
-    const stored = await upload('applicant', bytes, '营业执照副本.pdf');
+    const stored = await api.upload('applicant', bytes, '营业执照副本.pdf');
     expect(stored.status).toBe(201);
     expect(stored.body).toMatchObject({ name: '营业执照副本.pdf', mediaType: 'application/pdf', size: bytes.length, sha256: sha256(bytes), uploadedBy: 'applicant' });
     expect(stored.headers.get('location')).toBe(`/api/files/${stored.body.id}`);
@@ -60,7 +52,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
   });
 
   it('takes the type from the bytes, not from what the sender declared', async () => {
-    const stored = await upload('applicant', jpeg, 'photo.pdf', 'application/pdf');
+    const stored = await api.upload('applicant', jpeg, 'photo.pdf', 'application/pdf');
     expect(stored.status).toBe(201);
     expect(stored.body.mediaType).toBe('image/jpeg');
   });
@@ -105,7 +97,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
 
   it('refuses a file over the limit with 413 and keeps nothing of it, whether its length was declared or not', async () => {
     const before = await storedCounts();
-    const declared = await upload('applicant', pdfBytes(limit + 1), 'too-large.pdf');
+    const declared = await api.upload('applicant', pdfBytes(limit + 1), 'too-large.pdf');
     expect(declared.status).toBe(413);
     expect(declared.type).toContain('application/problem+json');
     expect(declared.body.detail).toContain('21 MB');
@@ -119,10 +111,10 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
   it('refuses a type not taken with 415 and keeps nothing of it', async () => {
     const before = await storedCounts();
     const program = Buffer.concat([Buffer.from('MZ'), randomBytes(4096)]);
-    const refused = await upload('applicant', program, 'invoice.pdf', 'application/pdf');
+    const refused = await api.upload('applicant', program, 'invoice.pdf', 'application/pdf');
     expect(refused.status).toBe(415);
     expect(refused.body.detail).toContain('not taken here');
-    const page = await upload('applicant', Buffer.from('<html><script>alert(1)</script></html>'), 'page.html', 'text/html');
+    const page = await api.upload('applicant', Buffer.from('<html><script>alert(1)</script></html>'), 'page.html', 'text/html');
     expect(page.status).toBe(415);
     expect(await storedCounts()).toEqual(before);
   });
@@ -137,12 +129,12 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
     broken.writeUInt16LE(8, 26);
     broken.writeUInt16LE(0, 28);
     broken.write('mimetype', 30, 'latin1');
-    const refused = await upload('applicant', broken, 'application.zip', 'application/zip');
+    const refused = await api.upload('applicant', broken, 'application.zip', 'application/zip');
     expect(refused.status).toBe(415);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body.detail).toContain('contradicts its own signature');
     expect(await storedCounts()).toEqual(before);
-    expect((await upload('applicant', pdfBytes(2_000), 'after.pdf')).status).toBe(201);
+    expect((await api.upload('applicant', pdfBytes(2_000), 'after.pdf')).status).toBe(201);
   });
 
   it('takes a file exactly as large as the limit', async () => {
@@ -164,7 +156,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
 
   it('lets whoever may read the case read its files, and nobody else', async () => {
     const bytes = pdfBytes(5_000);
-    const stored = (await upload('applicant', bytes, '申请书.pdf')).body;
+    const stored = (await api.upload('applicant', bytes, '申请书.pdf')).body;
     // before it is attached, only its uploader reads it
     expect((await download('clerk', stored.id)).status).toBe(404);
     const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '带附件的申请', attachments: [{ file: stored.id, material: 'application-form' }] });
@@ -180,7 +172,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
   });
 
   it('refuses to attach a file someone else uploaded, and starts no case', async () => {
-    const theirs = (await upload('other-applicant', pdfBytes(2_000), 'theirs.pdf')).body;
+    const theirs = (await api.upload('other-applicant', pdfBytes(2_000), 'theirs.pdf')).body;
     const before = await api.govflow.store.collections.cases.countDocuments();
     const refused = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '别人的文件', attachments: [{ file: theirs.id }] });
     expect(refused.status).toBe(422);
@@ -191,7 +183,7 @@ describe('files: uploaded to GridFS as they stream in, read by those who may rea
   it('lets a clerk attach a file on a step, which the applicant can then read', async () => {
     const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'general-approval', title: '窗口附件' });
     const taskId = (await api.call('clerk', 'GET', `/api/cases/${started.body.id}`)).body.currentSteps[0].taskId;
-    const notice = (await upload('clerk', pdfBytes(3_000), '受理通知书.pdf')).body;
+    const notice = (await api.upload('clerk', pdfBytes(3_000), '受理通知书.pdf')).body;
     await api.call('clerk', 'POST', `/api/tasks/${taskId}/claim`);
     const completed = await api.call('clerk', 'POST', `/api/tasks/${taskId}/complete`, { decision: 'accept', attachments: [{ file: notice.id }] });
     expect(completed.status).toBe(200);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { demoUnits } from '../../engine/org';
-import { bpmn, startTestApi, type ApiResponse, type TestApi } from '../support/test-govflow';
+import { bpmn, startTestApi, type TestApi } from '../support/test-govflow';
 
 /** A PDF as far as its signature goes, `size` bytes in all. */
 function pdfBytes(size: number): Buffer {
@@ -41,17 +41,7 @@ describe('service catalogue: the public guide, the application form and the mate
     return response.body.items.map((item: { key: string }) => item.key);
   };
 
-  async function token(user: string): Promise<string> {
-    return (await api.call(undefined, 'POST', '/api/auth/token', { username: user, password: `${user}-Tq8#vLz2` })).body.token;
-  }
-
-  async function upload(bytes: Buffer, name: string, query: string, type = 'application/pdf'): Promise<ApiResponse> {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-    const response = await fetch(`${api.url}/api/files${query}`, { method: 'POST', headers: { authorization: `Bearer ${await token('applicant')}` }, body: form });
-    const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', headers: response.headers, body: text.startsWith('{') ? JSON.parse(text) : text };
-  }
+  const upload = (bytes: Buffer, name: string, query: string, type = 'application/pdf') => api.upload('applicant', bytes, name, type, query);
 
   const forMaterial = (material: string, service = 'licensing-general') => `?service=${service}&material=${material}`;
 

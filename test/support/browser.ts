@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
 import { bpmn, passwordOf, startTestApi, type TestApi } from './test-govflow';
 import { systemActor } from '../../engine';
@@ -11,9 +11,9 @@ export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screens
 /** Debian's Chromium, headless, with nothing reaching beyond loopback. */
 export const launchBrowser = launchChromium;
 
-/** Opens `path` of the server signed in as `user` (with the test users' password, passwordOf). */
-export async function signedInPage(browser: Browser, baseUrl: string, user: string, path: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale });
+/** Opens `path` of the server signed in as `user` (with the test users' password, passwordOf); a desktop screen unless `device` says otherwise. */
+export async function signedInPage(browser: Browser, baseUrl: string, user: string, path: string, locale: 'zh-CN' | 'en' = 'zh-CN', device: BrowserContextOptions = { viewport: { width: 1400, height: 900 } }): Promise<Page> {
+  const context = await browser.newContext({ ...device, locale });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error on ${path}: ${error.message}`));
   await page.goto(`${baseUrl}/${path}`);

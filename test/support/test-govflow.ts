@@ -48,6 +48,8 @@ export interface TestApi {
   url: string;
   /** Calls the API as `user` (a token is fetched once per user); `undefined` calls anonymously. */
   call(user: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Uploads one file as `user` (multipart, POST /api/files); `query` names a service's material, e.g. `?service=…&material=…`. */
+  upload(user: string | undefined, bytes: Buffer, name: string, type?: string, query?: string): Promise<ApiResponse>;
   /** Issues client credentials of the system role for `clientId`; `call(clientId, …)` then signs in with its secret. */
   addClient(clientId: string, topics: string[]): Promise<void>;
   close(): Promise<void>;
@@ -85,10 +87,12 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
   async function call(user: string | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
     const auth: Record<string, string> = user ? { authorization: `Bearer ${await token(user)}` } : {};
     const isText = typeof body === 'string';
+    // FormData sets its own multipart type, with the boundary
+    const isForm = body instanceof FormData;
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': isText ? 'application/xml' : 'application/json' }), ...headers },
-      body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
+      headers: { ...auth, ...(body === undefined || isForm ? {} : { 'content-type': isText ? 'application/xml' : 'application/json' }), ...headers },
+      body: body === undefined ? undefined : isText || isForm ? body : JSON.stringify(body),
       // a request the server never answers fails its test here, not at jest's timeout
       signal: AbortSignal.timeout(30_000),
     });
@@ -112,6 +116,11 @@ export async function startTestApi(options: Partial<GovflowOptions> = {}, node: 
     govflow,
     url,
     call,
+    upload(user, bytes, name, type = 'application/pdf', query = '') {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+      return call(user, 'POST', `/api/files${query}`, form);
+    },
     async addClient(clientId, topics) {
       secrets.set(clientId, (await govflow.clients.issue({ clientId, topics }, systemActor)).clientSecret);
     },

@@ -59,11 +59,11 @@ export async function signOut(): Promise<void> {
   session = null;
 }
 
-/** Calls the API as the signed-in user; JSON in and out, BPMN XML when `body` is a string. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the API as the signed-in user; JSON in and out, BPMN XML when `body` is a string, multipart when it is FormData (an upload). */
+export async function api<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const hadSession = session !== null;
-  let response = await send(method, path, body);
-  if (response.status === 401 && (await refreshed())) response = await send(method, path, body);
+  let response = await send(method, path, body, extraHeaders);
+  if (response.status === 401 && (await refreshed())) response = await send(method, path, body, extraHeaders);
   if (response.status === 401 && hadSession) {
     session = null;
     location.reload(); // the page asks again and shows the sign-in form
@@ -82,10 +82,12 @@ function request<T>(method: string, path: string, body: unknown): Promise<T> {
   return send(method, path, body).then((response) => answer<T>(response));
 }
 
-function send(method: string, path: string, body: unknown): Promise<Response> {
-  const headers: Record<string, string> = {};
+function send(method: string, path: string, body: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders };
   const csrf = csrfToken();
   if (csrf && !safeMethods.has(method)) headers['x-csrf-token'] = csrf;
+  // FormData sets its own multipart type, with the boundary
+  if (body instanceof FormData) return fetch(path, { method, headers, body });
   if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'application/xml' : 'application/json';
   return fetch(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
 }

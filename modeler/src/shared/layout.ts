@@ -6,6 +6,7 @@ import { locale, registerMessages, setLocale, t } from './i18n';
 
 registerMessages({
   'app.name': { 'zh-CN': '政务流程平台', en: 'govflow' },
+  'nav.hall': { 'zh-CN': '网上办事大厅', en: 'Service hall' },
   'nav.modeler': { 'zh-CN': '流程设计', en: 'Modeler' },
   'nav.inbox': { 'zh-CN': '待办事项', en: 'Inbox' },
   'nav.supervision': { 'zh-CN': '电子监察', en: 'Supervision' },
@@ -25,6 +26,7 @@ registerMessages({
 
 /** The pages of the application and the roles that may open each. */
 const pages = [
+  { href: 'hall.html', label: 'nav.hall', roles: ['applicant'] },
   { href: 'modeler.html', label: 'nav.modeler', roles: ['designer', 'admin'] },
   { href: 'inbox.html', label: 'nav.inbox', roles: ['clerk', 'leader'] },
   { href: 'supervision.html', label: 'nav.supervision', roles: ['supervisor', 'admin', 'leader', 'clerk'] },

@@ -3,7 +3,7 @@ import { chinaTime, h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { Attachment } from './inbox-types';
 
-/** A case's documents by metadata: the files themselves live in document storage. */
+/** A case's documents by metadata, each a download where govflow stores the file (else another store keeps it). */
 export function attachmentTable(attachments: Attachment[], stepNames: Record<string, string> = {}): HTMLElement {
   if (attachments.length === 0) return h('p', { class: 'empty' }, t('work.noMaterials'));
   const head = ['work.att.name', 'work.att.by', 'work.att.at', 'work.att.checksum'];
@@ -18,7 +18,7 @@ export function attachmentTable(attachments: Attachment[], stepNames: Record<str
         h(
           'tr',
           { dataset: { attachmentId: item.id } },
-          h('td', { class: 'name' }, item.name, h('div', { class: 'muted' }, [item.type, fileSize(item.size), item.stepId ? (stepNames[item.stepId] ?? item.stepId) : t('work.att.application')].join(' · '))),
+          h('td', { class: 'name' }, item.fileId ? h('a', { href: `/api/files/${item.fileId}`, download: item.name, class: 'download' }, item.name) : item.name, h('div', { class: 'muted' }, [item.type, fileSize(item.size), item.stepId ? (stepNames[item.stepId] ?? item.stepId) : t('work.att.application')].join(' · '))),
           h('td', {}, item.addedBy),
           h('td', {}, chinaTime(item.addedAt)),
           h('td', { class: 'checksum', title: item.checksum }, item.checksum.replace(/^sha256:/, '').slice(0, 12)),

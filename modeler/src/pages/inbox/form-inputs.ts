@@ -11,13 +11,15 @@ export interface FieldControl {
   value(): unknown;
   /** In the page's words; null when fine. */
   problem(): string | null;
+  /** Shows a value kept from before (a draft), as `value()` would answer it. */
+  set(value: unknown): void;
 }
 
 /** The control for one field of a step's form, with the model's constraints as HTML attributes. */
 export function fieldControl(field: FormField, id: string): FieldControl {
   if (field.type === 'materials') return materialsControl(field, id);
   const input = fieldInput({ ...field, type: field.type }, id);
-  return { element: input, value: () => fieldValue(field, input), problem: () => constraintProblem(field, input) };
+  return { element: input, value: () => fieldValue(field, input), problem: () => constraintProblem(field, input), set: (value) => setValue(input, value) };
 }
 
 /** A field that one input holds (every type but materials). */
@@ -72,7 +74,21 @@ function materialsControl(field: FormField, id: string): FieldControl {
       const invalid = chosen().find(({ reason }) => !reason.validity.valid);
       return invalid ? constraintProblem(field, invalid.reason) : null;
     },
+    set(value) {
+      const picked = new Map((Array.isArray(value) ? (value as Array<{ material: string; reason?: string }>) : []).map((item) => [item.material, item.reason ?? '']));
+      for (const { box, reason } of rows) {
+        box.checked = picked.has(box.value);
+        reason.disabled = !box.checked;
+        reason.value = picked.get(box.value) ?? '';
+      }
+    },
   };
+}
+
+/** Puts a value back into its input: a list one item a line, a box ticked or not. */
+function setValue(input: FieldInput, value: unknown): void {
+  if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value === true;
+  else input.value = Array.isArray(value) ? value.join('\n') : value === undefined || value === null ? '' : String(value);
 }
 
 /** The value of a field as the API checks it; undefined when left empty. */

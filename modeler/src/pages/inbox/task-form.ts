@@ -10,10 +10,12 @@ export interface RenderedForm {
   values(): Record<string, unknown>;
   /** Shows what the browser can check (required, range, length) next to the fields; true when nothing is wrong. */
   check(errors: FieldErrors): boolean;
+  /** Shows values kept from before (a draft), by field name. */
+  fill(values: Record<string, unknown>): void;
 }
 
-/** A step's form rendered from the model's fields; problems go to `/data/<name>` slots of `errors`. */
-export function renderTaskForm(fields: FormField[], errors: FieldErrors): RenderedForm {
+/** A step's form (or an application's) rendered from the model's fields; problems go to `/data/<name>` slots of `errors`. */
+export function renderTaskForm(fields: FormField[], errors: FieldErrors, legend = t('inbox.form.title')): RenderedForm {
   const controls = new Map<FormField, FieldControl>();
   const rows = fields.map((field) => {
     const id = `field-${field.name}`;
@@ -27,7 +29,7 @@ export function renderTaskForm(fields: FormField[], errors: FieldErrors): Render
     return h('div', { class: 'field', dataset: { field: field.name } }, label, control, hint ? h('small', { class: 'hint' }, hint) : null, errors.slot(`/data/${field.name}`));
   });
   return {
-    element: h('fieldset', { class: 'task-form' }, h('legend', {}, t('inbox.form.title')), ...rows),
+    element: h('fieldset', { class: 'task-form' }, h('legend', {}, legend), ...rows),
     values() {
       const data: Record<string, unknown> = {};
       for (const [field, input] of controls) {
@@ -45,6 +47,9 @@ export function renderTaskForm(fields: FormField[], errors: FieldErrors): Render
         fine = false;
       }
       return fine;
+    },
+    fill(values) {
+      for (const [field, input] of controls) if (field.name in values) input.set(values[field.name]);
     },
   };
 }
