@@ -44,8 +44,7 @@ function materialTable(service: ServiceView): HTMLElement {
       h(
         'li',
         { class: 'panel', dataset: { material: material.key } },
-        h('strong', {}, material.name),
-        h('span', { class: 'material-need', dataset: { required: String(material.required) } }, materialNeedLabel(material, service.incompleteAcceptance)),
+        h('div', { class: 'material-head' }, h('strong', {}, material.name), h('span', { class: 'material-need', dataset: { required: String(material.required) } }, materialNeedLabel(material, service.incompleteAcceptance))),
         h('div', { class: 'muted' }, [materialFormLabel(material), materialLimitsLabel(material)].filter(Boolean).join(' · ')),
         material.sample ? h('div', { class: 'sample' }, `${t('hall.guide.sample')}：${material.sample}`) : null,
       ),
