@@ -18,9 +18,12 @@ function requestItem(request: SupplementRequest, names: Names): HTMLElement {
     'li',
     { class: 'supplement-request', dataset: { state: request.answeredAt ? 'answered' : 'open' } },
     h('div', { class: 'opinion-head' }, h('strong', {}, request.stepName), h('span', { class: 'decision' }, state), h('span', { class: 'muted' }, asked)),
-    request.materials.length > 0
-      ? h('ul', { class: 'requested-materials' }, ...request.materials.map((material) => h('li', { dataset: { material: material.material } }, h('strong', {}, material.name), material.reason ? `：${material.reason}` : null)))
-      : null,
+    request.materials.length > 0 ? requestedMaterialList(request.materials) : null,
     request.note ? h('p', { class: 'opinion-text' }, request.note) : null,
   );
+}
+
+/** The materials a 补正 asks for, each with the reason as the step wrote it. */
+export function requestedMaterialList(materials: SupplementRequest['materials']): HTMLElement {
+  return h('ul', { class: 'requested-materials' }, ...materials.map((material) => h('li', { dataset: { material: material.material } }, h('strong', {}, material.name), material.reason ? `：${material.reason}` : null)));
 }

@@ -1,6 +1,7 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { CaseView } from '../case/case-types';
+import { requestedMaterialList } from '../case/supplement-requests';
 import { FieldErrors } from '../inbox/field-errors';
 import { handInSupplement } from './hall-api';
 import type { MaterialSpec, ServiceView } from './hall-types';
@@ -39,7 +40,7 @@ export function supplementAnswer(item: CaseView, service: ServiceView | null, an
     },
     h('h2', {}, t('hall.case.answer')),
     h('p', {}, t('hall.case.answerIntro')),
-    h('ul', { class: 'requested-materials' }, ...request.materials.map((material) => h('li', { dataset: { material: material.material } }, h('strong', {}, material.name), material.reason ? `：${material.reason}` : null))),
+    requestedMaterialList(request.materials),
     uploads.element,
     h('div', { class: 'field' }, h('label', { for: note.id }, t('hall.case.answerNote')), note, errors.slot('/note')),
     errors.general,
