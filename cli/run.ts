@@ -24,6 +24,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     allowScripts: process.env.GOVFLOW_ALLOW_SCRIPTS === '1',
     queuePrefix: process.env.GOVFLOW_QUEUE_PREFIX,
     fileMaxBytes: megabytesOf(process.env.GOVFLOW_FILE_MAX_MB),
+    ratingFollowUpLimit: process.env.GOVFLOW_RATING_FOLLOW_UP_LIMIT,
   };
   const govflow = await Govflow.create(govflowOptions);
   const stops: Array<() => Promise<void>> = [];

@@ -110,7 +110,7 @@ export class Govflow {
     this.definitions = new DefinitionService(this.registry, models, { schedules: this.startSchedules, services: this.services }, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
     this.templates = new TemplateService(models, this.definitions, this.org, ownership);
     this.files = new FileStore(store.connection.db!, store.collections.cases, options.fileLimits, options.now);
-    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, now: options.now });
+    this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, ratingFollowUpLimit: options.ratingFollowUpLimit, now: options.now });
     this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, this.files, options.now);
     this.supervision = new SupervisionService(this.executor, models, { users: this.users, org: this.org, names: this.names }, () => calendars.current, options.now);
   }

@@ -20,6 +20,12 @@ export const copyBody = z
 
 const withdrawBody = z.strictObject({ reason: z.string().max(2000).optional() });
 
+const ratingBody = z.strictObject({
+  stage: z.enum(['acceptance', 'completion']),
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'a score is a whole number from 1 (非常不满意) to 5 (非常满意)' }),
+  comment: z.string().trim().min(1).max(2000).optional(),
+});
+
 export const caseRoutes = [
   defineRoute({
     method: 'post',
@@ -55,6 +61,18 @@ export const caseRoutes = [
     responses: { 200: 'withdrawn', 404: 'no such case', 409: 'the case has ended or is decided' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.cases.withdraw(params.id, body.reason, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/{id}/rating',
+    summary: '好差评: the applicant rates the window at 受理 or the handling after 办结, once per stage; 不满意 or worse opens a follow-up (整改) for the department',
+    tag: 'applicant',
+    access: ['applicant'],
+    body: ratingBody,
+    responses: { 201: 'the rating, with its follow-up notice when it is poor', 403: 'not the applicant of the case', 404: 'no such case', 409: 'the stage is rated already or not reached yet' },
+    async handler({ params, body, actor, govflow }) {
+      return { status: 201, body: await govflow.cases.rate(params.id, body, actor) };
     },
   }),
   defineRoute({

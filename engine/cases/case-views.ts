@@ -1,6 +1,7 @@
 import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion, RequestedMaterial, SupplementRequest } from '../records';
 import { clockView, type ClockView } from '../clocks';
 import { externalTasksOf } from '../external-tasks/case-external-tasks';
+import { ratingViews, type RatingView } from '../ratings/rating-view';
 import { hasRole, type Actor } from '../users/actor';
 import type { Mentions } from '../users/names';
 import { caseStaffRoles } from '../users/roles';
@@ -71,6 +72,8 @@ export interface CaseView {
   acceptance: AcceptanceView | null;
   /** The 补正 asked of the applicant (一次性告知), oldest first, as the step wrote them; the applicant's view leaves out who asked. */
   supplementRequests: SupplementRequestView[];
+  /** The applicant's ratings (好差评) and their follow-ups. */
+  ratings: RatingView[];
   /** Running countersigns with their signers and votes; staff only. */
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
 }
@@ -164,6 +167,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     outcome: (record.outcome ?? []).map((end) => end.name),
     acceptance: acceptanceView(record),
     supplementRequests: (record.supplementRequests ?? []).map((request) => supplementRequestView(request, applicantView)),
+    ratings: ratingViews(record),
     ...(applicantView
       ? {}
       : {

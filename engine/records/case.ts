@@ -169,8 +169,10 @@ export interface CaseRecord {
   outcome?: Array<{ stepId: string; name: string }>;
   /** Yellow and red cards raised on the case's clocks. */
   alerts: CaseAlert[];
-  /** Supervision notices sent about the case, with their replies. */
+  /** Supervision notices sent about the case, with their replies; a poor rating's follow-up (整改) is one too. */
   notices: Notice[];
+  /** The applicant's ratings (好差评), at most one per stage; absent before the first. */
+  ratings?: Rating[];
   /** Call activities waiting for their child cases. */
   calls?: CalledCase[];
   /** For a child case: the parent's call activity it runs for. */
@@ -221,6 +223,27 @@ export interface SupplementRequest {
   /** The opinion given with the request. */
   note: string | null;
   answeredAt: Date | null;
+}
+
+/** When the applicant rates the service (好差评): the window's at 受理, the whole handling after 办结. */
+export type RatingStage = 'acceptance' | 'completion';
+
+/** A rating of five levels, 5 非常满意 … 1 非常不满意 (GB/T 39735). */
+export type RatingScore = 1 | 2 | 3 | 4 | 5;
+
+/** The applicant's rating of one stage of the case, bound to the step and the department rated. */
+export interface Rating {
+  id: string;
+  stage: RatingStage;
+  score: RatingScore;
+  comment: string | null;
+  by: string;
+  at: Date;
+  stepId: string | null;
+  stepName: string | null;
+  department: string | null;
+  /** The notice that follows a poor rating up (差评整改), to be answered by the department in its limit. */
+  followUp: string | null;
 }
 
 /** A keyed request a case took: whose key, which command, what was asked and what was answered. */

@@ -17,6 +17,8 @@ export interface Notice {
   /** The reply limit's clock (default 5WD); a late reply raises a red card of its own. */
   clock: Clock;
   reply: { by: string; at: Date; explanation: string } | null;
+  /** For the follow-up (整改) of a poor rating: the rating; absent on the office's own notices. */
+  ratingId?: string;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { DefinitionRegistry } from '../definitions';
 import { NotFoundError } from '../errors';
 import type { AttachmentInput, FileStore, WithAttachmentInputs } from '../files';
 import { externalTasksOf } from '../external-tasks';
-import type { AuditRecord, CaseHead, PauseKind } from '../records';
+import type { AuditRecord, CaseHead, PauseKind, Rating } from '../records';
 import {
   CopyCase,
   DeliverMessage,
@@ -15,6 +15,7 @@ import {
   ExtendClock,
   FireTimer,
   PauseClock,
+  RateCase,
   ResumeClock,
   StartCase,
   SupplementCase,
@@ -23,6 +24,7 @@ import {
   type CopiedCase,
   type DeliveredMessage,
   type FiredTimer,
+  type RatingInput,
   type StartCaseInput,
   type StartedCase,
   type WithdrawnCase,
@@ -59,6 +61,8 @@ export interface CaseServiceDependencies {
   names: NameBook;
   files: FileStore;
   nextReceiptNo: () => Promise<string>;
+  /** The limit of a poor rating's follow-up (差评整改), e.g. 15WD. */
+  ratingFollowUpLimit: string;
   now: () => Date;
 }
 
@@ -123,6 +127,11 @@ export class CaseService {
 
   withdraw(caseId: string, reason: string | undefined, actor: Actor): Promise<WithdrawnCase> {
     return runOnCase(this.#deps.executor, new WithdrawCase(caseId, reason), actor);
+  }
+
+  /** 好差评: the applicant rates a stage of their case, once; a poor rating opens its follow-up for the department. */
+  rate(caseId: string, input: RatingInput, actor: Actor): Promise<Rating> {
+    return runOnCase(this.#deps.executor, new RateCase(caseId, input, this.#deps.ratingFollowUpLimit), actor);
   }
 
   /** 抄送: staff who handle a case copy it to other staff or their groups; anyone else is refused before anything is written. */

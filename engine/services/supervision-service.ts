@@ -122,7 +122,7 @@ export class SupervisionService {
 
   /** The office's figures per department, process or unit (rolled up the tree) for a period (按时办结率 and the rest), of the actor's jurisdiction. */
   async figures(query: Omit<FiguresQuery, 'jurisdiction'>, actor: Actor): Promise<FiguresRow[]> {
-    return computeFigures(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor) });
+    return computeFigures(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor), now: this.#now() });
   }
 
   async #nameOf(): Promise<NameOf> {

@@ -321,6 +321,7 @@ const noticeSchema = new Schema<NoticeRecord>(
     sentAt: Date,
     clock: Mixed,
     reply: { type: Mixed, default: null },
+    ratingId: { type: String, default: undefined },
     awaitingReply: Boolean,
     caseRev: Number,
   },

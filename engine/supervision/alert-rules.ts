@@ -81,7 +81,7 @@ function newAlert(record: CaseRecord, level: AlertLevel, clockKey: string, clock
     kind: owner.kind,
     rule: null,
     clockKey,
-    stepName: owner.kind === 'step' ? owner.task.name : owner.kind === 'notice' ? '督办回复' : null,
+    stepName: owner.kind === 'step' ? owner.task.name : owner.kind === 'notice' ? (owner.notice.ratingId ? '差评整改' : '督办回复') : null,
     department: departmentOf(record, owner),
     handler: owner.kind === 'step' ? owner.task.assignee : null,
     dueAt,

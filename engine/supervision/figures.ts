@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../errors';
 import { covers, jurisdictionFilter, type Jurisdiction, type OrgTree } from '../org/org-tree';
 import type { Models } from '../store/models';
-import type { CaseAlert, CaseHead } from '../records';
+import { isSatisfied } from '../ratings';
+import type { CaseAlert, CaseHead, RatingScore } from '../records';
 import { addChinaDays, chinaDateOf, formatChinaInstant, type WorkingCalendar } from '../time';
 
 /**
@@ -20,6 +21,8 @@ export interface FiguresQuery {
   from: Date;
   /** End of the period, excluded, so consecutive periods neither overlap nor leave gaps. */
   to: Date;
+  /** Now, for which follow-ups are past their limit; default the system clock. */
+  now?: Date;
 }
 
 /** The figures of one department or process over a period (DOMAIN, E-supervision rules, "Figures"). */
@@ -46,23 +49,36 @@ export interface FiguresRow {
   openYellow: number;
   /** Red cards open now, whatever the period. */
   openRed: number;
-  /** Supervision notices sent to the group in the period. */
+  /** Supervision notices the office sent the group in the period (not the follow-ups of ratings). */
   notices: number;
   /** Of those, the ones answered within their reply limit. */
   noticesRepliedOnTime: number;
+  /** Ratings (好差评) given in the period. */
+  ratings: number;
+  /** Of those, 基本满意 or better. */
+  satisfied: number;
+  /** satisfied / ratings to 4 decimals (满意率); null when nobody rated. */
+  satisfactionRate: number | null;
+  /** Follow-ups (差评整改) of poor ratings given in the period. */
+  followUps: number;
+  /** Of those, the ones answered within their limit. */
+  followUpsRepliedOnTime: number;
+  /** followUpsRepliedOnTime over the follow-ups answered or past their limit, to 4 decimals (整改及时率); null when none is. */
+  followUpOnTimeRate: number | null;
 }
 
 /** The group of a case that has not reached any department yet (no step with a department's group has opened). */
 export const NO_DEPARTMENT = '(none)';
 
 /** The columns of {@link figuresCsv}, in order; named like the row's fields so a script can read either. */
-const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'name', 'parent', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'];
+const CSV_COLUMNS: ReadonlyArray<keyof FiguresRow> = ['group', 'name', 'parent', 'received', 'completed', 'onTime', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime', 'ratings', 'satisfied', 'satisfactionRate', 'followUps', 'followUpsRepliedOnTime', 'followUpOnTimeRate'];
 
 /** The fields of a case head the figures read, as the projection returns them. */
 type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
   clock?: { due?: Date | string | null } | null;
   alerts?: Array<Pick<CaseAlert, 'level' | 'status' | 'department' | 'raisedAt'>>;
-  notices?: Array<{ department: string; sentAt: Date | string; clock?: { due?: Date | string | null }; reply?: { at: Date | string } | null }>;
+  notices?: Array<{ department: string; sentAt: Date | string; clock?: { due?: Date | string | null }; reply?: { at: Date | string } | null; ratingId?: string }>;
+  ratings?: Array<{ department: string | null; score: number; at: Date | string }>;
 };
 
 type FiguresCard = NonNullable<FiguresCase['alerts']>[number];
@@ -78,6 +94,12 @@ interface Tally {
   openRed: number;
   notices: number;
   noticesRepliedOnTime: number;
+  ratings: number;
+  satisfied: number;
+  followUps: number;
+  followUpsRepliedOnTime: number;
+  /** Follow-ups answered, or past their limit unanswered: the ones the on-time rate is over. */
+  followUpsSettled: number;
 }
 
 /** What one case adds to each of its groups. */
@@ -93,6 +115,7 @@ interface CaseContribution {
 interface Period {
   fromMs: number;
   toMs: number;
+  nowMs: number;
 }
 
 /**
@@ -112,6 +135,7 @@ export async function computeFigures(models: Models, calendar: WorkingCalendar, 
     addCase(tallies, head, by, contributionOf(head, period, calendar));
     addOpenCards(tallies, head, by);
     addNotices(tallies, head, by, period);
+    addRatings(tallies, head, by, period);
   }
   if (query.groupBy === 'process') return sortedRows(tallies, await processNames(models));
   for (const group of tallies.keys()) if (!covers(jurisdiction, group)) tallies.delete(group);
@@ -173,7 +197,7 @@ function checkedPeriod(query: FiguresQuery): Period {
     const message = `the period must end after it starts: from ${formatChinaInstant(query.from)} is not before to ${formatChinaInstant(query.to)}`;
     throw new InvalidInputError(message, [{ path: 'to', message }]);
   }
-  return { fromMs, toMs };
+  return { fromMs, toMs, nowMs: (query.now ?? new Date()).getTime() };
 }
 
 function instantOf(value: Date, name: 'from' | 'to'): number {
@@ -206,6 +230,10 @@ const figuresProjection = {
   'notices.sentAt': 1,
   'notices.clock.due': 1,
   'notices.reply.at': 1,
+  'notices.ratingId': 1,
+  'ratings.department': 1,
+  'ratings.score': 1,
+  'ratings.at': 1,
 } as const;
 
 function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
@@ -283,14 +311,34 @@ function addOpenCards(tallies: Map<string, Tally>, head: FiguresCase, groupBy: T
   }
 }
 
-/** A notice counts for the department it was sent to (or the case's process), in the period it was sent. */
+/**
+ * A notice counts for the department it was sent to (or the case's process), in the period it
+ * was sent: the office's notices as notices, the follow-ups of poor ratings as follow-ups.
+ */
 function addNotices(tallies: Map<string, Tally>, head: FiguresCase, groupBy: TallyGroup, period: Period): void {
   for (const notice of head.notices ?? []) {
     if (!within(msOf(notice.sentAt), period)) continue;
     const tally = tallyOf(tallies, groupBy === 'process' ? head.processKey : notice.department);
-    tally.notices += 1;
     const due = notice.clock?.due;
-    if (notice.reply && (!due || msOf(notice.reply.at) <= msOf(due))) tally.noticesRepliedOnTime += 1;
+    const onTime = Boolean(notice.reply && (!due || msOf(notice.reply.at) <= msOf(due)));
+    if (notice.ratingId === undefined) {
+      tally.notices += 1;
+      tally.noticesRepliedOnTime += Number(onTime);
+      continue;
+    }
+    tally.followUps += 1;
+    tally.followUpsRepliedOnTime += Number(onTime);
+    tally.followUpsSettled += Number(Boolean(notice.reply) || (Boolean(due) && msOf(due as Date | string) < period.nowMs));
+  }
+}
+
+/** A rating counts for the department rated (or the case's process), in the period it was given. */
+function addRatings(tallies: Map<string, Tally>, head: FiguresCase, groupBy: TallyGroup, period: Period): void {
+  for (const rating of head.ratings ?? []) {
+    if (!within(msOf(rating.at), period)) continue;
+    const tally = tallyOf(tallies, groupBy === 'process' ? head.processKey : (rating.department ?? NO_DEPARTMENT));
+    tally.ratings += 1;
+    tally.satisfied += Number(isSatisfied(rating.score as RatingScore));
   }
 }
 
@@ -304,7 +352,7 @@ function tallyOf(tallies: Map<string, Tally>, group: string): Tally {
 }
 
 function emptyTally(): Tally {
-  return { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 };
+  return { received: 0, completed: 0, onTime: 0, handlingWorkingDays: 0, overdue: 0, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, followUps: 0, followUpsRepliedOnTime: 0, followUpsSettled: 0 };
 }
 
 function addedTallies(tallies: Tally[]): Tally {
@@ -313,7 +361,8 @@ function addedTallies(tallies: Tally[]): Tally {
   return sum;
 }
 
-function rowOf(group: string, name: string, { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed, notices, noticesRepliedOnTime }: Tally): FiguresRow {
+function rowOf(group: string, name: string, tally: Tally): FiguresRow {
+  const { received, completed, onTime, handlingWorkingDays, overdue, openYellow, openRed, notices, noticesRepliedOnTime, ratings, satisfied, followUps, followUpsRepliedOnTime, followUpsSettled } = tally;
   return {
     group,
     name,
@@ -327,6 +376,12 @@ function rowOf(group: string, name: string, { received, completed, onTime, handl
     openRed,
     notices,
     noticesRepliedOnTime,
+    ratings,
+    satisfied,
+    satisfactionRate: ratings === 0 ? null : rounded(satisfied / ratings, 4),
+    followUps,
+    followUpsRepliedOnTime,
+    followUpOnTimeRate: followUpsSettled === 0 ? null : rounded(followUpsRepliedOnTime / followUpsSettled, 4),
   };
 }
 

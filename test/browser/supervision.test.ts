@@ -220,7 +220,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^figures-department-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const [header, ...lines] = text.trim().split('\r\n');
-    expect(header).toBe('group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime');
+    expect(header).toBe('group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime,ratings,satisfied,satisfactionRate,followUps,followUpsRepliedOnTime,followUpOnTimeRate');
     expect(lines).toEqual([expect.stringMatching(/^market-bureau,market-bureau,,4,2,2,1,2,/)]);
     await page.context().close();
   });

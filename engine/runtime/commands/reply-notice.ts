@@ -1,9 +1,10 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import { revisitMessage } from '../../ratings';
 import type { CaseRecord, Notice } from '../../records';
 import { hasRole } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 
-/** The department answers a supervision notice with its written explanation (情况说明); once. */
+/** The department answers a supervision notice, or a poor rating's follow-up, with its written explanation (情况说明); once. */
 export class ReplyNotice implements CaseCommand<Notice> {
   readonly name = 'ReplyNotice';
 
@@ -25,7 +26,11 @@ export class ReplyNotice implements CaseCommand<Notice> {
     return {
       next: { ...current, notices: current.notices.map((candidate) => (candidate.id === notice.id ? replied : candidate)) },
       audit: { action: 'notice.replied', comment: this.explanation },
-      notifications: [{ audience: { role: 'supervisor', about: notice.department }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} 督办作出情况说明` }],
+      notifications: [
+        { audience: { role: 'supervisor', about: notice.department }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} ${notice.ratingId ? '差评整改' : '督办'}作出情况说明` },
+        // the applicant who rated hears what was done about it (回访)
+        ...(notice.ratingId ? [{ audience: { users: [current.applicant] }, kind: 'rating.replied', message: revisitMessage(current.receiptNo, this.explanation) }] : []),
+      ],
       result: replied,
     };
   }

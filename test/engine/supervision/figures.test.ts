@@ -109,15 +109,15 @@ describe('supervision figures', () => {
 
   /** A row with nothing received or completed in the period: only the open cards show. */
   function cardsOnly(group: string, name: string, openYellow: number, openRed: number): FiguresRow {
-    return { group, name, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed, notices: 0, noticesRepliedOnTime: 0 };
+    return { group, name, received: 0, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow, openRed, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null };
   }
 
   it('counts received, completed, on-time and overdue cases per process, with the mean handling time', async () => {
     // timed: received A, B, E; completed G, A (on time) and B (late); B overdue; (4 + 4 + 17) / 3 days.
     expect(await figures('process', march)).toEqual([
-      { group: 'direct-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'joint-approval', name: processName, received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'timed-approval', name: processName, received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'direct-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'joint-approval', name: processName, received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'timed-approval', name: processName, received: 3, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ]);
   });
 
@@ -125,9 +125,9 @@ describe('supervision figures', () => {
     // market-bureau holds A, B, C, E, G: received A, B, C, E; completed G, A, C on time and B late;
     // overdue B and C; (4 + 4 + 17 + 4) / 4 days. C's red card is tax-bureau's review.
     expect(await figures('department', march)).toEqual([
-      { group: '(none)', name: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'market-bureau', name: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'tax-bureau', name: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: '(none)', name: '(none)', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'market-bureau', name: 'market-bureau', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'tax-bureau', name: 'tax-bureau', received: 1, completed: 1, onTime: 1, onTimeRate: 1, overdue: 1, averageWorkingDays: 4, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ]);
   });
 
@@ -135,8 +135,8 @@ describe('supervision figures', () => {
     // From A's creation to A's end: received A, B (timed) and C (joint); completed only G (Mar 3).
     const period = { from: new Date('2026-03-02T10:00:00+08:00'), to: new Date('2026-03-06T15:00:00+08:00') };
     expect(await figures('process', period)).toEqual([
-      { group: 'joint-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'timed-approval', name: processName, received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'joint-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'timed-approval', name: processName, received: 2, completed: 1, onTime: 1, onTimeRate: 1, overdue: 0, averageWorkingDays: 4, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('supervision figures', () => {
     const february = { from: new Date('2026-02-01T00:00:00+08:00'), to: new Date('2026-03-01T00:00:00+08:00') };
     expect(await figures('process', february)).toEqual([
       cardsOnly('joint-approval', processName, 0, 1),
-      { group: 'timed-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'timed-approval', name: processName, received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('supervision figures', () => {
         ['(none)', '(none)', 'city'],
       ]);
       const own = new Map((await figures('department', march)).map((row) => [row.group, row]));
-      const counts = ['received', 'completed', 'onTime', 'overdue', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime'] as const;
+      const counts = ['received', 'completed', 'onTime', 'overdue', 'openYellow', 'openRed', 'notices', 'noticesRepliedOnTime', 'ratings', 'satisfied', 'followUps', 'followUpsRepliedOnTime'] as const;
       for (const row of rows) {
         const children = rows.filter((child) => child.parent === row.group);
         for (const count of counts) expect([row.group, count, row[count]]).toEqual([row.group, count, (own.get(row.group)?.[count] ?? 0) + children.reduce((sum, child) => sum + child[count], 0)]);
@@ -204,19 +204,19 @@ describe('supervision figures', () => {
 });
 
 describe('figuresCsv', () => {
-  const header = 'group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime\r\n';
+  const header = 'group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime,ratings,satisfied,satisfactionRate,followUps,followUpsRepliedOnTime,followUpOnTimeRate\r\n';
 
   it('writes a header and one CRLF-ended line per row, quoting as RFC 4180 asks and leaving nulls empty', () => {
     const rows: FiguresRow[] = [
-      { group: 'market-bureau', name: '市场监管局', parent: 'city', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'tax', name: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0 },
-      { group: 'line', name: 'line\nbreak', parent: null, received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0 },
+      { group: 'market-bureau', name: '市场监管局', parent: 'city', received: 4, completed: 4, onTime: 3, onTimeRate: 0.75, overdue: 2, averageWorkingDays: 7.25, openYellow: 1, openRed: 2, notices: 0, noticesRepliedOnTime: 0, ratings: 4, satisfied: 3, satisfactionRate: 0.75, followUps: 1, followUpsRepliedOnTime: 0, followUpOnTimeRate: 0 },
+      { group: 'tax', name: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
+      { group: 'line', name: 'line\nbreak', parent: null, received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ];
     expect(figuresCsv(rows)).toBe(
       header +
-        'market-bureau,市场监管局,city,4,4,3,0.75,2,7.25,1,2,0,0\r\n' +
-        'tax,"税务局, ""东区""分局",,1,0,0,,0,,0,0,0,0\r\n' +
-        'line,"line\nbreak",,0,3,2,0.6667,1,8.33,0,1,0,0\r\n',
+        'market-bureau,市场监管局,city,4,4,3,0.75,2,7.25,1,2,0,0,4,3,0.75,1,0,0\r\n' +
+        'tax,"税务局, ""东区""分局",,1,0,0,,0,,0,0,0,0,0,0,,0,0,\r\n' +
+        'line,"line\nbreak",,0,3,2,0.6667,1,8.33,0,1,0,0,0,0,,0,0,\r\n',
     );
   });
 
