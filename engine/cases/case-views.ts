@@ -1,4 +1,4 @@
-import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion, RequestedMaterial, SupplementRequest } from '../records';
+import type { Attachment, AuditRecord, CaseHead, CaseStatus, Opinion, RatingStage, RequestedMaterial, SupplementRequest } from '../records';
 import { clockView, type ClockView } from '../clocks';
 import { externalTasksOf } from '../external-tasks/case-external-tasks';
 import { ratingViews, type RatingView } from '../ratings/rating-view';
@@ -74,6 +74,8 @@ export interface CaseView {
   supplementRequests: SupplementRequestView[];
   /** The applicant's ratings (好差评) and their follow-ups. */
   ratings: RatingView[];
+  /** In the applicant's own view: the stages they may rate now. */
+  rateable?: RatingStage[];
   /** Running countersigns with their signers and votes; staff only. */
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
 }

@@ -1,2 +1,2 @@
-export { followUpMessage, followUpNotice, isPoor, isSatisfied, ratedStep, revisitMessage, SCORE_LABELS } from './rating-rules';
+export { followUpMessage, followUpNotice, isPoor, isSatisfied, rateableStages, ratedStep, revisitMessage, SCORE_LABELS } from './rating-rules';
 export { ratingViews, type RatingView } from './rating-view';

@@ -25,24 +25,41 @@ interface RatedStep {
   department: string | null;
 }
 
+/** What the stage checks read of a case. */
+type RatedCase = Pick<CaseRecord, 'receiptNo' | 'status' | 'ratings' | 'acceptance' | 'completedSteps' | 'opinions' | 'departments'>;
+
 /**
- * The step a stage rates, once the case has reached it: 受理 once the acceptance step decided
- * (accepted, deemed accepted or refused), 办结 once the case is completed. The department is the
- * case's first, the one that received it, which is also whom the figures charge its cards to.
- * Throws ConflictError for a stage rated already or not reached yet.
+ * Why a stage cannot be rated now, or null when it can: 受理 once the acceptance step decided
+ * (accepted, deemed accepted or refused), 办结 once the case is completed; each stage once.
  */
-export function ratedStep(current: CaseRecord, stage: RatingStage, catalogue: StepCatalogue): RatedStep {
-  if ((current.ratings ?? []).some((rating) => rating.stage === stage)) throw new ConflictError(`the ${STAGE_LABELS[stage]} of case ${current.receiptNo} was rated already; a stage is rated once`);
-  const department = current.departments[0] ?? null;
-  if (stage === 'completion') {
-    if (current.status !== 'completed') throw new ConflictError(`case ${current.receiptNo} is not completed (办结) yet; its handling is rated once it is`);
-    const last = current.opinions.at(-1);
-    return { stepId: last?.stepId ?? null, stepName: last?.stepName ?? null, department };
-  }
+export function stageProblem(current: RatedCase, stage: RatingStage, catalogue: Pick<StepCatalogue, 'clock'>): string | null {
+  if ((current.ratings ?? []).some((rating) => rating.stage === stage)) return `the ${STAGE_LABELS[stage]} of case ${current.receiptNo} was rated already; a stage is rated once`;
+  if (stage === 'completion') return current.status === 'completed' ? null : `case ${current.receiptNo} is not completed (办结) yet; its handling is rated once it is`;
   const step = catalogue.clock.clockStart;
-  if (!step) throw new ConflictError(`the process of case ${current.receiptNo} has no acceptance step (受理) to rate`);
-  if (!current.acceptance && !current.completedSteps.includes(step)) throw new ConflictError(`case ${current.receiptNo} is not accepted or refused yet; the window is rated once it decided`);
-  return { stepId: step, stepName: catalogue.names[step] ?? step, department };
+  if (!step) return `the process of case ${current.receiptNo} has no acceptance step (受理) to rate`;
+  return current.acceptance || current.completedSteps.includes(step) ? null : `case ${current.receiptNo} is not accepted or refused yet; the window is rated once it decided`;
+}
+
+/** The stages the applicant may rate now, for their view of the case. */
+export function rateableStages(current: RatedCase, catalogue: Pick<StepCatalogue, 'clock'>): RatingStage[] {
+  return (['acceptance', 'completion'] as const).filter((stage) => stageProblem(current, stage, catalogue) === null);
+}
+
+/**
+ * The step and department a stage rates: the acceptance step, or the step that ended the case.
+ * The department is the case's first, the one that received it, which is also whom the figures
+ * charge its cards to. Throws ConflictError for a stage rated already or not reached yet.
+ */
+export function ratedStep(current: RatedCase, stage: RatingStage, catalogue: Pick<StepCatalogue, 'clock' | 'names'>): RatedStep {
+  const problem = stageProblem(current, stage, catalogue);
+  if (problem) throw new ConflictError(problem);
+  const department = current.departments[0] ?? null;
+  if (stage === 'acceptance') {
+    const step = catalogue.clock.clockStart as string;
+    return { stepId: step, stepName: catalogue.names[step] ?? step, department };
+  }
+  const last = current.opinions.at(-1);
+  return { stepId: last?.stepId ?? null, stepName: last?.stepName ?? null, department };
 }
 
 /** The follow-up (差评整改) of a poor rating: a notice to the department rated, answered within the limit and tracked like the office's notices. */

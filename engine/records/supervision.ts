@@ -70,7 +70,7 @@ export interface CaseAlert {
   level: AlertLevel;
   /** Whose clock: the case's, a step's, or a supervision notice's reply limit; or a compliance point (监察点). */
   kind: AlertKind;
-  /** For a compliance point: the rule broken, e.g. `decision-without-reasons`. */
+  /** For a compliance point: the rule broken, e.g. `decision-without-reasons`; for the card of a poor rating's follow-up, `rating-follow-up`. */
   rule: string | null;
   clockKey: string;
   stepName: string | null;

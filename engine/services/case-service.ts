@@ -5,6 +5,7 @@ import { clockView, type ClockView } from '../clocks';
 import type { TimerJob } from '../deadlines';
 import type { DefinitionRegistry } from '../definitions';
 import { NotFoundError } from '../errors';
+import { rateableStages } from '../ratings';
 import type { AttachmentInput, FileStore, WithAttachmentInputs } from '../files';
 import { externalTasksOf } from '../external-tasks';
 import type { AuditRecord, CaseHead, PauseKind, Rating } from '../records';
@@ -88,7 +89,9 @@ export class CaseService {
   async get(caseId: string, actor: Actor): Promise<CaseView & { names: Names }> {
     const record = await this.readable(caseId, actor);
     const view = caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
-    return { ...view, names: await this.#deps.names.names(caseMentions([view])) };
+    // the query code is in the applicant's own view only; so are the stages they may rate
+    const rateable = view.queryCode === undefined ? {} : { rateable: rateableStages(record, (await this.#deps.definitions.get(record.processKey, record.version)).catalogue) };
+    return { ...view, ...rateable, names: await this.#deps.names.names(caseMentions([view])) };
   }
 
   /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */

@@ -3,6 +3,9 @@ import { alertId, noticeClockKey, type DeadlineJob } from '../deadlines';
 import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../records';
 import { departmentsOf } from '../tasks';
 
+/** The rule of the red card on a poor rating's follow-up (差评整改) answered late, to tell it from a late answer to the office's notice. */
+const FOLLOW_UP_RULE = 'rating-follow-up';
+
 /**
  * The card a fired deadline job raises, or null when the job is stale: the clock is gone,
  * paused or moved (its time no longer matches), or the same card is already up; or a yellow one
@@ -79,7 +82,7 @@ function newAlert(record: CaseRecord, level: AlertLevel, clockKey: string, clock
     id: alertId(level, record._id, clockKey),
     level,
     kind: owner.kind,
-    rule: null,
+    rule: owner.kind === 'notice' && owner.notice.ratingId ? FOLLOW_UP_RULE : null,
     clockKey,
     stepName: owner.kind === 'step' ? owner.task.name : owner.kind === 'notice' ? (owner.notice.ratingId ? '差评整改' : '督办回复') : null,
     department: departmentOf(record, owner),

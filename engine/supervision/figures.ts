@@ -4,13 +4,9 @@ import type { Models } from '../store/models';
 import { isSatisfied } from '../ratings';
 import type { CaseAlert, CaseHead, RatingScore } from '../records';
 import { addChinaDays, chinaDateOf, formatChinaInstant, type WorkingCalendar } from '../time';
+import type { FiguresGroupBy, FiguresRow } from './figures-row';
 
-/**
- * What the supervision office's figures are broken down by (DOMAIN: per department, per
- * process), or `unit`: every unit of the tree with its own figures and those of everything under
- * it summed, so a district compares with its sibling and the city's row is the whole city's.
- */
-export type FiguresGroupBy = 'department' | 'process' | 'unit';
+export type { FiguresGroupBy, FiguresRow } from './figures-row';
 
 /** Which figures: grouped how, over the period [from, to), of which units. */
 export interface FiguresQuery {
@@ -23,48 +19,6 @@ export interface FiguresQuery {
   to: Date;
   /** Now, for which follow-ups are past their limit; default the system clock. */
   now?: Date;
-}
-
-/** The figures of one department or process over a period (DOMAIN, E-supervision rules, "Figures"). */
-export interface FiguresRow {
-  /** Unit code or process key; {@link NO_DEPARTMENT} for a case that no department has held yet. */
-  group: string;
-  /** The unit's or the process's name. */
-  name: string;
-  /** For a unit row: the unit it rolls up into (null for the root); absent in other groupings. */
-  parent?: string | null;
-  /** Cases created in the period. */
-  received: number;
-  /** Cases that ended with status `completed` in the period (办结). */
-  completed: number;
-  /** Of those, the ones with no case-clock due time or ended by it. */
-  onTime: number;
-  /** onTime / completed to 4 decimals (按时办结率); null when nothing was completed. */
-  onTimeRate: number | null;
-  /** Cases with a red card raised in the period, on any of their clocks, each counted once. */
-  overdue: number;
-  /** Mean working days from creation to end of the completed ones, to 2 decimals; null when none. */
-  averageWorkingDays: number | null;
-  /** Yellow cards open now, whatever the period. */
-  openYellow: number;
-  /** Red cards open now, whatever the period. */
-  openRed: number;
-  /** Supervision notices the office sent the group in the period (not the follow-ups of ratings). */
-  notices: number;
-  /** Of those, the ones answered within their reply limit. */
-  noticesRepliedOnTime: number;
-  /** Ratings (好差评) given in the period. */
-  ratings: number;
-  /** Of those, 基本满意 or better. */
-  satisfied: number;
-  /** satisfied / ratings to 4 decimals (满意率); null when nobody rated. */
-  satisfactionRate: number | null;
-  /** Follow-ups (差评整改) of poor ratings given in the period. */
-  followUps: number;
-  /** Of those, the ones answered within their limit. */
-  followUpsRepliedOnTime: number;
-  /** followUpsRepliedOnTime over the follow-ups answered or past their limit, to 4 decimals (整改及时率); null when none is. */
-  followUpOnTimeRate: number | null;
 }
 
 /** The group of a case that has not reached any department yet (no step with a department's group has opened). */
@@ -83,24 +37,14 @@ type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'cre
 
 type FiguresCard = NonNullable<FiguresCase['alerts']>[number];
 
-/** The counts a row is built from; the rates and means are derived once every case is counted. */
-interface Tally {
-  received: number;
-  completed: number;
-  onTime: number;
-  handlingWorkingDays: number;
-  overdue: number;
-  openYellow: number;
-  openRed: number;
-  notices: number;
-  noticesRepliedOnTime: number;
-  ratings: number;
-  satisfied: number;
-  followUps: number;
-  followUpsRepliedOnTime: number;
-  /** Follow-ups answered, or past their limit unanswered: the ones the on-time rate is over. */
-  followUpsSettled: number;
-}
+/** The row's counts, summed case by case. */
+type CountedFigure = 'received' | 'completed' | 'onTime' | 'overdue' | 'openYellow' | 'openRed' | 'notices' | 'noticesRepliedOnTime' | 'ratings' | 'satisfied' | 'followUps' | 'followUpsRepliedOnTime';
+
+/**
+ * The counts a row is built from, and what its mean and rates are over: the working days of the
+ * completed cases, and the follow-ups answered or past their limit unanswered.
+ */
+type Tally = Pick<FiguresRow, CountedFigure> & { handlingWorkingDays: number; followUpsSettled: number };
 
 /** What one case adds to each of its groups. */
 interface CaseContribution {

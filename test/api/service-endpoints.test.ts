@@ -32,6 +32,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/cases/{id}/copy',
       '/cases/{id}/diagram',
       '/cases/{id}/messages/{name}',
+      '/cases/{id}/rating',
       '/cases/{id}/supplement',
       '/cases/{id}/withdraw',
       '/clients',

@@ -21,10 +21,13 @@ const devices: Array<{ device: string; options: BrowserContextOptions }> = [
  * The online hall (网上办事大厅) as an applicant uses it, on a phone and on a desktop: find the
  * service, read its guide, apply with the form and uploaded files, follow the case, answer the
  * 补正 the window asks by uploading exactly the listed material, read the outcome and the
- * documents issued; every page in Chinese, without serious accessibility violations.
+ * documents issued, rate the handling 不满意 and read the department's late answer to it; every
+ * page in Chinese, without serious accessibility violations.
  */
 describe.each(devices)('the online hall on a $device in headless Chromium', ({ device, options }) => {
-  const suite = useBrowserWithProcess('licensing-general.bpmn');
+  // the server's clock runs with the real one, moved ahead when a limit must have passed
+  let ahead = 0;
+  const suite = useBrowserWithProcess('licensing-general.bpmn', { now: () => new Date(Date.now() + ahead) });
   const shot = (page: Page, name: string) => screenshot(page, `hall-${options.isMobile ? 'phone' : 'desktop'}-${name}`);
   beforeAll(() => addScenarioStaff(suite.api));
 
@@ -160,6 +163,75 @@ describe.each(devices)('the online hall on a $device in headless Chromium', ({ d
     await page.waitForSelector('.notification-list li[data-kind="case.decided"]');
     expect(await page.locator('.notification-list li[data-kind="case.decided"] p').textContent()).toContain('您的申请已办结');
     await expectFitsAndAccessible(page, 'notifications');
+
+    // 好差评: the applicant rates the handling 不满意, which must say why
+    await page.click('.hall-tabs a[href="#cases"]');
+    await page.click(`.case-card[data-case-id="${caseId}"] h2 a`);
+    const rating = page.locator('form.rating-form[data-stage=completion]');
+    await rating.waitFor();
+    expect(await rating.locator('legend').textContent()).toBe('您对本事项的办理满意吗？');
+    expect(await rating.locator('.rating-score').allTextContents()).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    await rating.locator('.rating-score', { hasText: /^不满意$/ }).click();
+    await rating.locator('button[type=submit]').click();
+    expect(await rating.locator('[data-error-for="/comment"]').textContent()).toBe('请说明不满意的原因，以便部门整改。');
+    const complaint = '咨询电话一直无人接听，审批等待时间过长';
+    await rating.locator('textarea[name=comment]').fill(complaint);
+    await rating.locator('button[type=submit]').click();
+    await page.waitForSelector('.hall-notice');
+    expect(await page.locator('.hall-notice').textContent()).toBe('感谢您的评价。您反映的问题已转办理部门整改，答复后将通知您。');
+    const given = page.locator('.rating-list li[data-stage=completion]');
+    expect(await given.locator('strong').first().textContent()).toBe('办理服务：不满意');
+    expect(await given.locator('.rating-comment').textContent()).toBe(complaint);
+    expect(await given.locator('.follow-up[data-state=waiting]').textContent()).toMatch(/^部门整改中，应于 \d{4}-\d{2}-\d{2} 前答复。$/);
+    expect(await page.locator('form.rating-form[data-stage=completion]').count()).toBe(0);
+    await expectFitsAndAccessible(page, 'rated');
+
+    // the follow-up (差评整改) is on the supervision board, for the office and the department
+    const followUp = (await api.call('applicant', 'GET', `/api/cases/${caseId}`)).body;
+    const noticeId = (await api.call('supervisor', 'GET', '/api/supervision/notices?awaitingReply=true')).body.items.find((notice: { caseId: string }) => notice.caseId === caseId).id;
+    expect(followUp.ratings[0].followUp.reply).toBeNull();
+    const office = await signedInPage(browser, api.url, 'supervisor', 'supervision.html#notices');
+    const row = office.locator(`tr[data-notice-id="${noticeId}"]`);
+    await row.waitFor();
+    expect(await row.locator('.sup-follow-up').textContent()).toBe('差评整改');
+    expect(await row.locator('td').nth(3).textContent()).toContain(complaint);
+    expect(await row.getAttribute('data-status')).toBe('awaiting-reply');
+    // and on the case page, beside the 补正 asked
+    await row.locator('td a').first().click();
+    const ratedPanel = office.locator('.ratings-panel li[data-stage=completion]');
+    await ratedPanel.waitFor();
+    expect(await ratedPanel.locator('strong').first().textContent()).toBe('办理服务：不满意');
+    expect(await ratedPanel.locator('.follow-up').getAttribute('data-state')).toBe('waiting');
+    await office.context().close();
+
+    // the department answers a month later, past its 15 working days: late, and a red card
+    ahead = 30 * 24 * 3600_000;
+    const department = await signedInPage(browser, api.url, 'clerk', 'supervision.html#notices');
+    const late = department.locator(`tr[data-notice-id="${noticeId}"]`);
+    await late.waitFor();
+    expect(await late.locator('.card').textContent()).toBe('已逾期未回复');
+    await late.locator('details summary').click();
+    const answer = '已安排专人值守咨询电话，并将审查环节压缩至5个工作日';
+    await late.locator('textarea[name=explanation]').fill(answer);
+    await late.locator('button[type=submit]').click();
+    await department.locator(`tr[data-notice-id="${noticeId}"][data-status=replied-late]`).waitFor();
+    await department.context().close();
+    const board = await signedInPage(browser, api.url, 'supervisor', 'supervision.html#alerts');
+    const card = board.locator('table.sup-alerts tbody tr', { hasText: '差评整改' });
+    await card.waitFor();
+    expect(await card.getAttribute('data-level')).toBe('red');
+    expect(await card.textContent()).toContain('食品经营许可·李明小吃店');
+    await shot(board, 'follow-up-red-card');
+    await board.context().close();
+
+    // 回访: the applicant reads the answer, and is told of it
+    await page.reload();
+    await page.waitForSelector('.rating-list .follow-up[data-state=answered]');
+    expect(await page.locator('.rating-list .follow-up[data-state=answered]').textContent()).toContain(answer);
+    await page.click('.hall-tabs a[href="#notifications"]');
+    await page.waitForSelector('.notification-list li[data-kind="rating.replied"]');
+    expect(await page.locator('.notification-list li[data-kind="rating.replied"] strong').textContent()).toBe('评价回访');
+    await expectFitsAndAccessible(page, 'follow-up-answered');
     await page.context().close();
   });
 

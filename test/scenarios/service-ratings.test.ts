@@ -43,8 +43,11 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
     expect(early.status).toBe(409);
     expect(early.type).toContain('application/problem+json');
     expect(early.body.detail).toContain('not accepted or refused yet');
+    expect((await s.view(started.id, 'applicant')).rateable).toEqual([]);
     await s.done('clerk2', started.id, 'accept', { decision: 'accept', comment: '予以受理' });
     expect((await rate(started.id, { stage: 'completion', score: 5 })).status).toBe(409);
+    expect((await s.view(started.id, 'applicant')).rateable).toEqual(['acceptance']);
+    expect((await s.view(started.id, 'clerk')).rateable).toBeUndefined();
 
     // bad input says where, and stores nothing
     const outOfRange = await rate(started.id, { stage: 'acceptance', score: 6 });
@@ -52,6 +55,10 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
     expect(outOfRange.body.errors).toEqual([expect.objectContaining({ path: '/score' })]);
     expect((await rate(started.id, { stage: 'window', score: 4 })).body.errors).toEqual([expect.objectContaining({ path: '/stage' })]);
     expect((await rate(started.id, { stage: 'acceptance', score: 4, extra: true })).status).toBe(400);
+    // a poor rating says what was wrong, so the department knows what to put right
+    const unexplained = await rate(started.id, { stage: 'acceptance', score: 2 });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.body.errors).toEqual([expect.objectContaining({ path: '/comment' })]);
     // staff cannot rate; another applicant does not even see the case
     expect((await rate(started.id, { stage: 'acceptance', score: 1 }, 'clerk')).status).toBe(403);
     expect((await rate(started.id, { stage: 'acceptance', score: 1 }, 'other-applicant')).status).toBe(404);
@@ -60,10 +67,11 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
     const rated = await rate(started.id, { stage: 'acceptance', score: 5, comment: '窗口服务热情' });
     expect(rated.status).toBe(201);
     expect(rated.body).toMatchObject({ stage: 'acceptance', score: 5, comment: '窗口服务热情', stepId: 'accept', stepName: '受理', department: 'market-bureau', followUp: null });
-    const twice = await rate(started.id, { stage: 'acceptance', score: 1 });
+    const twice = await rate(started.id, { stage: 'acceptance', score: 1, comment: '改主意了' });
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toContain('rated once');
     expect((await s.view(started.id, 'applicant')).ratings).toEqual([expect.objectContaining({ stage: 'acceptance', score: 5, stepName: '受理', followUp: null })]);
+    expect((await s.view(started.id, 'applicant')).rateable).toEqual([]);
     expect(await s.actions(started.id)).toContain('case.rated');
     // a good rating asks nobody for anything
     expect((await api.call('supervisor', 'GET', '/api/supervision/notices')).body.items.filter((notice: { caseId: string }) => notice.caseId === started.id)).toEqual([]);
@@ -94,7 +102,7 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
     clock.advance(30 * DAY);
     expect(await api.govflow.supervision.raiseDeadlineAlert(job!)).toMatchObject({ raised: true });
     const cards = (await api.call('supervisor', 'GET', '/api/supervision/alerts?kind=notice')).body.items.filter((card: { caseId: string }) => card.caseId === started.id);
-    expect(cards).toEqual([expect.objectContaining({ level: 'red', stepName: '差评整改', department: 'market-bureau', status: 'open' })]);
+    expect(cards).toEqual([expect.objectContaining({ level: 'red', kind: 'notice', rule: 'rating-follow-up', stepName: '差评整改', department: 'market-bureau', status: 'open' })]);
     expect((await api.call('clerk', 'POST', `/api/supervision/notices/${followUp.id}/reply`, { explanation: '已安排专人接听咨询电话，并压缩审查时限' })).status).toBe(200);
 
     // 回访: the applicant reads what was done, without who did it
@@ -118,7 +126,7 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
     clock.set('2026-06-01T09:30');
     const started = await apply('好差评：及时整改');
     await s.done('clerk2', started.id, 'accept', { decision: 'refuse', comment: '不属于本机关职权范围' });
-    const poor = await rate(started.id, { stage: 'acceptance', score: 1 });
+    const poor = await rate(started.id, { stage: 'acceptance', score: 1, comment: '窗口未说明不予受理的理由' });
     expect(poor.body).toMatchObject({ stepName: '受理', followUp: expect.any(String) });
     clock.advance(2 * DAY);
     expect((await api.call('leader', 'POST', `/api/supervision/notices/${poor.body.followUp}/reply`, { explanation: '已向申请人说明管辖规定并告知受理机关' })).status).toBe(200);

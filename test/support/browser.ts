@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
 import { bpmn, passwordOf, startTestApi, type TestApi } from './test-govflow';
 import { systemActor } from '../../engine';
+import type { GovflowOptions } from '../../engine/options';
 
 /** Where browser suites leave their screenshots (git-ignored). */
 export const screenshotDir = join(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -33,13 +34,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Registers a browser suite's setup: a test API with the shipped process `file` deployed, and
- * Debian's Chromium; both closed after the suite. Read them through the answer once it has run.
+ * Registers a browser suite's setup: a test API (with `options`, e.g. a settable clock) with the
+ * shipped process `file` deployed, and Debian's Chromium; both closed after the suite. Read them
+ * through the answer once it has run.
  */
-export function useBrowserWithProcess(file: string): { api: TestApi; browser: Browser } {
+export function useBrowserWithProcess(file: string, options: Partial<GovflowOptions> = {}): { api: TestApi; browser: Browser } {
   const suite = {} as { api: TestApi; browser: Browser };
   beforeAll(async () => {
-    suite.api = await startTestApi();
+    suite.api = await startTestApi(options);
     await suite.api.govflow.definitions.deploy(bpmn(file), systemActor);
     suite.browser = await launchBrowser();
   });

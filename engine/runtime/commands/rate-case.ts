@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../errors';
+import { ForbiddenError, InvalidInputError } from '../../errors';
 import { followUpMessage, followUpNotice, isPoor, ratedStep, SCORE_LABELS } from '../../ratings';
 import type { CaseRecord, Notice, Rating, RatingScore, RatingStage } from '../../records';
 import { hasRole } from '../../users/actor';
@@ -26,6 +26,10 @@ export class RateCase implements CaseCommand<Rating> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Rating>> {
     if (current.applicant !== context.actor.username || !hasRole(context.actor, 'applicant')) throw new ForbiddenError('only the applicant rates a case');
+    if (isPoor(this.input.score) && !this.input.comment) {
+      const message = `say what was wrong: a rating of ${SCORE_LABELS[this.input.score]} needs a comment, which the department follows up`;
+      throw new InvalidInputError(message, [{ path: '/comment', message }], 422);
+    }
     const definition = await context.definitions.get(current.processKey, current.version);
     const step = ratedStep(current, this.input.stage, definition.catalogue);
     const rating: Rating = { id: `${current._id}~r-${this.input.stage}`, stage: this.input.stage, score: this.input.score, comment: this.input.comment ?? null, by: context.actor.username, at: context.now, ...step, followUp: null };

@@ -8,6 +8,7 @@ import { diagramLegend, showCaseDiagram } from './case-diagram';
 import { caseHeader } from './case-header';
 import { caseLinks } from './case-links';
 import { caseTimeline } from './case-timeline';
+import { ratingList } from './rating-list';
 import { supplementRequestList } from './supplement-requests';
 import type { CaseView } from './case-types';
 
@@ -29,7 +30,7 @@ export async function caseView(main: HTMLElement): Promise<void> {
       'div',
       { class: 'case-layout' },
       h('div', { class: 'case-main' }, diagramPanel, section('case.timeline', caseTimeline(view.history, view.names), 'timeline-panel')),
-      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), supplementSection(view), section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions, view.names), 'opinions-panel')),
+      h('div', { class: 'case-side' }, section('case.clocks', caseClocks(view), 'clocks-panel'), linksSection(view), supplementSection(view), view.ratings.length > 0 ? section('case.ratings', ratingList(view.ratings), 'ratings-panel') : null, section('case.attachments', attachmentTable(view.attachments, stepNames(view)), 'attachments-panel'), section('case.opinions', opinionList(view.opinions, view.names), 'opinions-panel')),
     ),
   );
   try {

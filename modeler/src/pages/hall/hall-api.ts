@@ -1,5 +1,5 @@
 import { api } from '../../shared/api-client';
-import type { CaseView } from '../case/case-types';
+import type { CaseView, RatingStage, RatingView } from '../case/case-types';
 import type { NotificationItem, ServiceView, StoredFile } from './hall-types';
 
 const encoded = encodeURIComponent;
@@ -40,6 +40,10 @@ export function handInSupplement(id: string, body: { note?: string; attachments:
 
 export function withdrawCase(id: string, reason: string | undefined): Promise<unknown> {
   return api('POST', `/api/cases/${encoded(id)}/withdraw`, reason ? { reason } : {});
+}
+
+export function rateCase(id: string, body: { stage: RatingStage; score: number; comment?: string }): Promise<RatingView> {
+  return api('POST', `/api/cases/${encoded(id)}/rating`, body);
 }
 
 export function myNotifications(): Promise<{ items: NotificationItem[]; total: number }> {

@@ -11,12 +11,14 @@ import { caseFacts } from './case-facts';
 import { getMyCase, getService, withdrawCase } from './hall-api';
 import { goTo } from './hall-notice';
 import type { ServiceView } from './hall-types';
+import { serviceRatings } from './service-rating';
 import { supplementAnswer } from './supplement-answer';
 
 /**
  * #cases/{id}: one application as its applicant follows it — status, step, due date, what the
  * agency asks (the 补正 list as written) with the form to answer it, the decision and its public
- * reasons, the documents, and withdrawing while the case runs.
+ * reasons, the documents, rating the service (好差评) with the answer to a poor rating, and
+ * withdrawing while the case runs.
  */
 export async function myCasePage(view: HTMLElement, id: string): Promise<void> {
   const item = await getMyCase(id);
@@ -32,6 +34,7 @@ export async function myCasePage(view: HTMLElement, id: string): Promise<void> {
     supplementAnswer(item, service, reload),
     reasons(item),
     collection(item, service),
+    serviceRatings(item, reload),
     item.supplementRequests.length > 0 ? h('section', { class: 'supplements' }, h('h2', {}, t('hall.case.supplements')), supplementRequestList(item.supplementRequests, noNames)) : null,
     documents('hall.case.documents', item.attachments.filter((attachment) => attachment.stepId === null), 'my-documents'),
     documents('hall.case.issued', item.attachments.filter((attachment) => attachment.stepId !== null), 'issued-documents'),

@@ -3,9 +3,9 @@ import { t } from '../../shared/i18n';
 import { groupText, percent, workingDays } from './labels';
 import type { FiguresGroupBy, FiguresRow } from './types';
 
-const columns = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openCards', 'notices'] as const;
+const columns = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWorkingDays', 'openCards', 'notices', 'satisfactionRate', 'followUps'] as const;
 
-/** A row per department or process: received, completed, 按时办结率, overdue, average working days, open cards, notices replied on time. */
+/** A row per department or process: received, completed, 按时办结率, overdue, average working days, open cards, notices replied on time, 满意率, follow-ups answered on time. */
 export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLElement {
   const parents = new Map(rows.map((row) => [row.group, row.parent ?? null]));
   /** A unit row is indented under the row it rolls up into (parents come first). */
@@ -40,6 +40,8 @@ export function figuresTable(rows: FiguresRow[], groupBy: FiguresGroupBy): HTMLE
             h('span', { class: 'card red', title: t('sup.level.red') }, row.openRed),
           ),
           h('td', { class: 'num' }, `${row.noticesRepliedOnTime} / ${row.notices}`),
+          h('td', { class: 'num', title: t('sup.figures.ratings', { satisfied: row.satisfied, ratings: row.ratings }) }, percent(row.satisfactionRate)),
+          h('td', { class: `num${row.followUpsRepliedOnTime < row.followUps && row.followUpOnTimeRate !== null && row.followUpOnTimeRate < 1 ? ' sup-bad' : ''}` }, `${row.followUpsRepliedOnTime} / ${row.followUps}`),
         ),
       ),
     ),

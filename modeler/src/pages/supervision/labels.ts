@@ -23,7 +23,7 @@ export function statusText(alert: Pick<Alert, 'status' | 'workDone' | 'level'>):
 export function subjectText(alert: Alert): string {
   if (alert.kind === 'compliance') return `${t('sup.kind.compliance')}：${ruleText(alert.rule)}`;
   if (alert.kind === 'case') return t('sup.kind.case');
-  if (alert.kind === 'notice') return t('sup.kind.notice');
+  if (alert.kind === 'notice') return t(alert.rule === 'rating-follow-up' ? 'sup.kind.followUp' : 'sup.kind.notice');
   return alert.stepName ?? t('sup.kind.step');
 }
 

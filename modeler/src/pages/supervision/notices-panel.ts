@@ -13,7 +13,8 @@ type Show = 'all' | 'awaiting' | 'answered';
 
 /**
  * Supervision notices (督办) and the departments' replies: the office sends them, a department
- * answers the ones sent to it; late replies and overdue ones are marked red.
+ * answers the ones sent to it; late replies and overdue ones are marked red. The follow-ups of
+ * applicants' poor ratings (差评整改) are among them, marked as such.
  */
 export function noticesPanel(abilities: Abilities, departments: string[]): HTMLElement {
   let show: Show = 'all';
@@ -66,7 +67,7 @@ function noticeRow(notice: Notice, names: Names, abilities: Abilities, changed: 
     h('td', {}, chinaTime(notice.sentAt), h('br'), h('small', { class: 'muted' }, personName(names, notice.sentBy))),
     h('td', {}, h('a', { href: `case.html?id=${encodeURIComponent(notice.caseId)}` }, notice.caseTitle), h('br'), h('small', { class: 'muted' }, notice.receiptNo)),
     h('td', {}, notice.departmentName),
-    h('td', { class: 'sup-text' }, notice.message),
+    h('td', { class: 'sup-text' }, notice.ratingId ? h('span', { class: 'sup-follow-up' }, t('sup.notices.followUp')) : null, notice.message),
     h('td', {}, chinaTime(notice.replyClock.due), h('br'), h('small', { class: 'muted' }, notice.replyClock.limit)),
     h('td', {}, noticeStatusBadge(notice.status, overdue)),
     h('td', { class: 'sup-text' }, reply),

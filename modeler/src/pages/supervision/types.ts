@@ -68,30 +68,13 @@ export interface Notice {
   caseTitle: string;
   processKey: string;
   status: NoticeStatus;
+  /** Set on the follow-up (差评整改) of an applicant's poor rating. */
+  ratingId?: string;
   replyClock: { limit: string; due: string | null; state: 'running' | 'warning' | 'overdue' | 'paused' };
 }
 
-/** `unit`: each unit of the tree with everything under it summed (逐级汇总). */
-export type FiguresGroupBy = 'department' | 'process' | 'unit';
-
-/** One department's or process's figures over a period. */
-export interface FiguresRow {
-  group: string;
-  /** The unit's or process's name. */
-  name: string;
-  /** For a unit row: the unit it rolls up into. */
-  parent?: string | null;
-  received: number;
-  completed: number;
-  onTime: number;
-  onTimeRate: number | null;
-  overdue: number;
-  averageWorkingDays: number | null;
-  openYellow: number;
-  openRed: number;
-  notices: number;
-  noticesRepliedOnTime: number;
-}
+/** The figures per department, process or unit (逐级汇总) over a period (engine/supervision/figures-row.ts). */
+export type { FiguresGroupBy, FiguresRow } from '../../../../engine/supervision/figures-row';
 
 /** A period [from, to) as the API takes it: ISO instants with the China offset. */
 export interface Period {
