@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '../api';
+import type { OidcOptions } from '../api/auth/oidc-sign-in';
 import { DeadlineWorker, Govflow, MaintenanceWorker, type GovflowOptions, type Logger } from '../engine';
 import { projectRoot } from '../scripts/services';
 import { jwtSecret, type Connection } from './connection';
@@ -39,7 +40,7 @@ export async function run(connection: Connection, options: RunOptions): Promise<
     govflow.log.info({ deadlines: scheduled }, 'worker running; deadline jobs reconciled');
   }
   if (options.api) {
-    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret(), ...sessionLifetimes(), webRoot: join(projectRoot, 'modeler', 'dist') }).callback()), options, govflow.log);
+    const server = await listen(createServer(createApp(govflow, { jwtSecret: jwtSecret(), ...sessionLifetimes(), ...identityProvider(), webRoot: join(projectRoot, 'modeler', 'dist') }).callback()), options, govflow.log);
     stops.push(() => new Promise((resolve) => server.close(() => resolve())));
   }
   return async () => {
@@ -54,6 +55,15 @@ function megabytesOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value)) throw new Error('GOVFLOW_FILE_MAX_MB must be a whole number of megabytes');
   return Number(value) * 1024 * 1024;
+}
+
+/** GOVFLOW_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URI (all or none), and _LABEL: the OpenID provider people may sign in through. */
+function identityProvider(): { oidc?: OidcOptions } {
+  const names = ['GOVFLOW_OIDC_ISSUER', 'GOVFLOW_OIDC_CLIENT_ID', 'GOVFLOW_OIDC_CLIENT_SECRET', 'GOVFLOW_OIDC_REDIRECT_URI'] as const;
+  const [issuer, clientId, clientSecret, redirectUri] = names.map((name) => process.env[name]);
+  if (!issuer && !clientId && !clientSecret && !redirectUri) return {};
+  if (!issuer || !clientId || !clientSecret || !redirectUri) throw new Error(`set all of ${names.join(', ')} to sign in through an OpenID provider, or none`);
+  return { oidc: { issuer, clientId, clientSecret, redirectUri, ...(process.env.GOVFLOW_OIDC_LABEL ? { label: process.env.GOVFLOW_OIDC_LABEL } : {}) } };
 }
 
 /** GOVFLOW_ACCESS_TOKEN_TTL and GOVFLOW_REFRESH_TOKEN_TTL, in seconds, when set; the API's defaults otherwise. */

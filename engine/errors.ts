@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'incident'
   | 'store-unavailable'
   | 'queue-unavailable'
+  | 'identity-provider-unavailable'
   | 'outcome-unknown';
 
 export interface ProblemDetail {
@@ -174,14 +175,15 @@ export class UnsupportedMediaTypeError extends GovflowError {
 }
 
 /**
- * The store (or Redis, for what truly needs it) did not answer in time. Nothing was changed:
- * the request failed before it wrote, so trying again later is safe.
+ * The store, Redis (for what truly needs it) or the identity provider did not answer in time.
+ * Nothing was changed: the request failed before it wrote, so trying again later is safe.
  */
 export class ServiceUnavailableError extends GovflowError {
   override name = 'ServiceUnavailableError';
-  constructor(service: 'store' | 'queue', cause?: unknown) {
-    const what = service === 'store' ? 'the case store' : 'the job queue (Redis)';
-    super(service === 'store' ? 'store-unavailable' : 'queue-unavailable', 503, `${what} is not answering; nothing was changed — try again in a few seconds`, [], { cause });
+  constructor(service: 'store' | 'queue' | 'identity-provider', cause?: unknown) {
+    const what = { store: 'the case store', queue: 'the job queue (Redis)', 'identity-provider': 'the identity provider (统一身份认证)' }[service];
+    const code = ({ store: 'store-unavailable', queue: 'queue-unavailable', 'identity-provider': 'identity-provider-unavailable' } as const)[service];
+    super(code, 503, `${what} is not answering; nothing was changed — try again in a few seconds`, [], { cause });
     this.retryAfterSeconds = 5;
   }
 }

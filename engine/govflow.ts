@@ -19,7 +19,7 @@ import { StartSchedules } from './schedules';
 import { CaseService, DefinitionService, SupervisionService, TaskService, TemplateService } from './services';
 import { CaseLedger, Store } from './store';
 import { upgradeStore } from './upgrades';
-import { MachineClients, NameBook, RefreshTokens, SignInThrottle, StaffSearch, UserAdministration, userAuditTrail, UserDirectory } from './users';
+import { IdentityLinks, MachineClients, NameBook, RefreshTokens, SignInThrottle, StaffSearch, UserAdministration, userAuditTrail, UserDirectory } from './users';
 
 export type { Page } from './store';
 export type { AlertView, CaseDiagram, DefinitionDetail, DefinitionSummary, Directory } from './services';
@@ -63,6 +63,8 @@ export class Govflow {
   readonly org: OrgDirectory;
   /** The admin API's and the CLI's user changes, audited per user. */
   readonly userAdmin: UserAdministration;
+  /** The OpenID provider's people (统一身份认证) linked to users; an applicant's account made at their first sign-in. */
+  readonly identities: IdentityLinks;
   /** Client credentials of other departments' systems (the system role), for the admin API and the CLI. */
   readonly clients: MachineClients;
   /** Refresh tokens of API sessions. */
@@ -92,6 +94,7 @@ export class Govflow {
     this.staff = new StaffSearch(models, this.org);
     this.refreshTokens = new RefreshTokens(models, options.now);
     this.userAdmin = new UserAdministration(models, this.users, userAuditTrail(models, options.now), this.refreshTokens, this.org);
+    this.identities = new IdentityLinks(models, this.userAdmin, options.now);
     this.clients = new MachineClients(models, this.userAdmin, this.userAdmin.trail, this.refreshTokens);
     this.signIns = new SignInThrottle(redis, options.queuePrefix, options.signInLimits, models, options.logger, options.now);
     this.#ledger = new CaseLedger(store.collections, (error, claims) => options.logger.warn({ err: error, claims: claims.length }, 'could not delete the claims of applied outboxes; the repair sweep applies them again'));

@@ -6,7 +6,7 @@ export * from './errors';
 export { isQueueUnavailable, isStoreUnavailable } from './faults';
 export { requestKey, withRequestKey } from './runtime/request-key';
 export { createLogger, type Logger } from './logger';
-export { demoAccountOf, demoClients, demoUsers, hasRole, systemActor, type Actor, type NewUser, type UserAccess, type UserAccount, type UserView, type RefreshTokenPolicy } from './users';
+export { demoAccountOf, demoClients, demoUsers, hasRole, IdentityRefusedError, systemActor, type Actor, type NewUser, type ProviderIdentity, type UserAccess, type UserAccount, type UserView, type RefreshTokenPolicy } from './users';
 export type { Role, PauseKind, CaseStatus, TaskRecord, AuditRecord } from './records';
 export { roles } from './users/roles';
 export type { CaseView, ProgressView } from './cases';

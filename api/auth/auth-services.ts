@@ -1,6 +1,7 @@
 import type { Govflow } from '../../engine';
 import { AccountCache } from './account-cache';
 import type { Authenticators } from './authenticate';
+import { OidcSignIn, type OidcOptions } from './oidc-sign-in';
 import { SessionCookies } from './session-cookies';
 import { Sessions } from './sessions';
 import { TokenService } from './tokens';
@@ -17,11 +18,15 @@ export interface AuthOptions {
   accountCacheMs?: number;
   /** A cookie session's refresh token used twice this close together is two tabs, not a replay; default 10 s. */
   cookieReuseGraceSeconds?: number;
+  /** Sign-in through the installation's OpenID provider (统一身份认证); password sign-in only when absent. */
+  oidc?: OidcOptions;
 }
 
 /** What the auth middleware and the auth routes share on one node. */
 export interface AuthServices extends Authenticators {
   sessions: Sessions;
+  /** The OpenID provider's sign-in, when one is configured. */
+  oidc: OidcSignIn | null;
 }
 
 export function createAuthServices(govflow: Govflow, options: AuthOptions): AuthServices {
@@ -33,5 +38,6 @@ export function createAuthServices(govflow: Govflow, options: AuthOptions): Auth
     accounts,
     cookies: new SessionCookies(options.jwtSecret),
     sessions: new Sessions(govflow, tokens, policy, accounts),
+    oidc: options.oidc ? new OidcSignIn(options.oidc, options.jwtSecret) : null,
   };
 }

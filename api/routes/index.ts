@@ -1,6 +1,7 @@
 import type { Route } from '../http/route';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
+import { oidcRoutes } from './oidc';
 import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
 import { clientRoutes } from './clients';
@@ -22,6 +23,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...serviceRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...oidcRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...serviceRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotFoundError } from '../../engine';
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/schemas';
 
@@ -102,6 +103,20 @@ export const userRoutes = [
     responses: { 200: 'the user with the new name', 404: "no such user in the caller's jurisdiction", 422: 'an empty name, or one with line breaks' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.userAdmin.rename(params.username, body.name, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/users/{username}/identity',
+    summary: "Link the user to a person of the OpenID provider (统一身份认证) by their subject, so they sign in there as this user; null unlinks",
+    tag: 'users',
+    access: admins,
+    body: z.strictObject({ subject: z.string().trim().min(1).max(255).nullable() }),
+    responses: { 200: 'the user and the subject now linked', 404: "no such user in the caller's jurisdiction, no link to remove, or no OpenID provider configured", 409: 'the subject is linked to another user' },
+    async handler({ params, body, actor, govflow, auth }) {
+      if (!auth.oidc) throw new NotFoundError('identity provider', 'oidc');
+      const user = body.subject === null ? await govflow.identities.unlink(params.username, actor) : await govflow.identities.link(params.username, body.subject, auth.oidc.issuer, actor);
+      return { body: { ...user, subject: body.subject } };
     },
   }),
   defineRoute({

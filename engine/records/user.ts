@@ -43,3 +43,14 @@ export interface RefreshTokenRecord {
   usedAt: Date | null;
   revokedAt: Date | null;
 }
+
+/** A person of the installation's OpenID provider (统一身份认证), by their subject, and the govflow user they sign in as. */
+export interface IdentityLinkRecord {
+  /** The provider's subject (`sub`), stable for the person. */
+  _id: string;
+  issuer: string;
+  username: string;
+  /** Who linked it: an administrator, or `system` for an applicant's account made at their first sign-in. */
+  linkedBy: string;
+  linkedAt: Date;
+}

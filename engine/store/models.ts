@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IdentityLinkRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -274,6 +274,10 @@ const refreshTokenSchema = new Schema<RefreshTokenRecord>(
 refreshTokenSchema.index({ family: 1 });
 refreshTokenSchema.index({ username: 1 });
 
+const identityLinkSchema = new Schema<IdentityLinkRecord>({ _id: String, issuer: String, username: String, linkedBy: String, linkedAt: Date }, options);
+// a user's link, to replace or remove it
+identityLinkSchema.index({ username: 1 });
+
 const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
 const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
 
@@ -390,6 +394,7 @@ export interface Models {
   templates: Model<TemplateRecord>;
   unitAudit: Model<UnitAuditRecord>;
   refreshTokens: Model<RefreshTokenRecord>;
+  identityLinks: Model<IdentityLinkRecord>;
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
   adminLog: Model<AdminLogRecord>;
@@ -417,6 +422,7 @@ export function bindModels(connection: Connection): Models {
     templates: connection.model('Template', templateSchema, 'templates'),
     unitAudit: connection.model('UnitAuditEntry', unitAuditSchema, 'unit_audit'),
     refreshTokens: connection.model('RefreshToken', refreshTokenSchema, 'refresh_tokens'),
+    identityLinks: connection.model('IdentityLink', identityLinkSchema, 'identity_links'),
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),
     adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),

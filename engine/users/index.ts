@@ -12,3 +12,4 @@ export { passwordRules } from './password-policy';
 export { NameBook, unitOfGroup } from './name-book';
 export type { Mentions, Names, StaffMember, StaffPurpose } from './names';
 export { StaffSearch } from './staff-search';
+export { IdentityLinks, IdentityRefusedError, type ProviderIdentity } from './identity-links';

@@ -16,6 +16,9 @@ describe('health, readiness and the OpenAPI document', () => {
     const { body: document } = await api.call(undefined, 'GET', '/api/openapi.json');
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/auth/oidc/callback',
+      '/auth/oidc/start',
+      '/auth/providers',
       '/auth/refresh',
       '/auth/session',
       '/auth/sign-out',
@@ -100,6 +103,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/users/{username}/audit/verify',
       '/users/{username}/disable',
       '/users/{username}/enable',
+      '/users/{username}/identity',
       '/users/{username}/name',
       '/users/{username}/unlock',
     ]);

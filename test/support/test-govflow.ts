@@ -65,6 +65,8 @@ export interface ApiResponse {
 /** How a test API node differs: API options (token lifetimes, account cache) and, for a second node on a seeded database, `seed: false`. */
 export interface TestApiOptions extends Partial<ApiOptions> {
   seed?: boolean;
+  /** The port to listen on; default a free one. */
+  port?: number;
 }
 
 /**
@@ -72,14 +74,14 @@ export interface TestApiOptions extends Partial<ApiOptions> {
  * testUsers and the shipped general-approval process unless `node.seed` is false.
  */
 export async function startTestApi(options: Partial<GovflowOptions> = {}, node: TestApiOptions = {}): Promise<TestApi> {
-  const { seed = true, ...apiOptions } = node;
+  const { seed = true, port = 0, ...apiOptions } = node;
   const govflow = await createTestGovflow(options);
   if (seed) {
     for (const user of testUsers) await govflow.users.add(user);
     await govflow.definitions.deploy(bpmn('general-approval.bpmn'), systemActor);
   }
   const server: Server = createServer(createApp(govflow, { jwtSecret: required('GOVFLOW_JWT_SECRET'), webRoot: join(__dirname, '..', '..', 'modeler', 'dist'), ...apiOptions }).callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<string, string>();
   const secrets = new Map<string, string>();

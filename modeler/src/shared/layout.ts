@@ -1,5 +1,5 @@
 import './app.css';
-import { ApiError, currentSession, loadSession, signIn, signOut, type Session } from './api-client';
+import { api, ApiError, currentSession, loadSession, signIn, signOut, type Session } from './api-client';
 import { h, replaceChildren } from './dom';
 import { translate } from '../pages/modeler/translate/translate-module';
 import { locale, registerMessages, setLocale, t } from './i18n';
@@ -20,6 +20,12 @@ registerMessages({
   'login.progress': { 'zh-CN': '凭受理编号查询办件进度（无需登录）', en: 'Look up an application’s progress by receipt number (no sign-in)' },
   // the server's words for a disabled account (api/routes/auth.ts)
   'login.disabled': { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
+  'login.or': { 'zh-CN': '或使用账号密码登录', en: 'or sign in with a password' },
+  // why a sign-in through the identity provider came back without one (api/routes/oidc.ts)
+  'login.oidc.refused': { 'zh-CN': '统一身份认证未通过，请重新登录。', en: 'The identity provider did not confirm the sign-in; try again.' },
+  'login.oidc.expired': { 'zh-CN': '登录已超时，请重新登录。', en: 'The sign-in took too long; try again.' },
+  'login.oidc.disabled': { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
+  'login.oidc.unavailable': { 'zh-CN': '统一身份认证暂时无法访问，请稍后再试或使用账号密码登录。', en: 'The identity provider cannot be reached; try again later or sign in with a password.' },
   'page.forbidden': { 'zh-CN': '您的角色无权使用此页面。', en: 'Your role may not use this page.' },
   'page.failed': { 'zh-CN': '加载失败：{message}', en: 'Could not load: {message}' },
 });
@@ -109,7 +115,9 @@ function header(session: Session): HTMLElement {
 function loginForm(done: () => void): HTMLElement {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
-  const message = h('p', { class: 'error', role: 'alert' });
+  const message = h('p', { class: 'error', role: 'alert' }, oidcFailure());
+  const provider = h('div', { class: 'login-provider' });
+  void showProvider(provider);
   const form = h(
     'form',
     {
@@ -128,6 +136,7 @@ function loginForm(done: () => void): HTMLElement {
     },
     h('h1', {}, t('app.name')),
     h('h2', {}, t('login.title')),
+    provider,
     h('label', {}, t('login.username'), username),
     h('label', {}, t('login.password'), password),
     h('button', { type: 'submit' }, t('login.submit')),
@@ -135,4 +144,20 @@ function loginForm(done: () => void): HTMLElement {
     h('a', { href: 'progress.html', class: 'progress-link' }, t('login.progress')),
   );
   return form;
+}
+
+/** The button of the installation's identity provider (统一身份认证), when it has one; it brings the person back to this page. */
+async function showProvider(slot: HTMLElement): Promise<void> {
+  const { oidc } = await api<{ oidc: { label: string; start: string } | null }>('GET', '/api/auth/providers').catch(() => ({ oidc: null }));
+  if (!oidc) return;
+  const query = new URLSearchParams(location.search);
+  query.delete('signInError');
+  const back = `${location.pathname}${query.toString() ? `?${query}` : ''}${location.hash}`;
+  replaceChildren(slot, h('a', { class: 'button primary oidc-sign-in', href: `${oidc.start}?${new URLSearchParams({ return: back })}` }, oidc.label), h('p', { class: 'muted' }, t('login.or')));
+}
+
+/** Why the identity provider's sign-in came back without one, from the address it came back to. */
+function oidcFailure(): string {
+  const reason = new URLSearchParams(location.search).get('signInError');
+  return reason && ['refused', 'expired', 'disabled', 'unavailable'].includes(reason) ? t(`login.oidc.${reason}`) : '';
 }
