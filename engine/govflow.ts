@@ -11,6 +11,7 @@ import { within } from './faults';
 import { ServiceCatalogue } from './hall';
 import { FileStore } from './files';
 import { MessageService } from './messages';
+import { Webhooks } from './webhooks';
 import { OrgDirectory, ProcessOwnership } from './org';
 import { resolveOptions, type GovflowOptions, type ResolvedOptions } from './options';
 import type { CaseHead } from './records';
@@ -55,6 +56,8 @@ export class Govflow {
   /** Names of people and units for answers; the staff address book behind the pages' pickers. */
   readonly names: NameBook;
   readonly staff: StaffSearch;
+  /** Notifications going out to subscribers' webhooks (an SMS gateway), signed and retried. */
+  readonly webhooks: Webhooks;
   /** Uploaded files (GridFS): stored as they stream in, read by those who may read a case that has them. */
   readonly files: FileStore;
   /** The online hall's catalogue of public services (办事指南), kept at deploy. */
@@ -112,6 +115,7 @@ export class Govflow {
     this.services = new ServiceCatalogue(models, store.connection.db!.collection('services'), this.org);
     this.definitions = new DefinitionService(this.registry, models, { schedules: this.startSchedules, services: this.services }, { directory: this.org, ownership, names: this.names }, options.now, options.logger);
     this.templates = new TemplateService(models, this.definitions, this.org, ownership);
+    this.webhooks = new Webhooks(models, this.deadlines, options.webhookRetry, options.now, options.logger);
     this.files = new FileStore(store.connection.db!, store.collections.cases, options.fileLimits, options.now);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, ratingFollowUpLimit: options.ratingFollowUpLimit, now: options.now });
     this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, this.files, options.now);

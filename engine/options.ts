@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { defaultFileLimits, type FileLimits } from './files/file-rules';
 import { createLogger } from './logger';
 import { formatTimeLimit, parseTimeLimit } from './time/time-limit';
+import type { WebhookRetry } from './webhooks';
 import type { ModelCheckOptions } from './definitions/model-check-pool';
 import type { StoreCommandListener } from './store';
 import { resolveSignInLimits, type ResolvedSignInLimits, type SignInLimits } from './users/sign-in-throttle';
@@ -34,6 +35,8 @@ export interface GovflowOptions {
   signInLimits?: SignInLimits;
   /** Largest file one upload may be, in bytes, where no listed material says less; default 50 MB (files/file-rules). */
   fileMaxBytes?: number;
+  /** How often a webhook delivery is tried and the first wait between tries (doubling); default 8 tries, 10 s. */
+  webhookRetry?: WebhookRetry;
   /** The limit a department has to follow a poor rating up (差评整改) and answer; default 15WD. */
   ratingFollowUpLimit?: string;
   /** Told of every command sent to the store, when it started and ended (metrics, the bench's round-trip count); default none. */
@@ -55,6 +58,7 @@ export function resolveOptions(options: GovflowOptions): ResolvedOptions {
     logger: options.logger ?? createLogger(),
     now: options.now ?? (() => new Date()),
     signInLimits: resolveSignInLimits(options.signInLimits),
+    webhookRetry: options.webhookRetry ?? { attempts: 8, delayMs: 10_000 },
     ratingFollowUpLimit: formatTimeLimit(parseTimeLimit(options.ratingFollowUpLimit ?? '15WD')),
     fileLimits: { ...defaultFileLimits, maxBytes: options.fileMaxBytes ?? defaultFileLimits.maxBytes },
   };

@@ -2,6 +2,7 @@ import type { Route } from '../http/route';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { oidcRoutes } from './oidc';
+import { webhookRoutes } from './webhooks';
 import { calendarRoutes } from './calendars';
 import { caseRoutes } from './cases';
 import { clientRoutes } from './clients';
@@ -23,6 +24,6 @@ import { userLockoutRoutes } from './user-lockouts';
 import { userRoutes } from './users';
 
 /** Every /api operation, by audience. */
-export const apiRoutes = [...authRoutes, ...oidcRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...serviceRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes] as unknown as readonly Route[];
+export const apiRoutes = [...authRoutes, ...oidcRoutes, ...definitionRoutes, ...templateRoutes, ...caseRoutes, ...fileRoutes, ...clockRoutes, ...publicRoutes, ...serviceRoutes, ...taskRoutes, ...externalTaskRoutes, ...messageRoutes, ...auditRoutes, ...calendarRoutes, ...supervisionRoutes, ...incidentRoutes, ...notificationRoutes, ...userRoutes, ...staffRoutes, ...orgRoutes, ...clientRoutes, ...userLockoutRoutes, ...webhookRoutes] as unknown as readonly Route[];
 
 export { healthz, readyz } from './health';

@@ -22,15 +22,20 @@ export class DeadlineQueue {
     this.#queue.on('error', onError);
   }
 
-  /** Schedules a card's deadline (job name `deadline`), a BPMN timer (`timer`), the delivery of a thrown message (`message`) or a call between cases (`call.*`). */
-  async schedule(job: DeadlineJob | TimerJob | MessageJob | CallJob, name: 'deadline' | 'timer' | 'message' | CallJobName = 'deadline'): Promise<void> {
+  /**
+   * Schedules a card's deadline (job name `deadline`), a BPMN timer (`timer`), the delivery of a
+   * thrown message (`message`), a call between cases (`call.*`), a notification's going out to the
+   * webhooks (`notification`) or one delivery to one (`webhook`); tried 8 times, 1 s apart doubling,
+   * unless `retry` says otherwise.
+   */
+  async schedule(job: DeadlineJob | TimerJob | MessageJob | CallJob, name: 'deadline' | 'timer' | 'message' | 'notification' | 'webhook' | CallJobName = 'deadline', retry: { attempts: number; delayMs: number } = { attempts: 8, delayMs: 1_000 }): Promise<void> {
     await this.#queue.add(name, job, {
       jobId: job.id,
       // BullMQ waits in wall-clock time, whatever clock govflow counts deadlines on (the demo data
       // is written on a clock set back: its deadlines already passed are due now, not days later)
       delay: Math.max(0, job.at - Date.now()),
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1_000 },
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.delayMs },
       // a fired job's work is in the case's revisions and audit log: nothing to keep in Redis
       removeOnComplete: true,
       // one that failed every attempt stays a month for an operator to read, then goes

@@ -20,3 +20,4 @@ export type * from './task';
 export type * from './template';
 export type * from './unit';
 export type * from './user';
+export type * from './webhook';

@@ -11,6 +11,7 @@ import type { CaseRecord, ExternalTaskRecord } from '../records';
 import type { TopicSignals } from '../external-tasks/topic-signals';
 import { projectAlerts, projectNotices, sendNotifications } from '../supervision';
 import { projectTasks } from '../tasks';
+import { outgoingJobId } from '../webhooks/webhook-jobs';
 import type { Effect, EffectKind } from '../records';
 
 /** Where a revision's outbox is applied: the projections, the ledger's claims and the durable jobs. */
@@ -54,8 +55,11 @@ export async function applyOutbox(record: CaseRecord, targets: OutboxTargets, cl
     ...of('revisions.prune').map((effect) => ledger.prune(record._id, effect.from, effect.to)),
   ]);
   targets.topics?.announce(topicsWithWork(of('external-task.upsert').map((effect) => effect.task)));
-  // a thrown message's job reads its record, so it is added once the record is written
-  const messages = of('message.throw').map((effect) => targets.deadlines.schedule({ id: effect.message._id, at: 0 }, 'message'));
+  // a thrown message's job reads its record, so it is added once the record is written; so does a notification's going out to the webhooks
+  const messages = [
+    ...of('message.throw').map((effect) => targets.deadlines.schedule({ id: effect.message._id, at: 0 }, 'message')),
+    ...of('notification.send').map((effect) => targets.deadlines.schedule({ id: outgoingJobId(effect.notification._id), at: 0 }, 'notification')),
+  ];
   const sent = messages.length === 0 || (await within(Promise.all(messages).then(() => true, () => false), queueWaitMs, false));
   if (!(await queued) || !sent) return false;
   if (claim === 'release') ledger.release(record);

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IdentityLinkRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IdentityLinkRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord, WebhookDeliveryRecord, WebhookRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -279,6 +279,18 @@ const identityLinkSchema = new Schema<IdentityLinkRecord>({ _id: String, issuer:
 identityLinkSchema.index({ username: 1 });
 
 const calendarSchema = new Schema<CalendarRecord>({ _id: String, year: Number, schedule: Mixed, updatedBy: String, updatedAt: Date }, options);
+const webhookSchema = new Schema<WebhookRecord>({ _id: String, name: String, url: String, events: [String], secret: String, disabled: Boolean, createdBy: String, createdAt: Date }, options);
+// the subscribers of a notification's kind
+webhookSchema.index({ events: 1 });
+
+const webhookDeliverySchema = new Schema<WebhookDeliveryRecord>(
+  { _id: String, webhookId: String, notificationId: String, kind: String, status: String, attempts: Number, lastStatus: { type: Number, default: null }, lastError: { type: String, default: null }, createdAt: Date, lastAttemptAt: { type: Date, default: null }, deliveredAt: { type: Date, default: null } },
+  options,
+);
+// a webhook's deliveries, newest first, all or of one status (the failures an operator reads)
+webhookDeliverySchema.index({ webhookId: 1, createdAt: -1 });
+webhookDeliverySchema.index({ webhookId: 1, status: 1, createdAt: -1 });
+
 const adminLogSchema = new Schema<AdminLogRecord>({ _id: String, at: Date, actor: String, action: String, target: String, detail: String }, options);
 
 const alertSchema = new Schema<AlertRecord>(
@@ -398,6 +410,8 @@ export interface Models {
   receipts: Model<ReceiptRecord>;
   calendars: Model<CalendarRecord>;
   adminLog: Model<AdminLogRecord>;
+  webhooks: Model<WebhookRecord>;
+  webhookDeliveries: Model<WebhookDeliveryRecord>;
   alerts: Model<AlertRecord>;
   notices: Model<NoticeRecord>;
   notifications: Model<NotificationRecord>;
@@ -426,6 +440,8 @@ export function bindModels(connection: Connection): Models {
     receipts: connection.model('Receipt', receiptSchema, 'receipts'),
     calendars: connection.model('Calendar', calendarSchema, 'calendars'),
     adminLog: connection.model('AdminLogEntry', adminLogSchema, 'admin_log'),
+    webhooks: connection.model('Webhook', webhookSchema, 'webhooks'),
+    webhookDeliveries: connection.model('WebhookDelivery', webhookDeliverySchema, 'webhook_deliveries'),
     alerts: connection.model('Alert', alertSchema, 'alerts'),
     notices: connection.model('Notice', noticeSchema, 'notices'),
     notifications: connection.model('Notification', notificationSchema, 'notifications'),

@@ -3,6 +3,7 @@ import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } f
 import mongoose, { type Connection } from 'mongoose';
 import { bindCollections, type Collections } from './collections';
 import { bindModels, type Models } from './models';
+import { isStoreUnavailable } from '../faults/service-faults';
 
 /** A command the store answered (or refused): its name and when it was sent and answered, by performance.now(). */
 export type StoreCommandListener = (command: { name: string; startedAt: number; endedAt: number }) => void;
@@ -11,6 +12,9 @@ export type StoreCommandListener = (command: { name: string; startedAt: number; 
  * The MongoDB side of govflow: one connection, its models (schemas, indexes, queries) and the
  * driver's collections the command path writes. Made by `Store.create`.
  */
+/** How often a starting node asks a store that does not answer, a second each. */
+const connectAttempts = 5;
+
 export class Store {
   private constructor(
     readonly connection: Connection,
@@ -20,21 +24,30 @@ export class Store {
 
   /**
    * Connects to `uri` (database `dbName`, else the URI's own, else "govflow"), telling
-   * `onCommand` of every command sent when given. Called once per process by Govflow.create.
+   * `onCommand` of every command sent when given. Called once per process by Govflow.create. A
+   * store that does not answer within its second is asked again a few times: a node started
+   * while the store is loaded or still starting waits for it, rather than failing its start.
    */
   static async create(uri: string, dbName?: string, onCommand?: StoreCommandListener): Promise<Store> {
-    const connection = mongoose.createConnection(uri, {
-      dbName: dbName ?? (databaseInUri(uri) || 'govflow'),
-      autoIndex: false,
-      // a store that is gone is said within 2 s (503), not after mongoose's 10 s of buffering; a
-      // second of the 2 is left for the rest of the request on a loaded node
-      serverSelectionTimeoutMS: 1_000,
-      bufferCommands: false,
-      monitorCommands: onCommand !== undefined,
-    });
-    if (onCommand) watchCommands(connection, onCommand);
-    await connection.asPromise();
-    return new Store(connection, bindModels(connection), bindCollections(connection.db!));
+    for (let attempt = 1; ; attempt++) {
+      const connection = mongoose.createConnection(uri, {
+        dbName: dbName ?? (databaseInUri(uri) || 'govflow'),
+        autoIndex: false,
+        // a store that is gone is said within 2 s (503), not after mongoose's 10 s of buffering; a
+        // second of the 2 is left for the rest of the request on a loaded node
+        serverSelectionTimeoutMS: 1_000,
+        bufferCommands: false,
+        monitorCommands: onCommand !== undefined,
+      });
+      if (onCommand) watchCommands(connection, onCommand);
+      try {
+        await connection.asPromise();
+        return new Store(connection, bindModels(connection), bindCollections(connection.db!));
+      } catch (error) {
+        await connection.close().catch(() => undefined);
+        if (attempt >= connectAttempts || !isStoreUnavailable(error)) throw error;
+      }
+    }
   }
 
   /** Makes sure every index the models declare exists; after upgrades/ has dropped the ones an earlier govflow made. */

@@ -26,6 +26,12 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },
   { route: 'POST /api/cases/{id}/rating', allowed: ['applicant'] },
+  { route: 'POST /api/webhooks', allowed: ['admin'] },
+  { route: 'GET /api/webhooks', allowed: ['admin'] },
+  { route: 'GET /api/webhooks/{id}/deliveries', allowed: ['admin'] },
+  { route: 'POST /api/webhooks/{id}/disable', allowed: ['admin'] },
+  { route: 'GET /api/auth/providers', allowed: 'all' },
+  { route: 'PUT /api/users/{username}/identity', allowed: ['admin'] },
   { route: 'GET /api/cases', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/copy', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/public/progress/{receiptNo}', allowed: 'all' },
@@ -118,13 +124,16 @@ describe('role-based access over every route', () => {
       .replace('{version}', '1')
       .replace('{taskId}', `${caseId}.no-such-execution`)
       .replace('{clientId}', 'matrix-other')
-      .replace('{code}', 'no-such-unit');
+      .replace('{code}', 'no-such-unit')
+      .replace('{username}', 'clerk');
     const bodies: Record<string, unknown> = {
       'POST /api/definitions': '<not-bpmn/>',
       'PUT /api/definitions/{key}/draft': '<not-bpmn/>',
       'POST /api/cases': { processKey: 'no-such-process', title: 'x', data: {} },
       'POST /api/cases/{id}/withdraw': {},
       'POST /api/cases/{id}/rating': { stage: 'completion', score: 5 },
+      'POST /api/webhooks': { name: '矩阵', url: 'ftp://matrix.invalid/', events: ['case.decided'] },
+      'PUT /api/users/{username}/identity': { subject: null },
       'POST /api/tasks/{id}/complete': { decision: 'not-offered' },
       'PUT /api/calendars/{year}': { year: 2026 },
       'POST /api/tasks/{id}/transfer': { to: 'nobody', reason: '测试' },

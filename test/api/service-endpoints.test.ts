@@ -106,6 +106,9 @@ describe('health, readiness and the OpenAPI document', () => {
       '/users/{username}/identity',
       '/users/{username}/name',
       '/users/{username}/unlock',
+      '/webhooks',
+      '/webhooks/{id}/deliveries',
+      '/webhooks/{id}/disable',
     ]);
     const complete = document.paths['/tasks/{id}/complete'].post;
     expect(complete['x-roles']).toEqual(['clerk', 'leader']);
