@@ -54,4 +54,16 @@ export const clockRoutes = [
       return { body: await govflow.cases.supplement(params.id, body, actor) };
     },
   }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/{id}/deferred-materials',
+    summary: 'The applicant hands in the materials 容缺受理 accepted the application without, within their limit; the decision waits for them',
+    tag: 'applicant',
+    access: ['applicant'],
+    body: z.strictObject({ note: z.string().max(2000).optional(), attachments }),
+    responses: { 200: 'handed in', 404: 'no such case', 409: 'the case waits for no such materials, or has ended', 422: 'the materials are not exactly those deferred, or an attachment is not a file the caller uploaded; nothing was handed in' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.cases.handInDeferred(params.id, body, actor) };
+    },
+  }),
 ];

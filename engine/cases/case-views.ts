@@ -72,12 +72,21 @@ export interface CaseView {
   acceptance: AcceptanceView | null;
   /** The 补正 asked of the applicant (一次性告知), oldest first, as the step wrote them; the applicant's view leaves out who asked. */
   supplementRequests: SupplementRequestView[];
+  /** 容缺受理: the materials the application was accepted without, due by a date, and when they came. */
+  deferredMaterials: DeferredMaterialsView | null;
   /** The applicant's ratings (好差评) and their follow-ups. */
   ratings: RatingView[];
   /** In the applicant's own view: the stages they may rate now. */
   rateable?: RatingStage[];
   /** Running countersigns with their signers and votes; staff only. */
   countersigns?: Array<{ stepId: string; rule: string; signers: string[]; votes: Array<{ signer: string; by: string; decision: string; comment: string | null; at: string }> }>;
+}
+
+export interface DeferredMaterialsView {
+  materials: RequestedMaterial[];
+  acceptedAt: string;
+  dueDate: string | null;
+  handedInAt: string | null;
 }
 
 export interface AcceptanceView {
@@ -169,6 +178,7 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
     outcome: (record.outcome ?? []).map((end) => end.name),
     acceptance: acceptanceView(record),
     supplementRequests: (record.supplementRequests ?? []).map((request) => supplementRequestView(request, applicantView)),
+    deferredMaterials: deferredView(record),
     ratings: ratingViews(record),
     ...(applicantView
       ? {}
@@ -181,6 +191,11 @@ export function caseView(record: CaseHead, entries: AuditRecord[], viewer: Actor
           })),
         }),
   };
+}
+
+function deferredView({ deferredMaterials: deferred }: Pick<CaseHead, 'deferredMaterials'>): DeferredMaterialsView | null {
+  if (!deferred) return null;
+  return { materials: deferred.materials, acceptedAt: new Date(deferred.acceptedAt).toISOString(), dueDate: deferred.clock.dueDate, handedInAt: deferred.handedInAt ? new Date(deferred.handedInAt).toISOString() : null };
 }
 
 function acceptanceView({ acceptance }: Pick<CaseHead, 'acceptance'>): AcceptanceView | null {

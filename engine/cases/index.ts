@@ -6,3 +6,4 @@ export { caseMentions, caseView, opinionsFor, progressView, type CaseView, type 
 export { withAttachments, type NewAttachment } from './attachments';
 export { materialProblems } from './materials';
 export { answered, askedSupplement, openSupplementRequest, supplementProblems, type AskingStep } from './supplement-requests';
+export { deferredAtAcceptance, deferredClockKey, deferredNotice, deferredRefusal, outstandingMaterials } from './deferred-materials';

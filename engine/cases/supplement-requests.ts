@@ -41,18 +41,19 @@ export function openSupplementRequest(record: Pick<CaseRecord, 'supplementReques
 }
 
 /**
- * What is wrong with a supplement against the 补正 it answers: a request that lists materials is
- * answered with exactly those — each listed one handed in, each file naming one of them.
+ * What is wrong with a supplement against the 补正 it answers (or the materials 容缺受理 deferred,
+ * `asker` naming which): a request that lists materials is answered with exactly those — each
+ * listed one handed in, each file naming one of them.
  */
-export function supplementProblems(request: SupplementRequest | undefined, attachments: readonly NewAttachment[]): ProblemDetail[] {
+export function supplementProblems(request: Pick<SupplementRequest, 'materials'> | undefined, attachments: readonly NewAttachment[], asker = 'the 补正'): ProblemDetail[] {
   if (!request || request.materials.length === 0) return [];
   const listed = new Set(request.materials.map((material) => material.material));
   const names = request.materials.map((material) => `${material.name} (${material.material})`).join(', ');
   const strays = attachments.flatMap((attachment, index) =>
-    attachment.material !== undefined && listed.has(attachment.material) ? [] : [{ path: `/attachments/${index}/material`, message: `the 补正 asks for ${names}; name one of them` }],
+    attachment.material !== undefined && listed.has(attachment.material) ? [] : [{ path: `/attachments/${index}/material`, message: `${asker} asks for ${names}; name one of them` }],
   );
   const handedIn = new Set(attachments.map((attachment) => attachment.material));
-  const missing = request.materials.filter((material) => !handedIn.has(material.material)).map((material) => ({ path: '/attachments', message: `the 补正 asks for ${material.name} (${material.material}), which is missing` }));
+  const missing = request.materials.filter((material) => !handedIn.has(material.material)).map((material) => ({ path: '/attachments', message: `${asker} asks for ${material.name} (${material.material}), which is missing` }));
   return [...strays, ...missing];
 }
 

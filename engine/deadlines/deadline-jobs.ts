@@ -19,19 +19,25 @@ export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>
  * again after Redis lost its data. A fired job leaves Redis, so a card already raised must not
  * be wanted again, or every reconcile would fire it once more.
  */
-export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices' | 'alerts'>): DeadlineJob[] {
+export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices' | 'alerts' | 'deferredMaterials'>): DeadlineJob[] {
   const noticeJobs = (record.notices ?? [])
     .filter((notice) => notice.reply === null && notice.clock.due)
     .map((notice) => job(record._id, noticeClockKey(notice.id), 'red', new Date(notice.clock.due as Date).getTime()));
+  // 容缺受理's limit: when it runs out with the materials still outstanding, the application is refused
+  const deferred = record.deferredMaterials;
+  const deferredJobs = record.status === 'running' && deferred && deferred.handedInAt === null && deferred.clock.due ? [job(record._id, deferredClockKey, 'red', new Date(deferred.clock.due).getTime())] : [];
   const clocks: Array<[string, Clock | null]> = record.status === 'running' ? [['case', record.clock], ...record.openTasks.map((task): [string, Clock | null] => [task.id, task.clock])] : [];
   const raised = new Set((record.alerts ?? []).map((alert) => alert.id));
-  return [...clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : [])), ...noticeJobs].filter((wanted) => !raised.has(alertId(wanted.level, wanted.caseId, wanted.clockKey)));
+  return [...clocks.flatMap(([clockKey, clock]) => (clock ? jobsOf(record._id, clockKey, clock) : [])), ...noticeJobs, ...deferredJobs].filter((wanted) => !raised.has(alertId(wanted.level, wanted.caseId, wanted.clockKey)));
 }
 
 /** The id of the card a clock's deadline raises (电子监察 黄牌 · 红牌): one per level and clock of a case. */
 export function alertId(level: AlertLevel, caseId: string, clockKey: string): string {
   return `${level}~${caseId}~${clockKey}`;
 }
+
+/** The clock key of the limit of the materials 容缺受理 accepted without (cases/deferred-materials). */
+export const deferredClockKey = 'deferred-materials';
 
 /** The clock key of a notice's reply limit; it only ever gets a red card (a late reply). */
 export function noticeClockKey(noticeId: string): string {

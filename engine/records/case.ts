@@ -163,6 +163,8 @@ export interface CaseRecord {
   acceptance?: Acceptance;
   /** The 补正 asked of the applicant, oldest first; absent before the first. */
   supplementRequests?: SupplementRequest[];
+  /** 容缺受理: the materials accepted without, to follow within the guide's limit; absent when none were. */
+  deferredMaterials?: DeferredMaterials;
   /** Why the clocks stand still, while they do. */
   pauseKind: PauseKind | null;
   /** Once completed: the end events it reached, by name (准予许可, 不予受理 …); absent on cases completed before outcomes were kept. */
@@ -244,6 +246,18 @@ export interface Rating {
   department: string | null;
   /** The notice that follows a poor rating up (差评整改), to be answered by the department in its limit. */
   followUp: string | null;
+}
+
+/**
+ * 容缺受理: the application was accepted without these required, non-essential materials; the
+ * applicant hands them in within the clock's limit (the guide's supplementLimit), or the
+ * application is refused when it runs out. The decision waits for them.
+ */
+export interface DeferredMaterials {
+  materials: RequestedMaterial[];
+  acceptedAt: Date;
+  clock: Clock;
+  handedInAt: Date | null;
 }
 
 /** A keyed request a case took: whose key, which command, what was asked and what was answered. */

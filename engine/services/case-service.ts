@@ -15,6 +15,7 @@ import {
   engineTrail,
   ExtendClock,
   FireTimer,
+  HandInDeferredMaterials,
   PauseClock,
   RateCase,
   ResumeClock,
@@ -25,6 +26,7 @@ import {
   type CopiedCase,
   type DeliveredMessage,
   type FiredTimer,
+  type HandedIn,
   type RatingInput,
   type StartCaseInput,
   type StartedCase,
@@ -159,6 +161,12 @@ export class CaseService {
   async supplement(caseId: string, input: { note?: string; attachments?: AttachmentInput[] }, actor: Actor): Promise<DeliveredMessage> {
     const attachments = await this.#deps.files.attachments(input.attachments, actor, '/attachments');
     return runOnCase(this.#deps.executor, new SupplementCase(caseId, input.note, attachments), actor);
+  }
+
+  /** 容缺受理: the applicant hands in the materials the application was accepted without. */
+  async handInDeferred(caseId: string, input: { note?: string; attachments: AttachmentInput[] }, actor: Actor): Promise<HandedIn> {
+    const attachments = await this.#deps.files.attachments(input.attachments, actor, '/attachments');
+    return runOnCase(this.#deps.executor, new HandInDeferredMaterials(caseId, attachments ?? [], input.note), actor);
   }
 
   /** A BPMN message, by name, reaches the case's waiting message event or receive task. */

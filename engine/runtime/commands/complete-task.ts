@@ -1,4 +1,4 @@
-import { askedSupplement, withAttachments, type NewAttachment } from '../../cases';
+import { askedSupplement, deferredAtAcceptance, deferredNotice, outstandingMaterials, withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage, type CompiledDefinition } from '../../definitions';
 import { ConflictError, InvalidInputError } from '../../errors';
 import { compliancePoints } from '../../supervision';
@@ -55,6 +55,7 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     assertDecision(task, this.input.decision);
     assertForm(task, this.input.data ?? {});
     const definition = await context.definitions.get(current.processKey, current.version);
+    assertNothingDeferred(current, task, definition);
     const deemed = deemedAcceptance(current, task, definition, context);
     assertStillRefusable(current, task, definition, deemed, this.input.decision);
     const engine = await context.engines.recover(definition, current);
@@ -68,10 +69,12 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     const stepDone = !vote || vote.outcome !== 'pending';
     const record = this.#record(current, next, task, definition, stepDone, context, deemed);
     const asked = record.supplementRequests?.at(-1);
+    const deferred = !current.deferredMaterials ? record.deferredMaterials : undefined;
     return {
       next: record,
       notifications: [
         ...(deemed?.notifications ?? []),
+        ...(deferred ? [{ audience: { users: [current.applicant] }, kind: 'case.materials-deferred', message: deferredNotice(current.receiptNo, deferred) }] : []),
         ...(asked && asked !== current.supplementRequests?.at(-1) ? [{ audience: { users: [current.applicant] }, kind: 'case.supplement-requested', message: supplementNotice(current.receiptNo, asked.materials) }] : []),
       ],
       audit: { action: 'task.completed', stepId: task.stepId, stepName: task.name, taskId: task.id, decision: this.input.decision, comment: this.input.comment },
@@ -110,6 +113,7 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
     return {
       ...next,
       ...(asked ? { supplementRequests: [...(current.supplementRequests ?? []), asked] } : {}),
+      ...(startsClock ? deferredOf(current, definition, context) : {}),
       decided: current.decided || decisive,
       completedSteps: stepDone ? [...current.completedSteps, task.stepId] : current.completedSteps,
       clock: deemed?.clock ?? (startsClock ? caseClock(definition, context) : next.clock),
@@ -123,6 +127,19 @@ export class CompleteTask implements CaseCommand<CompletedTask> {
       lastCompletion: task.countersign || next.status !== 'running' ? null : { taskId: task.id, stepId: task.stepId, name: task.name, by, at: context.now, nextTaskIds: opened },
     };
   }
+}
+
+/** 容缺受理: accepted without some non-essential materials, which are to follow within the guide's limit. */
+function deferredOf(current: CaseRecord, definition: CompiledDefinition, context: CommandContext): Pick<CaseRecord, 'deferredMaterials'> {
+  const deferred = deferredAtAcceptance(current, definition.catalogue.service, context.now, context.calendar);
+  return deferred ? { deferredMaterials: deferred } : {};
+}
+
+/** The decision waits for the materials 容缺受理 accepted the application without. */
+function assertNothingDeferred(current: CaseRecord, task: OpenTask, definition: CompiledDefinition): void {
+  const outstanding = outstandingMaterials(current);
+  if (!outstanding || !definition.catalogue.userTasks[task.stepId]?.decisive) return;
+  throw new ConflictError(`case ${current.receiptNo} waits for the materials accepted without (容缺受理): ${outstanding.materials.map((material) => material.name).join(', ')}, due ${outstanding.clock.dueDate}; decide once they are handed in`);
 }
 
 /** The step's first offered decision is its go-ahead (accept, not refuse or 补正); a step offering none always goes ahead. */

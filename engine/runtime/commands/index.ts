@@ -3,6 +3,7 @@ export { CompleteTask, type CompleteTaskInput, type CompletedTask } from './comp
 export { ClaimTask, UnclaimTask, type ClaimedTask } from './claim-task';
 export { WithdrawCase, type WithdrawnCase } from './withdraw-case';
 export { RateCase, type RatingInput } from './rate-case';
+export { HandInDeferredMaterials, type HandedIn } from './hand-in-deferred';
 export { TaskNotOpenError } from './case-guards';
 export { PauseClock, ResumeClock, type ClockAnswer } from './pause-clock';
 export { ExtendClock } from './extend-clock';

@@ -1,8 +1,10 @@
+import { deferredClockKey, deferredRefusal, outstandingMaterials } from '../../cases';
 import type { DeadlineJob } from '../../deadlines';
 import type { CaseRecord } from '../../records';
 import { alertForDeadline } from '../../supervision';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
 import { deemedAcceptance } from '../deemed-acceptance';
+import { endedState } from './withdraw-case';
 
 export interface RaisedAlert {
   raised: boolean;
@@ -13,7 +15,8 @@ export interface RaisedAlert {
  * A deadline job fired: raise its yellow or red card if the clock still says so. A stale job —
  * the work is done, the clock paused or moved, the card already up — changes nothing, which is
  * what makes a job that fires twice (a retried worker) raise one card. The acceptance step's
- * red card may also make the application count as accepted (许可法§32).
+ * red card may also make the application count as accepted (许可法§32); the end of 容缺受理's
+ * limit refuses an application whose deferred materials never came.
  */
 export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
   readonly name = 'RaiseDeadlineAlert';
@@ -24,6 +27,7 @@ export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
   }
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<RaisedAlert> | Unchanged<RaisedAlert>> {
+    if (this.job.clockKey === deferredClockKey) return refusedForDeferred(current, this.job, context.now);
     const alert = alertForDeadline(current, this.job, context.now);
     if (!alert) return { unchanged: { raised: false, alertId: null } };
     const raised = { ...current, alerts: [...current.alerts, alert] };
@@ -49,4 +53,20 @@ export class RaiseDeadlineAlert implements CaseCommand<RaisedAlert> {
     if (!task) return null;
     return deemedAcceptance(record, task, await context.definitions.get(record.processKey, record.version), context);
   }
+}
+
+/**
+ * 容缺受理's limit ran out: an application whose deferred materials are still outstanding is
+ * refused — it ends with that outcome and its applicant is told, as of any decision. A job for a
+ * limit that moved or whose materials came in changes nothing.
+ */
+function refusedForDeferred(current: CaseRecord, job: DeadlineJob, now: Date): CaseChange<RaisedAlert> | Unchanged<RaisedAlert> {
+  const outstanding = outstandingMaterials(current);
+  const due = outstanding?.clock.due;
+  if (current.status !== 'running' || !due || new Date(due).getTime() !== job.at) return { unchanged: { raised: false, alertId: null } };
+  return {
+    next: { ...endedState(current, now), status: 'completed', outcome: [{ stepId: deferredClockKey, name: deferredRefusal }] },
+    audit: { action: 'case.refused', stepName: '容缺受理', comment: `${deferredRefusal}：${outstanding.materials.map((material) => material.name).join('、')}` },
+    result: { raised: false, alertId: null },
+  };
 }

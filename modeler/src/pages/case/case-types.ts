@@ -1,10 +1,10 @@
 /** The shapes of GET /api/cases/{id} and GET /api/cases/{id}/diagram (engine/cases/case-views.ts, engine/govflow.ts). */
 import type { RatingView } from '../../../../engine/ratings/rating-view';
-import type { AsJson, RatingStage, SupplementRequest as StoredSupplementRequest } from '../../../../engine/records';
+import type { AsJson, RatingStage, RequestedMaterial, SupplementRequest as StoredSupplementRequest } from '../../../../engine/records';
 import type { Names } from '../../shared/names';
 import type { Attachment, CaseStatus, ClockState, ClockView, Opinion } from '../inbox/inbox-types';
 
-export type { RatingStage, RatingView };
+export type { RatingStage, RatingView, RequestedMaterial };
 
 /** A 补正 asked of the applicant (一次性告知); who asked is left out of the applicant's view. */
 export type SupplementRequest = AsJson<Omit<StoredSupplementRequest, 'askedBy'>> & { askedBy?: string };
@@ -58,6 +58,8 @@ export interface CaseView {
   outcome: string[];
   acceptance: { kind: 'accepted' | 'deemed'; at: string } | null;
   supplementRequests: SupplementRequest[];
+  /** 容缺受理: the materials the application was accepted without, due by a date, and when they came. */
+  deferredMaterials: { materials: RequestedMaterial[]; acceptedAt: string; dueDate: string | null; handedInAt: string | null } | null;
   /** The applicant's ratings (好差评) with their follow-ups. */
   ratings: RatingView[];
   /** In the applicant's own view: the stages they may rate now. */

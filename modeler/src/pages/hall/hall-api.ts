@@ -38,6 +38,10 @@ export function handInSupplement(id: string, body: { note?: string; attachments:
   return api('POST', `/api/cases/${encoded(id)}/supplement`, body);
 }
 
+export function handInDeferred(id: string, body: { note?: string; attachments: MaterialAttachment[] }): Promise<unknown> {
+  return api('POST', `/api/cases/${encoded(id)}/deferred-materials`, body);
+}
+
 export function withdrawCase(id: string, reason: string | undefined): Promise<unknown> {
   return api('POST', `/api/cases/${encoded(id)}/withdraw`, reason ? { reason } : {});
 }

@@ -2,17 +2,17 @@ import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { noNames } from '../../shared/names';
 import type { CaseView } from '../case/case-types';
+import { publicReasonLines } from '../case/public-reasons';
 import { supplementRequestList } from '../case/supplement-requests';
 import { openActionDialog } from '../inbox/action-dialog';
 import { fileSize } from '../inbox/attachment-table';
 import type { Attachment } from '../inbox/inbox-types';
-import { decisionLabel } from '../inbox/work-labels';
 import { caseFacts } from './case-facts';
 import { getMyCase, getService, withdrawCase } from './hall-api';
 import { goTo } from './hall-notice';
 import type { ServiceView } from './hall-types';
 import { serviceRatings } from './service-rating';
-import { supplementAnswer } from './supplement-answer';
+import { deferredAnswer, supplementAnswer } from './supplement-answer';
 
 /**
  * #cases/{id}: one application as its applicant follows it — status, step, due date, what the
@@ -32,6 +32,7 @@ export async function myCasePage(view: HTMLElement, id: string): Promise<void> {
     h('p', { class: 'muted receipt' }, `${t('hall.cases.receiptNo')} ${item.receiptNo}`, item.queryCode ? ` · ${t('hall.case.queryCode')} ${item.queryCode}` : null),
     h('dl', { class: 'facts panel case-facts', dataset: { status: item.status } }, ...caseFacts(item).flatMap(([key, label, value]) => [h('dt', {}, label), h('dd', { dataset: { fact: key } }, value)])),
     supplementAnswer(item, service, reload),
+    deferredAnswer(item, service, reload),
     reasons(item),
     collection(item, service),
     serviceRatings(item, reload),
@@ -48,7 +49,7 @@ function reasons(item: CaseView): HTMLElement | null {
     'section',
     { class: 'reasons' },
     h('h2', {}, t('hall.case.reasons')),
-    ...item.opinions.map((opinion) => h('p', {}, h('strong', {}, `${opinion.stepName}${opinion.decision ? `（${decisionLabel(opinion.decision)}）` : ''}`), `：${opinion.text ?? ''}`)),
+    ...publicReasonLines(item.opinions),
   );
 }
 

@@ -1,7 +1,8 @@
 import { ApiError, api } from '../../shared/api-client';
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { acceptanceLabel, decisionLabel, statusLabel } from '../inbox/work-labels';
+import { publicReasonLines } from '../case/public-reasons';
+import { acceptanceLabel, statusLabel } from '../inbox/work-labels';
 import type { ProgressView } from './progress-types';
 
 /**
@@ -58,7 +59,7 @@ function progressCard(progress: ProgressView): HTMLElement {
     h('h2', {}, progress.receiptNo),
     h('dl', { class: 'facts' }, ...rows.flatMap(([key, label, value]) => [h('dt', {}, label), h('dd', { dataset: { fact: key } }, value)])),
     progress.opinions.length > 0
-      ? h('div', { class: 'reasons' }, h('h3', {}, t('progress.reasons')), ...progress.opinions.map((opinion) => h('p', {}, h('strong', {}, `${opinion.stepName}（${opinion.decision ? decisionLabel(opinion.decision) : ''}）`), `：${opinion.text ?? ''}`)))
+      ? h('div', { class: 'reasons' }, h('h3', {}, t('progress.reasons')), ...publicReasonLines(progress.opinions))
       : null,
   );
 }
