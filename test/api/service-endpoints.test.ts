@@ -33,6 +33,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/cases/{id}/clock/pause',
       '/cases/{id}/clock/resume',
       '/cases/{id}/copy',
+      '/cases/{id}/deferred-materials',
       '/cases/{id}/diagram',
       '/cases/{id}/messages/{name}',
       '/cases/{id}/rating',
