@@ -1,6 +1,7 @@
-import type { ProblemDetail } from '../errors';
+import { InvalidInputError, type ProblemDetail } from '../errors';
 import type { CaseRecord, FormField, ServiceGuideSpec, SupplementRequest } from '../records';
 import type { NewAttachment } from './attachments';
+import { materialProblems } from './materials';
 
 /** How a step was completed, as far as a 补正 it asks for goes. */
 export interface AskingStep {
@@ -55,6 +56,15 @@ export function supplementProblems(request: Pick<SupplementRequest, 'materials'>
   const handedIn = new Set(attachments.map((attachment) => attachment.material));
   const missing = request.materials.filter((material) => !handedIn.has(material.material)).map((material) => ({ path: '/attachments', message: `${asker} asks for ${material.name} (${material.material}), which is missing` }));
   return [...strays, ...missing];
+}
+
+/**
+ * Throws the 422 of materials that are not exactly those `request` lists or break their limits
+ * in the guide; for the answer to a 补正 and for the materials 容缺受理 deferred.
+ */
+export function assertAnswers(request: Pick<SupplementRequest, 'materials'> | undefined, attachments: readonly NewAttachment[], guide: ServiceGuideSpec | undefined, refusal: { asker?: string; message(problems: number): string }): void {
+  const problems = [...supplementProblems(request, attachments, refusal.asker), ...materialProblems(guide, attachments, { complete: false })];
+  if (problems.length > 0) throw new InvalidInputError(refusal.message(problems.length), problems, 422);
 }
 
 /** The requests with the open one answered at `at`. */

@@ -1,6 +1,6 @@
-import { answered, materialProblems, openSupplementRequest, supplementProblems, withAttachments, type NewAttachment } from '../../cases';
+import { answered, assertAnswers, openSupplementRequest, withAttachments, type NewAttachment } from '../../cases';
 import { supplementMessage } from '../../definitions';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
+import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord } from '../../records';
 import { hasRole, mayServeTopic, type Actor } from '../../users/actor';
 import { advanceCase } from '../advance-case';
@@ -85,8 +85,7 @@ export class SupplementCase implements CaseCommand<DeliveredMessage> {
   async #assertAnswers(current: CaseRecord, context: CommandContext): Promise<void> {
     const given = this.attachments ?? [];
     const { service } = (await context.definitions.get(current.processKey, current.version)).catalogue;
-    const problems = [...supplementProblems(openSupplementRequest(current), given), ...materialProblems(service, given, { complete: false })];
-    if (problems.length > 0) throw new InvalidInputError(`the supplement to ${current.receiptNo} has ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was handed in`, problems, 422);
+    assertAnswers(openSupplementRequest(current), given, service, { message: (count) => `the supplement to ${current.receiptNo} has ${count} problem${count > 1 ? 's' : ''}; nothing was handed in` });
   }
 }
 

@@ -1,5 +1,5 @@
-import { materialProblems, outstandingMaterials, supplementProblems, withAttachments, type NewAttachment } from '../../cases';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors';
+import { assertAnswers, outstandingMaterials, withAttachments, type NewAttachment } from '../../cases';
+import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord } from '../../records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
 import { assertRunning } from './case-guards';
@@ -25,8 +25,7 @@ export class HandInDeferredMaterials implements CaseCommand<HandedIn> {
     const outstanding = outstandingMaterials(current);
     if (!outstanding) throw new ConflictError(`case ${current.receiptNo} waits for no materials accepted without (容缺受理)`);
     const { service } = (await context.definitions.get(current.processKey, current.version)).catalogue;
-    const problems = [...supplementProblems(outstanding, this.attachments, '容缺受理'), ...materialProblems(service, this.attachments, { complete: false })];
-    if (problems.length > 0) throw new InvalidInputError(`the materials for ${current.receiptNo} have ${problems.length} problem${problems.length > 1 ? 's' : ''}; nothing was handed in`, problems, 422);
+    assertAnswers(outstanding, this.attachments, service, { asker: '容缺受理', message: (count) => `the materials for ${current.receiptNo} have ${count} problem${count > 1 ? 's' : ''}; nothing was handed in` });
     const by = context.actor.username;
     return {
       next: { ...current, attachments: withAttachments(current.attachments, this.attachments, { stepId: null, taskId: null, by, at: context.now }), deferredMaterials: { ...outstanding, handedInAt: context.now } },
