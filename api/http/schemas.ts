@@ -15,6 +15,27 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 };
 
+/**
+ * What a work list is narrowed by (the inbox's and the case lists' search box): parts of the
+ * receipt number, title, step name and the applicant's name or username, the process, and China
+ * days, both ends included. An empty field searches nothing, as a form sends it.
+ */
+export const workSearchQuery = {
+  receiptNo: z.string().trim().max(40).optional(),
+  title: z.string().trim().max(200).optional(),
+  applicant: z.string().trim().max(64).optional(),
+  processKey: z.string().trim().max(200).optional(),
+  step: z.string().trim().max(200).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+};
+
+/** A day range's ends must be in order: `.refine(...orderedDays)` on a query with workSearchQuery. */
+export const orderedDays: [(query: { from?: string; to?: string }) => boolean, { path: string[]; message: string }] = [
+  (query) => !query.from || !query.to || query.from <= query.to,
+  { path: ['to'], message: 'the range ends before it starts: `to` must not be before `from`' },
+];
+
 /** A document referenced by metadata; the file itself lives in another document store under its key. */
 const describedDocument = z.strictObject({
   name: z.string().trim().min(1).max(255),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { attachments, identifier, pageQuery, variables } from '../http/schemas';
+import { attachments, identifier, orderedDays, pageQuery, variables, workSearchQuery } from '../http/schemas';
 
 const startCaseBody = z.strictObject({
   processKey: identifier,
@@ -81,10 +81,11 @@ export const caseRoutes = [
     summary: "A list of cases: an applicant's own (scope=mine), or the ones copied to me (scope=copied); newest first",
     tag: 'cases',
     access: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'],
-    query: z.strictObject({ scope: z.enum(['mine', 'copied']), ...pageQuery }),
+    query: z.strictObject({ scope: z.enum(['mine', 'copied']), ...pageQuery, ...workSearchQuery }).refine(...orderedDays),
     responses: { 200: '{items, total}: a page of the cases, without their history' },
     async handler({ query, actor, govflow }) {
-      return { body: await govflow.cases.list(actor, query.scope, { limit: query.limit, offset: query.offset }) };
+      const { scope, limit, offset, ...search } = query;
+      return { body: await govflow.cases.list(actor, scope, { limit, offset }, search) };
     },
   }),
   defineRoute({

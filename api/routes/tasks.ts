@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { attachments, identifier, pageQuery, variables } from '../http/schemas';
+import { attachments, identifier, orderedDays, pageQuery, variables, workSearchQuery } from '../http/schemas';
 import { copyBody } from './cases';
 
 const staff = ['clerk', 'leader'] as const;
@@ -19,17 +19,22 @@ export const taskRoutes = [
   defineRoute({
     method: 'get',
     path: '/tasks',
-    summary: 'The inbox: tasks I hold (mine), tasks I may claim (claimable), or tasks I completed (done, 已办)',
+    summary: 'The inbox: tasks I hold (mine, 待办), may claim (claimable, 待签收), completed (done, 已办), cases I opened (started, 我发起的), cases copied to me (copied, 抄送我的), and for leaders every open step of my departments (department, 本部门在办)',
     tag: 'tasks',
     access: staff,
     query: z
-      .strictObject({ scope: z.enum(['mine', 'claimable', 'done']).default('mine'), ...pageQuery, cursor: z.string().max(40).optional() })
-      .refine((query) => query.scope === 'done' || query.cursor === undefined, { path: ['cursor'], message: 'only the done list pages by cursor; the open lists page by offset' }),
-    responses: { 200: 'mine and claimable: {items, total}, most urgent first; done: {items, nextCursor}, newest first' },
+      .strictObject({ scope: z.enum(['mine', 'claimable', 'department', 'done', 'started', 'copied']).default('mine'), ...pageQuery, cursor: z.string().max(40).optional(), ...workSearchQuery })
+      .refine((query) => query.scope === 'done' || query.cursor === undefined, { path: ['cursor'], message: 'only the done list pages by cursor; the others page by offset' })
+      .refine(...orderedDays),
+    responses: {
+      200: 'every list answers {items, total, names}: mine, claimable and department tasks most urgent first; done tasks newest first with nextCursor; started and copied cases newest first',
+      403: 'department: not a leader',
+    },
     async handler({ query, actor, govflow }) {
-      const { scope, limit, offset, cursor } = query;
-      if (scope === 'done') return { body: await govflow.tasks.listDone(actor, { limit, cursor }) };
-      return { body: await govflow.tasks.list(actor, scope, { limit, offset }) };
+      const { scope, limit, offset, cursor, ...search } = query;
+      if (scope === 'done') return { body: await govflow.tasks.listDone(actor, { limit, cursor }, search) };
+      if (scope === 'started' || scope === 'copied') return { body: await govflow.cases.list(actor, scope === 'started' ? 'mine' : 'copied', { limit, offset }, search) };
+      return { body: await govflow.tasks.list(actor, scope, { limit, offset }, search) };
     },
   }),
   defineRoute({

@@ -11,6 +11,8 @@ export interface TaskRecord {
   caseId: string;
   caseTitle: string;
   receiptNo: string;
+  /** Who applied, so the inbox can be searched by applicant. */
+  applicant: string;
   processKey: string;
   stepId: string;
   name: string;
@@ -40,6 +42,8 @@ export interface TaskRecord {
   queue: string[];
   /** Once completed, `<completedBy>|<China month>`: the done list reads one month of one person at a time. */
   doneKey: string | null;
+  /** The departments an open task is work of (its groups' units, else its case's), for a leader's 本部门在办; empty once closed. */
+  openUnits: string[];
   /** The case revision this projection reflects; older effects never overwrite newer ones. */
   caseRev: number;
 }

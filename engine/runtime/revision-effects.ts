@@ -4,7 +4,7 @@ import { externalTaskEffects } from '../external-tasks/external-task-projection'
 import { incidentRecord, incidentsOf } from '../incidents';
 import { wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
-import { inboxKeys } from '../tasks';
+import { inboxKeys, openUnitsOf } from '../tasks';
 import { audienceKeys } from '../users';
 import type { CaseChange } from './command';
 import type { Effect } from '../records';
@@ -145,6 +145,7 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     caseId: record._id,
     caseTitle: record.title,
     receiptNo: record.receiptNo,
+    applicant: record.applicant,
     processKey: record.processKey,
     stepId: task.stepId,
     name: task.name,
@@ -166,5 +167,5 @@ function taskRecord(record: CaseRecord, task: OpenTask, rev: number, closing?: P
     caseRev: rev,
     ...closing,
   };
-  return { ...projected, ...inboxKeys(projected) };
+  return { ...projected, ...inboxKeys(projected), openUnits: openUnitsOf(projected, record.departments) };
 }

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors';
 import { rateableStages } from '../ratings';
 import type { AttachmentInput, FileStore, WithAttachmentInputs } from '../files';
 import { externalTasksOf } from '../external-tasks';
+import { searchConditions } from '../tasks';
 import type { AuditRecord, CaseHead, PauseKind, Rating } from '../records';
 import {
   CopyCase,
@@ -41,6 +42,7 @@ import { pagedFind, type Page } from '../store/paged-find';
 import { systemActor, type Actor } from '../users/actor';
 import type { UserDirectory } from '../users/user-directory';
 import { runOnCase } from './visible-commands';
+import { resolveSearch, type WorkSearchInput } from './work-search-input';
 
 /** A case on its diagram: the model of its version, the elements it passed, and where it waits now. */
 export interface CaseDiagram {
@@ -96,9 +98,14 @@ export class CaseService {
     return { ...view, ...rateable, names: await this.#deps.names.names(caseMentions([view])) };
   }
 
-  /** The cases of a list: an applicant's own, or the ones copied to the actor or their groups; newest first, a page at a time. */
-  async list(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }): Promise<{ items: CaseView[]; total: number; names: Names }> {
-    const { items: heads, total } = await pagedFind<CaseHead>(this.#deps.models.cases, caseListFilter(actor, scope), { createdAt: -1 }, page);
+  /**
+   * The cases of a list: the ones the actor opened (an applicant's own, or 我发起的 of staff who
+   * filed a case), or the ones copied to the actor or their groups (抄送我的); newest first, a
+   * page at a time, narrowed by a search.
+   */
+  async list(actor: Actor, scope: 'mine' | 'copied', page: Page = { limit: 100, offset: 0 }, search?: WorkSearchInput): Promise<{ items: CaseView[]; total: number; names: Names }> {
+    const conditions = searchConditions(await resolveSearch(this.#deps.users, search), 'case', 'createdAt');
+    const { items: heads, total } = await pagedFind<CaseHead>(this.#deps.models.cases, { ...caseListFilter(actor, scope), ...conditions }, { createdAt: -1 }, page);
     const now = this.#deps.now();
     const items = heads.map((head) => caseView(head, [], actor, now));
     return { items, total, names: await this.#deps.names.names(caseMentions(items)) };

@@ -1,5 +1,5 @@
 import { assertCopyRecipients, mayReadCase, opinionsFor, type CaseView } from '../cases';
-import { InvalidInputError, NotFoundError } from '../errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { FileStore, WithAttachmentInputs } from '../files';
 import type { CaseHead, TaskRecord } from '../records';
 import {
@@ -29,12 +29,13 @@ import {
 import type { Executor } from '../runtime/executor';
 import type { Models } from '../store/models';
 import type { Page } from '../store/paged-find';
-import { byUrgency, inboxFilter, mayAct, readDoneList, taskMentions, taskView, type InboxScope, type TaskView } from '../tasks';
-import type { Actor } from '../users/actor';
+import { byUrgency, doneMonths, inboxFilter, mayAct, monthRange, doneCountFilter, readDoneList, searchConditions, taskMentions, taskView, type InboxScope, type TaskView } from '../tasks';
+import { hasRole, type Actor } from '../users/actor';
 import type { NameBook } from '../users/name-book';
 import type { Names } from '../users/names';
 import type { UserDirectory } from '../users/user-directory';
 import { runOnTask } from './visible-commands';
+import { resolveSearch, type WorkSearchInput } from './work-search-input';
 
 /** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */
 export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions']; names: Names };
@@ -62,22 +63,31 @@ export class TaskService {
 
   /**
    * An open inbox list, most urgent first, a page at a time. The list is read whole — open tasks
-   * of one person or their groups only — since urgency is computed from each clock now.
+   * of one person, their groups or (a leader's 本部门在办) their departments only — since urgency
+   * is computed from each clock now; a search narrows it in the store.
    */
-  async list(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }): Promise<{ items: TaskView[]; total: number; names: Names }> {
-    const records = await this.#models.tasks.find(inboxFilter(actor, scope)).lean<TaskRecord[]>();
+  async list(actor: Actor, scope: InboxScope, page: Page = { limit: 100, offset: 0 }, search?: WorkSearchInput): Promise<{ items: TaskView[]; total: number; names: Names }> {
+    if (scope === 'department' && !hasRole(actor, 'leader')) throw new ForbiddenError("only a leader lists every open step of the department (本部门在办)");
+    const conditions = searchConditions(await resolveSearch(this.#users, search), 'task', 'createdAt');
+    const records = await this.#models.tasks.find({ ...inboxFilter(actor, scope), ...conditions }).lean<TaskRecord[]>();
     const now = this.#now();
     const items = records.map((record) => taskView(record, now)).sort(byUrgency).slice(page.offset, page.offset + page.limit);
     return { items, total: records.length, names: await this.#names.names(taskMentions(items)) };
   }
 
-  /** The done list (已办): tasks the actor completed, newest first, a page at a time by cursor. */
-  async listDone(actor: Actor, page: { limit: number; cursor?: string }): Promise<{ items: TaskView[]; nextCursor: string | null; names: Names }> {
+  /**
+   * The done list (已办): tasks the actor completed, newest first, a page at a time by cursor;
+   * `total` counts the whole list (ten years, or the searched day range) by the same month keys.
+   */
+  async listDone(actor: Actor, page: { limit: number; cursor?: string }, input?: WorkSearchInput): Promise<{ items: TaskView[]; total: number; nextCursor: string | null; names: Names }> {
     const now = this.#now();
-    const read = (key: string) => this.#models.tasks.find({ doneKey: key }).lean<TaskRecord[]>();
-    const done = await readDoneList(read, actor.username, { ...page, now });
+    const search = await resolveSearch(this.#users, input);
+    const conditions = searchConditions(search, 'task', 'completedAt');
+    const months = doneMonths(now, monthRange(search));
+    const read = (key: string) => this.#models.tasks.find({ doneKey: key, ...conditions }).lean<TaskRecord[]>();
+    const [done, total] = await Promise.all([readDoneList(read, actor.username, { ...page, months }), this.#models.tasks.countDocuments({ ...conditions, ...doneCountFilter(actor.username, months) })]);
     const items = done.items.map((record) => taskView(record, now));
-    return { items, nextCursor: done.nextCursor, names: await this.#names.names(taskMentions(items)) };
+    return { items, total, nextCursor: done.nextCursor, names: await this.#names.names(taskMentions(items)) };
   }
 
   async get(taskId: string, actor: Actor): Promise<OpenedTask> {

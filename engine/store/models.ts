@@ -99,6 +99,7 @@ const taskSchema = new Schema<TaskRecord>(
     caseId: String,
     caseTitle: String,
     receiptNo: String,
+    applicant: String,
     processKey: String,
     stepId: String,
     name: String,
@@ -120,14 +121,17 @@ const taskSchema = new Schema<TaskRecord>(
     holder: { type: String, default: null },
     queue: { type: [String], default: [] },
     doneKey: { type: String, default: null },
+    openUnits: { type: [String], default: [] },
     caseRev: Number,
   },
   options,
 );
-// the inbox: held, claimable (both set on open tasks only), done by month; a case's tasks
+// the inbox: held, claimable, a department's (set on open tasks only), done by month and counted by person; a case's tasks
 taskSchema.index({ holder: 1 });
 taskSchema.index({ queue: 1 });
+taskSchema.index({ openUnits: 1 });
 taskSchema.index({ doneKey: 1, completedAt: -1 });
+taskSchema.index({ completedBy: 1 });
 taskSchema.index({ caseId: 1 });
 
 const externalTaskSchema = new Schema<ExternalTaskRecord>(

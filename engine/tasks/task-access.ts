@@ -14,7 +14,7 @@ export function mayAct(task: Candidates, actor: Actor): boolean {
 }
 
 /** Departments named by a task's groups (`role@department`), for case visibility. */
-export function departmentsOf(task: Candidates): string[] {
+export function departmentsOf(task: Pick<OpenTask, 'candidateGroups'>): string[] {
   return task.candidateGroups.map((group) => group.split('@')[1]).filter((department): department is string => Boolean(department));
 }
 

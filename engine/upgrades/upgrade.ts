@@ -5,6 +5,7 @@ import { claimsBesideRevisions } from './claims-beside-revisions';
 import { departmentsOnProjections } from './departments-on-projections';
 import { listKeys } from './list-keys';
 import { plainSecondaryIndexes } from './plain-secondary-indexes';
+import { taskSearchKeys } from './task-search-keys';
 
 /** One change to a database written by an earlier govflow; run once, recorded in `upgrades`. */
 export interface Upgrade {
@@ -14,7 +15,7 @@ export interface Upgrade {
 }
 
 /** In the order they were made; a new one goes at the end. */
-const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys, departmentsOnProjections];
+const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys, departmentsOnProjections, taskSearchKeys];
 
 /**
  * Brings a database written by an earlier govflow up to this one before indexes are made:

@@ -1,4 +1,5 @@
 import { isDuplicateKey } from '../store/duplicate-key';
+import { containing } from '../store/text-match';
 import { ConflictError, InvalidInputError, type ProblemDetail } from '../errors';
 import type { OrgDirectory } from '../org/org-directory';
 import type { Models } from '../store/models';
@@ -83,6 +84,15 @@ export class UserDirectory {
   async heldGroups(groups: string[], withRole?: readonly Role[]): Promise<Set<string>> {
     const held = await Promise.all(groups.map(async (group) => ((await this.#models.users.exists({ groups: group, ...roleFilter(withRole) })) ? [group] : [])));
     return new Set(held.flat());
+  }
+
+  /**
+   * The users a searcher means by `text`: the one of that username, and those whose name
+   * contains it (张 finds 张三 and 张伟); at most `limit`, so a one-letter search stays cheap.
+   */
+  async usernamesMatching(text: string, limit = 200): Promise<string[]> {
+    const found = await this.#models.users.find({ $or: [{ _id: text }, { name: containing(text) }] }, { _id: 1 }).limit(limit).lean<Array<{ _id: string }>>();
+    return found.map((user) => user._id);
   }
 
   /** The actor for valid credentials, or undefined. */

@@ -4,7 +4,7 @@ import { caseListFilter } from '../../engine/cases';
 import { claimId, revisionId } from '../../engine/store/case-ledger';
 import { jurisdictionFilter } from '../../engine/org';
 import { alertQuery, audienceQuery, noticeVisibility } from '../../engine/supervision';
-import { inboxFilter } from '../../engine/tasks';
+import { doneCountFilter, doneMonths, inboxFilter, searchConditions } from '../../engine/tasks';
 import { queryPlan } from '../support/query-plan';
 import { createTestGovflow } from '../support/test-govflow';
 
@@ -16,6 +16,7 @@ import { createTestGovflow } from '../support/test-govflow';
 describe('hot queries use an index', () => {
   let govflow: Govflow;
   const clerk: Actor = { username: 'u7', roles: ['clerk'], department: 'dept-7', groups: ['window@dept-7', 'review@dept-7'] };
+  const leader: Actor = { username: 'l7', roles: ['leader'], department: 'dept-7', groups: ['leader@dept-7'] };
   const applicant: Actor = { username: 'applicant-7', roles: ['applicant'], department: null, groups: [] };
   const supervisor: Actor = { username: 'office', roles: ['supervisor'], department: 'supervision-office', groups: [] };
   /** A district's office and administrator: their jurisdiction is the district's few units. */
@@ -38,6 +39,10 @@ describe('hot queries use an index', () => {
     ['the inbox: tasks I hold', () => [collection('tasks'), inboxFilter(clerk, 'mine')], 'holder'],
     ['the inbox: tasks I may claim', () => [collection('tasks'), inboxFilter(clerk, 'claimable')], 'queue'],
     ['the inbox: tasks I completed this month', () => [collection('tasks'), { doneKey: 'u7|2026-11' }], 'doneKey'],
+    ['the inbox: how many tasks I completed in ten years', () => [collection('tasks'), doneCountFilter('u7', doneMonths(new Date('2026-11-15T10:00:00+08:00')))], 'completedBy'],
+    ["a leader's inbox: every open step of the department", () => [collection('tasks'), inboxFilter(leader, 'department')], 'openUnits'],
+    ['the inbox searched: claimable tasks of an applicant with a title', () => [collection('tasks'), { ...inboxFilter(clerk, 'claimable'), ...searchConditions({ applicants: ['applicant-7'], title: '许可', from: '2026-11-01' }, 'task', 'createdAt') }], 'queue'],
+    ["the cases I opened, searched by receipt number", () => [collection('cases'), { ...caseListFilter(clerk, 'mine'), ...searchConditions({ receiptNo: '00042' }, 'case', 'createdAt') }], 'applicant'],
     ["an applicant's cases", () => [collection('cases'), caseListFilter(applicant, 'mine')], 'applicant'],
     ['the cases copied to me or my groups', () => [collection('cases'), caseListFilter(clerk, 'copied')], 'copyKeys'],
     ['who may read a stored file: the cases that have it', () => [collection('cases'), { fileIds: 'f000000000000000000000015' }], 'fileIds'],
@@ -82,6 +87,9 @@ async function seed(govflow: Govflow): Promise<void> {
       holder: open(i) && i % 20 === 0 ? `u${i % 100}` : null,
       queue: open(i) && i % 20 !== 0 ? [`group:window@dept-${i % 70}`] : [],
       doneKey: open(i) ? null : `u${i % 100}|2026-${String((i % 12) + 1).padStart(2, '0')}`,
+      openUnits: open(i) ? [`dept-${i % 70}`] : [],
+      completedBy: open(i) ? null : `u${i % 100}`,
+      completedAt: open(i) ? null : new Date(Date.UTC(2026, i % 12, 10)),
     })),
   );
   await raw('cases').insertMany(

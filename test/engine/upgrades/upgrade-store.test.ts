@@ -6,7 +6,7 @@ import { bpmn, createTestGovflow, passwordOf } from '../../support/test-govflow'
 
 /**
  * A database written by the govflow before this one — claims in pending_outboxes, projections
- * without their list keys or their case's departments, unique compound indexes — is brought along when a node starts on it:
+ * without their list keys, applicant or their case's departments, unique compound indexes — is brought along when a node starts on it:
  * nothing open drops out of an inbox and an outbox left behind is still repaired.
  */
 describe('a database from an earlier govflow', () => {
@@ -32,7 +32,7 @@ describe('a database from an earlier govflow', () => {
   async function writtenTheEarlierWay(earlier: Govflow): Promise<void> {
     const db = earlier.store.connection.db!;
     await db.collection('upgrades').drop();
-    await db.collection('tasks').updateMany({}, { $unset: { holder: '', queue: '', doneKey: '' } });
+    await db.collection('tasks').updateMany({}, { $unset: { holder: '', queue: '', doneKey: '', applicant: '', openUnits: '' } });
     await db.collection('cases').updateMany({}, { $unset: { copyKeys: '' } });
     await db.collection('notifications').updateMany({}, { $unset: { audienceKeys: '' } });
     // an incident of the case and a failed start, from before incidents carried their case's departments
@@ -53,7 +53,7 @@ describe('a database from an earlier govflow', () => {
     const govflow = await createTestGovflow({ dbName });
     try {
       const db = govflow.store.connection.db!;
-      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(4);
+      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(5);
       const incidents = await db.collection('incidents').find({}, { sort: { _id: 1 } }).toArray();
       expect(incidents.map((incident) => [incident._id, incident.departments])).toEqual([
         ['incident~of-a-start', undefined],
@@ -62,6 +62,11 @@ describe('a database from an earlier govflow', () => {
       expect(await db.listCollections({ name: 'pending_outboxes' }).toArray()).toEqual([]);
       const claimable = await govflow.tasks.list(clerk, 'claimable');
       expect(claimable.items.map((task) => `${task.caseId} ${task.stepId}`)).toEqual([`${caseId} review`]);
+      // the open step is the department's work again and names its applicant; the closed one is no one's
+      const leader = { username: 'leader', roles: ['leader' as const], department: 'market-bureau', groups: ['leader@market-bureau'] };
+      const department = await govflow.tasks.list(leader, 'department', undefined, { title: '升级前' });
+      expect(department.items.map((task) => `${task.stepId} ${task.applicant} ${task.openUnits.join()}`)).toEqual([`review ${applicant.username} market-bureau`]);
+      expect((await govflow.tasks.listDone(clerk, { limit: 10 })).total).toBe(1);
       const copied = await govflow.cases.list({ ...clerk, username: 'clerk2', groups: [] }, 'copied');
       expect(copied.items.map((item) => item.id)).toEqual([caseId]);
       expect((await db.collection('audit').indexes()).find((index) => index.name === 'caseId_1_seq_1')?.unique).toBeUndefined();
