@@ -118,7 +118,7 @@ export class Govflow {
     this.webhooks = new Webhooks(models, this.deadlines, options.webhookRetry, options.now, options.logger);
     this.files = new FileStore(store.connection.db!, store.collections.cases, options.fileLimits, options.now);
     this.cases = new CaseService({ executor: this.executor, models, ledger: this.#ledger, auditLog: this.auditLog, definitions: this.registry, users: this.users, names: this.names, files: this.files, nextReceiptNo: this.#nextReceiptNo, ratingFollowUpLimit: options.ratingFollowUpLimit, now: options.now });
-    this.tasks = new TaskService(this.executor, models, { directory: this.users, names: this.names }, this.files, options.now);
+    this.tasks = new TaskService({ executor: this.executor, models, users: this.users, names: this.names, files: this.files, definitions: this.registry, auditLog: this.auditLog, now: options.now });
     this.supervision = new SupervisionService(this.executor, models, { users: this.users, org: this.org, names: this.names }, () => calendars.current, options.now);
   }
 

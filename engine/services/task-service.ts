@@ -27,9 +27,11 @@ import {
   type UrgedTask,
 } from '../runtime';
 import type { Executor } from '../runtime/executor';
+import type { AuditLog } from '../audit';
+import type { DefinitionRegistry } from '../definitions';
 import type { Models } from '../store/models';
 import type { Page } from '../store/paged-find';
-import { byUrgency, doneMonths, inboxFilter, mayAct, monthRange, doneCountFilter, readDoneList, searchConditions, taskMentions, taskView, type InboxScope, type TaskView } from '../tasks';
+import { byUrgency, doneMonths, inboxFilter, mayAct, monthRange, doneCountFilter, readDoneList, searchConditions, taskMentions, taskNotes, taskView, type InboxScope, type TaskNote, type TaskView } from '../tasks';
 import { hasRole, type Actor } from '../users/actor';
 import type { NameBook } from '../users/name-book';
 import type { Names } from '../users/names';
@@ -37,8 +39,22 @@ import type { UserDirectory } from '../users/user-directory';
 import { runOnTask } from './visible-commands';
 import { resolveSearch, type WorkSearchInput } from './work-search-input';
 
-/** A task as a clerk opens it: its form and decisions, plus its case's materials and opinions so far. */
-export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; attachments: CaseView['attachments']; opinions: CaseView['opinions']; names: Names };
+/**
+ * A task as a clerk opens it: its form and decisions, whether its decision is legally binding
+ * (a decisive step), what was done to it (退回, 委派, 交回…), plus its case's materials and opinions so far.
+ */
+export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; decisive: boolean; notes: TaskNote[]; attachments: CaseView['attachments']; opinions: CaseView['opinions']; names: Names };
+
+export interface TaskServiceDependencies {
+  executor: Executor;
+  models: Models;
+  users: UserDirectory;
+  names: NameBook;
+  files: FileStore;
+  definitions: DefinitionRegistry;
+  auditLog: AuditLog;
+  now: () => Date;
+}
 
 /**
  * The inbox and the task operations (Camunda's TaskService): the lists, a task opened, and each
@@ -50,15 +66,19 @@ export class TaskService {
   readonly #users: UserDirectory;
   readonly #names: NameBook;
   readonly #files: FileStore;
+  readonly #definitions: DefinitionRegistry;
+  readonly #auditLog: AuditLog;
   readonly #now: () => Date;
 
-  constructor(executor: Executor, models: Models, people: { directory: UserDirectory; names: NameBook }, files: FileStore, now: () => Date) {
-    this.#executor = executor;
-    this.#models = models;
-    this.#users = people.directory;
-    this.#names = people.names;
-    this.#files = files;
-    this.#now = now;
+  constructor(dependencies: TaskServiceDependencies) {
+    this.#executor = dependencies.executor;
+    this.#models = dependencies.models;
+    this.#users = dependencies.users;
+    this.#names = dependencies.names;
+    this.#files = dependencies.files;
+    this.#definitions = dependencies.definitions;
+    this.#auditLog = dependencies.auditLog;
+    this.#now = dependencies.now;
   }
 
   /**
@@ -94,11 +114,14 @@ export class TaskService {
     const [task, record] = await Promise.all([this.#models.tasks.findById(taskId).lean<TaskRecord>(), this.#models.cases.findById(caseIdOfTask(taskId)).lean<CaseHead>()]);
     const open = record?.openTasks.find((candidate) => candidate.id === taskId);
     if (!task || !record || !(mayReadCase(actor, record) || (open !== undefined && mayAct(open, actor)))) throw new NotFoundError('task', taskId);
+    const [definition, entries] = await Promise.all([this.#definitions.get(record.processKey, record.version), this.#auditLog.entries(record._id)]);
     const view = taskView(task, this.#now());
     const opinions = opinionsFor(record.opinions, false);
+    const notes = taskNotes(entries, { id: task._id, createdAt: task.createdAt });
     const mentions = taskMentions([view]);
-    const names = await this.#names.names({ ...mentions, people: [...(mentions.people ?? []), ...opinions.map((opinion) => opinion.by)] });
-    return { ...view, caseStatus: record.status, attachments: record.attachments, opinions, names };
+    const names = await this.#names.names({ ...mentions, people: [...(mentions.people ?? []), ...opinions.map((opinion) => opinion.by), ...notes.flatMap((note) => [note.by, note.kind === 'returned' ? null : note.to])] });
+    const decisive = definition.catalogue.userTasks[task.stepId]?.decisive ?? false;
+    return { ...view, caseStatus: record.status, decisive, notes, attachments: record.attachments, opinions, names };
   }
 
   claim(taskId: string, actor: Actor): Promise<ClaimedTask> {

@@ -5,3 +5,4 @@ export { monthRange, searchConditions, type WorkSearch } from './work-search';
 export { byUrgency, taskMentions, taskView, type TaskView } from './task-view';
 export { countersignOutcome, collectiveDecision, resolveSigners, signerActors, type Countersign, type CountersignVote, type CountersignOutcome } from './countersign';
 export { formProblems } from './form-validation';
+export { taskNotes, type TaskNote } from './task-notes';

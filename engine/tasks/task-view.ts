@@ -4,9 +4,12 @@ import type { Mentions } from '../users/names';
 
 export type TaskView = Omit<TaskRecord, '_id' | 'caseRev' | 'clock'> & { id: string; urgency: ClockState | null; clock: ClockView | null };
 
-/** A task as the inbox API shows it: its id under `id`, its clock and how urgent it is now, without projection bookkeeping. */
+/**
+ * A task as the inbox API shows it: its id under `id`, its clock and how urgent it is now,
+ * without projection bookkeeping. A closed task has no clock running, so it shows none.
+ */
 export function taskView({ _id, caseRev: _caseRev, clock, ...task }: TaskRecord, now = new Date()): TaskView {
-  const view = clock ? clockView(clock, now) : null;
+  const view = clock && task.status === 'open' ? clockView(clock, now) : null;
   return { id: _id, ...task, urgency: view?.state ?? null, clock: view };
 }
 

@@ -171,6 +171,11 @@ describe('the clerk inbox in headless Chromium', () => {
     await returnDialog.locator('textarea[name=reason]').fill('经营场所证明不清晰');
     await returnDialog.locator('select[name=to]').selectOption('accept');
     await returnDialog.locator('button[type=submit]').click();
+    // 退回 cannot be taken back: the dialog asks first, and nothing is sent until the clerk confirms
+    expect(await returnDialog.locator('.confirm-question').textContent()).toBe('确认将办件退回至「受理」？退回后本环节即结束，由该环节重新办理。');
+    expect((await caseOf(started.id)).currentSteps[0].stepId).toBe('review');
+    expect(await returnDialog.locator('button[type=submit]').textContent()).toBe('确认提交');
+    await returnDialog.locator('button[type=submit]').click();
     await page.waitForSelector('.flash .done[data-operation=return]');
     await page.waitForSelector('article.task-detail[data-status=cancelled]');
     const back = (await caseOf(started.id)).currentSteps[0];
@@ -181,6 +186,8 @@ describe('the clerk inbox in headless Chromium', () => {
     // 抄送 and 转办 of the returned task; an applicant, or an unknown person, is named next to the field, in Chinese.
     await row(page, started.receiptNo).locator('a.open-task').click();
     await page.waitForSelector(`article.task-detail[data-task-id="${back.taskId}"]`);
+    // the returned task says why it came back, in the task itself
+    expect(await page.locator('.task-notes li[data-kind=returned]').textContent()).toMatch(/张伟 退回至「受理」：经营场所证明不清晰$/);
     await page.click('.task-actions [data-operation=copy]');
     const copy = page.locator('dialog.action-dialog[open]');
     await copy.locator('#dialog-users').fill('other-applicant');
@@ -233,6 +240,7 @@ describe('the clerk inbox in headless Chromium', () => {
     const delegate = await signedInPage(browser, api.url, 'clerk', `inbox.html?task=${back.taskId}`);
     await delegate.waitForSelector('.task-detail .notice.delegated');
     expect(await delegate.locator('.task-detail .facts').textContent()).toContain('委派人刘洋');
+    expect(await delegate.locator('.task-notes li[data-kind=delegated]').textContent()).toMatch(/刘洋 委派给 张伟 办理：请核对场所证明$/);
     expect(await delegate.locator('.task-actions button').allTextContents()).toEqual(['委派办毕交回', '抄送']);
     expect(await delegate.locator('#complete-task').isDisabled()).toBe(true);
     await delegate.click('.task-actions [data-operation=resolve]');
@@ -241,6 +249,16 @@ describe('the clerk inbox in headless Chromium', () => {
     await delegate.waitForSelector('.flash .done[data-operation=resolve]');
     expect((await caseOf(started.id)).currentSteps[0].assignee).toBe('clerk2');
     await delegate.context().close();
+    // the owner reads the delegate's comment in the task it got back
+    const owner = await signedInPage(browser, api.url, 'clerk2', `inbox.html?task=${back.taskId}`);
+    await owner.waitForSelector('.task-notes li[data-kind=resolved]');
+    expect(await owner.locator('.task-notes li').allTextContents()).toEqual([
+      expect.stringMatching(/张伟 退回至「受理」：经营场所证明不清晰$/),
+      expect.stringMatching(/张伟 转办给 刘洋：请协助办理$/),
+      expect.stringMatching(/刘洋 委派给 张伟 办理：请核对场所证明$/),
+      expect.stringMatching(/张伟 委派办毕交回：已核对$/),
+    ]);
+    await owner.context().close();
 
     // 催办 is the leader's.
     const leader = await signedInPage(browser, api.url, 'leader', `inbox.html?task=${back.taskId}`);

@@ -86,7 +86,7 @@ describe('the incidents panel (故障) of the supervision board', () => {
     expect(await office.locator('table.sup-incidents-table thead th').allTextContents()).toEqual(['办件', '环节', '错误信息', '最近发生', '次数']);
     expect(await office.locator('button.sup-retry-start').count()).toBe(0);
     expect(await rowOf(office, '联名申请（名单缺失）').textContent()).toContain('（未立案）');
-    expect(await office.locator('.sup-page-info').textContent()).toBe('第 1 / 1 页，共 3 条');
+    expect(await office.locator('.pager-info').textContent()).toBe('第 1 / 1 页，共 3 条');
     await screenshot(office, 'supervision-incidents');
     await office.context().close();
 

@@ -76,7 +76,7 @@ describe('the unstaffed tasks panel (无人办理) of the supervision board', ()
     expect(await row.locator('.sup-unstaffed-names .sup-named').allTextContents()).toEqual(['岗位 audit@city-audit-bureau']);
     expect(await row.locator('.sup-unstaffed-opened').textContent()).toBe(chinaTime(task.createdAt));
     expect(await row.locator('.sup-unstaffed-waited').textContent()).toBe('0');
-    expect(await page.locator('.sup-unstaffed .sup-page-info').textContent()).toBe('第 1 / 1 页，共 1 条');
+    expect(await page.locator('.sup-unstaffed .pager-info').textContent()).toBe('第 1 / 1 页，共 1 条');
     await screenshot(page, 'supervision-unstaffed');
     await page.context().close();
   });
@@ -113,7 +113,7 @@ describe('the unstaffed tasks panel (无人办理) of the supervision board', ()
     await page.locator('.sup-unstaffed .sup-empty').waitFor();
     expect(await page.locator('.sup-unstaffed .sup-empty').textContent()).toBe('目前没有无人办理的待办');
     expect(await rows(page).count()).toBe(0);
-    expect(await page.locator('.sup-unstaffed .sup-page-info').textContent()).toBe('第 1 / 1 页，共 0 条');
+    expect(await page.locator('.sup-unstaffed .pager-info').textContent()).toBe('第 1 / 1 页，共 0 条');
     await page.context().close();
   });
 });

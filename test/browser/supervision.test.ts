@@ -79,7 +79,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(await row.textContent()).toContain('受理');
     expect(await row.textContent()).toContain('market-bureau');
     expect(await page.locator('table.sup-alerts tbody tr').count()).toBe(2);
-    expect(await page.locator('.sup-page-info').textContent()).toBe('第 1 / 1 页，共 2 条');
+    expect(await page.locator('.pager-info').textContent()).toBe('第 1 / 1 页，共 2 条');
     await screenshot(page, 'supervision-alerts');
 
     await row.locator('button.sup-open').click();

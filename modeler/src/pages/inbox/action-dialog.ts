@@ -21,6 +21,8 @@ export interface ActionDialogOptions {
   fields: DialogField[];
   /** Sends the entered values; throws the API's error, which the dialog shows next to its fields. */
   submit(values: Record<string, string>): Promise<void>;
+  /** For an operation that cannot be taken back (退回): the question asked, in the dialog, before it is sent. */
+  confirm?(values: Record<string, string>): string;
 }
 
 /** A modal dialog asking for an operation's input (退回的理由, 转办的接收人…); closes when the operation succeeded. */
@@ -45,6 +47,13 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
     return h('div', { class: 'field', dataset: { field: field.name } }, label(id, field), input, errors.slot(`/${field.name}`));
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('inbox.action.submit'));
+  const question = h('p', { class: 'confirm-question', role: 'alert', hidden: true });
+  let confirmed = false;
+  const unconfirm = () => {
+    confirmed = false;
+    question.hidden = true;
+    submit.textContent = t('inbox.action.submit');
+  };
   const dialog = h('dialog', { class: 'action-dialog' });
   const close = () => {
     dialog.close();
@@ -63,20 +72,31 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
           for (const field of missing) errors.show(`/${field.name}`, t('inbox.form.required'));
           return;
         }
+        if (options.confirm && !confirmed) {
+          confirmed = true;
+          question.textContent = options.confirm(values);
+          question.hidden = false;
+          submit.textContent = t('inbox.confirm.send');
+          return;
+        }
         submit.disabled = true;
         try {
           await options.submit(values);
           close();
         } catch (error) {
+          unconfirm();
           errors.showError(error);
         } finally {
           submit.disabled = false;
         }
       },
+      oninput: unconfirm,
+      onchange: unconfirm,
     },
     h('h3', {}, options.title),
     ...rows,
     errors.general,
+    question,
     h('div', { class: 'toolbar' }, submit, h('button', { type: 'button', onclick: close }, t('inbox.action.cancel'))),
   );
   dialog.append(form);

@@ -1,12 +1,30 @@
 import { api } from '../../shared/api-client';
 import type { StaffMember, StaffPurpose } from '../../../../engine/users/names';
-import type { Scope, TaskDetail, TaskList } from './inbox-types';
+import type { CaseView } from '../case/case-types';
+import type { CaseScope, ListPage, TaskDetail, TaskList, TaskScope } from './inbox-types';
 
 /** The task operations the inbox offers, as POST /api/tasks/{id}/{operation}. */
 export type TaskOperation = 'claim' | 'unclaim' | 'complete' | 'return' | 'transfer' | 'delegate' | 'resolve' | 'urge' | 'copy' | 'add-signer' | 'withdraw';
 
-export function listTasks(scope: Scope): Promise<TaskList> {
-  return api<TaskList>('GET', `/api/tasks?scope=${scope}`);
+/** A page of one of the inbox's lists, searched; `query` holds the search, limit and offset or cursor. GET /api/tasks. */
+export function listTasks(scope: TaskScope, query: URLSearchParams): Promise<TaskList> {
+  return api<TaskList>('GET', `/api/tasks?${withScope(scope, query)}`);
+}
+
+/** A page of 我发起的 or 抄送我的: cases, not tasks. */
+export function listCases(scope: CaseScope, query: URLSearchParams): Promise<ListPage<CaseView>> {
+  return api<ListPage<CaseView>>('GET', `/api/tasks?${withScope(scope, query)}`);
+}
+
+function withScope(scope: string, query: URLSearchParams): URLSearchParams {
+  const all = new URLSearchParams(query);
+  all.set('scope', scope);
+  return all;
+}
+
+/** The processes staff may search by, with their names; GET /api/definitions. */
+export async function processNames(): Promise<Array<{ key: string; name: string }>> {
+  return (await api<{ items: Array<{ key: string; name: string }> }>('GET', '/api/definitions')).items;
 }
 
 export function getTask(id: string): Promise<TaskDetail> {

@@ -1,13 +1,35 @@
 import { registerMessages } from '../../shared/i18n';
 import { registerServerMessages } from '../../shared/server-messages';
+import type { TaskOperation } from './inbox-api';
 
 /** The inbox page's words, Chinese first. */
 registerMessages({
   'inbox.title': { 'zh-CN': '待办事项', en: 'Inbox' },
+  'inbox.tabs': { 'zh-CN': '事项列表', en: 'Lists' },
   'inbox.tab.mine': { 'zh-CN': '我的待办（{count}）', en: 'My tasks ({count})' },
   'inbox.tab.claimable': { 'zh-CN': '待签收（{count}）', en: 'To claim ({count})' },
+  'inbox.tab.department': { 'zh-CN': '本部门在办（{count}）', en: 'Department ({count})' },
+  'inbox.tab.done': { 'zh-CN': '已办（{count}）', en: 'Done ({count})' },
+  'inbox.tab.started': { 'zh-CN': '我发起的（{count}）', en: 'Started by me ({count})' },
+  'inbox.tab.copied': { 'zh-CN': '抄送我的（{count}）', en: 'Copied to me ({count})' },
   'inbox.empty.mine': { 'zh-CN': '暂无待办事项。', en: 'You hold no tasks.' },
   'inbox.empty.claimable': { 'zh-CN': '暂无可签收的事项。', en: 'There are no tasks to claim.' },
+  'inbox.empty.department': { 'zh-CN': '本部门暂无在办事项。', en: 'Nothing is open in your department.' },
+  'inbox.empty.done': { 'zh-CN': '暂无已办事项。', en: 'You have completed no tasks yet.' },
+  'inbox.empty.started': { 'zh-CN': '您尚未发起办件。', en: 'You have started no cases.' },
+  'inbox.empty.copied': { 'zh-CN': '暂无抄送给您的办件。', en: 'No case was copied to you.' },
+  'inbox.empty.search': { 'zh-CN': '没有符合查询条件的事项。', en: 'Nothing matches the search.' },
+  'inbox.search.label': { 'zh-CN': '查询事项', en: 'Search' },
+  'inbox.search.receiptNo': { 'zh-CN': '受理编号', en: 'Receipt no.' },
+  'inbox.search.title': { 'zh-CN': '办件名称', en: 'Title' },
+  'inbox.search.applicant': { 'zh-CN': '申请人', en: 'Applicant' },
+  'inbox.search.step': { 'zh-CN': '办理环节', en: 'Step' },
+  'inbox.search.processKey': { 'zh-CN': '事项（流程）', en: 'Process' },
+  'inbox.search.anyProcess': { 'zh-CN': '全部事项', en: 'Any process' },
+  'inbox.search.from': { 'zh-CN': '起始日期', en: 'From' },
+  'inbox.search.to': { 'zh-CN': '截止日期', en: 'To' },
+  'inbox.search.apply': { 'zh-CN': '查询', en: 'Search' },
+  'inbox.search.clear': { 'zh-CN': '清空条件', en: 'Clear' },
   'inbox.refresh': { 'zh-CN': '刷新', en: 'Refresh' },
   'inbox.col.case': { 'zh-CN': '办件', en: 'Case' },
   'inbox.col.step': { 'zh-CN': '环节', en: 'Step' },
@@ -15,10 +37,25 @@ registerMessages({
   'inbox.col.received': { 'zh-CN': '到达时间', en: 'Arrived' },
   'inbox.col.due': { 'zh-CN': '办理期限', en: 'Due' },
   'inbox.col.state': { 'zh-CN': '状态', en: 'State' },
+  'inbox.col.decision': { 'zh-CN': '办理结果', en: 'Decision' },
+  'inbox.col.completed': { 'zh-CN': '办结时间', en: 'Completed' },
+  'inbox.col.process': { 'zh-CN': '事项', en: 'Process' },
+  'inbox.col.current': { 'zh-CN': '当前环节', en: 'Now at' },
+  'inbox.col.caseStatus': { 'zh-CN': '办件状态', en: 'Case status' },
+  'inbox.col.opened': { 'zh-CN': '发起时间', en: 'Opened' },
   'inbox.noLimit': { 'zh-CN': '不限时', en: 'no limit' },
   'inbox.select': { 'zh-CN': '请选择左侧的事项进行办理。', en: 'Pick a task on the left to work on it.' },
   'inbox.loading': { 'zh-CN': '加载中…', en: 'Loading…' },
   'inbox.closeDetail': { 'zh-CN': '关闭', en: 'Close' },
+  'inbox.detail.notes': { 'zh-CN': '办理经过', en: 'What happened to it' },
+  'inbox.note.returned': { 'zh-CN': '{by} 退回至「{to}」', en: '{by} returned it to “{to}”' },
+  'inbox.note.withdrawn': { 'zh-CN': '{by} 撤回了已办环节', en: '{by} withdrew the completed step' },
+  'inbox.note.transferred': { 'zh-CN': '{by} 转办给 {to}', en: '{by} transferred it to {to}' },
+  'inbox.note.delegated': { 'zh-CN': '{by} 委派给 {to} 办理', en: '{by} delegated it to {to}' },
+  'inbox.note.resolved': { 'zh-CN': '{by} 委派办毕交回', en: '{by} handed it back' },
+  'inbox.note.urged': { 'zh-CN': '{by} 催办', en: '{by} urged' },
+  'inbox.note.separator': { 'zh-CN': '：', en: ': ' },
+  'inbox.detail.label': { 'zh-CN': '事项详情', en: 'Task' },
 
   'inbox.detail.receipt': { 'zh-CN': '受理编号', en: 'Receipt no.' },
   'inbox.detail.step': { 'zh-CN': '当前环节', en: 'Step' },
@@ -71,18 +108,13 @@ registerMessages({
   'inbox.action.copy': { 'zh-CN': '抄送', en: 'Copy to' },
   'inbox.action.add-signer': { 'zh-CN': '加签', en: 'Add signer' },
   'inbox.action.withdraw': { 'zh-CN': '撤回', en: 'Withdraw' },
+  'inbox.confirm.decisive': { 'zh-CN': '此环节作出的是具有法律效力的决定：「{decision}」。提交后将告知申请人，不能撤回。请核对后确认。', en: 'This step makes the legally binding decision “{decision}”. Once sent the applicant is told and it cannot be withdrawn. Check it, then confirm.' },
+  'inbox.confirm.return': { 'zh-CN': '确认将办件退回至「{step}」？退回后本环节即结束，由该环节重新办理。', en: 'Return the case to “{step}”? This step ends and that one is worked again.' },
+  'inbox.confirm.send': { 'zh-CN': '确认提交', en: 'Confirm' },
+  'inbox.confirm.back': { 'zh-CN': '返回修改', en: 'Go back' },
   'inbox.action.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'inbox.action.submit': { 'zh-CN': '确定', en: 'Submit' },
 
-  'inbox.done.claim': { 'zh-CN': '已签收。', en: 'Claimed.' },
-  'inbox.done.unclaim': { 'zh-CN': '已取消签收。', en: 'Unclaimed.' },
-  'inbox.done.complete': { 'zh-CN': '已办理完成，办件已流转至下一环节。', en: 'Completed; the case moved on.' },
-  'inbox.done.return': { 'zh-CN': '已退回。', en: 'Returned.' },
-  'inbox.done.transfer': { 'zh-CN': '已转办。', en: 'Transferred.' },
-  'inbox.done.delegate': { 'zh-CN': '已委派。', en: 'Delegated.' },
-  'inbox.done.resolve': { 'zh-CN': '已交回委派人。', en: 'Handed back.' },
-  'inbox.done.urge': { 'zh-CN': '已催办。', en: 'Reminder sent.' },
-  'inbox.done.copy': { 'zh-CN': '已抄送。', en: 'Copied.' },
   'inbox.failed': { 'zh-CN': '操作失败：{message}', en: 'Failed: {message}' },
 
   'inbox.field.reason': { 'zh-CN': '理由', en: 'Reason' },
@@ -105,6 +137,22 @@ registerMessages({
   'inbox.field.position.after': { 'zh-CN': '在我之后（后加签）', en: 'After me' },
   'inbox.field.position.before': { 'zh-CN': '在我之前（前加签）', en: 'Before me' },
 });
+
+/** What the inbox says once an operation succeeded: one line for every operation, so none shows its key. */
+const operationDone: Record<TaskOperation, { 'zh-CN': string; en: string }> = {
+  claim: { 'zh-CN': '已签收。', en: 'Claimed.' },
+  unclaim: { 'zh-CN': '已取消签收。', en: 'Unclaimed.' },
+  complete: { 'zh-CN': '已办理完成，办件已流转至下一环节。', en: 'Completed; the case moved on.' },
+  return: { 'zh-CN': '已退回。', en: 'Returned.' },
+  transfer: { 'zh-CN': '已转办。', en: 'Transferred.' },
+  delegate: { 'zh-CN': '已委派。', en: 'Delegated.' },
+  resolve: { 'zh-CN': '已交回委派人。', en: 'Handed back.' },
+  urge: { 'zh-CN': '已催办。', en: 'Reminder sent.' },
+  copy: { 'zh-CN': '已抄送。', en: 'Copied.' },
+  'add-signer': { 'zh-CN': '已加签。', en: 'Signer added.' },
+  withdraw: { 'zh-CN': '已撤回，办件回到您的环节。', en: 'Withdrawn; the case is back at your step.' },
+};
+registerMessages(Object.fromEntries(Object.entries(operationDone).map(([operation, message]) => [`inbox.done.${operation}`, message])));
 
 /** The server's refusals of 抄送 (engine/cases/copy-recipients.ts, runtime/commands/visible-only.ts), in Chinese. */
 registerServerMessages(

@@ -4,8 +4,9 @@ import type { ClockState, ClockView } from '../../../../engine/clocks/clock-view
 import type { FieldType, FormField } from '../../../../engine/definitions/form-spec';
 import type { AsJson, Attachment as StoredAttachment, CaseStatus, TaskRecord } from '../../../../engine/records';
 import type { Names } from '../../shared/names';
+import type { TaskNote } from '../../../../engine/tasks/task-notes';
 
-export type { CaseStatus, ClockState, ClockView, FieldType, FormField };
+export type { CaseStatus, ClockState, ClockView, FieldType, FormField, TaskNote };
 
 /** A task of the inbox list: its stored projection as the API sends it, with its clock as seen now. */
 export type TaskItem = AsJson<Omit<TaskRecord, '_id' | 'caseRev' | 'clock'>> & { id: string; urgency: ClockState | null; clock: ClockView | null };
@@ -24,19 +25,35 @@ export interface Opinion {
 }
 
 
-/** A task as it opens: the list fields plus its case's status, materials and opinions. */
+/** A task as it opens: the list fields plus whether it decides the case, what was done to it, its case's status, materials and opinions. */
 export interface TaskDetail extends TaskItem {
   caseStatus: CaseStatus;
+  /** Its decision is the case's legally binding one (govflow:decisive): the inbox asks before sending it. */
+  decisive: boolean;
+  notes: TaskNote[];
   attachments: Attachment[];
   opinions: Opinion[];
   /** The names of the people and units the task mentions. */
   names: Names;
 }
 
-/** A list of tasks with the names of the people and units its items mention. */
-export interface TaskList {
-  items: TaskItem[];
+/** A page of a list with its true total and the names of the people and units its items mention. */
+export interface ListPage<Item> {
+  items: Item[];
+  total: number;
   names: Names;
+  /** The done list pages by cursor: where the next page starts, null at its end. */
+  nextCursor?: string | null;
 }
 
-export type Scope = 'mine' | 'claimable';
+export type TaskList = ListPage<TaskItem>;
+
+/** The lists of tasks: 我的待办, 待签收, 本部门在办 (leaders) and 已办. */
+export type TaskScope = 'mine' | 'claimable' | 'department' | 'done';
+/** The lists of cases: 我发起的 and 抄送我的. */
+export type CaseScope = 'started' | 'copied';
+export type Scope = TaskScope | CaseScope;
+
+export function isCaseScope(scope: Scope): scope is CaseScope {
+  return scope === 'started' || scope === 'copied';
+}

@@ -11,6 +11,8 @@ interface ActionSpec {
   /** The dialog's fields, or how to load them when it opens (the 抄送 dialog asks the directory). */
   fields: DialogField[] | (() => Promise<DialogField[]>);
   body(values: Record<string, string>): Record<string, unknown>;
+  /** Asked before an operation that cannot be taken back is sent. */
+  confirm?(values: Record<string, string>): string;
 }
 
 /**
@@ -78,6 +80,7 @@ function actionButton(task: TaskDetail, spec: ActionSpec, done: (operation: Task
     openActionDialog({
       title: `${t(`inbox.action.${spec.operation}`)} · ${task.caseTitle}`,
       fields: typeof spec.fields === 'function' ? await spec.fields() : spec.fields,
+      confirm: spec.confirm,
       submit: async (values) => {
         await taskOperation(task.id, spec.operation, spec.body(values));
         done(spec.operation);
@@ -94,6 +97,7 @@ function returnSpec(task: TaskDetail): ActionSpec {
     operation: 'return',
     fields: [area('reason', 'inbox.field.reason', true), { name: 'to', label: t('inbox.field.returnTo'), kind: 'select', options }],
     body: (values) => ({ reason: values.reason, ...optional('to', values.to) }),
+    confirm: (values) => t('inbox.confirm.return', { step: values.to ? (earlier.get(values.to) ?? values.to) : t('inbox.field.previousStep') }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Session } from '../../shared/api-client';
-import { h, replaceChildren } from '../../shared/dom';
+import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { handlerName, personName } from '../../shared/names';
 import { attachmentTable } from './attachment-table';
@@ -30,7 +30,8 @@ export function taskDetail(task: TaskDetail, session: Session, delegated: boolea
     h('header', { class: 'detail-head' }, h('h2', {}, task.caseTitle), h('button', { type: 'button', class: 'link close-detail', onclick: callbacks.close }, t('inbox.closeDetail'))),
     facts(task),
     h('p', {}, h('a', { href: `case.html?id=${encodeURIComponent(task.caseId)}`, class: 'case-link' }, t('inbox.detail.viewCase'))),
-    task.clock ? section(t('inbox.detail.clock'), clockDetails(task.clock)) : null,
+    task.notes.length > 0 ? section(t('inbox.detail.notes'), noteList(task)) : null,
+    open && task.clock ? section(t('inbox.detail.clock'), clockDetails(task.clock)) : null,
     section(t('inbox.detail.work'), open ? work(task, heldByMe, delegated, callbacks) : h('p', { class: 'notice closed' }, t('inbox.detail.closed', { status: statusLabel(task.status) }))),
     open ? section(t('inbox.detail.moreActions'), taskActions(task, session, delegated, callbacks.changed)) : null,
     !open && task.completedBy === session.username && task.caseStatus === 'running' ? section(t('inbox.detail.moreActions'), withdrawAction(task, callbacks.changed)) : null,
@@ -71,6 +72,24 @@ function work(task: TaskDetail, heldByMe: boolean, delegated: boolean, callbacks
         ? h('div', { class: 'toolbar' }, h('button', { type: 'button', id: 'unclaim-task', onclick: run('unclaim') }, t('inbox.action.unclaim')))
         : h('p', { class: 'notice' }, t('inbox.detail.heldByOther', { user: personName(task.names, task.assignee) }));
   return h('div', {}, claim, completePanel(task, heldByMe && !delegated, () => callbacks.changed('complete')));
+}
+
+/** What was done to the task — the return that reopened it, its transfers, delegation and hand-back, urges — with each reason or note as written. */
+function noteList(task: TaskDetail): HTMLElement {
+  return h(
+    'ul',
+    { class: 'task-notes' },
+    ...task.notes.map((note) =>
+      h(
+        'li',
+        { dataset: { kind: note.kind } },
+        h('span', { class: 'muted' }, `${chinaTime(note.at)} `),
+        t(`inbox.note.${note.kind}`, { by: personName(task.names, note.by), to: note.to === null ? '' : note.kind === 'returned' ? note.to : personName(task.names, note.to) }),
+        note.text ? t('inbox.note.separator') : null,
+        note.text ? h('q', {}, note.text) : null,
+      ),
+    ),
+  );
 }
 
 function section(title: string, body: HTMLElement): HTMLElement {

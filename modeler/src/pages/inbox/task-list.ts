@@ -1,9 +1,10 @@
 import { chinaTime, h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { handlerName, personName, type Names } from '../../shared/names';
+import type { CaseView } from '../case/case-types';
 import { urgencyCard } from './clock-view';
-import type { ClockState, Scope, TaskItem } from './inbox-types';
-import { limitLabel, timeLeftLabel } from './work-labels';
+import type { CaseScope, ClockState, Scope, TaskItem, TaskScope } from './inbox-types';
+import { decisionLabel, limitLabel, statusLabel, timeLeftLabel } from './work-labels';
 
 const rank: Record<ClockState | 'none', number> = { overdue: 0, warning: 1, running: 2, paused: 3, none: 4 };
 
@@ -13,28 +14,57 @@ export function byUrgency(a: TaskItem, b: TaskItem): number {
   return rank[a.urgency ?? 'none'] - rank[b.urgency ?? 'none'] || due(a) - due(b) || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime();
 }
 
-/** The tabs of the two lists, with their counts. */
-export function scopeTabs(counts: Record<Scope, number>, current: Scope, choose: (scope: Scope) => void): HTMLElement {
+/** The tabs of the lists, each with its true total (… while it is not known yet). */
+export function scopeTabs(scopes: readonly Scope[], counts: Partial<Record<Scope, number>>, current: Scope, choose: (scope: Scope) => void): HTMLElement {
   const tab = (scope: Scope) =>
-    h('button', { type: 'button', role: 'tab', class: `tab${scope === current ? ' active' : ''}`, 'aria-selected': String(scope === current), dataset: { scope }, onclick: () => choose(scope) }, t(`inbox.tab.${scope}`, { count: counts[scope] }));
-  return h('div', { class: 'tabs', role: 'tablist' }, tab('mine'), tab('claimable'));
+    h(
+      'button',
+      { type: 'button', role: 'tab', class: `tab${scope === current ? ' active' : ''}`, 'aria-selected': String(scope === current), dataset: { scope }, onclick: () => choose(scope) },
+      t(`inbox.tab.${scope}`, { count: counts[scope] ?? '…' }),
+    );
+  return h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('inbox.tabs') }, ...scopes.map(tab));
 }
 
-/** One list of tasks as a table, coloured by urgency; opening a row shows the task beside it. */
-export function taskTable(tasks: TaskItem[], names: Names, scope: Scope, selected: string | null, open: (id: string) => void): HTMLElement {
-  if (tasks.length === 0) return h('p', { class: 'empty', id: 'inbox-empty' }, t(`inbox.empty.${scope}`));
-  const head = ['inbox.col.case', 'inbox.col.step', 'inbox.col.handler', 'inbox.col.received', 'inbox.col.due', 'inbox.col.state'];
+/** The empty line of a list: nothing at all, or nothing the search finds. */
+export function emptyList(scope: Scope, searching: boolean): HTMLElement {
+  return h('p', { class: 'empty', id: 'inbox-empty' }, t(searching ? 'inbox.empty.search' : `inbox.empty.${scope}`));
+}
+
+/** One list of tasks as a table: open ones coloured by urgency, done ones with their decision; opening a row shows the task beside it. */
+export function taskTable(tasks: TaskItem[], names: Names, scope: TaskScope, selected: string | null, open: (id: string) => void): HTMLElement {
+  const done = scope === 'done';
+  const head = done ? ['inbox.col.case', 'inbox.col.step', 'inbox.col.decision', 'inbox.col.completed'] : ['inbox.col.case', 'inbox.col.step', 'inbox.col.handler', 'inbox.col.received', 'inbox.col.due', 'inbox.col.state'];
+  const rows = done ? tasks.map((task) => doneRow(task, names, task.id === selected, open)) : [...tasks].sort(byUrgency).map((task) => taskRow(task, names, task.id === selected, open));
+  return h('table', { class: 'grid tasks', dataset: { scope } }, h('thead', {}, h('tr', {}, ...head.map((key) => h('th', {}, t(key))))), h('tbody', {}, ...rows));
+}
+
+/** 我发起的 and 抄送我的: cases, each opening in the case viewer, with where they stand now. */
+export function caseTable(cases: CaseView[], processNames: Record<string, string>, scope: CaseScope): HTMLElement {
+  const head = ['inbox.col.case', 'inbox.col.process', 'inbox.col.current', 'inbox.col.caseStatus', 'inbox.col.opened'];
   return h(
     'table',
-    { class: 'grid tasks', dataset: { scope } },
+    { class: 'grid cases', dataset: { scope } },
     h('thead', {}, h('tr', {}, ...head.map((key) => h('th', {}, t(key))))),
-    h('tbody', {}, ...[...tasks].sort(byUrgency).map((task) => taskRow(task, names, task.id === selected, open))),
+    h(
+      'tbody',
+      {},
+      ...cases.map((item) =>
+        h(
+          'tr',
+          { class: 'case-row', dataset: { caseId: item.id, receipt: item.receiptNo } },
+          h('td', {}, h('a', { href: `case.html?id=${encodeURIComponent(item.id)}`, class: 'open-case' }, item.title), h('div', { class: 'muted receipt' }, item.receiptNo)),
+          h('td', {}, processNames[item.processKey] ?? item.processKey),
+          h('td', {}, item.currentSteps.length > 0 ? item.currentSteps.map((step) => step.name).join('、') : h('span', { class: 'muted' }, '—')),
+          h('td', {}, statusLabel(item.status)),
+          h('td', {}, chinaTime(item.createdAt)),
+        ),
+      ),
+    ),
   );
 }
 
-function taskRow(task: TaskItem, names: Names, selected: boolean, open: (id: string) => void): HTMLElement {
-  const urgency = task.urgency ?? 'none';
-  const link = h(
+function openLink(task: TaskItem, open: (id: string) => void): HTMLElement {
+  return h(
     'a',
     {
       href: `inbox.html?task=${encodeURIComponent(task.id)}`,
@@ -47,10 +77,25 @@ function taskRow(task: TaskItem, names: Names, selected: boolean, open: (id: str
     },
     task.caseTitle,
   );
+}
+
+function doneRow(task: TaskItem, names: Names, selected: boolean, open: (id: string) => void): HTMLElement {
+  return h(
+    'tr',
+    { class: `task-row${selected ? ' selected' : ''}`, dataset: { taskId: task.id, receipt: task.receiptNo } },
+    h('td', {}, openLink(task, open), h('div', { class: 'muted receipt' }, task.receiptNo)),
+    h('td', {}, task.name, task.signer ? h('div', { class: 'muted' }, handlerName(names, task.signer)) : null),
+    h('td', {}, task.decision ? decisionLabel(task.decision) : statusLabel(task.status)),
+    h('td', {}, chinaTime(task.completedAt)),
+  );
+}
+
+function taskRow(task: TaskItem, names: Names, selected: boolean, open: (id: string) => void): HTMLElement {
+  const urgency = task.urgency ?? 'none';
   return h(
     'tr',
     { class: `task-row urgency-${urgency}${selected ? ' selected' : ''}`, dataset: { taskId: task.id, receipt: task.receiptNo, urgency } },
-    h('td', {}, link, h('div', { class: 'muted receipt' }, task.receiptNo)),
+    h('td', {}, openLink(task, open), h('div', { class: 'muted receipt' }, task.receiptNo)),
     h('td', {}, task.name, task.signer ? h('div', { class: 'muted' }, handlerName(names, task.signer)) : null),
     h('td', {}, task.assignee ? personName(names, task.assignee) : h('span', { class: 'muted' }, candidatesOf(task, names))),
     h('td', {}, chinaTime(task.createdAt)),

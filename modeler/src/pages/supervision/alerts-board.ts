@@ -3,7 +3,7 @@ import { t } from '../../shared/i18n';
 import { showAlertDetail, type DetailContext } from './alert-detail';
 import { alertFilters, defaultFilter } from './alert-filters';
 import { alertsTable } from './alerts-table';
-import { pager } from './pager';
+import { pager } from '../../shared/pager';
 import { problemText } from './problem';
 import type { Abilities } from './roles';
 import { listAlerts } from './supervision-api';

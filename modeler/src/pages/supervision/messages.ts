@@ -50,10 +50,6 @@ registerMessages({
   'sup.alerts.col.raised': { 'zh-CN': '亮牌时间', en: 'Raised' },
   'sup.alerts.col.status': { 'zh-CN': '状态', en: 'Status' },
   'sup.alerts.col.action': { 'zh-CN': '操作', en: '' },
-  'sup.pager.label': { 'zh-CN': '分页', en: 'Pages' },
-  'sup.pager.prev': { 'zh-CN': '上一页', en: 'Previous' },
-  'sup.pager.next': { 'zh-CN': '下一页', en: 'Next' },
-  'sup.pager.info': { 'zh-CN': '第 {page} / {pages} 页，共 {total} 条', en: 'Page {page} of {pages}, {total} in all' },
 
   'sup.detail.pick': { 'zh-CN': '选择一张牌查看详情。', en: 'Pick a card to see its details.' },
   'sup.detail.case': { 'zh-CN': '办件', en: 'Case' },

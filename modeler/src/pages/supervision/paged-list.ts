@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { pager } from './pager';
+import { pager } from '../../shared/pager';
 import { problemText } from './problem';
 
 /** A page of a list as the supervision endpoints answer it. */
