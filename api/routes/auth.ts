@@ -69,12 +69,13 @@ export const authRoutes = [
   defineRoute({
     method: 'get',
     path: '/auth/session',
-    summary: 'Who is signed in, with their current roles, department and groups (the web app asks this on every page)',
+    summary: 'Who is signed in, by name, with their current roles, department (and its name) and groups (the web app asks this on every page)',
     tag: 'auth',
     access: roles,
     responses: { 200: 'the signed-in user' },
-    async handler({ actor }) {
-      return { body: whoami(actor) };
+    async handler({ actor, govflow }) {
+      const names = await govflow.names.names({ people: [actor.username], units: [actor.department] });
+      return { body: { ...whoami(actor), name: names.people[actor.username] ?? null, departmentName: actor.department ? (names.units[actor.department] ?? null) : null } };
     },
   }),
 ];

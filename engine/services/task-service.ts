@@ -97,7 +97,7 @@ export class TaskService {
 
   /**
    * The done list (已办): tasks the actor completed, newest first, a page at a time by cursor;
-   * `total` counts the whole list (ten years, or the searched day range) by the same month keys.
+   * `total` counts the whole list (ten years, or the searched months, narrowed to the searched days) by its person.
    */
   async listDone(actor: Actor, page: { limit: number; cursor?: string }, input?: WorkSearchInput): Promise<{ items: TaskView[]; total: number; nextCursor: string | null; names: Names }> {
     const now = this.#now();
@@ -105,7 +105,7 @@ export class TaskService {
     const conditions = searchConditions(search, 'task', 'completedAt');
     const months = doneMonths(now, monthRange(search));
     const read = (key: string) => this.#models.tasks.find({ doneKey: key, ...conditions }).lean<TaskRecord[]>();
-    const [done, total] = await Promise.all([readDoneList(read, actor.username, { ...page, months }), this.#models.tasks.countDocuments({ ...conditions, ...doneCountFilter(actor.username, months) })]);
+    const [done, total] = await Promise.all([readDoneList(read, actor.username, { ...page, months }), this.#models.tasks.countDocuments({ ...doneCountFilter(actor.username, months), ...conditions })]);
     const items = done.items.map((record) => taskView(record, now));
     return { items, total, nextCursor: done.nextCursor, names: await this.#names.names(taskMentions(items)) };
   }

@@ -116,7 +116,7 @@ describe('health, readiness and the OpenAPI document', () => {
     expect(complete.requestBody.content['application/json'].schema.properties).toHaveProperty('decision');
     expect(complete.responses['409'].content).toHaveProperty('application/problem+json');
     expect(document.paths['/definitions'].post.requestBody.content).toHaveProperty('application/xml');
-    expect(document.paths['/tasks'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['scope', 'limit', 'offset', 'cursor']);
+    expect(document.paths['/tasks'].get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(['scope', 'limit', 'offset', 'cursor', 'receiptNo', 'title', 'applicant', 'processKey', 'step', 'from', 'to']);
   });
 
   it('answers an unknown route with a problem document', async () => {

@@ -76,7 +76,7 @@ describe('user administration: revocation on every node, roles from the current 
     // then the same token reaches the inbox on node B within seconds, and no longer applies
     const allowed = await within(5000, () => asToken(nodeB, token, 'GET', '/api/tasks?scope=mine'), (answer) => answer.status === 200);
     expect(allowed.ms).toBeLessThan(3000);
-    expect((await asToken(nodeB, token, 'GET', '/api/auth/session')).body).toEqual({ username: 'dana', roles: ['clerk'], department: 'market-bureau', groups: ['window@market-bureau'] });
+    expect((await asToken(nodeB, token, 'GET', '/api/auth/session')).body).toEqual({ username: 'dana', name: null, roles: ['clerk'], department: 'market-bureau', departmentName: null, groups: ['window@market-bureau'] });
     // and back: the inbox is refused again
     await nodeB.call('admin', 'PUT', '/api/users/dana/access', { roles: ['applicant'], department: null, groups: [] });
     await within(5000, () => asToken(nodeA, token, 'GET', '/api/tasks?scope=mine'), (answer) => answer.status === 403);

@@ -33,7 +33,7 @@ describe('the web session in headless Chromium: out of page scripts\' reach, sha
     const second = await page.context().newPage();
     await second.goto(`${api.url}/inbox.html`);
     await second.waitForSelector('header.app-header .who');
-    expect(await second.locator('header.app-header .who').textContent()).toBe('clerk');
+    expect(await second.locator('header.app-header .who').textContent()).toBe('张伟');
     expect(await second.locator('form.login').count()).toBe(0);
 
     // when the access cookie has run out, a page still loads and acts: the session is refreshed

@@ -90,7 +90,7 @@ describe('signing in through the OpenID provider in headless Chromium', () => {
     expect(page.url()).toBe(`${api.url}/inbox.html`);
     expect(await sessionOf(page)).toMatchObject({ username: 'clerk', roles: ['clerk'], department: 'market-bureau' });
     await page.waitForSelector('.app-header .who');
-    expect(await page.locator('.app-header .who').textContent()).toBe('clerk');
+    expect(await page.locator('.app-header .who').textContent()).toBe('张伟');
     await context.close();
     const trail = await api.call('admin', 'GET', '/api/users/clerk/audit');
     expect(trail.body.items.at(-1)).toMatchObject({ action: 'user.identity-linked', actor: 'admin' });

@@ -1,8 +1,11 @@
 /** Who is signed in, as the server answers from their current account. */
 export interface Session {
   username: string;
+  /** The person's name (张伟) and their department's, when the directory has them (GET /api/auth/session). */
+  name?: string | null;
   roles: string[];
   department: string | null;
+  departmentName?: string | null;
   groups: string[];
 }
 
@@ -47,10 +50,11 @@ export async function loadSession(): Promise<Session | null> {
   return session;
 }
 
+/** Signs in with the session cookies, then asks who that is, so the page greets the person by name. */
 export async function signIn(username: string, password: string): Promise<Session> {
   const answer = await request<Session>('POST', '/api/auth/token', { username, password, session: 'cookie' });
   session = { username: answer.username, roles: answer.roles, department: answer.department, groups: answer.groups };
-  return session;
+  return (await loadSession().catch(() => null)) ?? session;
 }
 
 /** Ends the sign-in on the server (every tab) and forgets it here. */

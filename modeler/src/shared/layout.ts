@@ -106,7 +106,7 @@ function header(session: Session): HTMLElement {
     { class: 'app-header' },
     h('a', { href: 'index.html', class: 'brand' }, t('app.name')),
     h('nav', {}, ...links),
-    h('span', { class: 'who' }, session.username),
+    h('span', { class: 'who', title: session.username }, session.name ?? session.username, session.departmentName ? h('span', { class: 'who-unit' }, ` · ${session.departmentName}`) : null),
     languageSwitch(),
     h('button', { type: 'button', class: 'link', onclick: () => void signOut().then(() => location.reload()) }, t('nav.signOut')),
   );
