@@ -2,18 +2,31 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/schemas';
 
+const readers = ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] as const;
+
 export const notificationRoutes = [
   defineRoute({
     method: 'get',
     path: '/notifications',
-    summary: 'My in-app notifications: cards on my steps, notices to my department, replies for the office',
+    summary: 'My in-app notifications: urges, copies, returns, delegations, cards on my steps, notices to my department, replies for the office',
     tag: 'notifications',
-    access: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'],
+    access: readers,
     query: z.strictObject(pageQuery),
-    responses: { 200: '{items, total}: a page of the notifications, newest first' },
+    responses: { 200: '{items, total, unseen}: a page of the notifications, newest first, and how many came since I last looked (at most 100)' },
     async handler({ query, actor, govflow }) {
-      const { items, total } = await govflow.supervision.listNotifications(actor, query);
-      return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total } };
+      const { items, total, unseen } = await govflow.supervision.listNotifications(actor, query);
+      return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total, unseen } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/notifications/seen',
+    summary: 'I have looked at my notifications: the bell counts only newer ones',
+    tag: 'notifications',
+    access: readers,
+    responses: { 200: '{seenAt}' },
+    async handler({ actor, govflow }) {
+      return { body: await govflow.supervision.markNotificationsSeen(actor) };
     },
   }),
 ];

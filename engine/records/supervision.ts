@@ -61,6 +61,13 @@ export interface NotificationRecord {
   at: Date;
 }
 
+/** When a person last opened their notifications: the bell counts what came after. */
+export interface NotificationReadRecord {
+  /** The username. */
+  _id: string;
+  seenAt: Date;
+}
+
 /** open: needs attention; resolved: a yellow card whose work finished in time; closed: the supervision office closed it. */
 export type AlertStatus = 'open' | 'resolved' | 'closed';
 

@@ -39,6 +39,9 @@ type NameOf = (unit: string) => string;
  * replies, in-app notifications, the figures, the tasks nobody can act on, and the deadline
  * worker's cards. Used by the API and the worker.
  */
+/** The bell counts new notifications up to this many (and shows 99+), so a department's years of them cost no more. */
+const unseenCountLimit = 100;
+
 export class SupervisionService {
   readonly #executor: Executor;
   readonly #models: Models;
@@ -116,8 +119,18 @@ export class SupervisionService {
   }
 
   /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
-  listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number }> {
-    return pagedFind<NotificationRecord>(this.#models.notifications, audienceQuery(actor), { at: -1 }, page);
+  async listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number; unseen: number }> {
+    const query = audienceQuery(actor);
+    const [list, read] = await Promise.all([pagedFind<NotificationRecord>(this.#models.notifications, query, { at: -1 }, page), this.#models.notificationReads.findById(actor.username).lean()]);
+    const unseen = await this.#models.notifications.countDocuments({ ...query, ...(read ? { at: { $gt: read.seenAt } } : {}) }, { limit: unseenCountLimit });
+    return { ...list, unseen };
+  }
+
+  /** The person opened their notifications: the bell counts only what comes after now. A mark in the reader's own view, not a change to any case. */
+  async markNotificationsSeen(actor: Actor): Promise<{ seenAt: Date }> {
+    const seenAt = this.#now();
+    await this.#models.notificationReads.updateOne({ _id: actor.username }, { $max: { seenAt } }, { upsert: true });
+    return { seenAt };
   }
 
   /** The office's figures per department, process or unit (rolled up the tree) for a period (按时办结率 and the rest), of the actor's jurisdiction. */

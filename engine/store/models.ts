@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IdentityLinkRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord, WebhookDeliveryRecord, WebhookRecord } from '../records';
+import type { AdminLogRecord, DraftRecord, AlertRecord, NoticeRecord, NotificationRecord, NotificationReadRecord, AuditRecord, CalendarRecord, CaseHead, CaseRevisionRecord, DefinitionRecord, ExternalTaskRecord, IdentityLinkRecord, IncidentRecord, MessageRecord, ReceiptRecord, RefreshTokenRecord, ServiceRecord, TaskRecord, TemplateRecord, UnitAuditRecord, UnitRecord, UserAuditRecord, UserRecord, WebhookDeliveryRecord, WebhookRecord } from '../records';
 
 const { Mixed } = Schema.Types;
 const options = { versionKey: false, strict: 'throw' } as const;
@@ -352,6 +352,7 @@ noticeSchema.index({ awaitingReply: 1, sentAt: -1 });
 
 const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, at: Date }, options);
 notificationSchema.index({ audienceKeys: 1, at: -1 });
+const notificationReadSchema = new Schema<NotificationReadRecord>({ _id: String, seenAt: Date }, options);
 
 const incidentSchema = new Schema<IncidentRecord>(
   {
@@ -418,6 +419,7 @@ export interface Models {
   webhookDeliveries: Model<WebhookDeliveryRecord>;
   alerts: Model<AlertRecord>;
   notices: Model<NoticeRecord>;
+  notificationReads: Model<NotificationReadRecord>;
   notifications: Model<NotificationRecord>;
   incidents: Model<IncidentRecord>;
   messages: Model<MessageRecord>;
@@ -449,6 +451,7 @@ export function bindModels(connection: Connection): Models {
     alerts: connection.model('Alert', alertSchema, 'alerts'),
     notices: connection.model('Notice', noticeSchema, 'notices'),
     notifications: connection.model('Notification', notificationSchema, 'notifications'),
+    notificationReads: connection.model('NotificationRead', notificationReadSchema, 'notification_reads'),
     incidents: connection.model('Incident', incidentSchema, 'incidents'),
     messages: connection.model('Message', messageSchema, 'messages'),
     services: connection.model('Service', serviceSchema, 'services'),

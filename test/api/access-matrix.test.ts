@@ -68,6 +68,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/supervision/notices/{id}/reply', allowed: ['clerk', 'leader'] },
   { route: 'GET /api/supervision/figures', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/notifications', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
+  { route: 'POST /api/notifications/seen', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
   { route: 'POST /api/external-tasks/fetch-and-lock', allowed: ['system'] },
   { route: 'POST /api/external-tasks/{taskId}/complete', allowed: ['system'] },
   { route: 'POST /api/external-tasks/{taskId}/failure', allowed: ['system'] },

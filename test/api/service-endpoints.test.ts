@@ -66,6 +66,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/incidents/{id}/retry',
       '/messages',
       '/notifications',
+      '/notifications/seen',
       '/org/import',
       '/org/units',
       '/org/units/{code}',

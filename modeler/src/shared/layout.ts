@@ -3,6 +3,7 @@ import { api, ApiError, currentSession, loadSession, signIn, signOut, type Sessi
 import { h, replaceChildren } from './dom';
 import { translate } from '../pages/modeler/translate/translate-module';
 import { locale, registerMessages, setLocale, t } from './i18n';
+import { notificationBell } from './notification-bell';
 
 registerMessages({
   'app.name': { 'zh-CN': '政务流程平台', en: 'govflow' },
@@ -106,6 +107,7 @@ function header(session: Session): HTMLElement {
     { class: 'app-header' },
     h('a', { href: 'index.html', class: 'brand' }, t('app.name')),
     h('nav', {}, ...links),
+    session.roles.some((role) => role !== 'applicant' && role !== 'system') ? notificationBell() : null,
     h('span', { class: 'who', title: session.username }, session.name ?? session.username, session.departmentName ? h('span', { class: 'who-unit' }, ` · ${session.departmentName}`) : null),
     languageSwitch(),
     h('button', { type: 'button', class: 'link', onclick: () => void signOut().then(() => location.reload()) }, t('nav.signOut')),
