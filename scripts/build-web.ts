@@ -12,6 +12,7 @@ export const webPages = [
   { name: 'supervision', entry: 'pages/supervision/supervision-page.ts', title: 'govflow · 电子监察' },
   { name: 'progress', entry: 'pages/progress/progress-page.ts', title: 'govflow · 办件进度查询' },
   { name: 'hall', entry: 'pages/hall/hall-page.ts', title: 'govflow · 网上办事大厅' },
+  { name: 'approval-sheet', entry: 'pages/sheet/approval-sheet-page.ts', title: 'govflow · 审批单' },
 ] as const;
 
 const webRoot = join(projectRoot, 'modeler');

@@ -112,6 +112,17 @@ export const caseRoutes = [
     },
   }),
   defineRoute({
+    method: 'get',
+    path: '/cases/{id}/approval-sheet',
+    summary: 'The 审批单 of a case: its application form and step forms as filled, every opinion with signer and time, and the outcome, for staff to print',
+    tag: 'cases',
+    access: ['clerk', 'leader', 'supervisor', 'admin'],
+    responses: { 200: 'the sheet, with the names of the people it mentions', 404: 'no such case, or not visible to the caller' },
+    async handler({ params, actor, govflow }) {
+      return { body: await govflow.cases.approvalSheet(params.id, actor) };
+    },
+  }),
+  defineRoute({
     method: 'post',
     path: '/cases/{id}/messages/{name}',
     summary: 'Deliver a BPMN message, by name, to the message event or receive task the case waits on',

@@ -7,3 +7,4 @@ export { withAttachments, type NewAttachment } from './attachments';
 export { materialProblems } from './materials';
 export { answered, askedSupplement, assertAnswers, openSupplementRequest, supplementProblems, type AskingStep } from './supplement-requests';
 export { deferredAtAcceptance, deferredClockKey, deferredNotice, deferredRefusal, outstandingMaterials } from './deferred-materials';
+export { approvalSheet, type ApprovalSheet, type SheetField } from './approval-sheet';

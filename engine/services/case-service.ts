@@ -1,5 +1,5 @@
 import { type ChainVerdict, type AuditLog } from '../audit';
-import { assertCopyRecipients, caseListFilter, caseMentions, caseView, mayReadCase, progressView, type CaseView, type ProgressView } from '../cases';
+import { approvalSheet, assertCopyRecipients, caseListFilter, type ApprovalSheet, caseMentions, caseView, mayReadCase, progressView, type CaseView, type ProgressView } from '../cases';
 import { callsOf } from '../calls';
 import { clockView, type ClockView } from '../clocks';
 import type { TimerJob } from '../deadlines';
@@ -109,6 +109,13 @@ export class CaseService {
     const now = this.#deps.now();
     const items = heads.map((head) => caseView(head, [], actor, now));
     return { items, total, names: await this.#deps.names.names(caseMentions(items)) };
+  }
+
+  /** The 审批单 of a case, for staff and the office to print: forms as filled, every opinion by name and time, the outcome. */
+  async approvalSheet(caseId: string, actor: Actor): Promise<ApprovalSheet & { names: Names }> {
+    const record = await this.readable(caseId, actor);
+    const sheet = approvalSheet(record, await this.#deps.definitions.get(record.processKey, record.version));
+    return { ...sheet, names: await this.#deps.names.names({ people: [sheet.applicant, ...sheet.opinions.map((opinion) => opinion.by)] }) };
   }
 
   /** The case on its diagram, for the case viewer. */

@@ -22,6 +22,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'GET /api/directory', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
   { route: 'GET /api/directory/staff', allowed: ['designer', 'admin', 'clerk', 'leader', 'supervisor'] },
   { route: 'GET /api/cases/{id}/diagram', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
+  { route: 'GET /api/cases/{id}/approval-sheet', allowed: ['clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases', allowed: ['applicant', 'clerk', 'leader'] },
   { route: 'GET /api/cases/{id}', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'admin'] },
   { route: 'POST /api/cases/{id}/withdraw', allowed: ['applicant'] },

@@ -27,6 +27,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/calendars/{year}',
       '/cases',
       '/cases/{id}',
+      '/cases/{id}/approval-sheet',
       '/cases/{id}/audit',
       '/cases/{id}/audit/verify',
       '/cases/{id}/clock/extend',

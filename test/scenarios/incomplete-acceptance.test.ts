@@ -1,7 +1,7 @@
 import type { DeadlineJob } from '../../engine/deadlines';
 import { systemActor } from '../../engine';
 import { bpmn, type TestApi } from '../support/test-govflow';
-import { attachment, DAY, useScenario, type Scenario } from './scenario-support';
+import { applyForLicence, attachment, DAY, licensingMaterials, useScenario, type Scenario } from './scenario-support';
 
 /** licensing-general as a service that allows 容缺受理, the materials to follow within 10 working days. */
 const withIncompleteAcceptance = () => bpmn('licensing-general.bpmn').replace('govflow:public="true"', 'govflow:public="true" govflow:incompleteAcceptance="true" govflow:supplementLimit="10WD"');
@@ -17,14 +17,11 @@ describe('scenario: 容缺受理, accepting an application with a material to fo
   const { clock } = useScenario('licensing-general.bpmn', (scene) => ({ api, s } = scene));
   beforeAll(() => api.govflow.definitions.deploy(withIncompleteAcceptance(), systemActor));
 
-  const essentials = [
-    { ...attachment('申请书.pdf'), material: 'application-form' },
-    { ...attachment('营业执照.pdf'), material: 'business-licence' },
-  ];
-  const premises = { ...attachment('租赁合同.pdf'), material: 'premises-proof' };
+  // the premises proof is the material the window accepts the application without
+  const [essentials, premises] = [licensingMaterials.slice(0, 2), licensingMaterials[2]];
 
   async function acceptedWithout(title: string): Promise<{ id: string; receiptNo: string }> {
-    const started = await s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', essentials);
+    const started = await applyForLicence(s, title, essentials);
     await s.done('clerk2', started.id, 'accept', { decision: 'accept', comment: '容缺受理，经营场所使用证明后补' });
     return started;
   }

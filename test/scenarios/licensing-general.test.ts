@@ -1,6 +1,6 @@
 import type { DeadlineJob } from '../../engine/deadlines';
 import type { TestApi } from '../support/test-govflow';
-import { attachment, DAY, useScenario, type Scenario } from './scenario-support';
+import { applyForLicence, attachment, DAY, licensingMaterials, useScenario, type Scenario } from './scenario-support';
 
 /**
  * 行政许可（一般程序）end to end through the HTTP API, as the window (clerk2), the licensing
@@ -18,12 +18,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
 
 
   /** The three materials the service guide requires. */
-  const materials = [
-    { ...attachment('申请书.pdf'), material: 'application-form' },
-    { ...attachment('营业执照.pdf'), material: 'business-licence' },
-    { ...attachment('租赁合同.pdf'), material: 'premises-proof' },
-  ];
-  const apply = (title = '食品经营许可申请') => s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', materials);
+  const apply = (title?: string) => applyForLicence(s, title);
 
   /** An application accepted by the window and waiting at 审查. */
   async function accepted(title?: string) {
@@ -46,7 +41,7 @@ describe('scenario: licensing-general (行政许可一般程序) through the API
     let view = await s.view(started.id);
     expect(view).toMatchObject({ status: 'running', clock: null });
     expect(view.currentSteps).toEqual([expect.objectContaining({ stepId: 'accept', name: '受理', assignee: null, candidateGroups: ['window@market-bureau'] })]);
-    expect(view.attachments).toEqual(materials.map((material) => expect.objectContaining({ name: material.name, material: material.material, addedBy: 'applicant', stepId: null, taskId: null })));
+    expect(view.attachments).toEqual(licensingMaterials.map((material) => expect.objectContaining({ name: material.name, material: material.material, addedBy: 'applicant', stepId: null, taskId: null })));
     expect((await s.progress(started)).currentSteps).toEqual(['受理']);
 
     const acceptTask = (await s.task(started.id, 'accept')).taskId;

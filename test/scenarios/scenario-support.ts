@@ -46,6 +46,18 @@ export function attachment(name: string, storageKey = `docs/${name}`, type = 'ap
   return { name, type, size: 1024, checksum: `sha256:${hex}`, storageKey };
 }
 
+/** Every material licensing-general's service guide asks for, handed in by metadata. */
+export const licensingMaterials = [
+  { ...attachment('申请书.pdf'), material: 'application-form' },
+  { ...attachment('营业执照.pdf'), material: 'business-licence' },
+  { ...attachment('租赁合同.pdf'), material: 'premises-proof' },
+];
+
+/** The applicant's 食品经营许可 application to licensing-general, its form filled in, with `materials` (all of them unless told). */
+export function applyForLicence(s: Pick<Scenario, 'start'>, title = '食品经营许可申请', materials: unknown[] = licensingMaterials): Promise<{ id: string; receiptNo: string; queryCode: string }> {
+  return s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', materials);
+}
+
 export interface Step {
   taskId: string;
   stepId: string;

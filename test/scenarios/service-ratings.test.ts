@@ -1,7 +1,7 @@
 import type { DeadlineJob } from '../../engine/deadlines';
 import { resolveOptions } from '../../engine/options';
 import type { TestApi } from '../support/test-govflow';
-import { attachment, DAY, useScenario, type Scenario } from './scenario-support';
+import { applyForLicence, DAY, useScenario, type Scenario } from './scenario-support';
 
 /**
  * 政务服务"好差评" (国办发〔2019〕51号) on 行政许可（一般程序）: the applicant rates the window at
@@ -15,12 +15,7 @@ describe('scenario: rating a case (好差评) and following a poor rating up (�
   let s: Scenario;
   const { clock } = useScenario('licensing-general.bpmn', (scene) => ({ api, s } = scene));
 
-  const materials = [
-    { ...attachment('申请书.pdf'), material: 'application-form' },
-    { ...attachment('营业执照.pdf'), material: 'business-licence' },
-    { ...attachment('租赁合同.pdf'), material: 'premises-proof' },
-  ];
-  const apply = (title: string) => s.start('licensing-general', title, { applicantName: '某某餐饮有限公司', businessScope: '热食类食品制售' }, 'applicant', materials);
+  const apply = (title: string) => applyForLicence(s, title);
   const rate = (caseId: string, body: unknown, user = 'applicant') => api.call(user, 'POST', `/api/cases/${caseId}/rating`, body);
 
   async function granted(caseId: string): Promise<void> {

@@ -4,8 +4,8 @@ import { personName } from '../../shared/names';
 import { acceptanceLabel, statusLabel } from '../inbox/work-labels';
 import type { CaseView } from './case-types';
 
-/** The case's title with its receipt number, status, applicant, dates and what it waits for. */
-export function caseHeader(view: CaseView): HTMLElement {
+/** The case's title with its receipt number, status, applicant, dates and what it waits for; for staff, the way to its 审批单. */
+export function caseHeader(view: CaseView, printable: boolean): HTMLElement {
   const facts: Array<[string, Node | string]> = [
     [t('case.receipt'), h('span', { class: 'receipt-no' }, view.receiptNo)],
     [t('case.status'), h('span', { class: `status-badge status-${view.status}`, dataset: { status: view.status } }, statusLabel(view.status))],
@@ -20,7 +20,7 @@ export function caseHeader(view: CaseView): HTMLElement {
   return h(
     'header',
     { class: 'case-header panel' },
-    h('h1', {}, view.title),
+    h('div', { class: 'case-title' }, h('h1', {}, view.title), printable ? h('a', { href: `approval-sheet.html?id=${encodeURIComponent(view.id)}`, class: 'sheet-link', id: 'approval-sheet-link' }, t('case.approvalSheet')) : null),
     h('dl', { class: 'case-facts' }, ...facts.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
   );
 }

@@ -8,4 +8,4 @@ import { startPage } from '../../shared/layout';
 import { caseView } from './case-view';
 
 /** case.html?id=<caseId>: the case viewer, for the applicant, staff and the supervision office. */
-startPage(['applicant', 'clerk', 'leader', 'supervisor', 'admin'], (main) => caseView(main));
+startPage(['applicant', 'clerk', 'leader', 'supervisor', 'admin'], (main, session) => caseView(main, session));

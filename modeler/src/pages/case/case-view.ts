@@ -1,3 +1,4 @@
+import type { Session } from '../../shared/api-client';
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { attachmentTable } from '../inbox/attachment-table';
@@ -12,8 +13,11 @@ import { ratingList } from './rating-list';
 import { supplementRequestList } from './supplement-requests';
 import type { CaseView } from './case-types';
 
+/** Who may print a case's 审批单 (GET /api/cases/{id}/approval-sheet): staff and the office, not the applicant. */
+const sheetReaders = ['clerk', 'leader', 'supervisor', 'admin'];
+
 /** case.html?id=<caseId>: the case on its diagram, beside its clocks, audit timeline, documents and opinions. */
-export async function caseView(main: HTMLElement): Promise<void> {
+export async function caseView(main: HTMLElement, session: Session): Promise<void> {
   const id = new URLSearchParams(location.search).get('id');
   if (!id) {
     replaceChildren(main, h('p', { class: 'error', role: 'alert' }, t('case.missingId')));
@@ -25,7 +29,7 @@ export async function caseView(main: HTMLElement): Promise<void> {
   const diagramPanel = h('section', { class: 'panel diagram-panel' }, h('div', { class: 'panel-head' }, h('h2', {}, t('case.diagram')), fit), canvas, diagramLegend());
   replaceChildren(
     main,
-    caseHeader(view),
+    caseHeader(view, session.roles.some((role) => sheetReaders.includes(role))),
     h(
       'div',
       { class: 'case-layout' },

@@ -1,0 +1,31 @@
+import { registerMessages } from '../../shared/i18n';
+
+/** The 审批单's words, Chinese first. */
+registerMessages({
+  'sheet.title': { 'zh-CN': '{process}审批单', en: 'Approval sheet: {process}' },
+  'sheet.missingId': { 'zh-CN': '缺少办件编号（?id=）。', en: 'The address names no case (?id=).' },
+  'sheet.print': { 'zh-CN': '打印 / 另存为 PDF', en: 'Print / save as PDF' },
+  'sheet.back': { 'zh-CN': '返回办件', en: 'Back to the case' },
+  'sheet.facts': { 'zh-CN': '办件信息', en: 'Case' },
+  'sheet.receipt': { 'zh-CN': '受理编号', en: 'Receipt no.' },
+  'sheet.caseTitle': { 'zh-CN': '办件名称', en: 'Title' },
+  'sheet.process': { 'zh-CN': '事项', en: 'Process' },
+  'sheet.applicant': { 'zh-CN': '申请人', en: 'Applicant' },
+  'sheet.created': { 'zh-CN': '申请时间', en: 'Submitted' },
+  'sheet.ended': { 'zh-CN': '办结时间', en: 'Ended' },
+  'sheet.status': { 'zh-CN': '办件状态', en: 'Status' },
+  'sheet.outcome': { 'zh-CN': '办理结果', en: 'Outcome' },
+  'sheet.application': { 'zh-CN': '申请信息', en: 'Application' },
+  'sheet.stepForm': { 'zh-CN': '{step}信息', en: '{step}' },
+  'sheet.noFields': { 'zh-CN': '（未填写表单）', en: '(no form filled in)' },
+  'sheet.opinions': { 'zh-CN': '审批意见', en: 'Opinions' },
+  'sheet.col.step': { 'zh-CN': '环节', en: 'Step' },
+  'sheet.col.decision': { 'zh-CN': '办理结果', en: 'Decision' },
+  'sheet.col.opinion': { 'zh-CN': '意见', en: 'Opinion' },
+  'sheet.col.signer': { 'zh-CN': '签名', en: 'Signed by' },
+  'sheet.col.at': { 'zh-CN': '时间', en: 'At' },
+  'sheet.noOpinions': { 'zh-CN': '尚无审批意见。', en: 'No opinion yet.' },
+  'sheet.yes': { 'zh-CN': '是', en: 'Yes' },
+  'sheet.no': { 'zh-CN': '否', en: 'No' },
+  'sheet.printedAt': { 'zh-CN': '打印时间：{at}（北京时间）　本审批单由政务流程平台依办件记录生成', en: 'Printed {at} (China time) from the case record by govflow' },
+});
