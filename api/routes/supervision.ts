@@ -73,15 +73,19 @@ export const supervisionRoutes = [
     summary: 'Send a supervision notice (督办) about a case to a department, with a reply limit (default 5 working days)',
     tag: 'supervision',
     access: ['supervisor'],
-    body: z.strictObject({
-      caseId: z.string().min(1).max(100),
-      department: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a department id such as market-bureau'),
-      message: z.string().trim().min(2).max(4000),
-      replyLimit: z.string().max(10).default('5WD'),
-    }),
-    responses: { 201: 'sent', 404: 'no such case' },
+    body: z
+      .strictObject({
+        caseId: z.string().min(1).max(100).optional(),
+        receiptNo: z.string().trim().min(1).max(40).optional(),
+        department: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a department id such as market-bureau'),
+        message: z.string().trim().min(2).max(4000),
+        replyLimit: z.string().max(10).default('5WD'),
+      })
+      .refine((body) => (body.caseId === undefined) !== (body.receiptNo === undefined), { path: ['receiptNo'], message: 'name the case by exactly one of caseId and receiptNo (受理编号)' }),
+    responses: { 201: 'sent', 404: 'no such case or receipt number' },
     async handler({ body, actor, govflow }) {
-      const notice = await govflow.supervision.sendNotice(body.caseId, body.department, body.message, body.replyLimit, actor);
+      const target = body.receiptNo !== undefined ? { receiptNo: body.receiptNo } : { caseId: body.caseId as string };
+      const notice = await govflow.supervision.sendNotice(target, body.department, body.message, body.replyLimit, actor);
       return { status: 201, body: notice };
     },
   }),

@@ -90,12 +90,13 @@ export class CaseService {
   }
 
   /** A case as its reader may see it, with the names of the people and units it mentions. */
-  async get(caseId: string, actor: Actor): Promise<CaseView & { names: Names }> {
+  async get(caseId: string, actor: Actor): Promise<CaseView & { processName: string; names: Names }> {
     const record = await this.readable(caseId, actor);
-    const view = caseView(record, await this.#deps.auditLog.entries(caseId), actor, this.#deps.now());
+    const [entries, definition] = await Promise.all([this.#deps.auditLog.entries(caseId), this.#deps.definitions.get(record.processKey, record.version)]);
+    const view = caseView(record, entries, actor, this.#deps.now());
     // the query code is in the applicant's own view only; so are the stages they may rate
-    const rateable = view.queryCode === undefined ? {} : { rateable: rateableStages(record, (await this.#deps.definitions.get(record.processKey, record.version)).catalogue) };
-    return { ...view, ...rateable, names: await this.#deps.names.names(caseMentions([view])) };
+    const rateable = view.queryCode === undefined ? {} : { rateable: rateableStages(record, definition.catalogue) };
+    return { ...view, processName: definition.name, ...rateable, names: await this.#deps.names.names(caseMentions([view])) };
   }
 
   /**

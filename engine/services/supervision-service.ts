@@ -97,8 +97,16 @@ export class SupervisionService {
   }
 
   /** The office sends a supervision notice about a case to a department. */
-  sendNotice(caseId: string, department: string, message: string, replyLimit: string, actor: Actor): Promise<Notice> {
+  /** 督办: a notice about a case — named by its id, or by the receipt number the office reads on its papers — to a department. */
+  async sendNotice(target: { caseId: string } | { receiptNo: string }, department: string, message: string, replyLimit: string, actor: Actor): Promise<Notice> {
+    const caseId = 'caseId' in target ? target.caseId : await this.#caseIdOfReceipt(target.receiptNo);
     return runOnCase(this.#executor, new SendNotice(caseId, department, message, replyLimit), actor);
+  }
+
+  async #caseIdOfReceipt(receiptNo: string): Promise<string> {
+    const head = await this.#models.cases.findOne({ receiptNo }, { _id: 1 }).lean<{ _id: string }>();
+    if (!head) throw new NotFoundError('receipt number', receiptNo);
+    return head._id;
   }
 
   /** The department named in a notice answers it; others do not even see it. */

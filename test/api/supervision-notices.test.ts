@@ -63,4 +63,20 @@ describe('supervision notices (督办) and their replies through the API', () =>
     expect((await api.call('supervisor', 'POST', '/api/supervision/notices', { caseId: 'no-such-case', department: 'market-bureau', message: '督办' })).status).toBe(404);
     expect((await api.call('supervisor', 'POST', '/api/supervision/notices', { caseId, department: 'market bureau!', message: '督办' })).status).toBe(400);
   });
+
+  it('names the case by its receipt number (受理编号) as well, and by exactly one of the two', async () => {
+    const { receiptNo } = (await api.call('supervisor', 'GET', `/api/cases/${caseId}`)).body;
+    const sent = await api.call('supervisor', 'POST', '/api/supervision/notices', { receiptNo, department: 'market-bureau', message: '请说明受理情况' });
+    expect(sent.status).toBe(201);
+    const listed = (await api.call('supervisor', 'GET', '/api/supervision/notices?limit=100')).body.items.find((notice: { message: string }) => notice.message === '请说明受理情况');
+    expect(listed).toMatchObject({ caseId, department: 'market-bureau' });
+    const unknown = await api.call('supervisor', 'POST', '/api/supervision/notices', { receiptNo: 'GF20990101-99999', department: 'market-bureau', message: '督办' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toBe('receipt number "GF20990101-99999" was not found');
+    for (const body of [{ caseId, receiptNo }, {}]) {
+      const refused = await api.call('supervisor', 'POST', '/api/supervision/notices', { ...body, department: 'market-bureau', message: '督办' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/receiptNo' })]);
+    }
+  });
 });

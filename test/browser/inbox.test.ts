@@ -296,7 +296,7 @@ describe('the clerk inbox in headless Chromium', () => {
     const lateRow = row(page, late.receiptNo);
     expect(await lateRow.getAttribute('class')).toContain('urgency-overdue');
     expect(await lateRow.locator('.card').textContent()).toBe('已超期');
-    expect(await lateRow.locator('.card').evaluate((card) => getComputedStyle(card).backgroundColor)).toBe('rgb(214, 69, 69)');
+    expect(await lateRow.locator('.card').evaluate((card) => getComputedStyle(card).backgroundColor)).toBe('rgb(180, 35, 24)');
     expect(await lateRow.locator('td.state').textContent()).toMatch(/超期 \d+天/);
     expect(await row(page, fresh.receiptNo).getAttribute('class')).toContain('urgency-running');
     const order = await page.locator('#inbox-list tr.task-row').evaluateAll((rows) => rows.map((element) => (element as HTMLElement).dataset.receipt));

@@ -169,4 +169,18 @@ describe('the modeler page in headless Chromium', () => {
     expect(service.body.materials.at(-1)).toMatchObject({ key: 'health-certificate', name: '从业人员健康证明', form: 'original-and-copy', required: true });
     await page.context().close();
   });
+  it('says on a phone that the editor needs a wider screen, and still lists the processes', async () => {
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html#edit/licensing-general', 'zh-CN', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.waitForSelector('.narrow-screen h1');
+    expect(await page.locator('.narrow-screen h1').textContent()).toBe('流程设计需要更宽的屏幕');
+    expect(await page.locator('.djs-container').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'modeler-phone');
+    await page.click('.narrow-screen a');
+    await page.waitForSelector('table.process-table tr[data-key="licensing-general"]');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -20,11 +20,11 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
   const clock = new TestClock('2026-01-01T00:00:00+08:00');
   let api: TestApi;
   let browser: Browser;
-  const redCases: Array<{ id: string; title: string }> = [];
+  const redCases: Array<{ id: string; title: string; receiptNo: string }> = [];
   let lateNotice: string;
 
   /** Starts a timed-approval case and raises the red card of its overdue acceptance step (受理), as the deadline worker would. */
-  async function overdueCase(title: string): Promise<{ id: string; title: string }> {
+  async function overdueCase(title: string): Promise<{ id: string; title: string; receiptNo: string }> {
     const started = await api.call('applicant', 'POST', '/api/cases', { processKey: 'timed-approval', title, data: {} });
     expect(started.status).toBe(201);
     const jobs = await api.govflow.deadlines.queue.getJobs(['delayed', 'waiting']);
@@ -32,7 +32,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     if (!job) throw new Error(`no red deadline job for ${title}`);
     clock.now = new Date(job.at + 1000);
     expect(await api.govflow.supervision.raiseDeadlineAlert(job)).toMatchObject({ raised: true });
-    return { id: started.body.id, title };
+    return { id: started.body.id, title, receiptNo: started.body.receiptNo };
   }
 
   /** Takes a general-approval case through 受理 · 审查 · 决定 to a grant, `days` apart. */
@@ -80,6 +80,9 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(await row.textContent()).toContain('market-bureau');
     expect(await page.locator('table.sup-alerts tbody tr').count()).toBe(2);
     expect(await page.locator('.pager-info').textContent()).toBe('第 1 / 1 页，共 2 条');
+    // the first line counts what the tabs list: both red cards open, none yellow, the one notice still unanswered
+    await page.waitForFunction(() => [...document.querySelectorAll('.sup-tile-count')].every((count) => count.textContent !== '…'));
+    expect(await page.locator('.sup-tile').allTextContents()).toEqual(['2未关闭红牌', '0未关闭黄牌', '1督办待回复', '0未处理故障']);
     await screenshot(page, 'supervision-alerts');
 
     await row.locator('button.sup-open').click();
@@ -152,7 +155,13 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     await office.locator('table.sup-notices-table tbody tr').first().waitFor();
     expect(await office.locator(`tr[data-notice-id="${lateNotice}"] .card`).textContent()).toBe('已逾期未回复');
     await office.click('details.sup-send summary');
-    await office.fill('details.sup-send input[name=caseId]', redCases[0]!.id);
+    // the office names the case by the receipt number on its papers; one nobody issued is refused in words
+    await office.fill('details.sup-send input[name=receiptNo]', 'GF20990101-99999');
+    await office.fill('details.sup-send textarea[name=message]', '请说明原因');
+    await office.click('details.sup-send button[type=submit]');
+    await office.locator('details.sup-send .sup-message.error').waitFor();
+    expect(await office.locator('details.sup-send .sup-message.error').textContent()).toContain('没有受理编号为“GF20990101-99999”的办件');
+    await office.fill('details.sup-send input[name=receiptNo]', redCases[0]!.receiptNo);
     await office.fill('details.sup-send textarea[name=message]', '请说明食品经营许可受理超期原因及整改措施');
     await office.click('details.sup-send button[type=submit]');
     await office.locator('details.sup-send .sup-message.ok').waitFor();

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { seriousViolations } from './accessibility';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
@@ -25,11 +26,16 @@ export async function signedInPage(browser: Browser, baseUrl: string, user: stri
   return page;
 }
 
-/** Saves a full-page screenshot under test-output/screenshots and answers its path. */
+/**
+ * Saves a full-page screenshot under test-output/screenshots and answers its path. Every page a
+ * suite photographs is also one axe-core checks: a serious or critical violation fails the suite there.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) throw new Error(`axe-core finds serious violations on the page of screenshot ${name}: ${JSON.stringify(violations, null, 1)}`);
   return path;
 }
 

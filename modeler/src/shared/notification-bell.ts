@@ -4,7 +4,7 @@ import { labelOr, registerMessages, t } from './i18n';
 
 registerMessages({
   'bell.label': { 'zh-CN': '通知', en: 'Notifications' },
-  'bell.unseen': { 'zh-CN': '通知（{count} 条未读）', en: 'Notifications ({count} unread)' },
+  'bell.unseen': { 'zh-CN': '条未读', en: ' unread' },
   'bell.title': { 'zh-CN': '最新通知', en: 'Latest notifications' },
   'bell.none': { 'zh-CN': '暂无通知。', en: 'No notifications.' },
   'bell.loading': { 'zh-CN': '加载中…', en: 'Loading…' },
@@ -54,17 +54,18 @@ const pollMs = 60_000;
  * each to its case. Opening the panel marks them seen.
  */
 export function notificationBell(): HTMLElement {
-  const badge = h('span', { class: 'bell-badge', hidden: true });
+  // the count is read out with its words ("2 条未读"), so the name a screen reader says holds what is seen
+  const count = h('span', { class: 'bell-count' });
+  const badge = h('span', { class: 'bell-badge', hidden: true }, count, h('span', { class: 'visually-hidden' }, t('bell.unseen')));
   const button = h('button', { type: 'button', class: 'link bell', id: 'notification-bell', 'aria-expanded': 'false', 'aria-controls': 'bell-panel' }, t('bell.label'), badge);
   const panel = h('section', { class: 'bell-panel panel', id: 'bell-panel', hidden: true, 'aria-label': t('bell.title') });
   const root = h('div', { class: 'bell-root' }, button, panel);
 
   const showCount = (unseen: number) => {
     badge.hidden = unseen === 0;
-    badge.textContent = unseen >= 100 ? '99+' : String(unseen);
-    button.setAttribute('aria-label', unseen === 0 ? t('bell.label') : t('bell.unseen', { count: badge.textContent }));
+    count.textContent = unseen >= 100 ? '99+' : String(unseen);
   };
-  const count = () =>
+  const refreshCount = () =>
     api<NotificationPage>('GET', '/api/notifications?limit=1')
       .then((answer) => showCount(answer.unseen))
       .catch(() => undefined);
@@ -94,8 +95,8 @@ export function notificationBell(): HTMLElement {
   document.addEventListener('click', (event) => {
     if (!root.contains(event.target as Node)) close();
   });
-  void count();
-  setInterval(() => void count(), pollMs);
+  void refreshCount();
+  setInterval(() => void refreshCount(), pollMs);
   return root;
 }
 

@@ -10,7 +10,7 @@ export function caseHeader(view: CaseView, printable: boolean): HTMLElement {
     [t('case.receipt'), h('span', { class: 'receipt-no' }, view.receiptNo)],
     [t('case.status'), h('span', { class: `status-badge status-${view.status}`, dataset: { status: view.status } }, statusLabel(view.status))],
     [t('case.applicant'), personName(view.names, view.applicant)],
-    [t('case.process'), `${view.processKey} v${view.version}`],
+    [t('case.process'), h('span', { title: `${view.processKey} v${view.version}` }, `${view.processName ?? view.processKey}（${t('case.version', { version: view.version })}）`)],
     [t('case.created'), chinaTime(view.createdAt)],
   ];
   if (view.acceptance) facts.push([t('case.acceptance'), h('span', { class: 'acceptance', dataset: { kind: view.acceptance.kind } }, acceptanceLabel(view.acceptance))]);

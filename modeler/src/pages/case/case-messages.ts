@@ -3,6 +3,7 @@ import { registerMessages } from '../../shared/i18n';
 /** The case viewer's words, Chinese first. */
 registerMessages({
   'case.missingId': { 'zh-CN': '缺少办件编号（case.html?id=…）。', en: 'No case named (case.html?id=…).' },
+  'case.version': { 'zh-CN': '第 {version} 版', en: 'version {version}' },
   'case.approvalSheet': { 'zh-CN': '打印审批单', en: 'Print the approval sheet' },
   'case.receipt': { 'zh-CN': '受理编号', en: 'Receipt no.' },
   'case.status': { 'zh-CN': '状态', en: 'Status' },

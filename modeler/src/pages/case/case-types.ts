@@ -35,6 +35,8 @@ export interface CaseView {
   /** The names of the people and units the case mentions. */
   names: Names;
   processKey: string;
+  /** The process's name as its version was deployed (GET /api/cases/{id} only; lists leave it out). */
+  processName?: string;
   version: number;
   title: string;
   receiptNo: string;

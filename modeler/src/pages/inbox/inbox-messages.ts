@@ -122,6 +122,7 @@ registerMessages({
   'inbox.field.previousStep': { 'zh-CN': '上一环节', en: 'The previous step' },
   'inbox.field.to': { 'zh-CN': '接收人', en: 'To' },
   'inbox.picker.placeholder': { 'zh-CN': '输入姓名、用户名或单位查找', en: 'Search by name, username or unit' },
+  'inbox.picker.results': { 'zh-CN': '匹配的工作人员', en: 'Matching colleagues' },
   'inbox.picker.none': { 'zh-CN': '没有找到匹配的工作人员', en: 'No colleague matches' },
   'inbox.picker.more': { 'zh-CN': '还有 {count} 人，请输入更多文字缩小范围', en: '{count} more: type more to narrow the search' },
   'inbox.picker.unavailable': { 'zh-CN': '通讯录暂不可用，可直接输入用户名', en: 'The address book is unavailable; type a username' },

@@ -22,7 +22,8 @@ const searchDelayMs = 200;
  */
 export function staffPicker(options: StaffPickerOptions): HTMLElement {
   const chosen = new Map<string, string>();
-  const results = h('ul', { class: 'staff-results', role: 'listbox', id: `${options.id}-results` });
+  // a plain list of buttons, announced as it changes: each match is picked by its button, not as a listbox option
+  const results = h('ul', { class: 'staff-results', id: `${options.id}-results`, 'aria-label': t('inbox.picker.results'), 'aria-live': 'polite' });
   const picked = h('div', { class: 'staff-chosen' });
   const search = h('input', { id: options.id, type: 'search', autocomplete: 'off', placeholder: t('inbox.picker.placeholder'), 'aria-controls': `${options.id}-results` });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +63,7 @@ function resultRow(member: StaffMember, choose: (member: StaffMember) => void): 
   const place = member.departmentPath.join(' / ') || member.department || '';
   return h(
     'li',
-    { role: 'option' },
+    {},
     h('button', { type: 'button', class: 'staff-option', dataset: { username: member.username }, onclick: () => choose(member) }, h('strong', {}, member.name ?? member.username), h('span', { class: 'muted' }, ` ${member.username}${place ? ` · ${place}` : ''}`)),
   );
 }

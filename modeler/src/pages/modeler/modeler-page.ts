@@ -7,6 +7,7 @@ import './modeler.css';
 import './messages';
 import { showError, startPage } from '../../shared/layout';
 import { t } from '../../shared/i18n';
+import { h, replaceChildren } from '../../shared/dom';
 import type { EditorHandle, EditorSource } from './editor/editor-view';
 import { renderProcessList } from './list/process-list';
 
@@ -18,6 +19,8 @@ import { renderProcessList } from './list/process-list';
 let editor: EditorHandle | null = null;
 let pendingImport: { xml: string; fileName: string } | null = null;
 let shownHash = '';
+/** bpmn-js and its properties panel need room: below this the editor is not opened, and the page says why. */
+const narrowScreen = window.matchMedia('(max-width: 767px)');
 
 function route(hash: string): EditorSource | null {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -50,7 +53,9 @@ startPage(['designer', 'admin'], async (main) => {
     editor = null;
     const source = route(location.hash);
     try {
-      if (source) {
+      if (source && narrowScreen.matches) {
+        replaceChildren(main, h('section', { class: 'panel narrow-screen', role: 'status' }, h('h1', {}, t('modeler.narrow.title')), h('p', {}, t('modeler.narrow.body')), h('a', { href: '#' }, t('modeler.narrow.list'))));
+      } else if (source) {
         const { openEditor } = await import('./editor/editor-view');
         editor = await openEditor(main, source, navigate);
       } else {

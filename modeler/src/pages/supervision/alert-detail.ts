@@ -55,7 +55,7 @@ function renderDetail(panel: HTMLElement, alert: AlertDetail, context: DetailCon
           'details',
           { class: 'sup-notice-about' },
           h('summary', {}, t('sup.detail.sendNotice')),
-          noticeForm(context.departments, { caseId: alert.caseId, department: alert.department }, context.changed),
+          noticeForm(context.departments, { receiptNo: alert.receiptNo, department: alert.department }, context.changed),
         )
       : null,
   );

@@ -1,8 +1,14 @@
 import { registerMessages } from '../../shared/i18n';
+import { registerServerMessages } from '../../shared/server-messages';
 
 /** The board's words, Chinese first (the default) and English. */
 registerMessages({
   'sup.title': { 'zh-CN': '电子监察', en: 'E-supervision' },
+  'sup.tiles.label': { 'zh-CN': '监察概况', en: 'At a glance' },
+  'sup.tiles.red': { 'zh-CN': '未关闭红牌', en: 'Open red cards' },
+  'sup.tiles.yellow': { 'zh-CN': '未关闭黄牌', en: 'Open yellow cards' },
+  'sup.tiles.awaiting': { 'zh-CN': '督办待回复', en: 'Notices awaiting a reply' },
+  'sup.tiles.incidents': { 'zh-CN': '未处理故障', en: 'Open incidents' },
   'sup.scope.all': { 'zh-CN': '监察范围：全部部门', en: 'Scope: every department' },
   'sup.scope.department': { 'zh-CN': '监察范围：本部门（{department}）', en: 'Scope: your department ({department})' },
   'sup.tab.alerts': { 'zh-CN': '黄牌 · 红牌', en: 'Yellow and red cards' },
@@ -85,8 +91,8 @@ registerMessages({
   'sup.notices.col.due': { 'zh-CN': '回复时限', en: 'Reply due' },
   'sup.notices.col.status': { 'zh-CN': '状态', en: 'Status' },
   'sup.notices.col.reply': { 'zh-CN': '情况说明', en: 'Written explanation' },
-  'sup.notice.case': { 'zh-CN': '办件标识', en: 'Case id' },
-  'sup.notice.caseHint': { 'zh-CN': '办件标识（见牌详情）', en: 'case id (see a card’s details)' },
+  'sup.notice.case': { 'zh-CN': '受理编号', en: 'Receipt no.' },
+  'sup.notice.caseHint': { 'zh-CN': '如 GF20260302-00001', en: 'e.g. GF20260302-00001' },
   'sup.notice.department': { 'zh-CN': '被督办部门', en: 'Department' },
   'sup.notice.message': { 'zh-CN': '督办事项', en: 'What the department must explain' },
   'sup.notice.messageHint': { 'zh-CN': '如：请说明受理迟延原因', en: 'e.g. explain why acceptance is late' },
@@ -159,3 +165,6 @@ registerMessages({
   'sup.charts.days': { 'zh-CN': '各部门平均办理时长（工作日）', en: 'Average handling time per department (working days)' },
   'sup.charts.empty': { 'zh-CN': '暂无数据。', en: 'No data.' },
 });
+
+/** The server's refusals of a 督办, in Chinese. */
+registerServerMessages({}, [[/^receipt number "(.*)" was not found$/, '没有受理编号为“$1”的办件']]);

@@ -4,7 +4,8 @@ import { messageLine, showProblem } from './problem';
 import { sendNotice } from './supervision-api';
 
 export interface NoticeDraft {
-  caseId?: string;
+  /** The case by the receipt number the office reads on its papers and the board (受理编号). */
+  receiptNo?: string;
   department?: string | null;
 }
 
@@ -13,7 +14,7 @@ export interface NoticeDraft {
  * reply limit (default 5 working days). The server's refusal is shown under the form.
  */
 export function noticeForm(departments: string[], draft: NoticeDraft, sent: () => void): HTMLFormElement {
-  const caseId = h('input', { name: 'caseId', required: true, value: draft.caseId ?? '', placeholder: t('sup.notice.caseHint') });
+  const receiptNo = h('input', { name: 'receiptNo', required: true, value: draft.receiptNo ?? '', maxlength: 40, placeholder: t('sup.notice.caseHint') });
   const known = draft.department && !departments.includes(draft.department) ? [draft.department, ...departments] : departments;
   const department =
     known.length > 0
@@ -32,7 +33,7 @@ export function noticeForm(departments: string[], draft: NoticeDraft, sent: () =
         submit.disabled = true;
         result.textContent = '';
         try {
-          await sendNotice({ caseId: caseId.value.trim(), department: department.value.trim(), message: message.value.trim(), replyLimit: replyLimit.value.trim() || '5WD' });
+          await sendNotice({ receiptNo: receiptNo.value.trim(), department: department.value.trim(), message: message.value.trim(), replyLimit: replyLimit.value.trim() || '5WD' });
           message.value = '';
           result.className = 'sup-message ok';
           result.textContent = t('sup.notice.sent');
@@ -45,7 +46,7 @@ export function noticeForm(departments: string[], draft: NoticeDraft, sent: () =
         }
       },
     },
-    h('label', {}, t('sup.notice.case'), caseId),
+    h('label', {}, t('sup.notice.case'), receiptNo),
     h('label', {}, t('sup.notice.department'), department),
     h('label', {}, t('sup.notice.message'), message),
     h('label', {}, t('sup.notice.replyLimit'), replyLimit),

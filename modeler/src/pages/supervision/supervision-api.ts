@@ -18,13 +18,14 @@ export function closeAlert(id: string, note: string): Promise<AlertDetail> {
   return api<AlertDetail>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
 }
 
-export async function listNotices(awaitingReply: boolean | null): Promise<{ items: Notice[]; names: Names }> {
-  const query = awaitingReply === null ? '' : `?awaitingReply=${awaitingReply}`;
-  return api<{ items: Notice[]; names: Names }>('GET', `/api/supervision/notices${query}`);
+export async function listNotices(awaitingReply: boolean | null, limit = 100): Promise<{ items: Notice[]; total: number; names: Names }> {
+  const query = new URLSearchParams({ limit: String(limit), ...(awaitingReply === null ? {} : { awaitingReply: String(awaitingReply) }) });
+  return api<{ items: Notice[]; total: number; names: Names }>('GET', `/api/supervision/notices?${query}`);
 }
 
 export interface NewNotice {
-  caseId: string;
+  /** The case by its receipt number (受理编号). */
+  receiptNo: string;
   department: string;
   message: string;
   replyLimit: string;

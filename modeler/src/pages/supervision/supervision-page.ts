@@ -8,6 +8,7 @@ import { figuresPanel } from './figures-panel';
 import { incidentsPanel } from './incidents-panel';
 import { noticesPanel } from './notices-panel';
 import { abilitiesOf, type Abilities } from './roles';
+import { summaryTiles } from './summary-tiles';
 import { departments as loadDepartments } from './supervision-api';
 import { unstaffedPanel } from './unstaffed-panel';
 
@@ -42,7 +43,7 @@ startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
   window.addEventListener('hashchange', () => show(current()));
 
   const scope = abilities.office ? t('sup.scope.all') : t('sup.scope.department', { department: session.department ?? '—' });
-  replaceChildren(main, h('div', { class: 'sup-head' }, h('h1', {}, t('sup.title')), h('span', { class: 'muted' }, scope)), bar, body);
+  replaceChildren(main, h('div', { class: 'sup-head' }, h('h1', {}, t('sup.title')), h('span', { class: 'muted' }, scope)), summaryTiles(abilities), bar, body);
   show(current());
 });
 
