@@ -5,12 +5,12 @@ import { groupText, levelBadge, ruleText, statusText, subjectText } from './labe
 import { noticeForm } from './notice-form';
 import { messageLine, problemText, showProblem } from './problem';
 import type { Abilities } from './roles';
-import { closeAlert, getAlert } from './supervision-api';
+import { closeAlert, getAlert, type Department } from './supervision-api';
 import type { Alert, AlertDetail } from './types';
 
 export interface DetailContext {
   abilities: Abilities;
-  departments: string[];
+  departments: Department[];
   /** A card was closed or a notice sent: the list should be read again. */
   changed: () => void;
 }

@@ -2,6 +2,7 @@ import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { alertKinds, alertLevels, alertStatuses } from './labels';
 import type { AlertFilter } from './types';
+import type { Department } from './supervision-api';
 
 /** The board opens on the open cards. */
 export const defaultFilter: AlertFilter = { level: '', status: 'open', kind: '', department: '', process: '' };
@@ -19,11 +20,12 @@ function choice(name: string, values: readonly string[], current: string, label:
  * The filter bar: level, status, kind (compliance points included), department (the office
  * only: a department sees its own anyway) and process. Calls `apply` with the new filter.
  */
-export function alertFilters(current: AlertFilter, departments: string[], processes: string[], apply: (filter: AlertFilter) => void): HTMLFormElement {
+export function alertFilters(current: AlertFilter, departments: Department[], processes: string[], apply: (filter: AlertFilter) => void): HTMLFormElement {
   const level = choice('level', alertLevels, current.level, (value) => t(`sup.level.${value}`));
   const status = choice('status', alertStatuses, current.status, (value) => t(`sup.status.${value}`));
   const kind = choice('kind', alertKinds, current.kind, (value) => t(`sup.kind.${value}`));
-  const department = departments.length > 0 ? choice('department', departments, current.department, (value) => value) : null;
+  const nameOf = new Map(departments.map((unit) => [unit.code, unit.name]));
+  const department = departments.length > 0 ? choice('department', [...nameOf.keys()], current.department, (code) => nameOf.get(code) ?? code) : null;
   const process = h('input', { name: 'process', value: current.process, list: 'sup-processes', placeholder: t('sup.filter.processHint'), size: 18 });
   const known = h('datalist', { id: 'sup-processes' }, ...processes.map((key) => h('option', { value: key })));
   const read = (): AlertFilter => ({

@@ -6,7 +6,7 @@ import { alertsTable } from './alerts-table';
 import { pager } from '../../shared/pager';
 import { problemText } from './problem';
 import type { Abilities } from './roles';
-import { listAlerts } from './supervision-api';
+import { listAlerts, type Department } from './supervision-api';
 import type { Alert, AlertFilter } from './types';
 
 const pageSize = 20;
@@ -15,7 +15,7 @@ const pageSize = 20;
  * The cards (黄牌 · 红牌 and compliance points): a filter bar, a page of the list with paging
  * and an empty state, and the chosen card's detail beside it.
  */
-export function alertsBoard(abilities: Abilities, departments: string[]): HTMLElement {
+export function alertsBoard(abilities: Abilities, departments: Department[]): HTMLElement {
   let filter: AlertFilter = { ...defaultFilter };
   let page = 1;
   let selected: string | null = null;

@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { messageLine, showProblem } from './problem';
-import { sendNotice } from './supervision-api';
+import { sendNotice, type Department } from './supervision-api';
 
 export interface NoticeDraft {
   /** The case by the receipt number the office reads on its papers and the board (受理编号). */
@@ -13,12 +13,12 @@ export interface NoticeDraft {
  * The office's form to send a supervision notice (督办) about a case to a department, with a
  * reply limit (default 5 working days). The server's refusal is shown under the form.
  */
-export function noticeForm(departments: string[], draft: NoticeDraft, sent: () => void): HTMLFormElement {
+export function noticeForm(departments: Department[], draft: NoticeDraft, sent: () => void): HTMLFormElement {
   const receiptNo = h('input', { name: 'receiptNo', required: true, value: draft.receiptNo ?? '', maxlength: 40, placeholder: t('sup.notice.caseHint') });
-  const known = draft.department && !departments.includes(draft.department) ? [draft.department, ...departments] : departments;
+  const known = draft.department && !departments.some((unit) => unit.code === draft.department) ? [{ code: draft.department, name: draft.department }, ...departments] : departments;
   const department =
     known.length > 0
-      ? h('select', { name: 'department', required: true }, ...known.map((value) => h('option', { value, selected: value === draft.department }, value)))
+      ? h('select', { name: 'department', required: true }, ...known.map((unit) => h('option', { value: unit.code, selected: unit.code === draft.department }, unit.name)))
       : h('input', { name: 'department', required: true, value: draft.department ?? '', placeholder: 'market-bureau' });
   const message = h('textarea', { name: 'message', required: true, rows: 3, minlength: 2, maxlength: 4000, placeholder: t('sup.notice.messageHint') });
   const replyLimit = h('input', { name: 'replyLimit', value: '5WD', pattern: '\\d+(WD|D|H)', size: 6, title: t('sup.notice.limitHint') });

@@ -1,36 +1,48 @@
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { personName, type Names } from '../../shared/names';
+import { pager } from '../../shared/pager';
 import { noticeStatusBadge } from './labels';
 import { noticeForm } from './notice-form';
 import { replyForm } from './notice-reply';
 import { problemText } from './problem';
 import type { Abilities } from './roles';
-import { listNotices } from './supervision-api';
+import { listNotices, type Department } from './supervision-api';
 import type { Notice } from './types';
 
 type Show = 'all' | 'awaiting' | 'answered';
+
+/** Notices a page shows; the pager reaches the rest. */
+const pageSize = 20;
 
 /**
  * Supervision notices (督办) and the departments' replies: the office sends them, a department
  * answers the ones sent to it; late replies and overdue ones are marked red. The follow-ups of
  * applicants' poor ratings (差评整改) are among them, marked as such.
  */
-export function noticesPanel(abilities: Abilities, departments: string[]): HTMLElement {
+export function noticesPanel(abilities: Abilities, departments: Department[]): HTMLElement {
   let show: Show = 'all';
+  let page = 1;
   const list = h('div', { class: 'sup-notice-list', 'aria-live': 'polite' });
   const choose = h(
     'select',
-    { name: 'show', onchange: (event: Event) => ((show = (event.target as HTMLSelectElement).value as Show), void load()) },
+    { name: 'show', onchange: (event: Event) => ((show = (event.target as HTMLSelectElement).value as Show), (page = 1), void load()) },
     ...(['all', 'awaiting', 'answered'] as const).map((value) => h('option', { value }, t(`sup.notices.show.${value}`))),
   );
 
   async function load(): Promise<void> {
+    list.setAttribute('aria-busy', 'true');
     try {
-      const { items, names } = await listNotices(show === 'all' ? null : show === 'awaiting');
-      replaceChildren(list, items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(items, names, abilities, () => void load()));
+      const { items, total, names } = await listNotices(show === 'all' ? null : show === 'awaiting', { limit: pageSize, offset: (page - 1) * pageSize });
+      replaceChildren(
+        list,
+        items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(items, names, abilities, () => void load()),
+        pager(page, pageSize, total, (next) => ((page = next), void load())),
+      );
     } catch (error) {
       replaceChildren(list, h('p', { class: 'error', role: 'alert' }, t('sup.refused', { message: problemText(error) })));
+    } finally {
+      list.removeAttribute('aria-busy');
     }
   }
 

@@ -21,7 +21,7 @@ export function summaryTiles(abilities: Abilities): HTMLElement {
   const tiles: Tile[] = [
     { key: 'red', tab: 'alerts', count: openCards('red') },
     { key: 'yellow', tab: 'alerts', count: openCards('yellow') },
-    { key: 'awaiting', tab: 'notices', count: async () => (await listNotices(true, 1)).total },
+    { key: 'awaiting', tab: 'notices', count: async () => (await listNotices(true, { limit: 1, offset: 0 })).total },
     ...(abilities.office ? [{ key: 'incidents', tab: 'incidents', count: async () => (await listIncidents(1, 1)).total }] : []),
   ];
   const root = h('ul', { class: 'sup-tiles', 'aria-label': t('sup.tiles.label') });

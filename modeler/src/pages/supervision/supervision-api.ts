@@ -18,8 +18,9 @@ export function closeAlert(id: string, note: string): Promise<AlertDetail> {
   return api<AlertDetail>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
 }
 
-export async function listNotices(awaitingReply: boolean | null, limit = 100): Promise<{ items: Notice[]; total: number; names: Names }> {
-  const query = new URLSearchParams({ limit: String(limit), ...(awaitingReply === null ? {} : { awaitingReply: String(awaitingReply) }) });
+/** A page of the notices, newest first, with their true total. */
+export async function listNotices(awaitingReply: boolean | null, page: { limit: number; offset: number }): Promise<{ items: Notice[]; total: number; names: Names }> {
+  const query = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset), ...(awaitingReply === null ? {} : { awaitingReply: String(awaitingReply) }) });
   return api<{ items: Notice[]; total: number; names: Names }>('GET', `/api/supervision/notices?${query}`);
 }
 
@@ -64,7 +65,14 @@ export function listUnstaffedTasks(page: number, pageSize: number): Promise<Unst
   return api<UnstaffedTaskPage>('GET', `/api/supervision/unstaffed-tasks?${query}`);
 }
 
-/** Departments known to the directory, for the filters and the notice form. */
-export async function departments(): Promise<string[]> {
-  return (await api<{ departments: string[] }>('GET', '/api/directory')).departments;
+/** A department as the filters and the notice form offer it: its code, and its name in the tree (its code when the tree has none). */
+export interface Department {
+  code: string;
+  name: string;
+}
+
+/** Departments known to the directory, by name, for the filters and the notice form. */
+export async function departments(): Promise<Department[]> {
+  const { departments: codes, unitNames } = await api<{ departments: string[]; unitNames: Record<string, string> }>('GET', '/api/directory');
+  return codes.map((code) => ({ code, name: unitNames[code] ?? code }));
 }

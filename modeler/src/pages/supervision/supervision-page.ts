@@ -9,7 +9,7 @@ import { incidentsPanel } from './incidents-panel';
 import { noticesPanel } from './notices-panel';
 import { abilitiesOf, type Abilities } from './roles';
 import { summaryTiles } from './summary-tiles';
-import { departments as loadDepartments } from './supervision-api';
+import { departments as loadDepartments, type Department } from './supervision-api';
 import { unstaffedPanel } from './unstaffed-panel';
 
 type Tab = 'alerts' | 'notices' | 'figures' | 'incidents' | 'unstaffed';
@@ -22,7 +22,7 @@ type Tab = 'alerts' | 'notices' | 'figures' | 'incidents' | 'unstaffed';
  */
 startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
   const abilities = abilitiesOf(session);
-  const departments = await loadDepartments().catch(() => [] as string[]);
+  const departments = await loadDepartments().catch(() => [] as Department[]);
   const tabs: Tab[] = abilities.office ? ['alerts', 'notices', 'figures', 'incidents', 'unstaffed'] : ['alerts', 'notices'];
   const body = h('div', { class: 'sup-body', role: 'tabpanel' });
   const bar = h('nav', { class: 'sup-tabs', role: 'tablist' });
@@ -47,7 +47,7 @@ startPage(['supervisor', 'admin', 'leader', 'clerk'], async (main, session) => {
   show(current());
 });
 
-function section(tab: Tab, abilities: Abilities, departments: string[]): HTMLElement {
+function section(tab: Tab, abilities: Abilities, departments: Department[]): HTMLElement {
   if (tab === 'notices') return noticesPanel(abilities, departments);
   if (tab === 'figures') return figuresPanel();
   if (tab === 'incidents') return incidentsPanel(abilities);
