@@ -47,6 +47,8 @@ describe('from the modeler to the inbox, the case viewer and the supervision boa
     await page.click('[data-group-id="group-govflow-form"] .bio-properties-panel-add-entry');
     await fillEntry(page, 'govflow-form-0-name', 'archiveNo');
     await fillEntry(page, 'govflow-form-0-label', '档案号');
+    // field types read in words, not as the engine's names
+    expect(await page.locator('[data-entry-id="govflow-form-0-type"] option').allTextContents()).toEqual(['单行文本', '多行文本', '数字', '整数', '是 / 否', '日期', '单选（从选项中选一项）', '多项列表', '需补正的材料（一次性告知）']);
     await page.click('[data-entry-id="govflow-form-0-required"] input');
     await page.waitForTimeout(600);
     await page.waitForFunction(() => document.querySelectorAll('.modeler-problems .problem.error').length === 0);

@@ -12,6 +12,16 @@ describe('the modeler page in headless Chromium', () => {
     await screenshot(page, 'modeler-list');
     await openLicensingModel(page);
     expect(await page.locator('.djs-palette [aria-label="创建开始事件"]').count()).toBe(1);
+    // the user task is drawn from the palette as it is: a click on it, a click on the canvas
+    const userTasks = () => page.evaluate(() => window.govflowModeler!.get('elementRegistry').filter((element: { type: string }) => element.type === 'bpmn:UserTask').length as number);
+    const before = await userTasks();
+    await page.click('.djs-palette [aria-label="创建用户任务（办理环节）"]');
+    const canvas = (await page.locator('.modeler-canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width - 150, canvas.y + canvas.height - 120);
+    await page.mouse.click(canvas.x + canvas.width - 150, canvas.y + canvas.height - 120);
+    await page.waitForFunction((count) => window.govflowModeler!.get('elementRegistry').filter((element: { type: string }) => element.type === 'bpmn:UserTask').length === count + 1, before);
+    await page.evaluate(() => window.govflowModeler!.get('commandStack').undo());
+    expect(await userTasks()).toBe(before);
     expect(await page.locator('.modeler-problems .problem.error').count()).toBe(0);
 
     const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');

@@ -14,6 +14,8 @@ export interface ItemField {
   kind: 'text' | 'number' | 'checkbox' | 'select';
   description?: string;
   options?: readonly string[];
+  /** What each option reads as (in English, translated like every label); the value itself otherwise. */
+  optionLabels?: Readonly<Record<string, string>>;
 }
 
 export interface ExtensionListSpec {
@@ -60,7 +62,7 @@ function entry(field: ItemField, id: string, item: ModdleObject): EntryDefinitio
     case 'checkbox':
       return checkboxEntry(base);
     case 'select':
-      return selectEntry({ ...base, options: (_target, translate) => (field.options ?? []).map((value) => ({ value, label: translate(value) })) });
+      return selectEntry({ ...base, options: (_target, translate) => (field.options ?? []).map((value) => ({ value, label: translate(field.optionLabels?.[value] ?? value) })) });
     default:
       return textEntry(base);
   }

@@ -83,8 +83,19 @@ export const materialsList: ExtensionListSpec = {
   ],
 };
 
-/** Form field types the engine knows (engine/definitions/form-spec.ts). */
-const fieldTypes = ['string', 'text', 'number', 'integer', 'boolean', 'date', 'enum', 'list', 'materials'] as const;
+/** Form field types the engine knows (engine/definitions/form-spec.ts), and what a designer reads for each. */
+const fieldTypeLabels = {
+  string: 'Text (one line)',
+  text: 'Text (several lines)',
+  number: 'Number',
+  integer: 'Whole number',
+  boolean: 'Yes or no',
+  date: 'Date',
+  enum: 'One of the options',
+  list: 'List of entries',
+  materials: 'Materials to ask for (一次性告知)',
+} as const;
+const fieldTypes = Object.keys(fieldTypeLabels) as Array<keyof typeof fieldTypeLabels>;
 
 export const formFieldsList: ExtensionListSpec = {
   id: 'govflow-form',
@@ -97,7 +108,7 @@ export const formFieldsList: ExtensionListSpec = {
   fields: [
     { property: 'name', label: 'Field name', kind: 'text' },
     { property: 'label', label: 'Label', kind: 'text' },
-    { property: 'type', label: 'Field type', kind: 'select', options: fieldTypes },
+    { property: 'type', label: 'Field type', kind: 'select', options: fieldTypes, optionLabels: fieldTypeLabels },
     { property: 'required', label: 'Required', kind: 'checkbox' },
     { property: 'options', label: 'Options', kind: 'text', description: 'Comma-separated, for an enum' },
   ],
