@@ -193,4 +193,51 @@ describe('the modeler page in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('edits a branch condition by the decision before it, a comparison and a value, or as an expression that lint checks as deploy does', async () => {
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
+    await openLicensingModel(page);
+    const select = (flowId: string) => page.evaluate((id) => window.govflowModeler!.get('selection').select(window.govflowModeler!.get('elementRegistry').get(id)), flowId);
+    const condition = (flowId: string) => page.evaluate((id) => (window.govflowModeler!.get('elementRegistry').get(id).businessObject.conditionExpression?.body as string | undefined) ?? null, flowId);
+    const undo = () => page.evaluate(() => window.govflowModeler!.get('commandStack').undo());
+    const subject = '#bio-properties-panel-govflow-condition-subject';
+    const value = '#bio-properties-panel-govflow-condition-value';
+
+    await select('accepted');
+    await page.waitForSelector('[data-group-id="group-govflow-condition"]');
+    expect(await page.inputValue(subject)).toBe('decision');
+    expect(await page.inputValue('#bio-properties-panel-govflow-condition-operator')).toBe('==');
+    expect(await page.locator(`${value} option`).allTextContents()).toEqual(['受理（accept）', '不予受理（refuse）', '补正材料（supplement）']);
+    await screenshot(page, 'modeler-condition');
+
+    await page.selectOption(value, 'refuse');
+    expect(await condition('accepted')).toBe('${decision == "refuse"}');
+    await page.selectOption('#bio-properties-panel-govflow-condition-operator', '!=');
+    expect(await condition('accepted')).toBe('${decision != "refuse"}');
+    expect(await page.inputValue('#bio-properties-panel-govflow-condition-expression')).toBe('${decision != "refuse"}');
+    await undo();
+    await undo();
+    expect(await condition('accepted')).toBe('${decision == "accept"}');
+
+    // a flow without a condition gets one from the decisions offered before it
+    await select('refused');
+    await page.waitForSelector(`${subject} option:text("无条件")`, { state: 'attached' });
+    expect(await page.inputValue(subject)).toBe('');
+    await page.selectOption(subject, 'decision');
+    expect(await condition('refused')).toBe('${decision == "accept"}');
+    await undo();
+    expect(await condition('refused')).toBeNull();
+
+    // by hand: what the builder cannot state stays an expression, and a broken one is an error in the problems list at once
+    await select('accepted');
+    await fillEntry(page, 'govflow-condition-expression', '${decision == "accept" && major}');
+    await page.waitForFunction((id) => (document.querySelector(id) as HTMLSelectElement).value === '', subject);
+    expect(await page.locator(`${subject} option`).first().textContent()).toBe('自定义表达式（见下方）');
+    expect(await page.locator('#bio-properties-panel-govflow-condition-operator').count()).toBe(0);
+    await fillEntry(page, 'govflow-condition-expression', '${decision == }');
+    await page.waitForSelector('.modeler-problems .problem.error[data-element-id="accepted"]');
+    await undo();
+    await undo();
+    expect(await condition('accepted')).toBe('${decision == "accept"}');
+    await page.context().close();
+  });
 });

@@ -1,5 +1,6 @@
 import { Group } from '@bpmn-io/properties-panel';
 import type { EntryDefinition } from './attribute-entries';
+import { conditionEntries, takesCondition } from './condition-entries';
 import { extensionListGroup, type ListGroupDefinition } from './extension-list-group';
 import { discretionList, formFieldsList, materialsList, processEntries, serviceGuideEntries, userTaskEntries } from './govflow-groups';
 import { processOf, type BpmnFactory, type CommandStack, type DiagramElement, type ModdleObject, type Translate } from './services';
@@ -19,7 +20,8 @@ interface PropertiesPanel {
 }
 
 /**
- * Adds the "govflow" group (who acts, limits, decisions, countersign …) to user tasks and
+ * Adds the branch condition (流转条件) to the flows leaving a gateway, the "govflow" group (who
+ * acts, limits, decisions, countersign …) to user tasks and
  * processes, the service guide and its materials to processes, and list groups for a task's
  * form fields and a process's discretion table.
  */
@@ -40,7 +42,9 @@ export class GovflowPropertiesProvider {
       const businessObject = element.businessObject as ModdleObject;
       const services = { bpmnFactory: this.bpmnFactory, commandStack: this.commandStack, translate: this.translate };
       const index = Math.min(1, groups.length); // right after "General"
-      if (businessObject.$type === 'bpmn:UserTask') {
+      if (takesCondition(element)) {
+        groups.splice(index, 0, { id: 'govflow-condition', label: this.translate('Branch condition'), component: Group, entries: conditionEntries(), shouldOpen: true });
+      } else if (businessObject.$type === 'bpmn:UserTask') {
         groups.splice(index, 0, this.#group(userTaskEntries()), extensionListGroup(element, businessObject, formFieldsList, services));
       } else {
         const process = processOf(element);
