@@ -17,7 +17,8 @@ export function routeResponses(route: Route): Record<string, string> {
 function shapeProblems(route: Route): Record<number, string> {
   const parameters = pathParameters(route.path).length > 0;
   const problems: Record<number, string> = {};
-  if (route.body || route.bodyType || route.query || parameters) problems[400] = 'the request is invalid; `errors` point at each problem (a JSON pointer into the body, or a parameter)';
+  // a change also reads the Idempotency-Key header, which can be malformed
+  if (route.body || route.bodyType || route.query || parameters || route.method !== 'get') problems[400] = 'the request is invalid; `errors` point at each problem (a JSON pointer into the body, or a parameter)';
   if (route.access !== 'public') {
     problems[401] = 'no valid bearer token';
     problems[403] = `only ${route.access.join(', ')} may call this`;

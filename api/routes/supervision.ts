@@ -117,7 +117,7 @@ export const supervisionRoutes = [
   defineRoute({
     method: 'get',
     path: '/supervision/figures',
-    summary: 'Figures per department, process or unit (each unit with everything under it) for a period, of the caller\'s jurisdiction: received, completed, on-time rate, overdue, average working days, open cards; JSON or CSV',
+    summary: 'Figures per department, process or unit (each unit with everything under it) for a period, of the caller\'s jurisdiction: received, completed, on-time rate, overdue, average working days, open cards; JSON or CSV (headings in Chinese, or `lang=en`; rates as percentages)',
     tag: 'supervision',
     access: ['supervisor', 'admin'],
     query: z.strictObject({
@@ -125,12 +125,13 @@ export const supervisionRoutes = [
       from: z.iso.datetime({ offset: true }),
       to: z.iso.datetime({ offset: true }),
       format: z.enum(['json', 'csv']).default('json'),
+      lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
     }),
     responses: { 200: 'the figures, a row per group', 400: 'an invalid period' },
     async handler({ query, actor, govflow }) {
       const rows = await govflow.supervision.figures({ groupBy: query.groupBy, from: new Date(query.from), to: new Date(query.to) }, actor);
       if (query.format === 'csv') {
-        return { body: figuresCsv(rows), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
+        return { body: figuresCsv(rows, query.lang), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
       }
       return { body: { groupBy: query.groupBy, from: query.from, to: query.to, items: rows } };
     },

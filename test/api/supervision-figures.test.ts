@@ -32,11 +32,15 @@ describe('supervision figures through the API', () => {
   });
 
   it('answers the same as CSV for spreadsheets', async () => {
-    const csv = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}&format=csv`);
+    const csv = await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}&format=csv&lang=en`);
     expect(csv.type).toContain('text/csv');
     const [header, ...lines] = String(csv.body).trim().split('\r\n');
     expect(header.split(',')).toEqual(expect.arrayContaining(['group', 'received', 'completed', 'onTimeRate', 'openRed', 'notices', 'noticesRepliedOnTime']));
     expect(lines).toEqual([expect.stringMatching(/^market-bureau,market-bureau,,3,1,/)]);
+    // by default the headings are Chinese, for the report's readers, and rates are percentages
+    const chinese = String((await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=department&${period}&format=csv`)).body).split('\r\n')[0].split(',');
+    expect(chinese.slice(0, 8)).toEqual(['编码', '名称', '上级单位', '收件数', '办结数', '按时办结数', '按时办结率', '超期数']);
+    expect(lines[0].split(',')[6]).toMatch(/^(\d+\.\d%)?$/);
   });
 
   it('is for the supervision office, and refuses an invalid period', async () => {

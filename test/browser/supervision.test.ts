@@ -211,6 +211,9 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     const overdueBars = page.locator('[data-chart=overdue] svg rect.sup-bar');
     expect(await overdueBars.count()).toBe(1);
     expect(Number(await overdueBars.first().getAttribute('height'))).toBeGreaterThan(0);
+    // a count's axis is marked in whole cases only
+    const overdueAxis = await page.locator('[data-chart=overdue] svg text.sup-axis').allTextContents();
+    expect(overdueAxis.filter((label) => /^\d+(\.\d+)?$/.test(label)).every((label) => Number.isInteger(Number(label)))).toBe(true);
     expect(await page.locator('[data-chart=days] svg rect.sup-bar').count()).toBe(1);
     await screenshot(page, 'supervision-figures');
 
@@ -229,8 +232,8 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^figures-department-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const [header, ...lines] = text.trim().split('\r\n');
-    expect(header).toBe('group,name,parent,received,completed,onTime,onTimeRate,overdue,averageWorkingDays,openYellow,openRed,notices,noticesRepliedOnTime,ratings,satisfied,satisfactionRate,followUps,followUpsRepliedOnTime,followUpOnTimeRate');
-    expect(lines).toEqual([expect.stringMatching(/^market-bureau,market-bureau,,4,2,2,1,2,/)]);
+    expect(header).toBe('编码,名称,上级单位,收件数,办结数,按时办结数,按时办结率,超期数,平均办理工作日,未关闭黄牌,未关闭红牌,督办数,督办按时回复数,评价数,满意数（基本满意及以上）,满意率,差评整改数,差评按时整改数,差评按时整改率');
+    expect(lines).toEqual([expect.stringMatching(/^market-bureau,market-bureau,,4,2,2,100\.0%,2,/)]);
     await page.context().close();
   });
   it('rolls the figures up the organisation tree, each unit by name under the unit it belongs to', async () => {

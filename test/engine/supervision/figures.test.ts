@@ -212,15 +212,16 @@ describe('figuresCsv', () => {
       { group: 'tax', name: '税务局, "东区"分局', received: 1, completed: 0, onTime: 0, onTimeRate: null, overdue: 0, averageWorkingDays: null, openYellow: 0, openRed: 0, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
       { group: 'line', name: 'line\nbreak', parent: null, received: 0, completed: 3, onTime: 2, onTimeRate: 0.6667, overdue: 1, averageWorkingDays: 8.33, openYellow: 0, openRed: 1, notices: 0, noticesRepliedOnTime: 0, ratings: 0, satisfied: 0, satisfactionRate: null, followUps: 0, followUpsRepliedOnTime: 0, followUpOnTimeRate: null },
     ];
-    expect(figuresCsv(rows)).toBe(
+    expect(figuresCsv(rows, 'en')).toBe(
       header +
-        'market-bureau,市场监管局,city,4,4,3,0.75,2,7.25,1,2,0,0,4,3,0.75,1,0,0\r\n' +
+        'market-bureau,市场监管局,city,4,4,3,75.0%,2,7.25,1,2,0,0,4,3,75.0%,1,0,0.0%\r\n' +
         'tax,"税务局, ""东区""分局",,1,0,0,,0,,0,0,0,0,0,0,,0,0,\r\n' +
-        'line,"line\nbreak",,0,3,2,0.6667,1,8.33,0,1,0,0,0,0,,0,0,\r\n',
+        'line,"line\nbreak",,0,3,2,66.7%,1,8.33,0,1,0,0,0,0,,0,0,\r\n',
     );
   });
 
-  it('writes only the header when there are no rows', () => {
-    expect(figuresCsv([])).toBe(header);
+  it('writes only the header when there are no rows, in Chinese unless English is asked for', () => {
+    expect(figuresCsv([], 'en')).toBe(header);
+    expect(figuresCsv([])).toBe('编码,名称,上级单位,收件数,办结数,按时办结数,按时办结率,超期数,平均办理工作日,未关闭黄牌,未关闭红牌,督办数,督办按时回复数,评价数,满意数（基本满意及以上）,满意率,差评整改数,差评按时整改数,差评按时整改率\r\n');
   });
 });

@@ -12,6 +12,19 @@ export interface BarChartOptions {
   format: (value: number) => string;
   /** The bar colour class (sup-bar-red, sup-bar-blue …). */
   tone: string;
+  /** Counts: the axis is marked in whole numbers only (no 0.5 of a case). */
+  wholeNumbers?: boolean;
+}
+
+/** The axis's top and marks: a quarter-split of a round top, or for counts whole steps up to a multiple of the step. */
+function axis(highest: number, wholeNumbers: boolean): { top: number; ticks: number[] } {
+  if (!wholeNumbers) {
+    const top = niceCeiling(highest);
+    return { top, ticks: [0, 0.25, 0.5, 0.75, 1].map((share) => share * top) };
+  }
+  const step = Math.max(1, Math.ceil(highest / 4));
+  const top = step * Math.max(1, Math.ceil(highest / step));
+  return { top, ticks: Array.from({ length: top / step + 1 }, (_, index) => index * step) };
 }
 
 const height = 220;
@@ -22,9 +35,8 @@ const band = 112;
 export function barChart(bars: Bar[], options: BarChartOptions): SVGSVGElement {
   const width = margin.left + margin.right + Math.max(1, bars.length) * band;
   const plotHeight = height - margin.top - margin.bottom;
-  const top = niceCeiling(Math.max(0, ...bars.map((bar) => bar.value ?? 0)));
+  const { top, ticks } = axis(Math.max(0, ...bars.map((bar) => bar.value ?? 0)), options.wholeNumbers ?? false);
   const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => share * top);
   return s(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': options.title, class: 'sup-chart sup-bar-chart' },

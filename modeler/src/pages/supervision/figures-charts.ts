@@ -35,7 +35,7 @@ export function departmentCharts(rows: FiguresRow[]): HTMLElement[] {
   const bars = (value: (row: FiguresRow) => number | null) => rows.map((row) => ({ label: groupText(row.group, row.name), value: value(row) }));
   const count = (value: number) => String(Math.round(value * 100) / 100);
   return [
-    chartPanel('overdue', overdueTitle, rows.length ? barChart(bars((row) => row.overdue), { title: overdueTitle, format: count, tone: 'sup-bar-red' }) : null),
+    chartPanel('overdue', overdueTitle, rows.length ? barChart(bars((row) => row.overdue), { title: overdueTitle, format: count, tone: 'sup-bar-red', wholeNumbers: true }) : null),
     chartPanel('days', daysTitle, rows.length ? barChart(bars((row) => row.averageWorkingDays), { title: daysTitle, format: count, tone: 'sup-bar-blue' }) : null),
   ];
 }

@@ -1,4 +1,5 @@
 import { api } from '../../shared/api-client';
+import { locale } from '../../shared/i18n';
 import type { Names } from '../../shared/names';
 import type { AlertDetail, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
 
@@ -41,7 +42,7 @@ export function replyNotice(id: string, explanation: string): Promise<unknown> {
 }
 
 export function figuresPath(groupBy: FiguresGroupBy, period: Period, format: 'json' | 'csv'): string {
-  return `/api/supervision/figures?${new URLSearchParams({ groupBy, from: period.from, to: period.to, format })}`;
+  return `/api/supervision/figures?${new URLSearchParams({ groupBy, from: period.from, to: period.to, format, ...(format === 'csv' ? { lang: locale() } : {}) })}`;
 }
 
 export async function figures(groupBy: FiguresGroupBy, period: Period): Promise<FiguresRow[]> {
