@@ -120,6 +120,10 @@ describe('work lists', () => {
     const started = await api.call('clerk', 'GET', '/api/tasks?scope=started');
     expect(started.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: filed, title: '占道经营立案' })] });
     expect((await api.call('clerk2', 'GET', '/api/tasks?scope=started')).body.total).toBe(0);
+    // a case list is searched by the step it is at now, by name or id
+    expect((await api.call('clerk', 'GET', `/api/tasks?scope=started&step=${encodeURIComponent('受理')}`)).body.total).toBe(1);
+    expect((await api.call('clerk', 'GET', '/api/tasks?scope=started&step=accept')).body.total).toBe(1);
+    expect((await api.call('clerk', 'GET', `/api/tasks?scope=started&step=${encodeURIComponent('审查')}`)).body.total).toBe(0);
 
     expect((await api.call('clerk', 'POST', `/api/cases/${filed}/copy`, { users: ['clerk2'], note: '请知悉' })).status).toBe(200);
     const copied = await api.call('clerk2', 'GET', '/api/tasks?scope=copied');
