@@ -22,6 +22,15 @@ describe('the modeler page in headless Chromium', () => {
     await page.waitForFunction((count) => window.govflowModeler!.get('elementRegistry').filter((element: { type: string }) => element.type === 'bpmn:UserTask').length === count + 1, before);
     await page.evaluate(() => window.govflowModeler!.get('commandStack').undo());
     expect(await userTasks()).toBe(before);
+    // a changed process id would deploy as another process: the page says so until it is changed back
+    await page.evaluate(() => {
+      const modeler = window.govflowModeler!;
+      modeler.get('modeling').updateProperties(modeler.get('canvas').getRootElement(), { id: 'licensing-general-copy' });
+    });
+    await page.waitForSelector('.notice.key-changed:not([hidden])');
+    expect(await page.locator('.notice.key-changed').textContent()).toContain('流程标识已由“licensing-general”改为“licensing-general-copy”');
+    await page.evaluate(() => window.govflowModeler!.get('commandStack').undo());
+    expect(await page.locator('.notice.key-changed').isHidden()).toBe(true);
     expect(await page.locator('.modeler-problems .problem.error').count()).toBe(0);
 
     const taskId = await addUserTaskOnFlow(page, 'toFinishedEnd');

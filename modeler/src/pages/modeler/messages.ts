@@ -30,6 +30,7 @@ registerMessages({
   'modeler.source.draft': { 'zh-CN': '草稿（{by} 保存于 {at}）', en: 'draft (saved by {by} at {at})' },
   'modeler.source.file': { 'zh-CN': '导入自 {file}', en: 'imported from {file}' },
   'modeler.latest': { 'zh-CN': '已部署最新：第 {version} 版', en: 'latest deployed: v{version}' },
+  'modeler.keyChanged': { 'zh-CN': '流程标识已由“{from}”改为“{to}”：部署后将成为一个新的流程，“{from}”的各版本及其办件不受影响。如只想发布新版本，请改回原标识。', en: 'The process id changed from “{from}” to “{to}”: deployed, it becomes a separate process, and “{from}” with its versions and cases stays as it is. To publish a new version, change the id back.' },
   'modeler.notDeployed': { 'zh-CN': '尚未部署', en: 'not deployed yet' },
   'modeler.unsaved': { 'zh-CN': '有未保存的修改', en: 'unsaved changes' },
   'modeler.narrow.title': { 'zh-CN': '流程设计需要更宽的屏幕', en: 'The modeler needs a wider screen' },

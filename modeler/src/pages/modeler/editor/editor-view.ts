@@ -152,6 +152,17 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
   };
   const currentKey = () => executableProcess()?.id;
 
+  // the process id is the key its versions and cases hang on: a changed one deploys as another process
+  const openedKey = 'key' in source ? source.key : null;
+  const keyWarning = h('p', { class: 'notice key-changed', role: 'alert', hidden: true });
+  const checkKey = () => {
+    const key = currentKey();
+    const changed = openedKey !== null && key !== undefined && key !== openedKey;
+    keyWarning.hidden = !changed;
+    keyWarning.textContent = changed ? t('modeler.keyChanged', { from: openedKey, to: key }) : '';
+  };
+  modeler.on('commandStack.changed', checkKey);
+
   const refreshDeployed = async () => {
     const key = currentKey();
     deployed = key ? await getDefinition(key) : null;
@@ -273,6 +284,7 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
       ),
       h('p', { class: 'modeler-meta' }, origin, ' · ', deployedInfo, ' ', dirtyMark),
       status,
+      keyWarning,
       h('div', { class: 'modeler-workspace' }, h('div', { class: 'modeler-main' }, canvasHost, diff.element, problems.element), propertiesHost),
     ),
   );
