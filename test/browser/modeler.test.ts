@@ -249,4 +249,18 @@ describe('the modeler page in headless Chromium', () => {
     expect(await condition('accepted')).toBe('${decision == "accept"}');
     await page.context().close();
   });
+  it('marks a draft saved before the latest deployment as stale', async () => {
+    const xml = bpmn('licensing-general.bpmn');
+    expect((await suite.api.call('designer', 'PUT', '/api/definitions/licensing-general/draft', xml, { 'content-type': 'application/xml' })).status).toBe(200);
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
+    await page.waitForSelector('tr[data-key="licensing-general"] td.draft');
+    expect(await page.locator('tr[data-key="licensing-general"] .stale-draft').count()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const deployed = await suite.api.call('designer', 'POST', '/api/definitions', xml.replace('name="行政许可（一般程序）"', 'name="行政许可（一般程序·修订）"'), { 'content-type': 'application/xml' });
+    expect(deployed.status).toBe(201);
+    await page.reload();
+    await page.waitForSelector('tr[data-key="licensing-general"] .stale-draft');
+    expect(await page.locator('tr[data-key="licensing-general"] .stale-draft').textContent()).toBe(`此草稿早于第 ${deployed.body.version} 版部署，已过时：部署它会撤销该版本的修改`);
+    await page.context().close();
+  });
 });

@@ -17,6 +17,7 @@ registerMessages({
   'modeler.noDraft': { 'zh-CN': '无', en: 'none' },
   'modeler.draftSaved': { 'zh-CN': '{by} 保存于 {at}', en: 'saved by {by} at {at}' },
   'modeler.edit': { 'zh-CN': '编辑', en: 'Edit' },
+  'modeler.draftStale': { 'zh-CN': '此草稿早于第 {version} 版部署，已过时：部署它会撤销该版本的修改', en: 'older than version {version}: deploying it would undo that version’s changes' },
   'modeler.openDraft': { 'zh-CN': '打开草稿', en: 'Open draft' },
   'modeler.openVersion': { 'zh-CN': '打开版本', en: 'Open version' },
   'modeler.back': { 'zh-CN': '← 流程列表', en: '← Processes' },

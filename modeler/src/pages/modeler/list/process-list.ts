@@ -51,6 +51,11 @@ export async function renderProcessList(main: HTMLElement, navigate: (hash: stri
   );
 }
 
+/** A draft saved before the latest deployment began from an older model: deploying it would undo what that version changed. */
+function isStale(draft: { savedAt: string }, summary: { deployedAt: string }): boolean {
+  return new Date(draft.savedAt).getTime() < new Date(summary.deployedAt).getTime();
+}
+
 function processRow({ key, summary, detail, draft }: Row, navigate: (hash: string) => void): HTMLElement {
   const versions = detail?.versions ?? [];
   const picker = h(
@@ -66,7 +71,7 @@ function processRow({ key, summary, detail, draft }: Row, navigate: (hash: strin
     h('td', {}, h('code', {}, key)),
     h('td', { class: 'version' }, summary ? t('modeler.version', { version: summary.latestVersion }) : t('modeler.notDeployed')),
     h('td', {}, chinaTime(summary?.deployedAt)),
-    h('td', { class: 'draft' }, draft ? t('modeler.draftSaved', { by: draft.savedByName ?? draft.savedBy, at: chinaTime(draft.savedAt) }) : t('modeler.noDraft')),
+    h('td', { class: 'draft' }, draft ? t('modeler.draftSaved', { by: draft.savedByName ?? draft.savedBy, at: chinaTime(draft.savedAt) }) : t('modeler.noDraft'), draft && summary && isStale(draft, summary) ? h('div', { class: 'stale-draft' }, t('modeler.draftStale', { version: summary.latestVersion })) : null),
     h(
       'td',
       { class: 'actions' },
