@@ -105,7 +105,9 @@ export class TaskService {
     const conditions = searchConditions(search, 'task', 'completedAt');
     const months = doneMonths(now, monthRange(search));
     const read = (key: string) => this.#models.tasks.find({ doneKey: key, ...conditions }).lean<TaskRecord[]>();
-    const [done, total] = await Promise.all([readDoneList(read, actor.username, { ...page, months }), this.#models.tasks.countDocuments({ ...doneCountFilter(actor.username, months), ...conditions })]);
+    // the count's filter is built (and may refuse the search) before either read starts, so no read is left unawaited
+    const countFilter = { ...doneCountFilter(actor.username, months), ...conditions };
+    const [done, total] = await Promise.all([readDoneList(read, actor.username, { ...page, months }), this.#models.tasks.countDocuments(countFilter)]);
     const items = done.items.map((record) => taskView(record, now));
     return { items, total, nextCursor: done.nextCursor, names: await this.#names.names(taskMentions(items)) };
   }

@@ -142,5 +142,9 @@ describe('work lists', () => {
     expect(notADay.body.errors).toEqual([expect.objectContaining({ path: 'from' })]);
     const cases = await api.call('applicant', 'GET', '/api/cases?scope=mine&from=2026-09-16&to=2026-09-01');
     expect(cases.status).toBe(400);
+    // a foreign cursor and a day no calendar counts, at once: refused, and the node goes on serving
+    const both = await api.call('clerk', 'GET', '/api/tasks?scope=done&cursor=0000000000&from=0000-01-01&to=0000-01-01');
+    expect(both.status).toBe(400);
+    expect((await api.call('clerk', 'GET', '/api/tasks?scope=mine')).status).toBe(200);
   });
 });
