@@ -34,14 +34,14 @@ export type AlertView = ReturnType<typeof alertView>;
 /** Unit names by code, from this node's tree. */
 type NameOf = (unit: string) => string;
 
+/** The bell counts new notifications up to this many (and shows 99+), so a department's years of them cost no more. */
+const unseenCountLimit = 100;
+
 /**
  * The supervision office's and the departments' side (电子监察): cards, notices and their
  * replies, in-app notifications, the figures, the tasks nobody can act on, and the deadline
  * worker's cards. Used by the API and the worker.
  */
-/** The bell counts new notifications up to this many (and shows 99+), so a department's years of them cost no more. */
-const unseenCountLimit = 100;
-
 export class SupervisionService {
   readonly #executor: Executor;
   readonly #models: Models;
@@ -96,8 +96,7 @@ export class SupervisionService {
     return this.#executor.run(new RaiseDeadlineAlert(job), systemActor);
   }
 
-  /** The office sends a supervision notice about a case to a department. */
-  /** 督办: a notice about a case — named by its id, or by the receipt number the office reads on its papers — to a department. */
+  /** 督办: the office sends a notice about a case — named by its id, or by the receipt number on its papers — to a department. */
   async sendNotice(target: { caseId: string } | { receiptNo: string }, department: string, message: string, replyLimit: string, actor: Actor): Promise<Notice> {
     const caseId = 'caseId' in target ? target.caseId : await this.#caseIdOfReceipt(target.receiptNo);
     return runOnCase(this.#executor, new SendNotice(caseId, department, message, replyLimit), actor);

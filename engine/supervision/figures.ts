@@ -24,27 +24,27 @@ export interface FiguresQuery {
 /** The group of a case that has not reached any department yet (no step with a department's group has opened). */
 export const NO_DEPARTMENT = '(none)';
 
-/** The columns of {@link figuresCsv} in order, each with the heading a spreadsheet reader sees in Chinese, and in English (named like the row's fields, so a script can read either). */
-const CSV_COLUMNS: ReadonlyArray<[keyof FiguresRow, string, string]> = [
-  ['group', '编码', 'group'],
-  ['name', '名称', 'name'],
-  ['parent', '上级单位', 'parent'],
-  ['received', '收件数', 'received'],
-  ['completed', '办结数', 'completed'],
-  ['onTime', '按时办结数', 'onTime'],
-  ['onTimeRate', '按时办结率', 'onTimeRate'],
-  ['overdue', '超期数', 'overdue'],
-  ['averageWorkingDays', '平均办理工作日', 'averageWorkingDays'],
-  ['openYellow', '未关闭黄牌', 'openYellow'],
-  ['openRed', '未关闭红牌', 'openRed'],
-  ['notices', '督办数', 'notices'],
-  ['noticesRepliedOnTime', '督办按时回复数', 'noticesRepliedOnTime'],
-  ['ratings', '评价数', 'ratings'],
-  ['satisfied', '满意数（基本满意及以上）', 'satisfied'],
-  ['satisfactionRate', '满意率', 'satisfactionRate'],
-  ['followUps', '差评整改数', 'followUps'],
-  ['followUpsRepliedOnTime', '差评按时整改数', 'followUpsRepliedOnTime'],
-  ['followUpOnTimeRate', '差评按时整改率', 'followUpOnTimeRate'],
+/** The columns of {@link figuresCsv} in order, each with the heading a spreadsheet reader sees in Chinese; the English headings are the row's field names, so a script can read either. */
+const CSV_COLUMNS: ReadonlyArray<[keyof FiguresRow, string]> = [
+  ['group', '编码'],
+  ['name', '名称'],
+  ['parent', '上级单位'],
+  ['received', '收件数'],
+  ['completed', '办结数'],
+  ['onTime', '按时办结数'],
+  ['onTimeRate', '按时办结率'],
+  ['overdue', '超期数'],
+  ['averageWorkingDays', '平均办理工作日'],
+  ['openYellow', '未关闭黄牌'],
+  ['openRed', '未关闭红牌'],
+  ['notices', '督办数'],
+  ['noticesRepliedOnTime', '督办按时回复数'],
+  ['ratings', '评价数'],
+  ['satisfied', '满意数（基本满意及以上）'],
+  ['satisfactionRate', '满意率'],
+  ['followUps', '差评整改数'],
+  ['followUpsRepliedOnTime', '差评按时整改数'],
+  ['followUpOnTimeRate', '差评按时整改率'],
 ];
 
 /** Rates go out as percentages, as a report reads them (0.952 → 95.2%). */
@@ -149,7 +149,7 @@ async function processNames(models: Models): Promise<(key: string) => string> {
  * them in a spreadsheet.
  */
 export function figuresCsv(rows: FiguresRow[], locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const header = CSV_COLUMNS.map(([, chinese, english]) => csvField(locale === 'en' ? english : chinese)).join(',');
+  const header = CSV_COLUMNS.map(([column, chinese]) => csvField(locale === 'en' ? column : chinese)).join(',');
   const cell = (row: FiguresRow, column: keyof FiguresRow) => {
     const value = row[column];
     return csvField(rateColumns.has(column) && typeof value === 'number' ? `${(value * 100).toFixed(1)}%` : value);

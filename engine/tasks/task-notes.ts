@@ -30,9 +30,10 @@ export function taskNotes(entries: readonly AuditRecord[], task: { id: string; c
   return entries.flatMap((entry) => {
     const kind = kinds[entry.action];
     if (!kind) return [];
-    const opened = (kind === 'returned' || kind === 'withdrawn') && new Date(entry.at).toISOString() === created;
-    if (!opened && (entry.taskId !== task.id || kind === 'returned' || kind === 'withdrawn')) return [];
-    return [{ kind, at: entry.at, by: entry.actor, ...destination(entry.comment) }];
+    // a return or withdrawal names the task it ended; the one it opened was made at the same instant
+    const reopening = kind === 'returned' || kind === 'withdrawn';
+    const concernsTask = reopening ? new Date(entry.at).toISOString() === created : entry.taskId === task.id;
+    return concernsTask ? [{ kind, at: entry.at, by: entry.actor, ...destination(entry.comment) }] : [];
   });
 }
 

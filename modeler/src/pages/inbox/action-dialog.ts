@@ -1,6 +1,7 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { StaffPurpose } from '../../../../engine/users/names';
+import { confirmStep } from './confirm-step';
 import { FieldErrors } from './field-errors';
 import { staffPicker } from './staff-picker';
 
@@ -47,13 +48,7 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
     return h('div', { class: 'field', dataset: { field: field.name } }, label(id, field), input, errors.slot(`/${field.name}`));
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('inbox.action.submit'));
-  const question = h('p', { class: 'confirm-question', role: 'alert', hidden: true });
-  let confirmed = false;
-  const unconfirm = () => {
-    confirmed = false;
-    question.hidden = true;
-    submit.textContent = t('inbox.action.submit');
-  };
+  const confirmation = confirmStep(submit, 'confirm-question');
   const dialog = h('dialog', { class: 'action-dialog' });
   const close = () => {
     dialog.close();
@@ -72,31 +67,25 @@ export function openActionDialog(options: ActionDialogOptions): HTMLDialogElemen
           for (const field of missing) errors.show(`/${field.name}`, t('inbox.form.required'));
           return;
         }
-        if (options.confirm && !confirmed) {
-          confirmed = true;
-          question.textContent = options.confirm(values);
-          question.hidden = false;
-          submit.textContent = t('inbox.confirm.send');
-          return;
-        }
+        if (options.confirm && !confirmation.confirmed(options.confirm(values))) return;
         submit.disabled = true;
         try {
           await options.submit(values);
           close();
         } catch (error) {
-          unconfirm();
+          confirmation.reset();
           errors.showError(error);
         } finally {
           submit.disabled = false;
         }
       },
-      oninput: unconfirm,
-      onchange: unconfirm,
+      oninput: confirmation.reset,
+      onchange: confirmation.reset,
     },
     h('h3', {}, options.title),
     ...rows,
     errors.general,
-    question,
+    confirmation.element,
     h('div', { class: 'toolbar' }, submit, h('button', { type: 'button', onclick: close }, t('inbox.action.cancel'))),
   );
   dialog.append(form);

@@ -1,5 +1,6 @@
-import { h, replaceChildren } from '../../shared/dom';
+import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { confirmStep } from './confirm-step';
 import { FieldErrors } from './field-errors';
 import { taskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';
@@ -20,16 +21,10 @@ export function completePanel(task: TaskDetail, enabled: boolean, done: () => vo
   const decision = h('select', { id: 'task-decision', name: 'decision', required: true }, h('option', { value: '' }, t('inbox.form.chooseDecision')), ...task.decisions.map((value) => h('option', { value, selected: value === draft.value.decision }, decisionLabel(value))));
   const comment = h('textarea', { id: 'task-comment', name: 'comment', rows: 3, maxlength: 4000, value: draft.value.comment });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'complete-task' }, t('inbox.action.complete'));
-  const question = h('div', { class: 'confirm-decisive', role: 'alert', hidden: true });
-  let confirmed = false;
-  const unconfirm = () => {
-    confirmed = false;
-    question.hidden = true;
-    submit.textContent = t('inbox.action.complete');
-  };
+  const confirmation = confirmStep(submit, 'confirm-decisive');
   const keep = () => {
     draft.save({ decision: decision.value, comment: comment.value });
-    unconfirm();
+    confirmation.reset();
   };
   decision.addEventListener('change', keep);
   comment.addEventListener('input', keep);
@@ -46,12 +41,9 @@ export function completePanel(task: TaskDetail, enabled: boolean, done: () => vo
       errors.showGeneral(t('inbox.form.fixErrors'));
       return;
     }
-    if (task.decisive && !confirmed) {
-      confirmed = true;
-      replaceChildren(question, h('p', {}, t('inbox.confirm.decisive', { decision: decision.value ? decisionLabel(decision.value) : t('inbox.action.complete') })), h('button', { type: 'button', id: 'cancel-decisive', onclick: unconfirm }, t('inbox.confirm.back')));
-      question.hidden = false;
-      submit.textContent = t('inbox.confirm.send');
-      return;
+    if (task.decisive) {
+      const question = h('p', {}, t('inbox.confirm.decisive', { decision: decision.value ? decisionLabel(decision.value) : t('inbox.action.complete') }));
+      if (!confirmation.confirmed(question, h('button', { type: 'button', id: 'cancel-decisive', onclick: confirmation.reset }, t('inbox.confirm.back')))) return;
     }
     const body: Record<string, unknown> = {};
     if (task.decisions.length > 0) body.decision = decision.value;
@@ -63,7 +55,7 @@ export function completePanel(task: TaskDetail, enabled: boolean, done: () => vo
       draft.clear();
       done();
     } catch (error) {
-      unconfirm();
+      confirmation.reset();
       errors.showError(error);
     } finally {
       submit.disabled = false;
@@ -80,7 +72,7 @@ export function completePanel(task: TaskDetail, enabled: boolean, done: () => vo
       task.decisions.length > 0 ? h('div', { class: 'field', dataset: { field: 'decision' } }, h('label', { for: 'task-decision' }, t('inbox.form.decision'), h('span', { class: 'required', 'aria-hidden': 'true' }, ' *')), decision, errors.slot('/decision')) : null,
       h('div', { class: 'field', dataset: { field: 'comment' } }, h('label', { for: 'task-comment' }, t('inbox.form.opinion')), comment, errors.slot('/comment')),
       errors.general,
-      question,
+      confirmation.element,
       h('div', { class: 'toolbar' }, submit),
     ),
   );
