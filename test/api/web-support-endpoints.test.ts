@@ -30,6 +30,20 @@ describe('endpoints the web pages read: versions, drafts, the directory, a case 
     expect(drafts[0]).not.toHaveProperty('xml');
   });
 
+  it('lists every version of every process in one answer, each deployer by name', async () => {
+    expect((await api.call('admin', 'PUT', '/api/users/designer/name', { name: '王芳' })).status).toBe(200);
+    const changed = bpmn('general-approval.bpmn').replace('一般审批', '一般审批（二版）');
+    expect((await api.call('designer', 'POST', '/api/definitions', changed, { 'content-type': 'application/xml' })).status).toBe(201);
+    const [listed] = (await api.call('designer', 'GET', '/api/definitions')).body.items;
+    expect(listed).toMatchObject({ key: 'general-approval', latestVersion: 2, name: '一般审批（二版）（受理·审查·决定）' });
+    expect(listed.versions).toEqual([
+      { version: 2, deployedAt: expect.any(String), deployedBy: 'designer', deployedByName: '王芳' },
+      { version: 1, deployedAt: expect.any(String), deployedBy: 'system', deployedByName: null },
+    ]);
+    const detail = (await api.call('designer', 'GET', '/api/definitions/general-approval')).body;
+    expect(detail.versions).toEqual(listed.versions);
+  });
+
   it('lists the departments, groups and roles users have', async () => {
     const directory = (await api.call('designer', 'GET', '/api/directory')).body;
     expect(directory.departments).toEqual(['market-bureau', 'supervision-office', 'tax-bureau']);
@@ -55,7 +69,7 @@ describe('endpoints the web pages read: versions, drafts, the directory, a case 
     await api.call('clerk', 'POST', `/api/tasks/${accept.taskId}/complete`, { decision: 'accept' });
     const diagram = await api.call('applicant', 'GET', `/api/cases/${started.body.id}/diagram`);
     expect(diagram.status).toBe(200);
-    expect(diagram.body).toMatchObject({ processKey: 'general-approval', version: 1, current: [{ stepId: 'review', name: '审查', state: null }] });
+    expect(diagram.body).toMatchObject({ processKey: 'general-approval', version: 2, current: [{ stepId: 'review', name: '审查', state: null }] });
     expect(diagram.body.xml).toContain('<bpmn:process id="general-approval"');
     expect(diagram.body.trail.sort()).toEqual(['accept', 'accepted', 'acceptedYes', 'submitted', 'toAccept', 'toAccepted'].sort());
     expect((await api.call('other-applicant', 'GET', `/api/cases/${started.body.id}/diagram`)).status).toBe(404);

@@ -1,21 +1,10 @@
 import { api, ApiError } from '../../shared/api-client';
-import type { Directory } from './properties/services';
+
+import type { DefinitionDetail, DefinitionSummary, Directory } from '../../../../engine/api-types';
+
+export type { DefinitionDetail, DefinitionSummary, Directory };
 
 /** The designer endpoints the modeler page calls (api/routes/definitions.ts). */
-export interface DefinitionSummary {
-  key: string;
-  name: string;
-  latestVersion: number;
-  deployedAt: string;
-}
-
-export interface DefinitionDetail {
-  key: string;
-  name: string;
-  versions: Array<{ version: number; deployedAt: string; deployedBy: string }>;
-  latest: { version: number; xml: string };
-}
-
 export interface Draft {
   key: string;
   xml: string;

@@ -173,7 +173,7 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
     replaceChildren(
       versionPicker,
       h('option', { value: '' }, t('modeler.openVersion')),
-      ...(deployed?.versions ?? []).map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedBy }))),
+      ...(deployed?.versions ?? []).map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedByName ?? item.deployedBy }))),
     );
   };
   versionPicker.addEventListener('change', () => {

@@ -1,13 +1,12 @@
 import { chinaTime, h, replaceChildren } from '../../../shared/dom';
 import { t } from '../../../shared/i18n';
-import { getDefinition, listDefinitions, listDrafts, type DefinitionDetail, type DefinitionSummary, type Draft } from '../definitions-api';
+import { listDefinitions, listDrafts, type DefinitionSummary, type Draft } from '../definitions-api';
 import { bpmnFileInput } from '../editor/file-transfer';
 
 interface Row {
   key: string;
   /** Absent for a process only drafted so far. */
   summary: DefinitionSummary | null;
-  detail: DefinitionDetail | null;
   draft: Omit<Draft, 'xml'> | null;
 }
 
@@ -20,8 +19,8 @@ const editLink = (key: string, tail = '') => `#edit/${encodeURIComponent(key)}${
 export async function renderProcessList(main: HTMLElement, navigate: (hash: string) => void, importFile: (xml: string, fileName: string) => void): Promise<void> {
   const [summaries, drafts] = await Promise.all([listDefinitions(), listDrafts()]);
   const draftOf = (key: string) => drafts.find((draft) => draft.key === key) ?? null;
-  const deployed: Row[] = await Promise.all(summaries.map(async (summary) => ({ key: summary.key, summary, detail: await getDefinition(summary.key), draft: draftOf(summary.key) })));
-  const draftedOnly: Row[] = drafts.filter((draft) => !summaries.some((summary) => summary.key === draft.key)).map((draft) => ({ key: draft.key, summary: null, detail: null, draft }));
+  const deployed: Row[] = summaries.map((summary) => ({ key: summary.key, summary, draft: draftOf(summary.key) }));
+  const draftedOnly: Row[] = drafts.filter((draft) => !summaries.some((summary) => summary.key === draft.key)).map((draft) => ({ key: draft.key, summary: null, draft }));
   const rows = [...deployed, ...draftedOnly];
   replaceChildren(
     main,
@@ -56,13 +55,13 @@ function isStale(draft: { savedAt: string }, summary: { deployedAt: string }): b
   return new Date(draft.savedAt).getTime() < new Date(summary.deployedAt).getTime();
 }
 
-function processRow({ key, summary, detail, draft }: Row, navigate: (hash: string) => void): HTMLElement {
-  const versions = detail?.versions ?? [];
+function processRow({ key, summary, draft }: Row, navigate: (hash: string) => void): HTMLElement {
+  const versions = summary?.versions ?? [];
   const picker = h(
     'select',
     { class: 'version-picker', 'aria-label': t('modeler.openVersion'), onchange: (event: Event) => navigate(editLink(key, `/v/${(event.target as HTMLSelectElement).value}`)) },
     h('option', { value: '', disabled: true, selected: true }, t('modeler.openVersion')),
-    ...versions.map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedBy }))),
+    ...versions.map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedByName ?? item.deployedBy }))),
   );
   return h(
     'tr',

@@ -29,15 +29,19 @@ export function useEntryServices(): { modeling: Modeling; translate: Translate; 
   return { modeling: useService<Modeling>('modeling'), translate: useService<Translate>('translate'), debounce: useService<Debounce>('debounceInput') };
 }
 
-function AttributeText(props: AttributeEntryProps & { placeholder?: string }) {
+/** What a text entry's value will look like elsewhere, shown under it as it is typed (decisions as staff read them). */
+type Describe = (value: string, translate: Translate) => string | undefined;
+
+function AttributeText(props: AttributeEntryProps & { placeholder?: string; describe?: Describe }) {
   const { modeling, translate, debounce } = useEntryServices();
   const target = props.target(props.element);
   if (!target) return null;
+  const value = text(target, props.attribute);
   return h(TextFieldEntry, {
     id: props.id,
     element: props.element,
     label: translate(props.label),
-    description: props.description && translate(props.description),
+    description: (value && props.describe?.(value, translate)) || (props.description && translate(props.description)),
     debounce,
     getValue: () => text(target, props.attribute),
     setValue: (value: string) => modeling.updateModdleProperties(props.element, target, { [props.attribute]: orUndefined(value) }),
@@ -96,7 +100,7 @@ function AttributeSelect(props: AttributeEntryProps & { options: (target: Moddle
 
 type Spec<Extra = object> = Omit<AttributeEntryProps, 'element'> & Extra;
 
-export const textEntry = (spec: Spec<{ placeholder?: string }>): EntryDefinition => ({ ...spec, component: AttributeText, isEdited: isTextFieldEntryEdited });
+export const textEntry = (spec: Spec<{ placeholder?: string; describe?: Describe }>): EntryDefinition => ({ ...spec, component: AttributeText, isEdited: isTextFieldEntryEdited });
 export const numberEntry = (spec: Spec<{ min?: number; max?: number; step?: number | string; integer?: boolean }>): EntryDefinition => ({ ...spec, component: AttributeNumber, isEdited: isNumberFieldEntryEdited });
 export const checkboxEntry = (spec: Spec): EntryDefinition => ({ ...spec, component: AttributeCheckbox, isEdited: isCheckboxEntryEdited });
 export const selectEntry = (spec: Spec<{ options: (target: ModdleObject, translate: Translate) => SelectOption[] }>): EntryDefinition => ({ ...spec, component: AttributeSelect, isEdited: isSelectEntryEdited });

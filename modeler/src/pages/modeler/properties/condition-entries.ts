@@ -1,8 +1,7 @@
 import { isSelectEntryEdited, isTextFieldEntryEdited, SelectEntry, TextFieldEntry, type SelectOption } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useService } from 'bpmn-js-properties-panel';
-import '../../inbox/work-messages';
-import { labelOr } from '../../../shared/i18n';
+import { decisionLabel } from '../../inbox/work-labels';
 import { operators, readRule, typedValue, writeRule, type ConditionRule, type Operator } from '../conditions/condition-rule';
 import type { EntryDefinition } from './attribute-entries';
 import { useEntryServices } from './attribute-entries';
@@ -107,7 +106,7 @@ function ConditionValue(props: { id: string; element: DiagramElement }) {
       id: props.id,
       element: props.element,
       label: translate('Value'),
-      getOptions: () => choices.map((choice) => ({ value: choice, label: `${labelOr(`work.decision.${choice}`, choice)}（${choice}）` })),
+      getOptions: () => choices.map((choice) => ({ value: choice, label: `${decisionLabel(choice)}（${choice}）` })),
       getValue: () => String(rule.value),
       setValue: (value: string) => update(value),
     });

@@ -4,11 +4,19 @@ import { checkboxEntry, numberEntry, selectEntry, textEntry, type EntryDefinitio
 import { candidateGroupsEntry } from './candidate-groups-entry';
 import { countersignEntry } from './countersign-entry';
 import type { ExtensionListSpec } from './extension-list-group';
-import { processOf, userTasksOf, type DiagramElement, type ModdleObject, type Translate } from './services';
+import { decisionLabel } from '../../inbox/work-labels';
+import { processOf, splitList, userTasksOf, type DiagramElement, type ModdleObject, type Translate } from './services';
 import { timeLimitEntries } from './time-limit-entries';
 
 /** The govflow attributes the engine reads, as properties panel entries (labels are translated by the entries). */
 const task = (element: DiagramElement) => element.businessObject as ModdleObject;
+
+/** The decisions as the inbox will offer them: 同意（approve）; one the inbox has no words for shows as written. */
+function decisionsAsRead(value: string, translate: Translate): string | undefined {
+  const decisions = splitList(value);
+  if (decisions.length === 0) return undefined;
+  return translate('Staff choose from: {decisions}', { decisions: decisions.map((decision) => `${decisionLabel(decision)}（${decision}）`).join('、') });
+}
 
 export function userTaskEntries(): EntryDefinition[] {
   return [
@@ -17,7 +25,7 @@ export function userTaskEntries(): EntryDefinition[] {
     actorTextEntry({ id: 'govflow-assignee', name: 'assignee', label: 'Assignee' }),
     ...timeLimitEntries({ id: 'govflow-timeLimit', target: task, attribute: 'govflow:timeLimit', label: 'Step time limit' }),
     numberEntry({ id: 'govflow-warnBefore', target: task, attribute: 'govflow:warnBefore', label: 'Warn before (working days)', min: 0, integer: true }),
-    textEntry({ id: 'govflow-decisions', target: task, attribute: 'govflow:decisions', label: 'Decisions', description: 'Comma-separated, e.g. approve,reject' }),
+    textEntry({ id: 'govflow-decisions', target: task, attribute: 'govflow:decisions', label: 'Decisions', description: 'Comma-separated, e.g. approve,reject', describe: decisionsAsRead }),
     checkboxEntry({ id: 'govflow-decisive', target: task, attribute: 'govflow:decisive', label: 'Decisive (completing it decides the case)' }),
     textEntry({ id: 'govflow-publicDecisions', target: task, attribute: 'govflow:publicDecisions', label: 'Public decisions (the applicant reads their opinion)' }),
     checkboxEntry({ id: 'govflow-pausesClock', target: task, attribute: 'govflow:pausesClock', label: 'Pauses the case clock' }),

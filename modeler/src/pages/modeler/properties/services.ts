@@ -1,4 +1,7 @@
 import type { Element } from 'bpmn-js/lib/model/Types';
+import type { Directory } from '../../../../../engine/api-types';
+
+export type { Directory };
 
 /** A bpmn-moddle object (business object or extension element). */
 export interface ModdleObject {
@@ -34,15 +37,6 @@ export interface PropertiesCommand {
 
 export type Translate = (text: string, values?: Record<string, unknown>) => string;
 export type Debounce = <F extends (...args: never[]) => void>(fn: F) => F;
-
-/** Departments, groups (role@department) and roles, as GET /api/directory answers. */
-export interface Directory {
-  departments: string[];
-  /** Each unit of the organisation tree by its path of names, e.g. 市人民政府 / 东城区 / 东城区市场监督管理局. */
-  unitNames: Record<string, string>;
-  groups: string[];
-  roles: string[];
-}
 
 /** The modeler's `govflow` configuration, read by the properties provider. */
 export interface GovflowConfig {

@@ -283,6 +283,7 @@ export const zhCN: Record<string, string> = {
   'Warn before (working days)': '提前预警（工作日）',
   Decisions: '办理决定',
   'Comma-separated, e.g. approve,reject': '逗号分隔，例如 approve,reject',
+  'Staff choose from: {decisions}': '办理人员看到：{decisions}',
   'Decisive (completing it decides the case)': '决定性环节（办结即作出决定）',
   'Public decisions (the applicant reads their opinion)': '公开意见的决定（申请人可见）',
   'Pauses the case clock': '暂停办件计时',
