@@ -12,10 +12,10 @@ export const notificationRoutes = [
     tag: 'notifications',
     access: readers,
     query: z.strictObject(pageQuery),
-    responses: { 200: '{items, total, unseen}: a page of the notifications, newest first, and how many came since I last looked (at most 100)' },
+    responses: { 200: '{items, total, unseen, names}: a page of the notifications, newest first, how many came since I last looked (at most 100), and the names of who acted and where' },
     async handler({ query, actor, govflow }) {
-      const { items, total, unseen } = await govflow.supervision.listNotifications(actor, query);
-      return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total, unseen } };
+      const { items, total, unseen, names } = await govflow.supervision.listNotifications(actor, query);
+      return { body: { items: items.map(({ _id, audienceKeys: _keys, ...notification }) => ({ id: _id, ...notification })), total, unseen, names } };
     },
   }),
   defineRoute({

@@ -57,7 +57,12 @@ export interface NotificationRecord {
   audienceKeys: string[];
   caseId: string;
   kind: string;
+  /** What happened, in words that name no account or unit by its id: `by` and `unit` say who and where, and pages name them. */
   message: string;
+  /** The person whose act this tells of (转办, 委派, 抄送, 催办, 退回, 督办, a reply). */
+  by?: string;
+  /** The unit it concerns (a notice's department). */
+  unit?: string;
   at: Date;
 }
 

@@ -17,6 +17,15 @@ export interface CommandContext {
   calendar: WorkingCalendar;
 }
 
+/** A notification a command sends: its words name nobody by id; `by` and `unit` say who acted and where (NotificationRecord). */
+export interface OutgoingNotification {
+  audience: Audience;
+  kind: string;
+  message: string;
+  by?: string;
+  unit?: string;
+}
+
 /** A command's outcome: the case as it should be next, what to audit, and what to answer. */
 export interface CaseChange<Result> {
   /** The next case; the executor fills rev, outbox, audit head and timestamps. */
@@ -25,7 +34,7 @@ export interface CaseChange<Result> {
   /** The task this command completed; other tasks that disappear are projected as cancelled. */
   completed?: { taskId: string; by: string; decision: string | null };
   /** In-app notifications to send, through the outbox, once the revision is written. */
-  notifications?: Array<{ audience: Audience; kind: string; message: string }>;
+  notifications?: OutgoingNotification[];
   result: Result;
 }
 

@@ -1,16 +1,16 @@
 import type { CompiledDefinition } from '../definitions';
-import type { Acceptance, Audience, CaseAlert, CaseRecord, OpenTask } from '../records';
+import type { Acceptance, CaseAlert, CaseRecord, OpenTask } from '../records';
 import { deemedAcceptancePoint } from '../supervision';
 import { departmentsOf } from '../tasks';
 import { caseClock } from './case-clock';
-import type { CommandContext } from './command';
+import type { CommandContext, OutgoingNotification } from './command';
 
 /** What a deemed acceptance changes on the case, and whom it tells. */
 export interface DeemedAcceptance {
   acceptance: Acceptance;
   clock: CaseRecord['clock'];
   point: CaseAlert;
-  notifications: Array<{ audience: Audience; kind: string; message: string }>;
+  notifications: OutgoingNotification[];
 }
 
 /**

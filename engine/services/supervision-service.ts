@@ -126,11 +126,14 @@ export class SupervisionService {
   }
 
   /** The actor's in-app notifications, newest first, a page at a time: addressed to them, their department or their role. */
-  async listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number; unseen: number }> {
+  async listNotifications(actor: Actor, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NotificationRecord[]; total: number; unseen: number; names: Names }> {
     const query = audienceQuery(actor);
     const [list, read] = await Promise.all([pagedFind<NotificationRecord>(this.#models.notifications, query, { at: -1 }, page), this.#models.notificationReads.findById(actor.username).lean()]);
-    const unseen = await this.#models.notifications.countDocuments({ ...query, ...(read ? { at: { $gt: read.seenAt } } : {}) }, { limit: unseenCountLimit });
-    return { ...list, unseen };
+    const [unseen, names] = await Promise.all([
+      this.#models.notifications.countDocuments({ ...query, ...(read ? { at: { $gt: read.seenAt } } : {}) }, { limit: unseenCountLimit }),
+      this.#names.names({ people: list.items.map((item) => item.by), units: list.items.map((item) => item.unit) }),
+    ]);
+    return { ...list, unseen, names };
   }
 
   /** The person opened their notifications: the bell counts only what comes after now. A mark in the reader's own view, not a change to any case. */

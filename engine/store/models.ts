@@ -350,7 +350,7 @@ const noticeSchema = new Schema<NoticeRecord>(
 noticeSchema.index({ department: 1, sentAt: -1 });
 noticeSchema.index({ awaitingReply: 1, sentAt: -1 });
 
-const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, at: Date }, options);
+const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, by: String, unit: String, at: Date }, options);
 notificationSchema.index({ audienceKeys: 1, at: -1 });
 const notificationReadSchema = new Schema<NotificationReadRecord>({ _id: String, seenAt: Date }, options);
 

@@ -135,7 +135,7 @@ export class Webhooks {
 
 /** One POST of the notification, signed; its HTTP status, or why it got none. */
 async function post(hook: WebhookRecord, id: string, notification: NotificationRecord, at: Date): Promise<{ status: number | null; error: string | null }> {
-  const body = JSON.stringify({ id, event: notification.kind, at: new Date(notification.at).toISOString(), notification: { id: notification._id, kind: notification.kind, message: notification.message, caseId: notification.caseId, audience: notification.audience } });
+  const body = JSON.stringify({ id, event: notification.kind, at: new Date(notification.at).toISOString(), notification: { id: notification._id, kind: notification.kind, message: notification.message, by: notification.by ?? null, unit: notification.unit ?? null, caseId: notification.caseId, audience: notification.audience } });
   try {
     const response = await fetch(hook.url, {
       method: 'POST',

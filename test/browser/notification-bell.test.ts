@@ -34,6 +34,10 @@ describe('the notification bell in headless Chromium', () => {
     await page.waitForSelector('#bell-panel ul.bell-list');
     expect(await page.locator('#bell-panel li strong').allTextContents()).toEqual(['催办', '转办给我']);
     expect(await page.locator('#bell-panel li[data-kind="task.urged"] p').textContent()).toContain('请今日办结');
+    // who acted, by name: the words of the notification name no account
+    expect(await page.locator('#bell-panel li[data-kind="task.urged"] .muted').textContent()).toContain('郑国强');
+    expect(await page.locator('#bell-panel li[data-kind="task.transferred"] .muted').textContent()).toContain('张伟');
+    expect(await page.locator('#bell-panel').textContent()).not.toMatch(/\bclerk\b|\bleader\b/);
     expect(await page.locator('#bell-panel li a').first().getAttribute('href')).toBe(`case.html?id=${started.body.id}`);
     await page.waitForSelector('#notification-bell .bell-badge[hidden]', { state: 'attached' });
     await screenshot(page, 'notification-bell');

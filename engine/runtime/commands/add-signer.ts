@@ -50,7 +50,7 @@ export class AddSigner implements CaseCommand<AddedSigner> {
     return {
       next,
       audit: { action: 'task.signer-added', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `${this.position} ${task.countersign.signer}: ${this.signer}${this.reason ? ` (${this.reason})` : ''}` },
-      notifications: [{ audience: this.signer.includes('@') ? { users: [], department: this.signer.split('@')[1] } : { users: [this.signer] }, kind: 'task.signer-added', message: `${context.actor.username} 请您加签：${current.receiptNo} ${task.name}` }],
+      notifications: [{ audience: this.signer.includes('@') ? { users: [], department: this.signer.split('@')[1] } : { users: [this.signer] }, kind: 'task.signer-added', message: `请您加签：${current.receiptNo} ${task.name}`, by: context.actor.username }],
       result: { taskId: task.id, signers, assignee: held.assignee },
     };
   }

@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../records';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
+import { unitOfGroup } from '../../users/name-book';
 
 export interface CopiedCase {
   caseId: string;
@@ -27,8 +28,8 @@ export class CopyCase implements CaseCommand<CopiedCase> {
       next: { ...current, copiedTo },
       audit: { action: 'case.copied', comment: `→ ${to}${this.note ? `: ${this.note}` : ''}` },
       notifications: [
-        ...(this.users.length > 0 ? [{ audience: { users: this.users }, kind: 'case.copied', message: `${context.actor.username} 抄送 ${current.receiptNo} ${current.title}` }] : []),
-        ...this.groups.map((group) => ({ audience: { department: group.split('@')[1] }, kind: 'case.copied', message: `${context.actor.username} 抄送 ${current.receiptNo} ${current.title} (${group})` })),
+        ...(this.users.length > 0 ? [{ audience: { users: this.users }, kind: 'case.copied', message: `抄送 ${current.receiptNo} ${current.title}`, by: context.actor.username }] : []),
+        ...this.groups.map((group) => ({ audience: { department: unitOfGroup(group) }, kind: 'case.copied', message: `抄送 ${current.receiptNo} ${current.title}`, by: context.actor.username, unit: unitOfGroup(group) })),
       ],
       result: { caseId: current._id, copiedTo },
     };

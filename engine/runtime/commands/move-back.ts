@@ -45,7 +45,7 @@ export class ReturnTask implements CaseCommand<MovedBack> {
     return {
       next,
       audit: { action: 'task.returned', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${opened.name}: ${this.reason}` },
-      notifications: handler ? [{ audience: { users: [handler] }, kind: 'task.returned', message: `${current.receiptNo} 被退回至「${opened.name}」：${this.reason}` }] : [],
+      notifications: handler ? [{ audience: { users: [handler] }, kind: 'task.returned', message: `${current.receiptNo} 被退回至「${opened.name}」：${this.reason}`, by: context.actor.username }] : [],
       result: { caseId: current._id, stepId: target, taskId: opened.id, assignee: opened.assignee },
     };
   }

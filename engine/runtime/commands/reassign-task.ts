@@ -38,7 +38,7 @@ export class TransferTask implements CaseCommand<ReassignedTask> {
     return {
       next: withTask(current, moved),
       audit: { action: 'task.transferred', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}: ${this.reason}` },
-      notifications: [{ audience: { users: [this.to] }, kind: 'task.transferred', message: `${context.actor.username} 转办给您：${current.receiptNo} ${task.name}` }],
+      notifications: [{ audience: { users: [this.to] }, kind: 'task.transferred', message: `转办给您：${current.receiptNo} ${task.name}`, by: context.actor.username }],
       result: { taskId: task.id, assignee: this.to, delegatedBy: null },
     };
   }
@@ -65,7 +65,7 @@ export class DelegateTask implements CaseCommand<ReassignedTask> {
     return {
       next: withTask(current, delegated),
       audit: { action: 'task.delegated', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: `→ ${this.to}${this.note ? `: ${this.note}` : ''}` },
-      notifications: [{ audience: { users: [this.to] }, kind: 'task.delegated', message: `${context.actor.username} 委派给您：${current.receiptNo} ${task.name}` }],
+      notifications: [{ audience: { users: [this.to] }, kind: 'task.delegated', message: `委派给您：${current.receiptNo} ${task.name}`, by: context.actor.username }],
       result: { taskId: task.id, assignee: this.to, delegatedBy: context.actor.username },
     };
   }
@@ -90,7 +90,7 @@ export class ResolveTask implements CaseCommand<ReassignedTask> {
     return {
       next: withTask(current, back),
       audit: { action: 'task.resolved', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: this.comment },
-      notifications: [{ audience: { users: [task.delegatedBy] }, kind: 'task.resolved', message: `${context.actor.username} 已办理委派：${current.receiptNo} ${task.name}` }],
+      notifications: [{ audience: { users: [task.delegatedBy] }, kind: 'task.resolved', message: `已办理委派：${current.receiptNo} ${task.name}`, by: context.actor.username }],
       result: { taskId: task.id, assignee: task.delegatedBy, delegatedBy: null },
     };
   }

@@ -27,7 +27,7 @@ export class ReplyNotice implements CaseCommand<Notice> {
       next: { ...current, notices: current.notices.map((candidate) => (candidate.id === notice.id ? replied : candidate)) },
       audit: { action: 'notice.replied', comment: this.explanation },
       notifications: [
-        { audience: { role: 'supervisor', about: notice.department }, kind: 'notice.replied', message: `${notice.department} 已就 ${current.receiptNo} ${notice.ratingId ? '差评整改' : '督办'}作出情况说明` },
+        { audience: { role: 'supervisor', about: notice.department }, kind: 'notice.replied', message: `已就 ${current.receiptNo} ${notice.ratingId ? '差评整改' : '督办'}作出情况说明`, by: actor.username, unit: notice.department },
         // the applicant who rated hears what was done about it (回访)
         ...(notice.ratingId ? [{ audience: { users: [current.applicant] }, kind: 'rating.replied', message: revisitMessage(current.receiptNo, this.explanation) }] : []),
       ],

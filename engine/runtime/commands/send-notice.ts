@@ -32,7 +32,7 @@ export class SendNotice implements CaseCommand<Notice> {
     return {
       next: { ...current, notices: [...current.notices, notice] },
       audit: { action: 'notice.sent', comment: `${this.department}: ${this.message}` },
-      notifications: [{ audience: { department: this.department }, kind: 'notice.sent', message: `督办 ${current.receiptNo}: ${this.message}` }],
+      notifications: [{ audience: { department: this.department }, kind: 'notice.sent', message: `督办 ${current.receiptNo}：${this.message}`, by: context.actor.username, unit: this.department }],
       result: notice,
     };
   }

@@ -33,7 +33,7 @@ export class UrgeTask implements CaseCommand<UrgedTask> {
     return {
       next: withTask(current, urged),
       audit: { action: 'task.urged', stepId: task.stepId, stepName: task.name, taskId: task.id, comment: this.message },
-      notifications: [{ audience, kind: 'task.urged', message: `催办 ${current.receiptNo} ${task.name}${this.message ? `：${this.message}` : ''}` }],
+      notifications: [{ audience, kind: 'task.urged', message: `催办 ${current.receiptNo} ${task.name}${this.message ? `：${this.message}` : ''}`, by: context.actor.username }],
       result: { taskId: task.id, urgedAt: context.now },
     };
   }

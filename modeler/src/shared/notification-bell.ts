@@ -1,6 +1,7 @@
 import { api } from './api-client';
 import { chinaTime, h, replaceChildren } from './dom';
 import { labelOr, registerMessages, t } from './i18n';
+import { personName, unitName, type Names } from './names';
 
 registerMessages({
   'bell.label': { 'zh-CN': '通知', en: 'Notifications' },
@@ -34,6 +35,9 @@ interface Notification {
   caseId: string;
   kind: string;
   message: string;
+  /** Who acted and the unit it concerns, named through the answer's names. */
+  by?: string;
+  unit?: string;
   at: string;
 }
 
@@ -41,6 +45,7 @@ interface NotificationPage {
   items: Notification[];
   total: number;
   unseen: number;
+  names: Names;
 }
 
 /** How many notifications the bell's panel lists; the rest stay in the count. */
@@ -80,7 +85,7 @@ export function notificationBell(): HTMLElement {
     replaceChildren(panel, h('h2', {}, t('bell.title')), h('p', { class: 'muted' }, t('bell.loading')));
     try {
       const answer = await api<NotificationPage>('GET', `/api/notifications?limit=${shown}`);
-      replaceChildren(panel, h('h2', {}, t('bell.title')), answer.items.length === 0 ? h('p', { class: 'empty' }, t('bell.none')) : list(answer.items), answer.total > shown ? h('p', { class: 'muted' }, t('bell.more', { total: answer.total, shown })) : null);
+      replaceChildren(panel, h('h2', {}, t('bell.title')), answer.items.length === 0 ? h('p', { class: 'empty' }, t('bell.none')) : list(answer.items, answer.names), answer.total > shown ? h('p', { class: 'muted' }, t('bell.more', { total: answer.total, shown })) : null);
       await api('POST', '/api/notifications/seen', {});
       showCount(0);
     } catch {
@@ -100,7 +105,7 @@ export function notificationBell(): HTMLElement {
   return root;
 }
 
-function list(items: Notification[]): HTMLElement {
+function list(items: Notification[], names: Names): HTMLElement {
   return h(
     'ul',
     { class: 'bell-list' },
@@ -108,7 +113,7 @@ function list(items: Notification[]): HTMLElement {
       h(
         'li',
         { dataset: { kind: item.kind } },
-        h('div', {}, h('strong', {}, labelOr(`bell.kind.${item.kind}`, item.kind)), h('span', { class: 'muted' }, ` ${chinaTime(item.at)}`)),
+        h('div', {}, h('strong', {}, labelOr(`bell.kind.${item.kind}`, item.kind)), h('span', { class: 'muted' }, ` ${[item.by && personName(names, item.by), item.unit && unitName(names, item.unit), chinaTime(item.at)].filter(Boolean).join(' · ')}`)),
         h('p', {}, item.message),
         h('a', { href: `case.html?id=${encodeURIComponent(item.caseId)}` }, t('bell.open')),
       ),
