@@ -4,3 +4,5 @@
  * plain code only, so the pages' bundle can import it as it is.
  */
 export type { DefinitionDetail, DefinitionSummary, Directory, VersionSummary } from './definitions/definition-views';
+export type { AsJson } from './records/as-json';
+export type { NoticeStatus, NoticeView } from './supervision/notice-view';

@@ -5,6 +5,11 @@ import { pageQuery } from '../http/schemas';
 
 const watchers = ['supervisor', 'admin', 'clerk', 'leader'] as const;
 
+const yesOrNo = z.enum(['true', 'false']);
+/** How long the department has to reply, as a process limit is written (5WD, 10D, 48H). */
+const replyLimit = z.string().max(10).default('5WD');
+const reissueBody = z.strictObject({ reason: z.string().trim().min(2, 'say what the department must answer now').max(4000), replyLimit });
+
 const alertFilter = z.strictObject({
   level: z.enum(['yellow', 'red']).optional(),
   kind: z.enum(['case', 'step', 'notice', 'compliance']).optional(),
@@ -79,7 +84,7 @@ export const supervisionRoutes = [
         receiptNo: z.string().trim().min(1).max(40).optional(),
         department: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a department id such as market-bureau'),
         message: z.string().trim().min(2).max(4000),
-        replyLimit: z.string().max(10).default('5WD'),
+        replyLimit,
       })
       .refine((body) => (body.caseId === undefined) !== (body.receiptNo === undefined), { path: ['receiptNo'], message: 'name the case by exactly one of caseId and receiptNo (受理编号)' }),
     responses: { 201: 'sent', 404: 'no such case or receipt number' },
@@ -95,11 +100,11 @@ export const supervisionRoutes = [
     summary: 'Supervision notices and their replies: the office sees all, a department the ones sent to it',
     tag: 'supervision',
     access: watchers,
-    query: z.strictObject({ awaitingReply: z.enum(['true', 'false']).optional(), ...pageQuery }),
-    responses: { 200: '{items, total}: a page of the notices, newest first' },
+    query: z.strictObject({ awaitingReply: yesOrNo.optional(), awaitingReview: yesOrNo.optional(), ...pageQuery }),
+    responses: { 200: '{items, total}: a page of the notices, newest first; `awaitingReview=true` the replies the office has yet to accept or turn back' },
     async handler({ query, actor, govflow }) {
-      const awaitingReply = query.awaitingReply === undefined ? undefined : query.awaitingReply === 'true';
-      return { body: await govflow.supervision.listNotices(actor, { awaitingReply }, { limit: query.limit, offset: query.offset }) };
+      const flag = (value: 'true' | 'false' | undefined) => (value === undefined ? undefined : value === 'true');
+      return { body: await govflow.supervision.listNotices(actor, { awaitingReply: flag(query.awaitingReply), awaitingReview: flag(query.awaitingReview) }, { limit: query.limit, offset: query.offset }) };
     },
   }),
   defineRoute({
@@ -112,6 +117,54 @@ export const supervisionRoutes = [
     responses: { 200: 'the answered notice', 403: 'not staff of the department', 404: 'no such notice', 409: 'answered already' },
     async handler({ params, body, actor, govflow }) {
       return { body: await govflow.supervision.replyNotice(params.id, body.explanation, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices/{id}/accept',
+    summary: "认可: the office accepts the department's reply, which ends the notice",
+    tag: 'supervision',
+    access: ['supervisor'],
+    body: z.strictObject({ comment: z.string().trim().min(1).max(2000).optional() }),
+    responses: { 200: 'the accepted notice', 403: 'outside the units the office oversees', 404: 'no such notice', 409: 'no reply yet, or the notice was ended already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.supervision.acceptNoticeReply(params.id, body.comment ?? null, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices/{id}/reject',
+    summary: '退回重新说明: the office turns the reply back and asks again, with a new reply limit; the reply is kept among the earlier rounds',
+    tag: 'supervision',
+    access: ['supervisor'],
+    body: reissueBody,
+    responses: { 200: 'the notice, sent again', 403: 'outside the units the office oversees', 404: 'no such notice', 409: 'no reply to turn back, or the notice was ended already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.supervision.reissueNotice(params.id, { reject: true, ...body }, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices/{id}/reissue',
+    summary: '再次督办: the office sends an unanswered notice again, with a new reply limit',
+    tag: 'supervision',
+    access: ['supervisor'],
+    body: reissueBody,
+    responses: { 200: 'the notice, sent again', 403: 'outside the units the office oversees', 404: 'no such notice', 409: 'the notice was answered (accept or turn back the reply), or ended already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.supervision.reissueNotice(params.id, { reject: false, ...body }, actor) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/supervision/notices/{id}/close',
+    summary: '结束督办: the office ends a notice without more; it takes no reply after that',
+    tag: 'supervision',
+    access: ['supervisor'],
+    body: z.strictObject({ comment: z.string().trim().min(2, 'say why the notice ends').max(2000) }),
+    responses: { 200: 'the ended notice', 403: 'outside the units the office oversees', 404: 'no such notice', 409: 'ended already' },
+    async handler({ params, body, actor, govflow }) {
+      return { body: await govflow.supervision.closeNotice(params.id, body.comment, actor) };
     },
   }),
   defineRoute({

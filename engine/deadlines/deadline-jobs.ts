@@ -1,5 +1,5 @@
 import type { Clock } from '../clocks';
-import type { AlertLevel, CaseHead, DeadlineJob, TimerJob } from '../records';
+import type { AlertLevel, CaseHead, DeadlineJob, Notice, TimerJob } from '../records';
 
 export type { DeadlineJob, TimerJob } from '../records';
 
@@ -21,8 +21,8 @@ export function wantedTimers(record: Pick<CaseHead, '_id' | 'status' | 'timers'>
  */
 export function wantedDeadlines(record: Pick<CaseHead, '_id' | 'status' | 'clock' | 'openTasks' | 'notices' | 'alerts' | 'deferredMaterials'>): DeadlineJob[] {
   const noticeJobs = (record.notices ?? [])
-    .filter((notice) => notice.reply === null && notice.clock.due)
-    .map((notice) => job(record._id, noticeClockKey(notice.id), 'red', new Date(notice.clock.due as Date).getTime()));
+    .filter((notice) => awaitsReply(notice) && notice.clock.due)
+    .map((notice) => job(record._id, noticeClockKey(notice), 'red', new Date(notice.clock.due as Date).getTime()));
   // 容缺受理's limit: when it runs out with the materials still outstanding, the application is refused
   const deferred = record.deferredMaterials;
   const deferredJobs = record.status === 'running' && deferred && deferred.handedInAt === null && deferred.clock.due ? [job(record._id, deferredClockKey, 'red', new Date(deferred.clock.due).getTime())] : [];
@@ -39,9 +39,17 @@ export function alertId(level: AlertLevel, caseId: string, clockKey: string): st
 /** The clock key of the limit of the materials 容缺受理 accepted without (cases/deferred-materials). */
 export const deferredClockKey = 'deferred-materials';
 
-/** The clock key of a notice's reply limit; it only ever gets a red card (a late reply). */
-export function noticeClockKey(noticeId: string): string {
-  return `notice.${noticeId}`;
+/**
+ * The clock key of a notice's reply limit; it only ever gets a red card (a late reply). Each
+ * round the office sends has a key of its own, so a second late reply gets a card of its own.
+ */
+export function noticeClockKey(notice: Pick<Notice, 'id' | 'round'>): string {
+  return (notice.round ?? 1) > 1 ? `notice.${notice.id}.r${notice.round}` : `notice.${notice.id}`;
+}
+
+/** The department still owes this round's reply: none came and the office has not closed the notice. */
+export function awaitsReply(notice: Pick<Notice, 'reply' | 'closed'>): boolean {
+  return notice.reply === null && !notice.closed;
 }
 
 function jobsOf(caseId: string, clockKey: string, clock: Clock): DeadlineJob[] {

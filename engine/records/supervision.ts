@@ -16,9 +16,31 @@ export interface Notice {
   sentAt: Date;
   /** The reply limit's clock (default 5WD); a late reply raises a red card of its own. */
   clock: Clock;
-  reply: { by: string; at: Date; explanation: string } | null;
+  reply: NoticeReply | null;
   /** For the follow-up (整改) of a poor rating: the rating; absent on the office's own notices. */
   ratingId?: string;
+  /** Which time the office has sent it: 2 after its first reply was turned back or it was sent again (再次督办); absent for the first. */
+  round?: number;
+  /** The rounds before this one, oldest first: what was asked, the reply if any, and why the office sent it again. */
+  earlier?: NoticeRound[];
+  /** The office ended it: the reply accepted (认可), or closed without more (结束督办). No reply is awaited after that. */
+  closed?: { by: string; at: Date; how: 'accepted' | 'closed'; comment: string | null };
+}
+
+export interface NoticeReply {
+  by: string;
+  at: Date;
+  explanation: string;
+}
+
+/** A round of a notice that the office sent again: turned back with its reply (rejected), or re-issued unanswered. */
+export interface NoticeRound {
+  message: string;
+  sentBy: string;
+  sentAt: Date;
+  clock: Clock;
+  reply: NoticeReply | null;
+  ended: { by: string; at: Date; how: 'rejected' | 'reissued'; reason: string };
 }
 
 /**
@@ -36,8 +58,10 @@ export type CaseItemRecord<Item extends { id: string }> = Omit<Item, 'id'> & {
 
 /** The notices projection, for the lists of the office and of departments. */
 export type NoticeRecord = CaseItemRecord<Notice> & {
-  /** No reply yet: the office's list of notices waiting, and the reply jobs to reconcile, read it. */
+  /** No reply yet and not closed: the office's list of notices waiting, and the reply jobs to reconcile, read it. */
   awaitingReply: boolean;
+  /** Replied, and the office has not yet accepted the reply, turned it back or closed the notice. */
+  awaitingReview: boolean;
 };
 
 /** Who an in-app notification is for: named users, a department's staff, or everyone with a role. */

@@ -2,7 +2,7 @@ import type { AuditRecord, CaseAlert, CaseIncident, CaseRecord, MessageRecord, N
 import { callEffects } from '../calls/call-effects';
 import { externalTaskEffects } from '../external-tasks/external-task-projection';
 import { incidentRecord, incidentsOf } from '../incidents';
-import { wantedDeadlines, wantedTimers } from '../deadlines';
+import { awaitsReply, wantedDeadlines, wantedTimers } from '../deadlines';
 import { caseItemRecord } from '../supervision';
 import { inboxKeys, openUnitsOf } from '../tasks';
 import { audienceKeys } from '../users';
@@ -47,7 +47,7 @@ function alertEffects(before: CaseAlert[], next: CaseRecord, rev: number): Effec
 
 /** Notice projections for every notice sent or answered by this revision. */
 function noticeEffects(before: Notice[], next: CaseRecord, rev: number): Effect[] {
-  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: { ...caseItemRecord(next, notice, rev), awaitingReply: notice.reply === null } }));
+  return changed(before, next.notices).map((notice) => ({ kind: 'notice.upsert', notice: { ...caseItemRecord(next, notice, rev), awaitingReply: awaitsReply(notice), awaitingReview: notice.reply !== null && !notice.closed } }));
 }
 
 /** Incident projections for every incident recorded, counted again or resolved by this revision. */

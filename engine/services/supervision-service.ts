@@ -1,7 +1,7 @@
 import type { DeadlineJob } from '../deadlines';
 import { NotFoundError } from '../errors';
 import type { AlertRecord, Notice, NoticeRecord, NotificationRecord } from '../records';
-import { CloseAlert, RaiseDeadlineAlert, ReplyNotice, SendNotice, type RaisedAlert } from '../runtime';
+import { AcceptNoticeReply, CloseAlert, CloseNotice, RaiseDeadlineAlert, ReissueNotice, ReplyNotice, SendNotice, type RaisedAlert } from '../runtime';
 import type { Executor } from '../runtime/executor';
 import { jurisdictionOfActor, type OrgDirectory } from '../org/org-directory';
 import type { Models } from '../store/models';
@@ -110,18 +110,37 @@ export class SupervisionService {
 
   /** The department named in a notice answers it; others do not even see it. */
   async replyNotice(noticeId: string, explanation: string, actor: Actor): Promise<Notice> {
-    const notice = await this.#models.notices.findOne({ ...noticeVisibility(actor), _id: noticeId }).lean<NoticeRecord>();
+    return this.#executor.run(new ReplyNotice(await this.#caseOfNotice(noticeId, actor), noticeId, explanation), actor);
+  }
+
+  /** 认可: the office accepts the reply, which ends the notice. */
+  async acceptNoticeReply(noticeId: string, comment: string | null, actor: Actor): Promise<Notice> {
+    return this.#executor.run(new AcceptNoticeReply(await this.#caseOfNotice(noticeId, actor), noticeId, comment), actor);
+  }
+
+  /** The office sends a notice again with a new reply limit: turning back its reply (`reject`), or pressing it unanswered (再次督办). */
+  async reissueNotice(noticeId: string, reissue: { reject: boolean; reason: string; replyLimit: string }, actor: Actor): Promise<Notice> {
+    return this.#executor.run(new ReissueNotice(await this.#caseOfNotice(noticeId, actor), noticeId, reissue.reject, reissue.reason, reissue.replyLimit), actor);
+  }
+
+  /** 结束督办: the office ends a notice without more. */
+  async closeNotice(noticeId: string, comment: string, actor: Actor): Promise<Notice> {
+    return this.#executor.run(new CloseNotice(await this.#caseOfNotice(noticeId, actor), noticeId, comment), actor);
+  }
+
+  async #caseOfNotice(noticeId: string, actor: Actor): Promise<string> {
+    const notice = await this.#models.notices.findOne({ ...noticeVisibility(actor), _id: noticeId }, { caseId: 1 }).lean<Pick<NoticeRecord, 'caseId'>>();
     if (!notice) throw new NotFoundError('notice', noticeId);
-    return this.#executor.run(new ReplyNotice(notice.caseId, noticeId, explanation), actor);
+    return notice.caseId;
   }
 
   /** Notices the actor may see, newest first, a page at a time: the office all, a department the ones sent to it. */
-  async listNotices(actor: Actor, filter: { awaitingReply?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number; names: Names }> {
-    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }) };
+  async listNotices(actor: Actor, filter: { awaitingReply?: boolean; awaitingReview?: boolean }, page: Page = { limit: 100, offset: 0 }): Promise<{ items: NoticeView[]; total: number; names: Names }> {
+    const query = { ...noticeVisibility(actor), ...(filter.awaitingReply === undefined ? {} : { awaitingReply: filter.awaitingReply }), ...(filter.awaitingReview === undefined ? {} : { awaitingReview: filter.awaitingReview }) };
     const { items, total } = await pagedFind<NoticeRecord>(this.#models.notices, query, { sentAt: -1 }, page);
     const now = this.#now();
     const nameOf = await this.#nameOf();
-    const names = await this.#names.names({ people: items.flatMap((notice) => [notice.sentBy, notice.reply?.by]) });
+    const names = await this.#names.names({ people: items.flatMap((notice) => [notice.sentBy, notice.reply?.by, notice.closed?.by, ...(notice.earlier ?? []).flatMap((round) => [round.sentBy, round.reply?.by])]) });
     return { items: items.map((record) => noticeView(record, now, nameOf)), total, names };
   }
 

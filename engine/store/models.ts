@@ -342,13 +342,18 @@ const noticeSchema = new Schema<NoticeRecord>(
     clock: Mixed,
     reply: { type: Mixed, default: null },
     ratingId: { type: String, default: undefined },
+    round: { type: Number, default: undefined },
+    earlier: { type: Mixed, default: undefined },
+    closed: { type: Mixed, default: undefined },
     awaitingReply: Boolean,
+    awaitingReview: Boolean,
     caseRev: Number,
   },
   options,
 );
 noticeSchema.index({ department: 1, sentAt: -1 });
 noticeSchema.index({ awaitingReply: 1, sentAt: -1 });
+noticeSchema.index({ awaitingReview: 1, sentAt: -1 });
 
 const notificationSchema = new Schema<NotificationRecord>({ _id: String, audience: Mixed, audienceKeys: [String], caseId: String, kind: String, message: String, by: String, unit: String, at: Date }, options);
 notificationSchema.index({ audienceKeys: 1, at: -1 });

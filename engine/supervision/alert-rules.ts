@@ -1,5 +1,5 @@
 import type { Clock } from '../clocks';
-import { alertId, noticeClockKey, type DeadlineJob } from '../deadlines';
+import { alertId, awaitsReply, noticeClockKey, type DeadlineJob } from '../deadlines';
 import type { AlertLevel, CaseAlert, CaseRecord, Notice, OpenTask } from '../records';
 import { departmentsOf } from '../tasks';
 
@@ -27,7 +27,7 @@ type ClockOwner = { kind: 'case'; clock: Clock | null } | { kind: 'step'; clock:
 
 function clockOwner(record: CaseRecord, clockKey: string): ClockOwner | undefined {
   if (clockKey === 'case') return record.status === 'running' ? { kind: 'case', clock: record.clock } : undefined;
-  const notice = record.notices.find((candidate) => noticeClockKey(candidate.id) === clockKey && candidate.reply === null);
+  const notice = record.notices.find((candidate) => noticeClockKey(candidate) === clockKey && awaitsReply(candidate));
   if (notice) return { kind: 'notice', clock: notice.clock, notice };
   const task = record.status === 'running' ? record.openTasks.find((candidate) => candidate.id === clockKey) : undefined;
   return task ? { kind: 'step', clock: task.clock, task } : undefined;
@@ -58,9 +58,12 @@ function finishedClocks(before: CaseRecord | null, next: CaseRecord): Array<[str
     if (task.clock && !next.openTasks.some((candidate) => candidate.id === task.id)) finished.push([task.id, { kind: 'step', clock: task.clock, task }]);
   }
   if (before?.status === 'running' && next.status !== 'running' && next.clock) finished.push(['case', { kind: 'case', clock: next.clock }]);
-  for (const notice of next.notices) {
-    const wasOpen = before?.notices.some((candidate) => candidate.id === notice.id && candidate.reply === null);
-    if (wasOpen && notice.reply) finished.push([noticeClockKey(notice.id), { kind: 'notice', clock: notice.clock, notice }]);
+  // a round's reply limit ends with its reply, with the notice closed, or with the round sent again
+  for (const notice of before?.notices ?? []) {
+    if (!awaitsReply(notice)) continue;
+    const clockKey = noticeClockKey(notice);
+    const after = next.notices.find((candidate) => candidate.id === notice.id);
+    if (after && !(awaitsReply(after) && noticeClockKey(after) === clockKey)) finished.push([clockKey, { kind: 'notice', clock: notice.clock, notice: after }]);
   }
   return finished;
 }

@@ -1,12 +1,12 @@
-import { clockView, type ClockView } from '../clocks';
+import { clockView, type Clock } from '../clocks';
 import type { NoticeRecord } from '../records';
 import { actorKeys } from '../users/audience-keys';
 import type { Actor } from '../users/actor';
 import { alertVisibility } from './alert-queries';
+import type { NoticeStatus, NoticeView } from './notice-view';
 
-export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';
+export type { NoticeStatus, NoticeView };
 
-export type NoticeView = Omit<NoticeRecord, '_id' | 'caseRev' | 'clock'> & { id: string; departmentName: string; status: NoticeStatus; replyClock: ClockView };
 
 /** Notices follow the alerts' visibility: the office sees all, a department the ones sent to it. */
 export function noticeVisibility(actor: Actor): Record<string, unknown> {
@@ -15,8 +15,13 @@ export function noticeVisibility(actor: Actor): Record<string, unknown> {
 
 /** A notice as the API shows it, with its department's name, its reply clock and whether the reply came in time. */
 export function noticeView({ _id, caseRev: _rev, clock, ...notice }: NoticeRecord, now: Date, nameOf: (unit: string) => string): NoticeView {
-  const late = notice.reply && clock.due && new Date(notice.reply.at) > new Date(clock.due);
-  return { id: _id, ...notice, departmentName: nameOf(notice.department), status: notice.reply ? (late ? 'replied-late' : 'replied') : 'awaiting-reply', replyClock: clockView(clock, now) };
+  return { id: _id, ...notice, departmentName: nameOf(notice.department), status: noticeStatus(notice, clock), replyClock: clockView(clock, now) };
+}
+
+function noticeStatus(notice: Pick<NoticeRecord, 'reply' | 'closed'>, clock: Clock): NoticeStatus {
+  if (notice.closed) return notice.closed.how;
+  if (!notice.reply) return 'awaiting-reply';
+  return clock.due && new Date(notice.reply.at) > new Date(clock.due) ? 'replied-late' : 'replied';
 }
 
 /** Notifications addressed to the actor, their department (staff only) or one of their roles. */

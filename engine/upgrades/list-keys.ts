@@ -21,7 +21,7 @@ export const listKeys: Upgrade = {
 };
 
 /** Sets the derived fields on every document that lacks `field`, a batch at a time. */
-async function fill<T extends Document & { _id: string }>(collection: Collection<T>, field: string, derive: (document: T) => Partial<T>): Promise<void> {
+export async function fill<T extends Document & { _id: string }>(collection: Collection<T>, field: string, derive: (document: T) => Partial<T>): Promise<void> {
   let batch: Array<AnyBulkWriteOperation<T>> = [];
   for await (const document of collection.find({ [field]: { $exists: false } } as never)) {
     batch.push({ updateOne: { filter: { _id: document._id } as never, update: { $set: derive(document as T) } as never } });

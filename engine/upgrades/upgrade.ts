@@ -5,6 +5,7 @@ import { claimsBesideRevisions } from './claims-beside-revisions';
 import { departmentsOnProjections } from './departments-on-projections';
 import { listKeys } from './list-keys';
 import { plainSecondaryIndexes } from './plain-secondary-indexes';
+import { noticeReviewKey } from './notice-review-key';
 import { taskSearchKeys } from './task-search-keys';
 
 /** One change to a database written by an earlier govflow; run once, recorded in `upgrades`. */
@@ -15,7 +16,7 @@ export interface Upgrade {
 }
 
 /** In the order they were made; a new one goes at the end. */
-const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys, departmentsOnProjections, taskSearchKeys];
+const upgrades: readonly Upgrade[] = [claimsBesideRevisions, plainSecondaryIndexes, listKeys, departmentsOnProjections, taskSearchKeys, noticeReviewKey];
 
 /**
  * Brings a database written by an earlier govflow up to this one before indexes are made:

@@ -82,7 +82,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(await page.locator('.pager-info').textContent()).toBe('第 1 / 1 页，共 2 条');
     // the first line counts what the tabs list: both red cards open, none yellow, the one notice still unanswered
     await page.waitForFunction(() => [...document.querySelectorAll('.sup-tile-count')].every((count) => count.textContent !== '…'));
-    expect(await page.locator('.sup-tile').allTextContents()).toEqual(['2未关闭红牌', '0未关闭黄牌', '1督办待回复', '0未处理故障']);
+    expect(await page.locator('.sup-tile').allTextContents()).toEqual(['2未关闭红牌', '0未关闭黄牌', '1督办待回复', '0回复待审核', '0未处理故障']);
     await screenshot(page, 'supervision-alerts');
 
     await row.locator('button.sup-open').click();
@@ -188,6 +188,65 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(await clerk.locator('tr[data-status=replied] .card').textContent()).toBe('已按时回复');
     await screenshot(clerk, 'supervision-notices');
     await clerk.context().close();
+  });
+
+  it('lets the office turn a reply back, accept the next one and end a notice, each ending asked twice', async () => {
+    const office = await openBoard('supervisor', 'supervision.html#notices');
+    const fresh = office.locator('table.sup-notices-table tbody tr', { hasText: '食品经营许可受理超期' });
+    await fresh.waitFor();
+    // 退回重新说明 with a reason and a new limit: the notice waits for a reply again, the turned-back one kept below
+    await fresh.locator('details[data-step=reject] summary').click();
+    await fresh.locator('details[data-step=reject] textarea[name=reason]').fill('未说明补办时限，请补充');
+    await fresh.locator('details[data-step=reject] input[name=replyLimit]').fill('2WD');
+    await fresh.locator('details[data-step=reject] button[type=submit]').click();
+    const again = office.locator('tr[data-status=awaiting-reply]', { hasText: '未说明补办时限，请补充' });
+    await again.waitFor();
+    expect(await again.locator('.sup-earlier summary').textContent()).toBe('此前 1 轮督办');
+    await again.locator('.sup-earlier summary').click();
+    expect(await again.locator('.sup-earlier li').textContent()).toContain('窗口人员休假，已调整排班并补办');
+    expect(await again.locator('.sup-earlier li').textContent()).toMatch(/林海 于 .* 退回：未说明补办时限，请补充/);
+    expect(await again.locator('details[data-step]').evaluateAll((steps) => steps.map((step) => (step as HTMLElement).dataset.step))).toEqual(['reissue', 'close']);
+    const noticeId = await again.getAttribute('data-notice-id');
+    await office.context().close();
+
+    const clerk = await openBoard('clerk', 'supervision.html#notices');
+    const mine = clerk.locator(`tr[data-notice-id="${noticeId}"]`);
+    await mine.locator('details.sup-reply-open summary').click();
+    await mine.locator('textarea[name=explanation]').fill('已于本周三前补办完毕');
+    await mine.locator('button[type=submit]').click();
+    await clerk.locator(`tr[data-notice-id="${noticeId}"][data-status=replied]`).waitFor();
+    // staff reply; they neither accept nor end
+    expect(await clerk.locator(`tr[data-notice-id="${noticeId}"] details[data-step]`).count()).toBe(0);
+    await clerk.context().close();
+
+    const reviewer = await openBoard('supervisor', 'supervision.html#notices');
+    await reviewer.waitForFunction(() => [...document.querySelectorAll('.sup-tile-count')].every((count) => count.textContent !== '…'));
+    expect(await reviewer.locator('.sup-tile', { hasText: '回复待审核' }).textContent()).toBe('2回复待审核');
+    const replied = reviewer.locator(`tr[data-notice-id="${noticeId}"]`);
+    await replied.locator('details[data-step=accept] summary').click();
+    await replied.locator('details[data-step=accept] textarea').fill('措施具体，予以认可');
+    await replied.locator('details[data-step=accept] button[type=submit]').click();
+    // the first press only asks
+    await replied.locator('.sup-confirm:not([hidden])').waitFor();
+    expect(await replied.locator('.sup-confirm:not([hidden])').textContent()).toContain('不能再退回');
+    expect(await replied.getAttribute('data-status')).toBe('replied');
+    await replied.locator('details[data-step=accept] button[type=submit]').click();
+    await reviewer.locator(`tr[data-notice-id="${noticeId}"][data-status=accepted]`).waitFor();
+    expect(await reviewer.locator(`tr[data-notice-id="${noticeId}"] .card`).textContent()).toBe('已认可');
+    expect(await reviewer.locator(`tr[data-notice-id="${noticeId}"] .sup-closed`).textContent()).toMatch(/^已认可 · 林海 · .*：措施具体，予以认可$/);
+
+    const late = reviewer.locator(`tr[data-notice-id="${lateNotice}"]`);
+    await late.locator('details[data-step=close] summary').click();
+    await late.locator('details[data-step=close] textarea').fill('已约谈，督办结束');
+    await late.locator('details[data-step=close] button[type=submit]').click();
+    await late.locator('.sup-confirm:not([hidden])').waitFor();
+    await late.locator('details[data-step=close] button[type=submit]').click();
+    await reviewer.locator(`tr[data-notice-id="${lateNotice}"][data-status=closed]`).waitFor();
+    expect(await reviewer.locator(`tr[data-notice-id="${lateNotice}"] details[data-step]`).count()).toBe(0);
+    // the tiles count again after each step: no reply left to review
+    await reviewer.waitForFunction(() => document.querySelector('.sup-tile-review .sup-tile-count')?.textContent === '0');
+    await screenshot(reviewer, 'supervision-notice-review');
+    await reviewer.context().close();
   });
 
   it('shows the figures per department and per process, with SVG charts', async () => {

@@ -53,6 +53,7 @@ describe('hot queries use an index', () => {
     ['the office: compliance points', () => [collection('alerts'), alertQuery(supervisor, { kind: 'compliance' })], 'kind'],
     ["a department's notices", () => [collection('notices'), noticeVisibility(clerk)], 'department'],
     ['notices awaiting a reply', () => [collection('notices'), { ...noticeVisibility(supervisor), awaitingReply: true }], 'awaitingReply'],
+    ['replies the office has to review', () => [collection('notices'), { ...noticeVisibility(supervisor), awaitingReview: true }], 'awaitingReview'],
     ['my notifications', () => [collection('notifications'), audienceQuery(clerk)], 'audienceKeys'],
     ['a case’s newest revisions and their claims', () => [collection('caseRevisions'), { _id: { $in: [revisionId('case-9', 3), claimId('case-9', 3), revisionId('case-9', 4), claimId('case-9', 4)] } }], '_id'],
     ['the repair sweep: claims left behind', () => [collection('caseRevisions'), { claim: true, at: { $lte: new Date() } }], 'claim'],
@@ -106,7 +107,7 @@ async function seed(govflow: Govflow): Promise<void> {
   await raw('alerts').insertMany(
     n.map((i) => ({ _id: `alert-${i}`, status: i % 10 === 0 ? 'open' : 'closed', level: i % 3 === 0 ? 'red' : 'yellow', department: `dept-${i % 70}`, processKey: `process-${i % 40}`, kind: i % 25 === 0 ? 'compliance' : 'step', raisedAt: new Date() })),
   );
-  await raw('notices').insertMany(n.map((i) => ({ _id: `notice-${i}`, department: `dept-${i % 70}`, awaitingReply: i % 30 === 0, sentAt: new Date() })));
+  await raw('notices').insertMany(n.map((i) => ({ _id: `notice-${i}`, department: `dept-${i % 70}`, awaitingReply: i % 30 === 0, awaitingReview: i % 30 === 1, sentAt: new Date() })));
   await raw('notifications').insertMany(n.map((i) => ({ _id: `notification-${i}`, audienceKeys: [`user:u${i % 100}`, `department:dept-${i % 70}`], at: new Date() })));
   await raw('incidents').insertMany(n.map((i) => ({ _id: `incident~case-${i}~2`, caseId: `case-${i}`, departments: [`dept-${i % 70}`], status: i % 50 === 0 ? 'open' : 'resolved', at: new Date() })));
   await govflow.store.connection.db!.collection<{ _id: string } & Document>('users').insertMany(n.map((i) => ({ _id: `user-${i}`, roles: ['clerk'], department: `dept-${i % 70}`, groups: [`window@dept-${i % 70}`] })));

@@ -11,6 +11,7 @@ export { RaiseDeadlineAlert, type RaisedAlert } from './raise-deadline-alert';
 export { CloseAlert } from './close-alert';
 export { SendNotice } from './send-notice';
 export { ReplyNotice } from './reply-notice';
+export { AcceptNoticeReply, CloseNotice, ReissueNotice } from './review-notice';
 export { FireTimer, type FiredTimer } from './fire-timer';
 export { DelegateTask, ResolveTask, TransferTask, type ReassignedTask } from './reassign-task';
 export { UrgeTask, type UrgedTask } from './urge-task';

@@ -21,6 +21,7 @@ export class ReplyNotice implements CaseCommand<Notice> {
     if (!hasRole(actor, 'clerk', 'leader') || actor.department !== notice.department) {
       throw new ForbiddenError(`only staff of ${notice.department} answer this notice`);
     }
+    if (notice.closed) throw new ConflictError(`notice ${this.noticeId} was ended by the office; it takes no reply`);
     if (notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered already`);
     const replied: Notice = { ...notice, reply: { by: actor.username, at: context.now, explanation: this.explanation } };
     return {

@@ -9,6 +9,8 @@ import { bpmn, createTestGovflow, passwordOf } from '../../support/test-govflow'
  * without their list keys, applicant or their case's departments, unique compound indexes — is brought along when a node starts on it:
  * nothing open drops out of an inbox and an outbox left behind is still repaired.
  */
+const office = { username: 'office', roles: ['supervisor' as const], department: 'supervision-office', groups: [] };
+
 describe('a database from an earlier govflow', () => {
   const dbName = `upgrade_${randomBytes(4).toString('hex')}`;
   let caseId: string;
@@ -22,6 +24,8 @@ describe('a database from an earlier govflow', () => {
     await earlier.tasks.complete(task, { decision: 'accept' }, clerk);
     await earlier.users.add({ username: 'clerk2', password: passwordOf('clerk2'), roles: ['clerk'], department: 'market-bureau' });
     await earlier.cases.copy(result.id, ['clerk2'], [], undefined, clerk);
+    const notice = await earlier.supervision.sendNotice({ caseId: result.id }, 'market-bureau', '请说明', '5WD', office);
+    await earlier.supervision.replyNotice(notice.id, '已说明', clerk);
     caseId = result.id;
     rev = (await earlier.store.models.cases.findById(caseId).lean())!.rev;
     await writtenTheEarlierWay(earlier);
@@ -35,6 +39,7 @@ describe('a database from an earlier govflow', () => {
     await db.collection('tasks').updateMany({}, { $unset: { holder: '', queue: '', doneKey: '', applicant: '', openUnits: '' } });
     await db.collection('cases').updateMany({}, { $unset: { copyKeys: '' } });
     await db.collection('notifications').updateMany({}, { $unset: { audienceKeys: '' } });
+    await db.collection('notices').updateMany({}, { $unset: { awaitingReview: '' } });
     // an incident of the case and a failed start, from before incidents carried their case's departments
     await db.collection<{ _id: string; caseId: string | null; status: string }>('incidents').insertMany([
       { _id: 'incident~of-the-case', caseId, status: 'open' },
@@ -53,7 +58,9 @@ describe('a database from an earlier govflow', () => {
     const govflow = await createTestGovflow({ dbName });
     try {
       const db = govflow.store.connection.db!;
-      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(5);
+      expect((await db.collection('upgrades').find({}).toArray()).map((upgrade) => upgrade._id)).toHaveLength(6);
+      // the notice answered before replies were reviewed waits for the office's review
+      expect((await govflow.supervision.listNotices(office, { awaitingReview: true })).items.map((notice) => notice.status)).toEqual(['replied']);
       const incidents = await db.collection('incidents').find({}, { sort: { _id: 1 } }).toArray();
       expect(incidents.map((incident) => [incident._id, incident.departments])).toEqual([
         ['incident~of-a-start', undefined],

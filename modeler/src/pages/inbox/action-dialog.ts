@@ -1,7 +1,7 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { StaffPurpose } from '../../../../engine/users/names';
-import { confirmStep } from './confirm-step';
+import { confirmStep } from '../../shared/confirm-step';
 import { FieldErrors } from './field-errors';
 import { staffPicker } from './staff-picker';
 

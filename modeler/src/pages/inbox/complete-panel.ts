@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { confirmStep } from './confirm-step';
+import { confirmStep } from '../../shared/confirm-step';
 import { FieldErrors } from './field-errors';
 import { taskOperation } from './inbox-api';
 import type { TaskDetail } from './inbox-types';

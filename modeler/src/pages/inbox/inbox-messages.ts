@@ -110,7 +110,6 @@ registerMessages({
   'inbox.action.withdraw': { 'zh-CN': '撤回', en: 'Withdraw' },
   'inbox.confirm.decisive': { 'zh-CN': '此环节作出的是具有法律效力的决定：「{decision}」。提交后将告知申请人，不能撤回。请核对后确认。', en: 'This step makes the legally binding decision “{decision}”. Once sent the applicant is told and it cannot be withdrawn. Check it, then confirm.' },
   'inbox.confirm.return': { 'zh-CN': '确认将办件退回至「{step}」？退回后本环节即结束，由该环节重新办理。', en: 'Return the case to “{step}”? This step ends and that one is worked again.' },
-  'inbox.confirm.send': { 'zh-CN': '确认提交', en: 'Confirm' },
   'inbox.confirm.back': { 'zh-CN': '返回修改', en: 'Go back' },
   'inbox.action.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'inbox.action.submit': { 'zh-CN': '确定', en: 'Submit' },

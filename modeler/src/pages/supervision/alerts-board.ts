@@ -7,6 +7,7 @@ import { pager } from '../../shared/pager';
 import { problemText } from './problem';
 import type { Abilities } from './roles';
 import { listAlerts, type Department } from './supervision-api';
+import { boardChanged } from './summary-tiles';
 import type { Alert, AlertFilter } from './types';
 
 const pageSize = 20;
@@ -23,7 +24,7 @@ export function alertsBoard(abilities: Abilities, departments: Department[]): HT
   const filters = h('div', {});
   const list = h('div', { class: 'sup-list', 'aria-live': 'polite' });
   const detail = h('aside', { class: 'panel sup-detail' }, h('p', { class: 'notice' }, t('sup.detail.pick')));
-  const context: DetailContext = { abilities, departments, changed: () => void load() };
+  const context: DetailContext = { abilities, departments, changed: () => (void load(), boardChanged()) };
 
   const open = (alert: Alert) => {
     selected = alert.id;

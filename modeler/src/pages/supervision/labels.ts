@@ -32,7 +32,8 @@ export function ruleText(rule: string | null): string {
 }
 
 export function noticeStatusBadge(status: NoticeStatus, overdue: boolean): HTMLElement {
-  const tone = status === 'replied-late' || (status === 'awaiting-reply' && overdue) ? 'red' : status === 'replied' ? 'running' : 'yellow';
+  const tones: Record<NoticeStatus, string> = { 'awaiting-reply': overdue ? 'red' : 'yellow', replied: 'running', 'replied-late': 'red', accepted: 'running', closed: 'paused' };
+  const tone = tones[status];
   const text = status === 'awaiting-reply' && overdue ? t('sup.notice.status.overdue') : t(`sup.notice.status.${status}`);
   return h('span', { class: `card ${tone}`, dataset: { status } }, text);
 }

@@ -7,10 +7,14 @@ import { noticeForm } from './notice-form';
 import { replyForm } from './notice-reply';
 import { problemText } from './problem';
 import type { Abilities } from './roles';
-import { listNotices, type Department } from './supervision-api';
+import { closedLine, earlierRounds, reviewActions } from './notice-review';
+import { boardChanged } from './summary-tiles';
+import { listNotices, type Department, type NoticeFilter } from './supervision-api';
 import type { Notice } from './types';
 
-type Show = 'all' | 'awaiting' | 'answered';
+type Show = 'all' | 'awaiting' | 'review' | 'answered';
+
+const filters: Record<Show, NoticeFilter> = { all: {}, awaiting: { awaitingReply: true }, review: { awaitingReview: true }, answered: { awaitingReply: false } };
 
 /** Notices a page shows; the pager reaches the rest. */
 const pageSize = 20;
@@ -27,16 +31,16 @@ export function noticesPanel(abilities: Abilities, departments: Department[]): H
   const choose = h(
     'select',
     { name: 'show', onchange: (event: Event) => ((show = (event.target as HTMLSelectElement).value as Show), (page = 1), void load()) },
-    ...(['all', 'awaiting', 'answered'] as const).map((value) => h('option', { value }, t(`sup.notices.show.${value}`))),
+    ...(Object.keys(filters) as Show[]).map((value) => h('option', { value }, t(`sup.notices.show.${value}`))),
   );
 
   async function load(): Promise<void> {
     list.setAttribute('aria-busy', 'true');
     try {
-      const { items, total, names } = await listNotices(show === 'all' ? null : show === 'awaiting', { limit: pageSize, offset: (page - 1) * pageSize });
+      const { items, total, names } = await listNotices(filters[show], { limit: pageSize, offset: (page - 1) * pageSize });
       replaceChildren(
         list,
-        items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(items, names, abilities, () => void load()),
+        items.length === 0 ? h('p', { class: 'empty sup-empty' }, t('sup.notices.empty')) : noticesTable(items, names, abilities, () => (void load(), boardChanged())),
         pager(page, pageSize, total, (next) => ((page = next), void load())),
       );
     } catch (error) {
@@ -50,7 +54,7 @@ export function noticesPanel(abilities: Abilities, departments: Department[]): H
   return h(
     'section',
     { class: 'sup-notices' },
-    abilities.supervise ? h('details', { class: 'panel sup-send' }, h('summary', {}, t('sup.notices.new')), noticeForm(departments, {}, () => void load())) : null,
+    abilities.supervise ? h('details', { class: 'panel sup-send' }, h('summary', {}, t('sup.notices.new')), noticeForm(departments, {}, () => (void load(), boardChanged()))) : null,
     h('div', { class: 'toolbar' }, h('label', { class: 'sup-field' }, h('span', {}, t('sup.notices.show')), choose)),
     list,
   );
@@ -70,7 +74,7 @@ function noticeRow(notice: Notice, names: Names, abilities: Abilities, changed: 
   const overdue = notice.replyClock.state === 'overdue';
   const reply = notice.reply
     ? h('div', { class: 'sup-reply' }, h('p', {}, notice.reply.explanation), h('small', { class: 'muted' }, `${personName(names, notice.reply.by)} · ${chinaTime(notice.reply.at)}`))
-    : abilities.reply
+    : abilities.reply && !notice.closed
       ? h('details', { class: 'sup-reply-open' }, h('summary', {}, t('sup.reply.open')), replyForm(notice, changed))
       : h('span', { class: 'muted' }, t('sup.reply.none'));
   return h(
@@ -82,6 +86,6 @@ function noticeRow(notice: Notice, names: Names, abilities: Abilities, changed: 
     h('td', { class: 'sup-text' }, notice.ratingId ? h('span', { class: 'sup-follow-up' }, t('sup.notices.followUp')) : null, notice.message),
     h('td', {}, chinaTime(notice.replyClock.due), h('br'), h('small', { class: 'muted' }, notice.replyClock.limit)),
     h('td', {}, noticeStatusBadge(notice.status, overdue)),
-    h('td', { class: 'sup-text' }, reply),
+    h('td', { class: 'sup-text' }, earlierRounds(notice, names), reply, closedLine(notice, names), abilities.supervise ? reviewActions(notice, changed) : null),
   );
 }

@@ -19,9 +19,13 @@ export function closeAlert(id: string, note: string): Promise<AlertDetail> {
   return api<AlertDetail>('POST', `/api/supervision/alerts/${encodeURIComponent(id)}/close`, { note });
 }
 
+/** Which notices a list asks for: a reply awaited or not, a reply to review. */
+export type NoticeFilter = { awaitingReply?: boolean; awaitingReview?: boolean };
+
 /** A page of the notices, newest first, with their true total. */
-export async function listNotices(awaitingReply: boolean | null, page: { limit: number; offset: number }): Promise<{ items: Notice[]; total: number; names: Names }> {
-  const query = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset), ...(awaitingReply === null ? {} : { awaitingReply: String(awaitingReply) }) });
+export async function listNotices(filter: NoticeFilter, page: { limit: number; offset: number }): Promise<{ items: Notice[]; total: number; names: Names }> {
+  const flags = Object.entries(filter).map(([name, value]) => [name, String(value)]);
+  const query = new URLSearchParams({ limit: String(page.limit), offset: String(page.offset), ...Object.fromEntries(flags) });
   return api<{ items: Notice[]; total: number; names: Names }>('GET', `/api/supervision/notices?${query}`);
 }
 
@@ -39,6 +43,13 @@ export function sendNotice(notice: NewNotice): Promise<unknown> {
 
 export function replyNotice(id: string, explanation: string): Promise<unknown> {
   return api('POST', `/api/supervision/notices/${encodeURIComponent(id)}/reply`, { explanation });
+}
+
+/** The office's steps on a notice after it is sent (engine/runtime/commands/review-notice.ts). */
+export type NoticeReview = { step: 'accept'; comment?: string } | { step: 'reject' | 'reissue'; reason: string; replyLimit: string } | { step: 'close'; comment: string };
+
+export function reviewNotice(id: string, { step, ...body }: NoticeReview): Promise<unknown> {
+  return api('POST', `/api/supervision/notices/${encodeURIComponent(id)}/${step}`, body);
 }
 
 export function figuresPath(groupBy: FiguresGroupBy, period: Period, format: 'json' | 'csv'): string {

@@ -1,5 +1,6 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
+import type { NoticeStatus, NoticeView } from '../../../../engine/api-types';
 import type { Names } from '../../shared/names';
 import type { IncidentView } from '../../../../engine/incidents/incident-view';
 import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecord } from '../../../../engine/records';
@@ -52,26 +53,10 @@ export interface UnstaffedTaskPage {
   total: number;
 }
 
-export type NoticeStatus = 'awaiting-reply' | 'replied' | 'replied-late';
+export type { NoticeStatus };
 
-/** A supervision notice (督办) and the department's written explanation (情况说明). */
-export interface Notice {
-  id: string;
-  department: string;
-  departmentName: string;
-  message: string;
-  sentBy: string;
-  sentAt: string;
-  reply: { by: string; at: string; explanation: string } | null;
-  caseId: string;
-  receiptNo: string;
-  caseTitle: string;
-  processKey: string;
-  status: NoticeStatus;
-  /** Set on the follow-up (差评整改) of an applicant's poor rating. */
-  ratingId?: string;
-  replyClock: { limit: string; due: string | null; state: 'running' | 'warning' | 'overdue' | 'paused' };
-}
+/** A supervision notice (督办), the department's written explanation (情况说明), its earlier rounds and how the office ended it. */
+export type Notice = AsJson<NoticeView>;
 
 /** The figures per department, process or unit (逐级汇总) over a period (engine/supervision/figures-row.ts). */
 export type { FiguresGroupBy, FiguresRow } from '../../../../engine/supervision/figures-row';

@@ -1,5 +1,7 @@
-import { h, replaceChildren } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { h, replaceChildren } from './dom';
+import { registerMessages, t } from './i18n';
+
+registerMessages({ 'confirm.send': { 'zh-CN': '确认提交', en: 'Confirm' } });
 
 export interface ConfirmStep {
   /** Shown above the send button while the question is asked. */
@@ -11,7 +13,7 @@ export interface ConfirmStep {
 }
 
 /**
- * The second press a send button needs for what cannot be taken back (a decisive decision, 退回):
+ * The second press a send button needs for what cannot be taken back (a decisive decision, 退回, ending a notice):
  * the question appears beside the button, whose label says the next press sends.
  */
 export function confirmStep(submit: HTMLButtonElement, className: string): ConfirmStep {
@@ -25,7 +27,7 @@ export function confirmStep(submit: HTMLButtonElement, className: string): Confi
       asked = true;
       replaceChildren(element, ...question);
       element.hidden = false;
-      submit.textContent = t('inbox.confirm.send');
+      submit.textContent = t('confirm.send');
       return false;
     },
     reset() {
