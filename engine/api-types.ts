@@ -6,3 +6,4 @@
 export type { DefinitionDetail, DefinitionSummary, Directory, VersionSummary } from './definitions/definition-views';
 export type { AsJson } from './records/as-json';
 export type { NoticeStatus, NoticeView } from './supervision/notice-view';
+export type { FigureCaseView, FigureOfCases } from './supervision/figure-case-view';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figuresCsv } from '../../engine/supervision';
+import { figuresCsv, figuresOfCases } from '../../engine/supervision';
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/schemas';
 
@@ -187,6 +187,26 @@ export const supervisionRoutes = [
         return { body: figuresCsv(rows, query.lang), type: 'text/csv; charset=utf-8', headers: { 'content-disposition': `attachment; filename="figures-${query.groupBy}.csv"` } };
       }
       return { body: { groupBy: query.groupBy, from: query.from, to: query.to, items: rows } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/supervision/figures/cases',
+    summary: "穿透查询: the cases behind one figure of one row of the figures (received, completed, on time, overdue, open yellow or red cards), of the caller's jurisdiction, newest first; a joint case is listed once",
+    tag: 'supervision',
+    access: ['supervisor', 'admin'],
+    query: z.strictObject({
+      groupBy: z.enum(['department', 'process', 'unit']).default('department'),
+      group: z.string().min(1).max(200),
+      figure: z.enum(figuresOfCases),
+      from: z.iso.datetime({ offset: true }),
+      to: z.iso.datetime({ offset: true }),
+      ...pageQuery,
+    }),
+    responses: { 200: '{items, total}: a page of the cases', 400: 'an invalid period, or a figure that counts no cases' },
+    async handler({ query, actor, govflow }) {
+      const { groupBy, group, figure, limit, offset } = query;
+      return { body: await govflow.supervision.figureCases({ groupBy, group, figure, from: new Date(query.from), to: new Date(query.to) }, actor, { limit, offset }) };
     },
   }),
 ];

@@ -13,10 +13,13 @@ import {
   audienceQuery,
   caseIdOfAlert,
   computeFigures,
+  figureCases,
   noticeView,
   noticeVisibility,
   unstaffedTasks,
   type AlertFilter,
+  type FigureCasesQuery,
+  type FigureCaseView,
   type FiguresQuery,
   type FiguresRow,
   type NoticeView,
@@ -165,6 +168,11 @@ export class SupervisionService {
   /** The office's figures per department, process or unit (rolled up the tree) for a period (按时办结率 and the rest), of the actor's jurisdiction. */
   async figures(query: Omit<FiguresQuery, 'jurisdiction'>, actor: Actor): Promise<FiguresRow[]> {
     return computeFigures(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor), now: this.#now() });
+  }
+
+  /** The cases behind one figure of one row (穿透查询), of the actor's jurisdiction, a page at a time. */
+  async figureCases(query: Omit<FigureCasesQuery, 'jurisdiction'>, actor: Actor, page: Page): Promise<{ items: FigureCaseView[]; total: number }> {
+    return figureCases(this.#models, this.#calendar(), await this.#org.tree(), { ...query, jurisdiction: jurisdictionOfActor(actor), now: this.#now() }, page);
   }
 
   async #nameOf(): Promise<NameOf> {

@@ -51,7 +51,7 @@ const CSV_COLUMNS: ReadonlyArray<[keyof FiguresRow, string]> = [
 const rateColumns = new Set<keyof FiguresRow>(['onTimeRate', 'satisfactionRate', 'followUpOnTimeRate']);
 
 /** The fields of a case head the figures read, as the projection returns them. */
-type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
+export type FiguresCase = Pick<CaseHead, 'processKey' | 'departments' | 'status' | 'createdAt' | 'endedAt'> & {
   clock?: { due?: Date | string | null } | null;
   alerts?: Array<Pick<CaseAlert, 'level' | 'status' | 'department' | 'raisedAt'>>;
   notices?: Array<{ department: string; sentAt: Date | string; clock?: { due?: Date | string | null }; reply?: { at: Date | string } | null; ratingId?: string }>;
@@ -79,7 +79,7 @@ interface CaseContribution {
 }
 
 /** Validated period, in epoch milliseconds. */
-interface Period {
+export interface Period {
   fromMs: number;
   toMs: number;
   nowMs: number;
@@ -95,8 +95,8 @@ interface Period {
 export async function computeFigures(models: Models, calendar: WorkingCalendar, tree: OrgTree, query: FiguresQuery): Promise<FiguresRow[]> {
   const period = checkedPeriod(query);
   const jurisdiction = query.jurisdiction ?? 'all';
-  const cases = await models.cases.find(jurisdictionFilter(jurisdiction, 'departments'), figuresProjection).lean<FiguresCase[]>();
-  const by = query.groupBy === 'process' ? 'process' : 'department';
+  const cases = await figuresCases<FiguresCase>(models, jurisdiction);
+  const by = tallyGroup(query.groupBy);
   const tallies = new Map<string, Tally>();
   for (const head of cases) {
     addCase(tallies, head, by, contributionOf(head, period, calendar));
@@ -158,7 +158,12 @@ export function figuresCsv(rows: FiguresRow[], locale: 'zh-CN' | 'en' = 'zh-CN')
   return lines.map((line) => `${line}\r\n`).join('');
 }
 
-function checkedPeriod(query: FiguresQuery): Period {
+/** Every case of the jurisdiction, cut to the fields the figures read (and any `extra` ones, such as what a list of them shows). */
+export function figuresCases<Case extends FiguresCase>(models: Models, jurisdiction: Jurisdiction, extra: Record<string, 1> = {}): Promise<Case[]> {
+  return models.cases.find(jurisdictionFilter(jurisdiction, 'departments'), { ...figuresProjection, ...extra }).lean<Case[]>();
+}
+
+export function checkedPeriod(query: FiguresQuery): Period {
   if (!['department', 'process', 'unit'].includes(query.groupBy)) {
     const message = `figures are grouped by "department", "process" or "unit", not ${JSON.stringify(query.groupBy)}`;
     throw new InvalidInputError(message, [{ path: 'groupBy', message }]);
@@ -186,7 +191,7 @@ function instantOf(value: Date, name: 'from' | 'to'): number {
  * FerretDB v1 `$elemMatch` over the cards silently matches nothing, so a filter narrowing to
  * cases with open cards would quietly drop them.
  */
-const figuresProjection = {
+const figuresProjection: Record<string, 0 | 1> = {
   _id: 0,
   processKey: 1,
   departments: 1,
@@ -206,9 +211,9 @@ const figuresProjection = {
   'ratings.department': 1,
   'ratings.score': 1,
   'ratings.at': 1,
-} as const;
+};
 
-function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
+export function contributionOf(head: FiguresCase, period: Period, calendar: WorkingCalendar): CaseContribution {
   const received = within(msOf(head.createdAt), period);
   const overdue = (head.alerts ?? []).some((card) => card.level === 'red' && within(msOf(card.raisedAt), period));
   const endedMs = head.endedAt ? msOf(head.endedAt) : null;
@@ -246,16 +251,21 @@ function workingDaysBetween(calendar: WorkingCalendar, start: Date, end: Date): 
 }
 
 /** A case counts in every department it passed through, so a joint case is in each department's figures. */
-type TallyGroup = 'department' | 'process';
+export type TallyGroup = 'department' | 'process';
 
-function caseGroups(head: FiguresCase, groupBy: TallyGroup): string[] {
+/** Units roll up from their departments' tallies. */
+export function tallyGroup(groupBy: FiguresGroupBy): TallyGroup {
+  return groupBy === 'process' ? 'process' : 'department';
+}
+
+export function caseGroups(head: FiguresCase, groupBy: TallyGroup): string[] {
   if (groupBy === 'process') return [head.processKey];
   const departments = [...new Set(head.departments ?? [])];
   return departments.length > 0 ? departments : [NO_DEPARTMENT];
 }
 
 /** A card belongs to the department whose step it is about, else to the case's first department. */
-function cardGroup(head: FiguresCase, card: FiguresCard, groupBy: TallyGroup): string {
+export function cardGroup(head: FiguresCase, card: FiguresCard, groupBy: TallyGroup): string {
   if (groupBy === 'process') return head.processKey;
   return card.department ?? head.departments?.[0] ?? NO_DEPARTMENT;
 }

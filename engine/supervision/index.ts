@@ -4,5 +4,7 @@ export { caseItemRecord, projectAlerts, projectNotices, sendNotifications } from
 export { alertQuery, alertView, alertVisibility, caseIdOfAlert, type AlertFilter } from './alert-queries';
 export { audienceQuery, noticeView, noticeVisibility, type NoticeStatus, type NoticeView } from './notice-queries';
 export { computeFigures, figuresCsv, type FiguresGroupBy, type FiguresQuery, type FiguresRow } from './figures';
+export { figureCases, type FigureCasesQuery } from './figure-cases';
+export { figuresOfCases, type FigureCaseView, type FigureOfCases } from './figure-case-view';
 export { compliancePoints, deemedAcceptancePoint, type Completion } from './compliance-points';
 export { unstaffedTasks, type UnstaffedTask } from './unstaffed-tasks';

@@ -72,6 +72,7 @@ const matrix: Array<{ route: string; allowed: Who[] | 'all' }> = [
   { route: 'POST /api/supervision/notices/{id}/reissue', allowed: ['supervisor'] },
   { route: 'POST /api/supervision/notices/{id}/close', allowed: ['supervisor'] },
   { route: 'GET /api/supervision/figures', allowed: ['supervisor', 'admin'] },
+  { route: 'GET /api/supervision/figures/cases', allowed: ['supervisor', 'admin'] },
   { route: 'GET /api/notifications', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
   { route: 'POST /api/notifications/seen', allowed: ['applicant', 'clerk', 'leader', 'supervisor', 'designer', 'admin'] },
   { route: 'POST /api/external-tasks/fetch-and-lock', allowed: ['system'] },
@@ -179,7 +180,7 @@ describe('role-based access over every route', () => {
       'POST /api/templates': { processKey: 'no-such-process' },
       'POST /api/templates/{key}/adopt': {},
     };
-    const queries: Record<string, string> = { 'GET /api/cases': '?scope=mine', 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
+    const queries: Record<string, string> = { 'GET /api/cases': '?scope=mine', 'GET /api/tasks': '?scope=claimable', 'GET /api/supervision/figures': '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', 'GET /api/supervision/figures/cases': '?group=market-bureau&figure=received&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z' };
     return { method, path: `${path}${queries[route] ?? ''}`, body: bodies[route] };
   }
 

@@ -80,6 +80,7 @@ describe('health, readiness and the OpenAPI document', () => {
       '/supervision/alerts/{id}',
       '/supervision/alerts/{id}/close',
       '/supervision/figures',
+      '/supervision/figures/cases',
       '/supervision/notices',
       '/supervision/notices/{id}/accept',
       '/supervision/notices/{id}/close',

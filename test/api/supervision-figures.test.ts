@@ -48,4 +48,24 @@ describe('supervision figures through the API', () => {
     expect((await api.call('supervisor', 'GET', '/api/supervision/figures?from=2026-02-01T00:00:00%2B08:00&to=2026-01-01T00:00:00%2B08:00')).status).toBe(400);
     expect((await api.call('supervisor', 'GET', '/api/supervision/figures?groupBy=weather&from=x&to=y')).status).toBe(400);
   });
+
+  it('lists the cases behind each figure (穿透查询), as many as the figure counts', async () => {
+    for (const groupBy of ['department', 'process', 'unit']) {
+      const rows = (await api.call('supervisor', 'GET', `/api/supervision/figures?groupBy=${groupBy}&${period}`)).body.items as Array<Record<string, number | string>>;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        for (const figure of ['received', 'completed', 'onTime', 'overdue', 'openYellow', 'openRed']) {
+          const listed = await api.call('supervisor', 'GET', `/api/supervision/figures/cases?groupBy=${groupBy}&group=${encodeURIComponent(String(row.group))}&figure=${figure}&${period}`);
+          expect([groupBy, row.group, figure, listed.status, listed.body.total]).toEqual([groupBy, row.group, figure, 200, row[figure]]);
+        }
+      }
+    }
+    const completed = await api.call('supervisor', 'GET', `/api/supervision/figures/cases?group=market-bureau&figure=completed&${period}`);
+    expect(completed.body.items).toEqual([expect.objectContaining({ title: 'refuse', status: 'completed', receiptNo: expect.stringMatching(/^GF/), endedAt: expect.any(String) })]);
+    // newest first, a page at a time
+    const received = await api.call('supervisor', 'GET', `/api/supervision/figures/cases?group=market-bureau&figure=received&limit=2&${period}`);
+    expect(received.body).toMatchObject({ total: 3, items: [expect.objectContaining({ title: '督办统计' }), expect.objectContaining({ title: 'refuse' })] });
+    expect((await api.call('supervisor', 'GET', `/api/supervision/figures/cases?group=market-bureau&figure=ratings&${period}`)).status).toBe(400);
+    expect((await api.call('clerk', 'GET', `/api/supervision/figures/cases?group=market-bureau&figure=received&${period}`)).status).toBe(403);
+  });
 });

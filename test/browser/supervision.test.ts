@@ -276,6 +276,19 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     expect(await page.locator('[data-chart=days] svg rect.sup-bar').count()).toBe(1);
     await screenshot(page, 'supervision-figures');
 
+    // 穿透查询: the overdue figure opens the two overdue cases, each linked to its case page
+    await market.locator('button.sup-drill[data-figure=overdue]').click();
+    const drilled = page.locator('section.sup-drill-panel[data-figure=overdue]');
+    await drilled.locator('table.sup-drill-table tbody tr').first().waitFor();
+    expect(await drilled.locator('h2').textContent()).toBe('market-bureau · 超期（2 件）');
+    expect(await drilled.locator('tbody tr').count()).toBe(2);
+    const links = await drilled.locator('tbody a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links.sort()).toEqual(redCases.map((item) => `case.html?id=${encodeURIComponent(item!.id)}`).sort());
+    expect(await drilled.locator('.pager-info').textContent()).toBe('第 1 / 1 页，共 2 条');
+    await screenshot(page, 'supervision-figures-drill');
+    await drilled.locator('button.sup-drill-close').click();
+    expect(await page.locator('section.sup-drill-panel').count()).toBe(0);
+
     await page.selectOption('select[name=groupBy]', 'process');
     await page.click('form.sup-period button[type=submit]');
     await page.locator('table.sup-figures tbody tr[data-group=timed-approval]').waitFor();

@@ -3,9 +3,11 @@ import { t } from '../../shared/i18n';
 import { downloadCsv } from './csv-download';
 import { departmentCharts, monthlyOnTimeChart } from './figures-charts';
 import { defaultChoice, figuresPeriodForm, type FiguresChoice } from './figures-period';
+import { figureCasesPanel } from './figure-cases-panel';
 import { figuresTable } from './figures-table';
 import { messageLine, problemText, showProblem } from './problem';
 import { figures, figuresPath } from './supervision-api';
+import type { FigureOfCases, FiguresRow } from './types';
 
 /**
  * The office's figures (效能考核): the table for a period grouped by department or process,
@@ -14,16 +16,22 @@ import { figures, figuresPath } from './supervision-api';
 export function figuresPanel(): HTMLElement {
   let choice = defaultChoice();
   const table = h('div', { class: 'sup-figures-table', 'aria-live': 'polite' });
+  const drilled = h('div', { class: 'sup-drill-host' });
+  const drill = (row: FiguresRow, figure: FigureOfCases) => {
+    replaceChildren(drilled, figureCasesPanel(choice, row, figure, () => replaceChildren(drilled)));
+    drilled.scrollIntoView({ block: 'nearest' });
+  };
   const trend = h('div', { class: 'sup-trend' }, h('p', { class: 'notice' }, t('sup.loading')));
   const departments = h('div', { class: 'sup-department-charts' });
   const exported = messageLine();
 
   async function show(next: FiguresChoice): Promise<void> {
     choice = next;
+    replaceChildren(drilled); // a list of another period's cases no longer applies
     replaceChildren(table, h('p', { class: 'notice' }, t('sup.loading')));
     try {
       const [rows, byDepartment] = await Promise.all([figures(choice.groupBy, choice.period), choice.groupBy === 'department' ? null : figures('department', choice.period)]);
-      replaceChildren(table, figuresTable(rows, choice.groupBy));
+      replaceChildren(table, figuresTable(rows, choice.groupBy, drill));
       replaceChildren(departments, ...departmentCharts(byDepartment ?? rows));
     } catch (error) {
       replaceChildren(table, h('p', { class: 'error', role: 'alert' }, t('sup.refused', { message: problemText(error) })));
@@ -51,6 +59,7 @@ export function figuresPanel(): HTMLElement {
     figuresPeriodForm(choice, (next) => void show(next), (next) => void exportCsv(next)),
     exported,
     table,
+    drilled,
     h('div', { class: 'sup-charts' }, trend, departments),
   );
 }

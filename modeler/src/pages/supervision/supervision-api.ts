@@ -1,7 +1,7 @@
 import { api } from '../../shared/api-client';
 import { locale } from '../../shared/i18n';
 import type { Names } from '../../shared/names';
-import type { AlertDetail, AlertFilter, AlertPage, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
+import type { AlertDetail, AlertFilter, AlertPage, FigureCase, FigureOfCases, FiguresGroupBy, FiguresRow, Incident, IncidentPage, Notice, Period, UnstaffedTaskPage } from './types';
 
 /** The supervision endpoints the board calls, typed. */
 
@@ -58,6 +58,12 @@ export function figuresPath(groupBy: FiguresGroupBy, period: Period, format: 'js
 
 export async function figures(groupBy: FiguresGroupBy, period: Period): Promise<FiguresRow[]> {
   return (await api<{ items: FiguresRow[] }>('GET', figuresPath(groupBy, period, 'json'))).items;
+}
+
+/** The cases behind one figure of one row (穿透查询), newest first. */
+export function figureCases(groupBy: FiguresGroupBy, period: Period, group: string, figure: FigureOfCases, page: { limit: number; offset: number }): Promise<{ items: FigureCase[]; total: number }> {
+  const query = new URLSearchParams({ groupBy, group, figure, from: period.from, to: period.to, limit: String(page.limit), offset: String(page.offset) });
+  return api('GET', `/api/supervision/figures/cases?${query}`);
 }
 
 /** Open incidents, the latest failure first; a page by number. */

@@ -1,6 +1,6 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
-import type { NoticeStatus, NoticeView } from '../../../../engine/api-types';
+import type { FigureCaseView, FigureOfCases, NoticeStatus, NoticeView } from '../../../../engine/api-types';
 import type { Names } from '../../shared/names';
 import type { IncidentView } from '../../../../engine/incidents/incident-view';
 import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecord } from '../../../../engine/records';
@@ -53,7 +53,10 @@ export interface UnstaffedTaskPage {
   total: number;
 }
 
-export type { NoticeStatus };
+export type { NoticeStatus, FigureOfCases };
+
+/** A case behind a figure, as the drill-down lists it. */
+export type FigureCase = FigureCaseView;
 
 /** A supervision notice (督办), the department's written explanation (情况说明), its earlier rounds and how the office ended it. */
 export type Notice = AsJson<NoticeView>;
