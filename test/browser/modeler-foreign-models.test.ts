@@ -21,7 +21,7 @@ function pageErrors(page: Page): string[] {
 async function importFromList(page: Page, name: string): Promise<void> {
   await page.waitForSelector('button.new-process');
   await page.setInputFiles('.modeler-list input[type=file]', fixture(name));
-  await page.waitForSelector('.modeler-canvas .djs-element, .modeler-open-failed');
+  await page.waitForSelector('.modeler-canvas .djs-element, .modeler-list .import-failed');
 }
 
 async function exportedXml(page: Page): Promise<string> {
@@ -144,7 +144,7 @@ describe('the modeler opening models drawn in other tools, in headless Chromium'
     await page.context().close();
   });
 
-  it('says in English why a model without a diagram cannot be laid out, and the process list still works', async () => {
+  it('keeps the designer on the process list when an imported model cannot be laid out, saying why in English', async () => {
     // given the English page
     const page = await signedInPage(browser, api.url, 'designer', 'modeler.html');
     await page.evaluate(() => localStorage.setItem('govflow.locale', 'en'));
@@ -153,8 +153,9 @@ describe('the modeler opening models drawn in other tools, in headless Chromium'
     // when the designer imports a file with no diagram whose one flow leads to an element it lacks
     await importFromList(page, 'foreign-layout-fails.bpmn');
 
-    // then the page says why, with the parse warning that explains it, instead of an editor
-    const failure = page.locator('.modeler-open-failed');
+    // then the list stays and says why, with the parse warning that explains it, instead of an editor
+    const failure = page.locator('.modeler-list .import-failed');
+    expect(await failure.locator('h2').textContent()).toBe('Could not open foreign-layout-fails.bpmn; nothing in the list was changed. Why:');
     expect(await failure.locator('p.error').textContent()).toMatch(/^Could not load: The file has no diagram \(BPMNDiagram\) and laying it out failed: /);
     const warning = failure.locator('.problem-list.import li[data-element-id="toNowhere"]');
     expect(await warning.textContent()).toContain('unresolved reference <nowhere>');
@@ -163,9 +164,7 @@ describe('the modeler opening models drawn in other tools, in headless Chromium'
     expect(await page.evaluate(() => window.govflowModeler === undefined)).toBe(true);
     await screenshot(page, 'modeler-foreign-layout-failed-en');
 
-    // and the way back leads to a working process list
-    await failure.locator('button.back').click();
-    await page.waitForSelector('.modeler-list button.new-process');
+    // and the process list goes on working; the reason goes once the designer moves on
     expect(await page.locator('.modeler-list h1').textContent()).toBe('Process design');
     await page.click('button.new-process');
     await page.waitForSelector('.modeler-canvas .djs-shape');

@@ -263,4 +263,37 @@ describe('the modeler page in headless Chromium', () => {
     expect(await page.locator('tr[data-key="licensing-general"] .stale-draft').textContent()).toBe(`此草稿早于第 ${deployed.body.version} 版部署，已过时：部署它会撤销该版本的修改`);
     await page.context().close();
   });
+
+  it('compares any two deployed versions, older to newer, and says what changed in the forms and materials in words', async () => {
+    // given two versions of a process: the second adds a form field, makes another required and a material essential, drops a material
+    const first = bpmn('licensing-general.bpmn').replaceAll('licensing-general', 'compare-demo');
+    const second = first
+      .replace('<govflow:field name="contactPhone" label="联系电话" type="string" maxLength="20" />', '<govflow:field name="contactPhone" label="联系电话" type="string" required="true" maxLength="20" />\n          <govflow:field name="employees" label="从业人员数" type="integer" required="true" />')
+      .replace('required="true" essential="false" sample="房屋产权证明或租赁合同。"', 'required="true" essential="true" sample="房屋产权证明或租赁合同。"')
+      .replace('<govflow:material key="layout-plan" name="设备布局和工艺流程图" form="electronic" required="false" />', '');
+    for (const xml of [first, second]) expect((await suite.api.call('designer', 'POST', '/api/definitions', xml, { 'content-type': 'application/xml' })).status).toBe(201);
+
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html#edit/compare-demo');
+    await page.waitForSelector('.modeler-canvas .djs-element');
+    await page.waitForSelector('select.compare-from option[value="1"]', { state: 'attached' });
+    // when the designer picks version 2 against version 1, the wrong way round
+    await page.selectOption('select.compare-from', '2');
+    await page.selectOption('select.compare-to', '1');
+    await page.click('button.compare');
+    await page.waitForSelector('.modeler-diff .diff-list');
+
+    // then it reads old → new, and the form and materials changes are in words, not moddle text
+    expect(await page.locator('.modeler-diff h3').textContent()).toContain('第 1 版 → 第 2 版 的改动');
+    const start = page.locator('.diff-entry.changed[data-element-id="submitted"]');
+    expect(await start.locator('.diff-entry-item[data-key="employees"]').textContent()).toBe('新增表单字段「从业人员数」字段名：employees字段类型：整数必填：是');
+    expect(await start.locator('.diff-entry-item[data-key="contactPhone"]').textContent()).toBe('表单字段「联系电话」改动必填：否 → 是');
+    const process = page.locator('.diff-entry.changed[data-element-id="compare-demo"]');
+    expect(await process.locator('.diff-entry-item[data-key="premises-proof"]').textContent()).toContain('核心材料（不可容缺）：否 → 是');
+    expect(await process.locator('.diff-entry-item.removed[data-key="layout-plan"]').textContent()).toBe('删除申请材料「设备布局和工艺流程图」');
+    expect(await page.locator('.modeler-diff').textContent()).not.toMatch(/govflow:Field|ExtensionElements|values=/);
+    // two deployed versions: nothing on the canvas is marked as if it were the edited model
+    expect(await page.locator('.djs-element.diff-changed').count()).toBe(0);
+    await screenshot(page, 'modeler-compare-versions');
+    await page.context().close();
+  });
 });

@@ -18,6 +18,8 @@ import { renderProcessList } from './list/process-list';
  */
 let editor: EditorHandle | null = null;
 let pendingImport: { xml: string; fileName: string } | null = null;
+/** Why the last file imported from the process list could not be opened; the list shows it once. */
+let importFailure: { fileName: string; why: HTMLElement[] } | null = null;
 let shownHash = '';
 /** bpmn-js and its properties panel need room: below this the editor is not opened, and the page says why. */
 const narrowScreen = window.matchMedia('(max-width: 767px)');
@@ -57,9 +59,13 @@ startPage(['designer', 'admin'], async (main) => {
         replaceChildren(main, h('section', { class: 'panel narrow-screen', role: 'status' }, h('h1', {}, t('modeler.narrow.title')), h('p', {}, t('modeler.narrow.body')), h('a', { href: '#' }, t('modeler.narrow.list'))));
       } else if (source) {
         const { openEditor } = await import('./editor/editor-view');
-        editor = await openEditor(main, source, navigate);
+        // a file that cannot be opened leaves the designer on the list, told why
+        const failed = source.kind === 'file' ? (why: HTMLElement[]) => ((importFailure = { fileName: source.fileName, why }), navigate('#')) : undefined;
+        editor = await openEditor(main, source, navigate, failed);
       } else {
-        await renderProcessList(main, navigate, importFile);
+        const failure = importFailure;
+        importFailure = null;
+        await renderProcessList(main, navigate, importFile, failure);
       }
     } catch (error) {
       showError(main, error);

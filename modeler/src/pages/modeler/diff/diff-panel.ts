@@ -1,6 +1,7 @@
 import { h, replaceChildren } from '../../../shared/dom';
 import { t } from '../../../shared/i18n';
 import { translate } from '../translate/translate-module';
+import { entryWords } from './entry-words';
 import type { ElementChange } from './model-diff';
 
 interface Canvas {
@@ -28,9 +29,13 @@ export class DiffPanel {
     private readonly select: (elementId: string) => void,
   ) {}
 
-  show(version: number, changes: ElementChange[]): void {
+  /**
+   * Lists the changes from one side to the other (older → newer); the changed elements are
+   * coloured on the canvas when the newer side is the model being edited (`onCanvas`).
+   */
+  show(sides: { from: string; to: string }, changes: ElementChange[], onCanvas: boolean): void {
     this.#unmark();
-    for (const change of changes) {
+    for (const change of onCanvas ? changes : []) {
       if (change.kind === 'removed') continue;
       try {
         this.canvas.addMarker(change.id, markers[change.kind]);
@@ -42,9 +47,9 @@ export class DiffPanel {
     this.element.hidden = false;
     replaceChildren(
       this.element,
-      h('h3', {}, t('modeler.diff', { version }), ' ', h('button', { type: 'button', class: 'link close-diff', onclick: () => this.close() }, t('modeler.diff.close'))),
+      h('h3', {}, t('modeler.diff', sides), ' ', h('button', { type: 'button', class: 'link close-diff', onclick: () => this.close() }, t('modeler.diff.close'))),
       changes.length === 0
-        ? h('p', { class: 'empty' }, t('modeler.diffNone', { version }))
+        ? h('p', { class: 'empty' }, t('modeler.diffNone', sides))
         : h(
             'ul',
             { class: 'diff-list' },
@@ -66,6 +71,7 @@ export class DiffPanel {
                       h('li', {}, h('code', {}, property.property), ': ', h('del', {}, property.before ?? t('modeler.unset')), ' → ', h('ins', {}, property.after ?? t('modeler.unset'))),
                     ),
                   ),
+                change.entries.length > 0 && h('ul', { class: 'diff-entries' }, ...change.entries.map(entryWords)),
               ),
             ),
           ),

@@ -13,7 +13,7 @@ import { createModeler } from './create-modeler';
 import { bpmnFileInput, download } from './file-transfer';
 import { importModel, oneLine } from './import-model';
 import { newDiagram } from './new-diagram';
-import { showOpenFailure } from './open-failure';
+import { failureDetails, showOpenFailure } from './open-failure';
 
 /** What the editor opens: a deployed version, the saved draft, a new process or an imported file. */
 export type EditorSource =
@@ -48,6 +48,9 @@ interface EventBus {
 interface ModdleService {
   fromXML(xml: string, type: string): Promise<{ rootElement: DiffModdleElement }>;
 }
+
+/** One side of a comparison: a deployed version, or the model being edited. */
+type Side = number | 'current';
 
 /** The open editor, so navigating away can ask before dropping unsaved changes. */
 export interface EditorHandle {
@@ -85,13 +88,15 @@ async function load(source: EditorSource): Promise<Loaded> {
 
 /**
  * Renders the editor for `source` into `main`; when the model cannot be opened, says why in its
- * place (with a way back to the process list) and answers a handle with nothing to keep.
+ * place (with a way back to the process list) — or, given `failed`, hands it the reason to show
+ * where the designer was — and answers a handle with nothing to keep.
  */
-export async function openEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void): Promise<EditorHandle> {
+export async function openEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void, failed?: (why: HTMLElement[]) => void): Promise<EditorHandle> {
   try {
     return await renderEditor(main, source, navigate);
   } catch (error) {
-    showOpenFailure(main, error, navigate);
+    if (failed) failed(failureDetails(error));
+    else showOpenFailure(main, error, navigate);
     return { isDirty: () => false, destroy: () => undefined };
   }
 }
@@ -112,6 +117,9 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
   const dirtyMark = h('span', { class: 'dirty', hidden: true }, t('modeler.unsaved'));
   const title = h('h2', { class: 'modeler-title' });
   const versionPicker = h('select', { class: 'version-picker', 'aria-label': t('modeler.openVersion'), hidden: true });
+  // what the comparison reads: a deployed version against the model being edited or another version
+  const compareFrom = h('select', { class: 'compare-from', 'aria-label': t('modeler.diff.from') });
+  const compareTo = h('select', { class: 'compare-to', 'aria-label': t('modeler.diff.to') });
 
   const modeler = createModeler(canvasHost, propertiesHost, directory);
   window.govflowModeler = modeler;
@@ -170,11 +178,16 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
     title.textContent = `${String(process?.name ?? process?.id ?? '')} · ${key ?? '—'}`;
     deployedInfo.textContent = deployed ? t('modeler.latest', { version: deployed.latest.version }) : t('modeler.notDeployed');
     versionPicker.hidden = !deployed;
+    const versions = deployed?.versions ?? [];
     replaceChildren(
       versionPicker,
       h('option', { value: '' }, t('modeler.openVersion')),
-      ...(deployed?.versions ?? []).map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedByName ?? item.deployedBy }))),
+      ...versions.map((item) => h('option', { value: String(item.version) }, t('modeler.versionBy', { version: item.version, at: chinaTime(item.deployedAt), by: item.deployedByName ?? item.deployedBy }))),
     );
+    const versionOptions = () => versions.map((item) => h('option', { value: String(item.version) }, t('modeler.diff.side.version', { version: item.version })));
+    compareFrom.hidden = compareTo.hidden = !deployed;
+    replaceChildren(compareFrom, ...versionOptions());
+    replaceChildren(compareTo, h('option', { value: 'current' }, t('modeler.diff.side.current')), ...versionOptions());
   };
   versionPicker.addEventListener('change', () => {
     const key = currentKey();
@@ -230,9 +243,19 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
       diff.notice(t('modeler.diffNothingDeployed'));
       return;
     }
+    const { key, latest } = deployed;
+    const from = Number(compareFrom.value || latest.version);
+    const to: Side = compareTo.value === 'current' || compareTo.value === '' ? 'current' : Number(compareTo.value);
+    // read older → newer whichever way the two were picked; the model being edited is the newest
+    const [older, newer] = to !== 'current' && to < from ? [to, from] : [from, to];
     const moddle = modeler.get<ModdleService>('moddle');
-    const { rootElement } = await moddle.fromXML(deployed.latest.xml, 'bpmn:Definitions');
-    diff.show(deployed.latest.version, diffDefinitions(rootElement, modeler.getDefinitions() as DiffModdleElement));
+    const definitionsOf = async (side: Side): Promise<DiffModdleElement> => {
+      if (side === 'current') return modeler.getDefinitions() as DiffModdleElement;
+      const xml = side === latest.version ? latest.xml : await getVersionXml(key, side);
+      return (await moddle.fromXML(xml, 'bpmn:Definitions')).rootElement;
+    };
+    const label = (side: Side) => (side === 'current' ? t('modeler.diff.side.current') : t('modeler.diff.side.version', { version: side }));
+    diff.show({ from: label(older), to: label(newer) }, diffDefinitions(await definitionsOf(older), await definitionsOf(newer)), newer === 'current');
   });
 
   // A file that cannot be read or laid out leaves the open model as it was (importModel parses first).
@@ -276,7 +299,7 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
         title,
         h('button', { type: 'button', class: 'save-draft', onclick: onSaveDraft }, t('modeler.saveDraft')),
         h('button', { type: 'button', class: 'primary deploy', onclick: onDeploy }, t('modeler.deploy')),
-        h('button', { type: 'button', class: 'compare', onclick: onCompare }, t('modeler.compare')),
+        h('span', { class: 'compare-sides' }, compareFrom, compareTo, h('button', { type: 'button', class: 'compare', onclick: onCompare }, t('modeler.compare'))),
         h('label', { class: 'button import' }, t('modeler.import'), importInput),
         h('button', { type: 'button', class: 'export-bpmn', onclick: onExportBpmn }, t('modeler.exportBpmn')),
         h('button', { type: 'button', class: 'export-svg', onclick: onExportSvg }, t('modeler.exportSvg')),

@@ -11,33 +11,32 @@ import { oneLine, warningsOf } from './import-model';
  * way back to the process list, so the rest of the page goes on working.
  */
 export function showOpenFailure(main: HTMLElement, error: unknown, navigate: (hash: string) => void): void {
+  replaceChildren(main, h('div', { class: 'modeler-open-failed' }, ...failureDetails(error), h('button', { type: 'button', class: 'back', onclick: () => navigate('#') }, t('modeler.back'))));
+}
+
+/** Why a model could not be opened: the reason in the page's language, and the warnings of the file's parse. */
+export function failureDetails(error: unknown): HTMLElement[] {
   const reason = h('div', { class: 'reason' });
   showError(reason, error instanceof Error && !(error instanceof ApiError) ? translate(oneLine(error.message)) : error);
   const warnings = warningsOf(error);
-  replaceChildren(
-    main,
+  if (warnings.length === 0) return [reason];
+  return [
+    reason,
     h(
-      'div',
-      { class: 'modeler-open-failed' },
-      reason,
-      warnings.length > 0 &&
-        h(
-          'section',
-          { class: 'modeler-problems import-warnings' },
-          h('h3', {}, t('modeler.importWarnings'), ' ', h('span', { class: 'count' }, t('modeler.importWarningsCount', { count: warnings.length }))),
+      'section',
+      { class: 'modeler-problems import-warnings' },
+      h('h3', {}, t('modeler.importWarnings'), ' ', h('span', { class: 'count' }, t('modeler.importWarningsCount', { count: warnings.length }))),
+      h(
+        'ul',
+        { class: 'problem-list import' },
+        ...warnings.map((warning) =>
           h(
-            'ul',
-            { class: 'problem-list import' },
-            ...warnings.map((warning) =>
-              h(
-                'li',
-                { class: 'problem warn', dataset: { elementId: warning.elementId ?? '' } },
-                h('div', { class: 'unplaced' }, h('span', { class: 'severity' }, t('modeler.severity.warn')), h('span', { class: 'element' }, warning.elementId ?? ''), h('span', { class: 'message' }, translate(warning.message))),
-              ),
-            ),
+            'li',
+            { class: 'problem warn', dataset: { elementId: warning.elementId ?? '' } },
+            h('div', { class: 'unplaced' }, h('span', { class: 'severity' }, t('modeler.severity.warn')), h('span', { class: 'element' }, warning.elementId ?? ''), h('span', { class: 'message' }, translate(warning.message))),
           ),
         ),
-      h('button', { type: 'button', class: 'back', onclick: () => navigate('#') }, t('modeler.back')),
+      ),
     ),
-  );
+  ];
 }

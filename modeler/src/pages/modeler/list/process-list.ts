@@ -16,7 +16,7 @@ const editLink = (key: string, tail = '') => `#edit/${encodeURIComponent(key)}${
  * The processes: each with its deployed versions and whether a draft is saved, and the ways in
  * to the editor (latest version, draft, any version, a new process, an imported file).
  */
-export async function renderProcessList(main: HTMLElement, navigate: (hash: string) => void, importFile: (xml: string, fileName: string) => void): Promise<void> {
+export async function renderProcessList(main: HTMLElement, navigate: (hash: string) => void, importFile: (xml: string, fileName: string) => void, importFailure: { fileName: string; why: HTMLElement[] } | null = null): Promise<void> {
   const [summaries, drafts] = await Promise.all([listDefinitions(), listDrafts()]);
   const draftOf = (key: string) => drafts.find((draft) => draft.key === key) ?? null;
   const deployed: Row[] = summaries.map((summary) => ({ key: summary.key, summary, draft: draftOf(summary.key) }));
@@ -34,6 +34,7 @@ export async function renderProcessList(main: HTMLElement, navigate: (hash: stri
         h('button', { type: 'button', class: 'primary new-process', onclick: () => navigate('#new') }, t('modeler.new')),
         h('label', { class: 'button import' }, t('modeler.import'), bpmnFileInput(importFile)),
       ),
+      importFailure && h('section', { class: 'panel import-failed', role: 'alert' }, h('h2', {}, t('modeler.importRefused', { file: importFailure.fileName })), ...importFailure.why),
       rows.length === 0
         ? h('p', { class: 'empty' }, t('modeler.empty'))
         : h(
