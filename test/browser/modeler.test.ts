@@ -296,4 +296,53 @@ describe('the modeler page in headless Chromium', () => {
     await screenshot(page, 'modeler-compare-versions');
     await page.context().close();
   });
+
+  it('starts a process from the licensing template, staffed by the department holding its posts, which deploys and runs as drawn', async () => {
+    const page = await signedInPage(suite.browser, suite.api.url, 'designer', 'modeler.html');
+    await page.click('button.new-from-template[data-template=licensing]');
+    await page.waitForSelector('.modeler-canvas .djs-shape[data-element-id="decide"]');
+    expect(await page.locator('.modeler-meta .origin').textContent()).toBe('由模板「行政许可」新建（未部署）');
+    const steps = await page.evaluate(() =>
+      window
+        .govflowModeler!.get('elementRegistry')
+        .filter((element: { type: string }) => element.type === 'bpmn:UserTask')
+        .map((element: { businessObject: { name: string; $attrs: Record<string, string>; get(name: string): unknown } }) => [element.businessObject.name, element.businessObject.get('govflow:candidateGroups')]),
+    );
+    expect(steps).toEqual([
+      ['受理', 'window@market-bureau'],
+      ['审查', 'licensing-section@market-bureau'],
+      ['决定', 'leader@market-bureau'],
+      ['送达', 'window@market-bureau'],
+    ]);
+    // drawn as it came, not laid out after the fact, and nothing for the lint to object to
+    expect(await page.locator('.notice.laid-out').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('.modeler-problems .problem.error').length === 0);
+    await screenshot(page, 'modeler-template-licensing');
+    await page.click('button.deploy');
+    await page.waitForSelector('.modeler-status.ok');
+    expect(await page.locator('.modeler-status').textContent()).toMatch(/^已部署为第 1 版/);
+    const key = String((await page.locator('.modeler-title').textContent())?.split(' · ')[1]);
+
+    // and it runs: 不予受理 ends the case at once; otherwise 受理 → 审查 → 决定 → 送达 → 办结
+    const run = async (decisions: string[]) => {
+      const started = await suite.api.call('applicant', 'POST', '/api/cases', { processKey: key, title: `模板 ${decisions.join(' ')}`, data: {} });
+      expect(started.status).toBe(201);
+      for (const decision of decisions) {
+        const [step] = (await suite.api.call('leader', 'GET', `/api/cases/${started.body.id}`)).body.currentSteps;
+        const worker = step.candidateGroups[0].startsWith('leader@') ? 'leader' : 'clerk';
+        expect((await suite.api.call(worker, 'POST', `/api/tasks/${step.taskId}/complete`, { decision, comment: '同意' })).status).toBe(200);
+      }
+      return (await suite.api.call('leader', 'GET', `/api/cases/${started.body.id}`)).body;
+    };
+    expect(await run(['refuse'])).toMatchObject({ status: 'completed', outcome: ['不予受理'] });
+    expect(await run(['accept', 'pass', 'grant', 'served'])).toMatchObject({ status: 'completed', outcome: ['办结'] });
+
+    // the penalty chain names its legal review step as the process's
+    await page.click('button.back');
+    await page.click('button.new-from-template[data-template=penalty]');
+    await page.waitForSelector('.modeler-canvas .djs-shape[data-element-id="legalReview"]');
+    expect(await page.evaluate(() => window.govflowModeler!.get('canvas').getRootElement().businessObject.get('govflow:legalReviewStep'))).toBe('legalReview');
+    expect(await page.locator('.modeler-canvas .djs-shape.djs-element[data-element-id="fileCaseEnded"]').count()).toBe(1);
+    await page.context().close();
+  });
 });

@@ -9,10 +9,11 @@ import { showError, startPage } from '../../shared/layout';
 import { t } from '../../shared/i18n';
 import { h, replaceChildren } from '../../shared/dom';
 import type { EditorHandle, EditorSource } from './editor/editor-view';
+import { templateNames } from './editor/new-diagram';
 import { renderProcessList } from './list/process-list';
 
 /**
- * The modeler page (designer, admin): the process list at `#`, the editor at `#new`, `#import`,
+ * The modeler page (designer, admin): the process list at `#`, the editor at `#new` (`#new/licensing`, `#new/penalty` from a template), `#import`,
  * `#edit/<key>` (latest version), `#edit/<key>/draft` and `#edit/<key>/v/<version>`. The editor
  * (bpmn-js and the properties panel) loads on first use.
  */
@@ -26,7 +27,7 @@ const narrowScreen = window.matchMedia('(max-width: 767px)');
 
 function route(hash: string): EditorSource | null {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (parts[0] === 'new') return { kind: 'new' };
+  if (parts[0] === 'new') return { kind: 'new', template: templateNames.find((name) => name === parts[1]) ?? 'blank' };
   if (parts[0] === 'import' && pendingImport) return { kind: 'file', ...pendingImport };
   if (parts[0] === 'edit' && parts[1]) {
     if (parts[2] === 'draft') return { kind: 'draft', key: parts[1] };

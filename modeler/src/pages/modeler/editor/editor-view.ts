@@ -6,13 +6,13 @@ import { deploy, getDefinition, getDirectory, getDraft, getVersionXml, saveDraft
 import { diffDefinitions, type DiffModdleElement } from '../diff/model-diff';
 import { DiffPanel } from '../diff/diff-panel';
 import { ProblemsPanel, type LintIssue } from '../lint/problems-panel';
-import type { DiagramElement, ModdleObject } from '../properties/services';
+import type { DiagramElement, Directory, ModdleObject } from '../properties/services';
 import { translate } from '../translate/translate-module';
 import { ModelLayoutError } from './auto-layout';
 import { createModeler } from './create-modeler';
 import { bpmnFileInput, download } from './file-transfer';
 import { importModel, oneLine } from './import-model';
-import { newDiagram } from './new-diagram';
+import { newDiagram, type TemplateName } from './new-diagram';
 import { failureDetails, showOpenFailure } from './open-failure';
 
 /** What the editor opens: a deployed version, the saved draft, a new process or an imported file. */
@@ -20,7 +20,7 @@ export type EditorSource =
   | { kind: 'latest'; key: string }
   | { kind: 'version'; key: string; version: number }
   | { kind: 'draft'; key: string }
-  | { kind: 'new' }
+  | { kind: 'new'; template: TemplateName }
   | { kind: 'file'; xml: string; fileName: string };
 
 interface Loaded {
@@ -65,10 +65,11 @@ declare global {
   }
 }
 
-async function load(source: EditorSource): Promise<Loaded> {
+async function load(source: EditorSource, directory: Promise<Directory>): Promise<Loaded> {
   switch (source.kind) {
     case 'new':
-      return { xml: newDiagram(t('modeler.new')), origin: t('modeler.source.new') };
+      if (source.template === 'blank') return { xml: newDiagram(t('modeler.new')), origin: t('modeler.source.new') };
+      return { xml: newDiagram(t(`modeler.template.${source.template}`), source.template, await directory), origin: t('modeler.source.template', { template: t(`modeler.template.${source.template}`) }) };
     case 'file':
       return { xml: source.xml, origin: t('modeler.source.file', { file: source.fileName }) };
     case 'version':
@@ -108,7 +109,8 @@ function importFailure(error: unknown): string {
 }
 
 async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (hash: string) => void): Promise<EditorHandle> {
-  const [directory, loaded] = await Promise.all([getDirectory(), load(source)]);
+  const directoryRequest = getDirectory();
+  const [directory, loaded] = await Promise.all([directoryRequest, load(source, directoryRequest)]);
   const canvasHost = h('div', { class: 'modeler-canvas' });
   const propertiesHost = h('aside', { class: 'modeler-properties' });
   const status = h('p', { class: 'modeler-status', role: 'status' });

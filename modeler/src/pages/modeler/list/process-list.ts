@@ -32,6 +32,7 @@ export async function renderProcessList(main: HTMLElement, navigate: (hash: stri
         'div',
         { class: 'toolbar' },
         h('button', { type: 'button', class: 'primary new-process', onclick: () => navigate('#new') }, t('modeler.new')),
+        h('span', { class: 'templates', role: 'group', 'aria-label': t('modeler.fromTemplate') }, t('modeler.fromTemplate'), ...(['licensing', 'penalty'] as const).map((template) => h('button', { type: 'button', class: 'new-from-template', dataset: { template }, title: t(`modeler.template.${template}.steps`), onclick: () => navigate(`#new/${template}`) }, t(`modeler.template.${template}`)))),
         h('label', { class: 'button import' }, t('modeler.import'), bpmnFileInput(importFile)),
       ),
       importFailure && h('section', { class: 'panel import-failed', role: 'alert' }, h('h2', {}, t('modeler.importRefused', { file: importFailure.fileName })), ...importFailure.why),
