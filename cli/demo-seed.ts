@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoClients, demoUsers, Govflow, systemActor, type Actor, type CompleteTaskInput, type GovflowOptions } from '../engine';
 import type { NewAttachment } from '../engine/cases';
+import { chinaDateOf } from '../engine/time';
 import { demoUnits } from '../engine/org';
 import { projectRoot } from '../scripts/services';
 
@@ -59,8 +60,10 @@ class DemoCases {
     await this.#apply(0, '城东小吃店 食品经营许可');
     const overdue = await this.#apply(20, '江南餐饮有限公司 食品经营许可');
     await this.#act(19, overdue, 'accept', 'clerk', { decision: 'accept', comment: '材料齐全，予以受理' });
-    const nearDue = await this.#apply(14, '滨河咖啡馆 食品经营许可');
-    await this.#act(13, nearDue, 'accept', 'window2', { decision: 'accept', comment: '予以受理' });
+    // its 10WD review began ten working days back, so it is due by the end of today whatever day today is
+    const reviewBegan = this.#workingDaysBack(10);
+    const nearDue = await this.#apply(reviewBegan + 1, '滨河咖啡馆 食品经营许可');
+    await this.#act(reviewBegan, nearDue, 'accept', 'window2', { decision: 'accept', comment: '予以受理' });
     const supplement = await this.#apply(3, '康宁大药房 药品经营许可');
     await this.#act(2, supplement, 'accept', 'clerk', { decision: 'supplement', comment: '请补正', data: { missingMaterials: [{ material: 'premises-proof', reason: '经营场所产权证明复印件不清晰，请重新提交房屋产权证明或租赁合同' }] } });
     const granted = await this.#apply(10, '老街面馆 食品经营许可');
@@ -127,6 +130,17 @@ class DemoCases {
     const task = [...tasks, ...claimable].find((candidate) => candidate.caseId === caseId && candidate.stepId === stepId);
     if (!task) throw new Error(`demo data: ${by} finds no task "${stepId}" in case ${caseId} (${JSON.stringify((await this.govflow.cases.get(caseId, supervisor)).currentSteps)})`);
     await this.govflow.tasks.complete(task.id, input, actor);
+  }
+
+  /** How many natural days back the `count`th working day before today is, by the working calendar. */
+  #workingDaysBack(count: number): number {
+    const calendar = this.govflow.calendars.current;
+    let days = 0;
+    for (let counted = 0; counted < count; ) {
+      days++;
+      if (calendar.isWorkingDay(chinaDateOf(new Date(Date.now() - days * day)))) counted++;
+    }
+    return days;
   }
 
   #at(daysAgo: number): void {

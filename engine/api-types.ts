@@ -7,3 +7,14 @@ export type { DefinitionDetail, DefinitionSummary, Directory, VersionSummary } f
 export type { AsJson } from './records/as-json';
 export type { NoticeStatus, NoticeView } from './supervision/notice-view';
 export type { FigureCaseView, FigureOfCases } from './supervision/figure-case-view';
+export type { ApprovalSheet, SheetField } from './cases/approval-sheet';
+export type { ClockState, ClockView } from './clocks/clock-view';
+export type { FieldType, FormField } from './definitions/form-spec';
+export type { ServiceView } from './hall/service-view';
+export type { IncidentView } from './incidents/incident-view';
+export type { RatingView } from './ratings/rating-view';
+export type { FiguresGroupBy, FiguresRow } from './supervision/figures-row';
+export type { TaskNote } from './tasks/task-notes';
+export type { Names, StaffMember, StaffPurpose } from './users/names';
+export type { AlertKind, AlertLevel, AlertRecord, AlertStatus, Attachment, CaseStatus, MaterialSpec, RatingStage, RequestedMaterial, SupplementRequest, TaskRecord } from './records';
+export type { AcceptanceView, CaseDetail, CaseDiagram, CaseView, CurrentStep, DeferredMaterialsView, ExternalStep, HistoryItem, OpinionView, ProgressView, SupplementRequestView } from './cases/case-view-types';

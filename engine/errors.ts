@@ -21,24 +21,39 @@ export type ErrorCode =
   | 'identity-provider-unavailable'
   | 'outcome-unknown';
 
+/**
+ * Why something was refused, as a stable key and the values it names (a task's step, a user's
+ * name): the API sends both beside its English message, and each page says it in its own words
+ * (modeler/src/shared/problem-words.ts). The message may change; the key does not.
+ */
+export interface Reason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ProblemDetail {
   /** Where the problem is: a JSON pointer into the body, a query parameter, or a BPMN element id. */
   path?: string;
   message: string;
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export class GovflowError extends Error {
   override name = 'GovflowError';
   /** Seconds after which a retry may succeed; sent as Retry-After. */
   retryAfterSeconds?: number;
+  /** Why, for the pages; the error's code when no finer reason is given. */
+  readonly problemReason: Reason;
   constructor(
     readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly details: ProblemDetail[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: Reason },
   ) {
     super(message, options);
+    this.problemReason = options?.reason ?? { key: code };
   }
 }
 
@@ -61,24 +76,24 @@ export class UnauthenticatedError extends GovflowError {
 /** Thrown when the caller's role or relation to a case or task does not allow the action. */
 export class ForbiddenError extends GovflowError {
   override name = 'ForbiddenError';
-  constructor(message: string) {
-    super('forbidden', 403, message);
+  constructor(message: string, reason?: Reason) {
+    super('forbidden', 403, message, [], { reason });
   }
 }
 
-/** Thrown when a definition, case, task or user does not exist or is not visible to the caller. */
+/** Thrown when a definition, case, task or user does not exist or is not visible to the caller; the reason names what and which. */
 export class NotFoundError extends GovflowError {
   override name = 'NotFoundError';
   constructor(what: string, id: string) {
-    super('not-found', 404, `${what} ${JSON.stringify(id)} was not found`);
+    super('not-found', 404, `${what} ${JSON.stringify(id)} was not found`, [], { reason: { key: 'not-found', params: { what, id } } });
   }
 }
 
 /** Thrown by commands when the case or task is not in a state that allows the action. */
 export class ConflictError extends GovflowError {
   override name = 'ConflictError';
-  constructor(message: string) {
-    super('conflict', 409, message);
+  constructor(message: string, reason?: Reason) {
+    super('conflict', 409, message, [], { reason });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { GovflowError, isQueueUnavailable, isStoreUnavailable, OutcomeUnknownError, ServiceUnavailableError, type Logger } from '../../engine';
+import { GovflowError, isQueueUnavailable, isStoreUnavailable, OutcomeUnknownError, ServiceUnavailableError, type Logger, type Reason } from '../../engine';
 
 interface HttpLikeError {
   status?: number;
@@ -41,7 +41,7 @@ export function problemResponses(log: Logger) {
     } catch (thrown) {
       const error = asServiceFault(thrown, ctx.method);
       if (error instanceof GovflowError) {
-        writeProblem(ctx, error.status, error.code, error.message, error.details);
+        writeProblem(ctx, error.status, error.code, error.message, error.details, error.problemReason);
         // a busy node or a service away says when to try again; nothing in this node failed
         if (error.retryAfterSeconds !== undefined) {
           ctx.set('Retry-After', String(error.retryAfterSeconds));
@@ -77,7 +77,7 @@ function asServiceFault(error: unknown, method: string): unknown {
 }
 
 /** Writes an RFC 9457 problem document. */
-export function writeProblem(ctx: Context, status: number, code: string, detail: string, errors: unknown[] = []): void {
+export function writeProblem(ctx: Context, status: number, code: string, detail: string, errors: unknown[] = [], reason: Reason = { key: code }): void {
   ctx.status = status;
   ctx.type = 'application/problem+json';
   ctx.body = {
@@ -86,6 +86,8 @@ export function writeProblem(ctx: Context, status: number, code: string, detail:
     status,
     detail,
     instance: ctx.path,
+    reason: reason.key,
+    params: reason.params ?? {},
     ...(errors.length > 0 ? { errors } : {}),
   };
 }

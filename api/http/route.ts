@@ -89,6 +89,24 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, where: 'body' 
   const details = result.error.issues.map((issue) => ({
     path: where === 'body' ? `/${issue.path.join('/')}` : issue.path.join('.') || where,
     message: issue.message,
+    ...issueReason(issue),
   }));
   throw new InvalidInputError(`the request ${where} is invalid`, details);
+}
+
+/**
+ * A zod issue's stable reason (`invalid.too_small` …) and the bounds it names, so a page says
+ * "至少 2 个字" whatever zod's English; a refinement's own message has no reason and is shown as it is.
+ */
+function issueReason(issue: z.core.$ZodIssue): { reason?: string; params?: Record<string, string | number> } {
+  if (issue.code === 'custom') return {};
+  const params: Record<string, string | number> = {};
+  for (const name of ['minimum', 'maximum', 'expected', 'format', 'origin'] as const) {
+    const value = (issue as unknown as Record<string, unknown>)[name];
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  if (issue.code === 'invalid_value') params.values = issue.values.map(String).join('、');
+  if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join('、');
+  return { reason: `invalid.${issue.code}`, params };
 }

@@ -64,5 +64,8 @@ export const problem = z.strictObject({
   detail: z.string(),
   /** The path of the request that failed. */
   instance: z.string(),
-  errors: z.array(z.object({ path: z.string().optional(), message: z.string() })).optional(),
+  /** Why, as a stable key (`not-found`, `task.claimed`, …) with what it names: pages put it in their own words. */
+  reason: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  errors: z.array(z.object({ path: z.string().optional(), message: z.string(), reason: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional(),
 });

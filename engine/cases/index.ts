@@ -3,6 +3,7 @@ export { caseHead, projectCaseHead } from './case-head';
 export { caseAccess, caseListFilter, mayReadCase, type CaseAccess } from './case-access';
 export { assertCopyRecipients } from './copy-recipients';
 export { caseMentions, caseView, opinionsFor, progressView, type CaseView, type OpinionView, type ProgressView } from './case-views';
+export type { CaseDetail, CaseDiagram } from './case-view-types';
 export { withAttachments, type NewAttachment } from './attachments';
 export { materialProblems } from './materials';
 export { answered, askedSupplement, assertAnswers, openSupplementRequest, supplementProblems, type AskingStep } from './supplement-requests';

@@ -1,5 +1,5 @@
 import { type ChainVerdict, type AuditLog } from '../audit';
-import { approvalSheet, assertCopyRecipients, caseListFilter, type ApprovalSheet, caseMentions, caseView, mayReadCase, progressView, type CaseView, type ProgressView } from '../cases';
+import { approvalSheet, assertCopyRecipients, caseListFilter, type ApprovalSheet, caseMentions, caseView, mayReadCase, progressView, type CaseDetail, type CaseDiagram, type CaseView, type ProgressView } from '../cases';
 import { callsOf } from '../calls';
 import { clockView, type ClockView } from '../clocks';
 import type { TimerJob } from '../deadlines';
@@ -44,18 +44,6 @@ import type { UserDirectory } from '../users/user-directory';
 import { runOnCase } from './visible-commands';
 import { resolveSearch, type WorkSearchInput } from './work-search-input';
 
-/** A case on its diagram: the model of its version, the elements it passed, and where it waits now. */
-export interface CaseDiagram {
-  caseId: string;
-  processKey: string;
-  version: number;
-  xml: string;
-  /** Activities completed and sequence flows taken at least once. */
-  trail: string[];
-  /** The steps open now, with how urgent their clocks are. */
-  current: Array<{ stepId: string; name: string; state: ClockView['state'] | null }>;
-}
-
 export interface CaseServiceDependencies {
   executor: Executor;
   models: Models;
@@ -90,7 +78,7 @@ export class CaseService {
   }
 
   /** A case as its reader may see it, with the names of the people and units it mentions. */
-  async get(caseId: string, actor: Actor): Promise<CaseView & { processName: string; names: Names }> {
+  async get(caseId: string, actor: Actor): Promise<CaseDetail> {
     const record = await this.readable(caseId, actor);
     const [entries, definition] = await Promise.all([this.#deps.auditLog.entries(caseId), this.#deps.definitions.get(record.processKey, record.version)]);
     const view = caseView(record, entries, actor, this.#deps.now());

@@ -1,4 +1,5 @@
-export { CaseService, type CaseDiagram } from './case-service';
+export { CaseService } from './case-service';
+export type { CaseDiagram } from '../cases/case-view-types';
 export { TaskService, type OpenedTask } from './task-service';
 export { SupervisionService, type AlertView } from './supervision-service';
 export { DefinitionService } from './definition-service';

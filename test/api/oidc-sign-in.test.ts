@@ -57,7 +57,7 @@ describe('sign-in through an OpenID provider: the routes around it', () => {
     for (const elsewhere of ['https://evil.example/', '//evil.example/hall.html', '/\\evil.example', 'hall.html']) {
       const refused = await api.call(undefined, 'GET', `/api/auth/oidc/start?return=${encodeURIComponent(elsewhere)}`);
       expect([elsewhere, refused.status]).toEqual([elsewhere, 400]);
-      expect(refused.body.errors).toEqual([{ path: 'return', message: 'a path of this site, such as /hall.html' }]);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'return', message: 'a path of this site, such as /hall.html' })]);
     }
   });
 

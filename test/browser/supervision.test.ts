@@ -160,7 +160,7 @@ describe('the supervision board (电子监察) in headless Chromium', () => {
     await office.fill('details.sup-send textarea[name=message]', '请说明原因');
     await office.click('details.sup-send button[type=submit]');
     await office.locator('details.sup-send .sup-message.error').waitFor();
-    expect(await office.locator('details.sup-send .sup-message.error').textContent()).toContain('没有受理编号为“GF20990101-99999”的办件');
+    expect(await office.locator('details.sup-send .sup-message.error').textContent()).toContain('找不到受理编号“GF20990101-99999”（不存在或您无权查看）');
     await office.fill('details.sup-send input[name=receiptNo]', redCases[0]!.receiptNo);
     await office.fill('details.sup-send textarea[name=message]', '请说明食品经营许可受理超期原因及整改措施');
     await office.click('details.sup-send button[type=submit]');

@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../records';
 import { isCandidate } from '../../tasks';
 import type { CaseChange, CaseCommand, CommandContext, Unchanged } from '../command';
-import { assertRunning, openTask, withTask } from './case-guards';
+import { assertRunning, heldBy, openTask, withTask } from './case-guards';
 
 export interface ClaimedTask {
   taskId: string;
@@ -23,8 +23,8 @@ export class ClaimTask implements CaseCommand<ClaimedTask> {
     const task = openTask(current, this.taskId);
     const me = context.actor.username;
     if (task.assignee === me) return { unchanged: { taskId: task.id, assignee: me } };
-    if (task.assignee !== null) throw new ConflictError(`task "${task.name}" is held by ${task.assignee}`);
-    if (!isCandidate(task, context.actor)) throw new ForbiddenError(`you are not a candidate for task "${task.name}"`);
+    if (task.assignee !== null) throw new ConflictError(`task "${task.name}" is held by ${task.assignee}`, heldBy(task));
+    if (!isCandidate(task, context.actor)) throw new ForbiddenError(`you are not a candidate for task "${task.name}"`, { key: 'task.not-candidate', params: { step: task.name } });
     return reassign(current, { ...task, handledAt: task.handledAt ?? context.now }, me, 'task.claimed');
   }
 }
@@ -42,7 +42,7 @@ export class UnclaimTask implements CaseCommand<ClaimedTask> {
     assertRunning(current);
     const task = openTask(current, this.taskId);
     if (task.assignee !== context.actor.username) {
-      throw new ConflictError(task.assignee ? `task "${task.name}" is held by ${task.assignee}` : `task "${task.name}" is not claimed`);
+      throw new ConflictError(task.assignee ? `task "${task.name}" is held by ${task.assignee}` : `task "${task.name}" is not claimed`, task.assignee ? heldBy(task) : { key: 'task.not-claimed', params: { step: task.name } });
     }
     return reassign(current, task, null, 'task.unclaimed');
   }

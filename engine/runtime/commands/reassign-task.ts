@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError } from '../../errors';
 import type { CaseRecord, OpenTask } from '../../records';
 import { leads, type Actor } from '../../users/actor';
 import type { CaseChange, CaseCommand, CommandContext } from '../command';
-import { assertRunning, openTask, withTask } from './case-guards';
+import { assertRunning, heldBy, openTask, withTask } from './case-guards';
 
 export interface ReassignedTask {
   taskId: string;
@@ -12,10 +12,10 @@ export interface ReassignedTask {
 
 /** The holder of a task, or a leader of its department, hands it on; checks common to transfer and delegate. */
 function assertMayHandOn(task: OpenTask, actor: Actor): void {
-  if (task.delegatedBy) throw new ConflictError(`task "${task.name}" is delegated to ${task.assignee}; it must come back first`);
+  if (task.delegatedBy) throw new ConflictError(`task "${task.name}" is delegated to ${task.assignee}; it must come back first`, { key: 'task.delegated', params: { step: task.name } });
   if (task.assignee === actor.username) return;
   if (task.candidateGroups.some((group) => leads(actor, group.split('@')[1]))) return;
-  throw new ForbiddenError(`only the holder of task "${task.name}" or a leader of its department may hand it on`);
+  throw new ForbiddenError(`only the holder of task "${task.name}" or a leader of its department may hand it on`, { key: 'task.not-holder', params: { step: task.name } });
 }
 
 /** 转办: the task moves to another person, who owns it from now on. */
@@ -33,7 +33,7 @@ export class TransferTask implements CaseCommand<ReassignedTask> {
     assertRunning(current);
     const task = openTask(current, this.taskId);
     assertMayHandOn(task, context.actor);
-    if (task.assignee === this.to) throw new ConflictError(`task "${task.name}" is held by ${this.to} already`);
+    if (task.assignee === this.to) throw new ConflictError(`task "${task.name}" is held by ${this.to} already`, heldBy(task));
     const moved: OpenTask = { ...task, assignee: this.to, handledAt: task.handledAt ?? context.now };
     return {
       next: withTask(current, moved),
@@ -58,9 +58,9 @@ export class DelegateTask implements CaseCommand<ReassignedTask> {
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ReassignedTask>> {
     assertRunning(current);
     const task = openTask(current, this.taskId);
-    if (task.assignee !== context.actor.username) throw new ConflictError(`claim task "${task.name}" before delegating it`);
+    if (task.assignee !== context.actor.username) throw new ConflictError(`claim task "${task.name}" before delegating it`, { key: 'task.claim-first', params: { step: task.name } });
     assertMayHandOn(task, context.actor);
-    if (this.to === context.actor.username) throw new ConflictError('a task cannot be delegated to its own owner');
+    if (this.to === context.actor.username) throw new ConflictError('a task cannot be delegated to its own owner', { key: 'task.delegate-to-self' });
     const delegated: OpenTask = { ...task, assignee: this.to, delegatedBy: context.actor.username, handledAt: task.handledAt ?? context.now };
     return {
       next: withTask(current, delegated),
@@ -84,8 +84,8 @@ export class ResolveTask implements CaseCommand<ReassignedTask> {
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<ReassignedTask>> {
     assertRunning(current);
     const task = openTask(current, this.taskId);
-    if (!task.delegatedBy) throw new ConflictError(`task "${task.name}" is not delegated`);
-    if (task.assignee !== context.actor.username) throw new ForbiddenError(`only ${task.assignee}, the delegate, resolves task "${task.name}"`);
+    if (!task.delegatedBy) throw new ConflictError(`task "${task.name}" is not delegated`, { key: 'task.not-delegated', params: { step: task.name } });
+    if (task.assignee !== context.actor.username) throw new ForbiddenError(`only ${task.assignee}, the delegate, resolves task "${task.name}"`, { key: 'task.not-delegate', params: { step: task.name } });
     const back: OpenTask = { ...task, assignee: task.delegatedBy, delegatedBy: null };
     return {
       next: withTask(current, back),

@@ -19,10 +19,10 @@ export class ReplyNotice implements CaseCommand<Notice> {
     if (!notice) throw new NotFoundError('notice', this.noticeId);
     const { actor } = context;
     if (!hasRole(actor, 'clerk', 'leader') || actor.department !== notice.department) {
-      throw new ForbiddenError(`only staff of ${notice.department} answer this notice`);
+      throw new ForbiddenError(`only staff of ${notice.department} answer this notice`, { key: 'notice.not-department' });
     }
-    if (notice.closed) throw new ConflictError(`notice ${this.noticeId} was ended by the office; it takes no reply`);
-    if (notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered already`);
+    if (notice.closed) throw new ConflictError(`notice ${this.noticeId} was ended by the office; it takes no reply`, { key: 'notice.ended' });
+    if (notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered already`, { key: 'notice.answered' });
     const replied: Notice = { ...notice, reply: { by: actor.username, at: context.now, explanation: this.explanation } };
     return {
       next: { ...current, notices: current.notices.map((candidate) => (candidate.id === notice.id ? replied : candidate)) },

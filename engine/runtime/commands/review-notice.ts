@@ -18,7 +18,7 @@ function openNotice(current: CaseRecord, noticeId: string, actor: Actor): Notice
   if (!notice) throw new NotFoundError('notice', noticeId);
   if (!hasRole(actor, 'supervisor')) throw new ForbiddenError('only the supervision office reviews its notices');
   if (!covers(jurisdictionOfActor(actor), notice.department)) throw new ForbiddenError(`${notice.department} is outside the units your office oversees`);
-  if (notice.closed) throw new ConflictError(`notice ${noticeId} was ended already (${notice.closed.how})`);
+  if (notice.closed) throw new ConflictError(`notice ${noticeId} was ended already (${notice.closed.how})`, { key: 'notice.ended' });
   return notice;
 }
 
@@ -43,7 +43,7 @@ export class AcceptNoticeReply implements CaseCommand<Notice> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Notice>> {
     const notice = openNotice(current, this.noticeId, context.actor);
-    if (!notice.reply) throw new ConflictError(`notice ${this.noticeId} has no reply to accept yet: send it again or end it`);
+    if (!notice.reply) throw new ConflictError(`notice ${this.noticeId} has no reply to accept yet: send it again or end it`, { key: 'notice.no-reply' });
     const accepted: Notice = { ...notice, closed: { by: context.actor.username, at: context.now, how: 'accepted', comment: this.comment } };
     return {
       next: withNotice(current, accepted),
@@ -72,8 +72,8 @@ export class ReissueNotice implements CaseCommand<Notice> {
 
   async apply(current: CaseRecord, context: CommandContext): Promise<CaseChange<Notice>> {
     const notice = openNotice(current, this.noticeId, context.actor);
-    if (this.reject && !notice.reply) throw new ConflictError(`notice ${this.noticeId} has no reply to turn back: send it again instead`);
-    if (!this.reject && notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered: accept the reply or turn it back`);
+    if (this.reject && !notice.reply) throw new ConflictError(`notice ${this.noticeId} has no reply to turn back: send it again instead`, { key: 'notice.no-reply' });
+    if (!this.reject && notice.reply) throw new ConflictError(`notice ${this.noticeId} was answered: accept the reply or turn it back`, { key: 'notice.answered' });
     const how = this.reject ? 'rejected' : 'reissued';
     const ended: NoticeRound = { message: notice.message, sentBy: notice.sentBy, sentAt: notice.sentAt, clock: notice.clock, reply: notice.reply, ended: { by: context.actor.username, at: context.now, how, reason: this.reason } };
     const next: Notice = {

@@ -9,13 +9,20 @@ export interface Session {
   groups: string[];
 }
 
-/** A problem+json answer: what went wrong and, for bad input, where. */
+/** Why, as the server names it: a stable key and the values it names (engine/errors.ts, Reason). */
+export interface ProblemReason {
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A problem+json answer: what went wrong and, for bad input, where; with the reasons pages put in their words. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly errors: Array<{ path?: string; message: string }>,
+    readonly errors: Array<{ path?: string; message: string } & ProblemReason>,
+    readonly why: ProblemReason = {},
   ) {
     super(detail || title);
   }
@@ -114,8 +121,8 @@ async function answer<T>(response: Response): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
   const payload: unknown = type.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
-    const problem = (typeof payload === 'object' && payload ? payload : {}) as { title?: string; detail?: string; errors?: ApiError['errors'] };
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? String(payload), problem.errors ?? []);
+    const problem = (typeof payload === 'object' && payload ? payload : {}) as { title?: string; detail?: string; errors?: ApiError['errors'] } & ProblemReason;
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? String(payload), problem.errors ?? [], { reason: problem.reason, params: problem.params });
   }
   return payload as T;
 }

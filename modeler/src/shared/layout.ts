@@ -4,6 +4,7 @@ import { h, replaceChildren } from './dom';
 import { translate } from '../pages/modeler/translate/translate-module';
 import { locale, registerMessages, setLocale, t } from './i18n';
 import { notificationBell } from './notification-bell';
+import { problemWords } from './server-messages';
 
 registerMessages({
   'app.name': { 'zh-CN': '政务流程平台', en: 'govflow' },
@@ -66,7 +67,7 @@ export function startPage(roles: readonly string[], render: (main: HTMLElement, 
 
 function showPage(app: HTMLElement, roles: readonly string[], render: (main: HTMLElement, session: Session) => Promise<void> | void, session: Session | null): void {
   if (!session) {
-    replaceChildren(app, loginForm(() => startPage(roles, render)));
+    replaceChildren(app, h('main', { class: 'login-page' }, loginForm(() => startPage(roles, render))));
     return;
   }
   const main = h('main', { class: 'page' });
@@ -96,7 +97,7 @@ function languageSwitch(): HTMLElement {
 
 /** Shows a failure in place of a page or a part of it, with the server's words. */
 export function showError(container: HTMLElement, error: unknown): void {
-  const message = error instanceof ApiError ? [error.detail, ...error.errors.map((item) => `${item.path ?? ''} ${item.message}`)].join('；') : String(error);
+  const message = error instanceof ApiError ? problemWords(error) : String(error);
   replaceChildren(container, h('p', { class: 'error', role: 'alert' }, t('page.failed', { message })));
 }
 

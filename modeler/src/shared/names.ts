@@ -1,4 +1,4 @@
-import type { Names } from '../../../engine/users/names';
+import type { Names } from '../../../engine/api-types';
 import { labelOr, registerMessages, t } from './i18n';
 
 export type { Names };

@@ -1,6 +1,5 @@
 /** The shapes the online hall reads: GET /api/services (engine/hall/service-view.ts), POST /api/files, GET /api/notifications. */
-import type { ServiceView } from '../../../../engine/hall/service-view';
-import type { MaterialSpec } from '../../../../engine/records';
+import type { MaterialSpec, ServiceView } from '../../../../engine/api-types';
 
 export type { MaterialSpec, ServiceView };
 

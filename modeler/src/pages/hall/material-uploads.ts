@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api-client';
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { serverText } from '../../shared/server-messages';
+import { reasonText } from '../../shared/server-messages';
 import { fileSize } from '../inbox/attachment-table';
 import { uploadMaterial, type MaterialAttachment } from './hall-api';
 import { materialFormLabel, materialLimitsLabel, materialNeedLabel } from './hall-labels';
@@ -85,7 +85,7 @@ function uploadedItem({ file }: UploadedMaterial, remove: () => void): HTMLEleme
 
 /** Why the server refused a file, in the page's words. */
 function uploadProblem(name: string, error: unknown): string {
-  const detail = error instanceof ApiError ? serverText(error.detail) : String(error);
+  const detail = error instanceof ApiError ? reasonText(error.why, error.detail) : String(error);
   if (error instanceof ApiError && error.status === 413) return t('hall.material.tooLarge', { name, detail });
   if (error instanceof ApiError && error.status === 415) return t('hall.material.badType', { name, detail });
   return t('hall.material.failed', { name, detail });

@@ -1,6 +1,6 @@
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import type { StaffPurpose } from '../../../../engine/users/names';
+import type { StaffPurpose } from '../../../../engine/api-types';
 import { confirmStep } from '../../shared/confirm-step';
 import { FieldErrors } from './field-errors';
 import { staffPicker } from './staff-picker';

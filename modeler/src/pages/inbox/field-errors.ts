@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api-client';
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { serverText } from '../../shared/server-messages';
+import { reasonText } from '../../shared/server-messages';
 
 /**
  * Where a form shows its problems: one slot per field, keyed by the JSON pointer the API names
@@ -39,9 +39,9 @@ export class FieldErrors {
       this.showGeneral(String(error));
       return;
     }
-    const unplaced = error.errors.filter((item) => !(item.path && this.show(item.path, serverText(item.message))));
+    const unplaced = error.errors.filter((item) => !(item.path && this.show(item.path, reasonText(item, item.message))));
     const placed = error.errors.length - unplaced.length;
-    const message = [placed > 0 && unplaced.length === 0 ? t('inbox.form.fixErrors') : serverText(error.detail), ...unplaced.map((item) => `${item.path ?? ''} ${serverText(item.message)}`.trim())].join('；');
+    const message = [placed > 0 && unplaced.length === 0 ? t('inbox.form.fixErrors') : reasonText(error.why, error.detail), ...unplaced.map((item) => `${item.path ?? ''} ${reasonText(item, item.message)}`.trim())].join('；');
     this.showGeneral(message);
   }
 

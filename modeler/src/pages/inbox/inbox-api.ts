@@ -1,5 +1,5 @@
 import { api } from '../../shared/api-client';
-import type { StaffMember, StaffPurpose } from '../../../../engine/users/names';
+import type { StaffMember, StaffPurpose } from '../../../../engine/api-types';
 import type { CaseView } from '../case/case-types';
 import type { CaseScope, ListPage, TaskDetail, TaskList, TaskScope } from './inbox-types';
 

@@ -1,10 +1,7 @@
 /** The shapes of the task and case answers the inbox reads (api/routes/tasks.ts, engine/tasks/task-view.ts). */
 
-import type { ClockState, ClockView } from '../../../../engine/clocks/clock-view';
-import type { FieldType, FormField } from '../../../../engine/definitions/form-spec';
-import type { AsJson, Attachment as StoredAttachment, CaseStatus, TaskRecord } from '../../../../engine/records';
+import type { AsJson, Attachment as StoredAttachment, CaseStatus, ClockState, ClockView, FieldType, FormField, OpinionView, TaskNote, TaskRecord } from '../../../../engine/api-types';
 import type { Names } from '../../shared/names';
-import type { TaskNote } from '../../../../engine/tasks/task-notes';
 
 export type { CaseStatus, ClockState, ClockView, FieldType, FormField, TaskNote };
 
@@ -15,15 +12,7 @@ export type TaskItem = AsJson<Omit<TaskRecord, '_id' | 'caseRev' | 'clock'>> & {
 export type Attachment = AsJson<StoredAttachment>;
 
 /** An opinion given with a decision; `by` is absent for the applicant. */
-export interface Opinion {
-  stepId: string;
-  stepName: string;
-  decision: string | null;
-  text: string | null;
-  at: string;
-  by?: string;
-}
-
+export type Opinion = OpinionView;
 
 /** A task as it opens: the list fields plus whether it decides the case, what was done to it, its case's status, materials and opinions. */
 export interface TaskDetail extends TaskItem {

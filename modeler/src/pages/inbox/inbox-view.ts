@@ -8,6 +8,7 @@ import { isCaseScope, type Scope } from './inbox-types';
 import { showLoading, taskDetail } from './task-detail';
 import { caseTable, emptyList, scopeTabs, taskTable } from './task-list';
 import { isSearching, readSearch, workSearchForm, writeSearch, type SearchValues } from './work-search-form';
+import { problemWords } from '../../shared/server-messages';
 
 /** How many rows a page of a list shows. */
 const pageSize = 50;
@@ -166,7 +167,7 @@ export async function inboxView(main: HTMLElement, session: Session): Promise<vo
 
   /** An operation outside a dialog failed (a task someone else just claimed): say why, and show the present state. */
   function failed(error: unknown): void {
-    replaceChildren(flash, h('p', { class: 'error', role: 'alert' }, t('inbox.failed', { message: error instanceof ApiError ? error.detail : String(error) })));
+    replaceChildren(flash, h('p', { class: 'error', role: 'alert' }, t('inbox.failed', { message: error instanceof ApiError ? problemWords(error) : String(error) })));
     void refresh();
   }
 

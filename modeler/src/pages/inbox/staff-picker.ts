@@ -1,6 +1,6 @@
 import { h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import type { StaffMember, StaffPurpose } from '../../../../engine/users/names';
+import type { StaffMember, StaffPurpose } from '../../../../engine/api-types';
 import { searchStaff } from './inbox-api';
 
 export interface StaffPickerOptions {

@@ -2,7 +2,7 @@ import { api } from '../../shared/api-client';
 import { chinaTime, h, replaceChildren } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { personName, type Names } from '../../shared/names';
-import type { ApprovalSheet, SheetField } from '../../../../engine/cases/approval-sheet';
+import type { ApprovalSheet, SheetField } from '../../../../engine/api-types';
 import { decisionLabel, statusLabel } from '../inbox/work-labels';
 
 type Sheet = ApprovalSheet & { names: Names };

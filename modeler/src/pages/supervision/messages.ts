@@ -1,5 +1,4 @@
 import { registerMessages } from '../../shared/i18n';
-import { registerServerMessages } from '../../shared/server-messages';
 
 /** The board's words, Chinese first (the default) and English. */
 registerMessages({
@@ -205,6 +204,3 @@ registerMessages({
   'sup.charts.days': { 'zh-CN': '各部门平均办理时长（工作日）', en: 'Average handling time per department (working days)' },
   'sup.charts.empty': { 'zh-CN': '暂无数据。', en: 'No data.' },
 });
-
-/** The server's refusals of a 督办, in Chinese. */
-registerServerMessages({}, [[/^receipt number "(.*)" was not found$/, '没有受理编号为“$1”的办件']]);

@@ -1,13 +1,12 @@
 import { ApiError } from '../../shared/api-client';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
-import { serverText } from '../../shared/server-messages';
+import { problemWords } from '../../shared/server-messages';
 
 /** The server's own words for a refusal: its detail and, for bad input, what was wrong where. */
 export function problemText(error: unknown): string {
   if (!(error instanceof ApiError)) return String(error instanceof Error ? error.message : error);
-  const parts = [serverText(error.detail || error.title), ...error.errors.map((item) => (item.path ? `${item.path}: ${serverText(item.message)}` : serverText(item.message)))];
-  return [...new Set(parts.filter(Boolean))].join('；');
+  return problemWords(error);
 }
 
 /** Writes a refusal into a message line (role=alert, so it is announced). */

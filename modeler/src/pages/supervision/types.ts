@@ -1,9 +1,7 @@
 /** The shapes the supervision endpoints answer (engine/supervision), as JSON. */
 
-import type { FigureCaseView, FigureOfCases, NoticeStatus, NoticeView } from '../../../../engine/api-types';
+import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, FigureCaseView, FigureOfCases, IncidentView, NoticeStatus, NoticeView, TaskRecord } from '../../../../engine/api-types';
 import type { Names } from '../../shared/names';
-import type { IncidentView } from '../../../../engine/incidents/incident-view';
-import type { AlertKind, AlertLevel, AlertRecord, AlertStatus, AsJson, TaskRecord } from '../../../../engine/records';
 
 export type { AlertKind, AlertLevel, AlertStatus };
 
@@ -62,7 +60,7 @@ export type FigureCase = FigureCaseView;
 export type Notice = AsJson<NoticeView>;
 
 /** The figures per department, process or unit (逐级汇总) over a period (engine/supervision/figures-row.ts). */
-export type { FiguresGroupBy, FiguresRow } from '../../../../engine/supervision/figures-row';
+export type { FiguresGroupBy, FiguresRow } from '../../../../engine/api-types';
 
 /** A period [from, to) as the API takes it: ISO instants with the China offset. */
 export interface Period {

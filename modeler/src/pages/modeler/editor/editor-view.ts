@@ -12,6 +12,7 @@ import { ModelLayoutError } from './auto-layout';
 import { createModeler } from './create-modeler';
 import { bpmnFileInput, download } from './file-transfer';
 import { importModel, oneLine } from './import-model';
+import { problemWords } from '../../../shared/server-messages';
 import { newDiagram, type TemplateName } from './new-diagram';
 import { failureDetails, showOpenFailure } from './open-failure';
 
@@ -117,7 +118,7 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
   const origin = h('span', { class: 'origin' }, loaded.origin);
   const deployedInfo = h('span', { class: 'deployed' });
   const dirtyMark = h('span', { class: 'dirty', hidden: true }, t('modeler.unsaved'));
-  const title = h('h2', { class: 'modeler-title' });
+  const title = h('h1', { class: 'modeler-title' });
   const versionPicker = h('select', { class: 'version-picker', 'aria-label': t('modeler.openVersion'), hidden: true });
   // what the comparison reads: a deployed version against the model being edited or another version
   const compareFrom = h('select', { class: 'compare-from', 'aria-label': t('modeler.diff.from') });
@@ -204,7 +205,7 @@ async function renderEditor(main: HTMLElement, source: EditorSource, navigate: (
     try {
       await action();
     } catch (error) {
-      say(t('modeler.failed', { detail: error instanceof ApiError ? error.detail || error.title : String(error) }), 'error');
+      say(t('modeler.failed', { detail: error instanceof ApiError ? problemWords(error) : String(error) }), 'error');
     }
   };
   const requireKey = (): string => {
