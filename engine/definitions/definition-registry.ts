@@ -15,13 +15,9 @@ export interface Placement {
   adoptedFrom?: AdoptionRecord;
 }
 
-export interface DeployOutcome {
-  key: string;
-  version: number;
-  name: string;
-  created: boolean;
-  warnings: ProblemDetail[];
-}
+import type { DeployOutcome } from './definition-views';
+
+export type { DeployOutcome };
 
 /**
  * Deploys BPMN models as versions per process id and hands out compiled versions, parsed once

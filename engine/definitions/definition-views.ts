@@ -1,4 +1,23 @@
+import type { ProblemDetail } from '../errors';
 import type { Role } from '../users/roles';
+
+/** What a deploy answers: the version (new, or the same model deployed before) and the warnings deploy gave. */
+export interface DeployOutcome {
+  key: string;
+  version: number;
+  name: string;
+  created: boolean;
+  warnings: ProblemDetail[];
+}
+
+/** A saved draft (without its XML in the list); who saved it by name, null for an account from before names. */
+export interface DraftView {
+  key: string;
+  xml: string;
+  savedBy: string;
+  savedByName: string | null;
+  savedAt: string;
+}
 
 /** One deployed version as lists show it: who deployed it is named. */
 export interface VersionSummary {

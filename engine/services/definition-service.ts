@@ -6,7 +6,7 @@ import type { OrgDirectory, ProcessOwnership } from '../org';
 import type { AdoptionRecord, DefinitionRecord, DraftRecord } from '../records';
 import type { StartSchedules } from '../schedules';
 import type { Models } from '../store/models';
-import type { DefinitionDetail, DefinitionSummary, Directory, VersionSummary } from '../definitions/definition-views';
+import type { DefinitionDetail, DefinitionSummary, Directory, DraftView, VersionSummary } from '../definitions/definition-views';
 import type { Actor } from '../users/actor';
 import type { NameBook } from '../users/name-book';
 import { roles } from '../users/roles';
@@ -106,7 +106,7 @@ export class DefinitionService {
     return drafts.map((draft) => ({ key: draft._id, savedBy: draft.savedBy, savedByName: people[draft.savedBy] ?? null, savedAt: draft.savedAt.toISOString(), ...owner(draft.unit) }));
   }
 
-  async getDraft(key: string, actor: Actor): Promise<{ key: string; xml: string; savedBy: string; savedByName: string | null; savedAt: string }> {
+  async getDraft(key: string, actor: Actor): Promise<DraftView> {
     await this.#ownership.assertVisible(key, actor, 'draft');
     const draft = await this.#models.drafts.findById(key).lean<DraftRecord>();
     if (!draft) throw new NotFoundError('draft', key);

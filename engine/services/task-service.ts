@@ -1,4 +1,4 @@
-import { assertCopyRecipients, mayReadCase, opinionsFor, type CaseView } from '../cases';
+import { assertCopyRecipients, mayReadCase, opinionsFor } from '../cases';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import type { FileStore, WithAttachmentInputs } from '../files';
 import type { CaseHead, TaskRecord } from '../records';
@@ -31,7 +31,7 @@ import type { AuditLog } from '../audit';
 import type { DefinitionRegistry } from '../definitions';
 import type { Models } from '../store/models';
 import type { Page } from '../store/paged-find';
-import { byUrgency, doneMonths, inboxFilter, mayAct, monthRange, doneCountFilter, readDoneList, searchConditions, taskMentions, taskNotes, taskView, type InboxScope, type TaskNote, type TaskView } from '../tasks';
+import { byUrgency, doneMonths, inboxFilter, mayAct, monthRange, doneCountFilter, readDoneList, searchConditions, taskMentions, taskNotes, taskView, type InboxScope, type OpenedTask, type TaskView } from '../tasks';
 import { hasRole, type Actor } from '../users/actor';
 import type { NameBook } from '../users/name-book';
 import type { Names } from '../users/names';
@@ -39,11 +39,7 @@ import type { UserDirectory } from '../users/user-directory';
 import { runOnTask } from './visible-commands';
 import { resolveSearch, type WorkSearchInput } from './work-search-input';
 
-/**
- * A task as a clerk opens it: its form and decisions, whether its decision is legally binding
- * (a decisive step), what was done to it (退回, 委派, 交回…), plus its case's materials and opinions so far.
- */
-export type OpenedTask = TaskView & { caseStatus: CaseHead['status']; decisive: boolean; notes: TaskNote[]; attachments: CaseView['attachments']; opinions: CaseView['opinions']; names: Names };
+export type { OpenedTask };
 
 export interface TaskServiceDependencies {
   executor: Executor;

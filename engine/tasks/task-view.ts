@@ -1,8 +1,9 @@
-import { clockView, type ClockState, type ClockView } from '../clocks';
+import { clockView } from '../clocks';
 import type { TaskRecord } from '../records';
 import type { Mentions } from '../users/names';
+import type { TaskView } from './task-view-types';
 
-export type TaskView = Omit<TaskRecord, '_id' | 'caseRev' | 'clock'> & { id: string; urgency: ClockState | null; clock: ClockView | null };
+export type { OpenedTask, TaskView } from './task-view-types';
 
 /**
  * A task as the inbox API shows it: its id under `id`, its clock and how urgent it is now,

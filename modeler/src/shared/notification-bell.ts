@@ -1,6 +1,7 @@
 import { api } from './api-client';
 import { chinaTime, h, replaceChildren } from './dom';
 import { labelOr, registerMessages, t } from './i18n';
+import type { NotificationPage, NotificationView as Notification } from '../../../engine/api-types';
 import { personName, unitName, type Names } from './names';
 
 registerMessages({
@@ -33,24 +34,6 @@ registerMessages({
   'bell.kind.case.supplemented': { 'zh-CN': '申请人已补正', en: 'Supplement handed in' },
   'bell.kind.case.materials-handed-in': { 'zh-CN': '容缺材料已补齐', en: 'Deferred materials handed in' },
 });
-
-interface Notification {
-  id: string;
-  caseId: string;
-  kind: string;
-  message: string;
-  /** Who acted and the unit it concerns, named through the answer's names. */
-  by?: string;
-  unit?: string;
-  at: string;
-}
-
-interface NotificationPage {
-  items: Notification[];
-  total: number;
-  unseen: number;
-  names: Names;
-}
 
 /** How many notifications the bell's panel lists; the rest stay in the count. */
 const shown = 10;

@@ -1,5 +1,5 @@
 /** The shapes the online hall reads: GET /api/services (engine/hall/service-view.ts), POST /api/files, GET /api/notifications. */
-import type { MaterialSpec, ServiceView } from '../../../../engine/api-types';
+import type { MaterialSpec, NotificationView, ServiceView } from '../../../../engine/api-types';
 
 export type { MaterialSpec, ServiceView };
 
@@ -18,10 +18,5 @@ export interface UploadedMaterial {
   file: StoredFile;
 }
 
-export interface NotificationItem {
-  id: string;
-  caseId: string;
-  kind: string;
-  message: string;
-  at: string;
-}
+/** A notification of the applicant's, as GET /api/notifications lists it. */
+export type NotificationItem = NotificationView;

@@ -1,12 +1,12 @@
 /** The shapes of the task and case answers the inbox reads (api/routes/tasks.ts, engine/tasks/task-view.ts). */
 
-import type { AsJson, Attachment as StoredAttachment, CaseStatus, ClockState, ClockView, FieldType, FormField, OpinionView, TaskNote, TaskRecord } from '../../../../engine/api-types';
+import type { AsJson, Attachment as StoredAttachment, CaseStatus, ClockState, ClockView, FieldType, FormField, OpenedTask, OpinionView, TaskNote, TaskView } from '../../../../engine/api-types';
 import type { Names } from '../../shared/names';
 
 export type { CaseStatus, ClockState, ClockView, FieldType, FormField, TaskNote };
 
 /** A task of the inbox list: its stored projection as the API sends it, with its clock as seen now. */
-export type TaskItem = AsJson<Omit<TaskRecord, '_id' | 'caseRev' | 'clock'>> & { id: string; urgency: ClockState | null; clock: ClockView | null };
+export type TaskItem = AsJson<TaskView>;
 
 /** A document of a case, by metadata. */
 export type Attachment = AsJson<StoredAttachment>;
@@ -15,16 +15,7 @@ export type Attachment = AsJson<StoredAttachment>;
 export type Opinion = OpinionView;
 
 /** A task as it opens: the list fields plus whether it decides the case, what was done to it, its case's status, materials and opinions. */
-export interface TaskDetail extends TaskItem {
-  caseStatus: CaseStatus;
-  /** Its decision is the case's legally binding one (govflow:decisive): the inbox asks before sending it. */
-  decisive: boolean;
-  notes: TaskNote[];
-  attachments: Attachment[];
-  opinions: Opinion[];
-  /** The names of the people and units the task mentions. */
-  names: Names;
-}
+export type TaskDetail = AsJson<OpenedTask>;
 
 /** A page of a list with its true total and the names of the people and units its items mention. */
 export interface ListPage<Item> {

@@ -1,26 +1,9 @@
 import { api, ApiError } from '../../shared/api-client';
-
-import type { DefinitionDetail, DefinitionSummary, Directory } from '../../../../engine/api-types';
-
-export type { DefinitionDetail, DefinitionSummary, Directory };
+import type { DefinitionDetail, DefinitionSummary, DeployOutcome, Directory, DraftView } from '../../../../engine/api-types';
 
 /** The designer endpoints the modeler page calls (api/routes/definitions.ts). */
-export interface Draft {
-  key: string;
-  xml: string;
-  savedBy: string;
-  /** The saver's name; null for an account from before names. */
-  savedByName: string | null;
-  savedAt: string;
-}
-
-export interface DeployOutcome {
-  key: string;
-  version: number;
-  name: string;
-  created: boolean;
-  warnings: Array<{ path?: string; message: string }>;
-}
+export type { DefinitionDetail, DefinitionSummary, DeployOutcome, Directory };
+export type Draft = DraftView;
 
 const path = (key: string) => `/api/definitions/${encodeURIComponent(key)}`;
 
